@@ -1,0 +1,80 @@
+package bib
+
+import "strings"
+
+// Name is one author: a person (Family and Given) or a corporate author
+// (Literal, kept whole).
+type Name struct {
+	Family  string `json:"family,omitempty"`
+	Given   string `json:"given,omitempty"`
+	Literal string `json:"literal,omitempty"`
+}
+
+// String renders the name as "Family G" or the literal.
+func (n Name) String() string {
+	if n.Literal != "" {
+		return n.Literal
+	}
+	if n.Given == "" {
+		return n.Family
+	}
+	return n.Family + " " + n.Given
+}
+
+// IsZero reports whether the name is empty.
+func (n Name) IsZero() bool { return n.Family == "" && n.Given == "" && n.Literal == "" }
+
+// Work is the description of one bibliographic work, in CSL terms.
+// Empty strings and a zero Year mean "unknown".
+type Work struct {
+	Type      string // CSL type: article-journal, book, chapter, webpage, report, thesis, paper-conference, …
+	Authors   []Name
+	Year      int
+	Title     string
+	Container string // journal, book, proceedings or site
+	Volume    string
+	Issue     string
+	Pages     string // "371-382", "425", or an article number
+	Publisher string
+	Place     string
+	DOI       string // normalised: lower case, no resolver prefix
+	URL       string
+	Original  string // the original-language form of a translated reference
+}
+
+// FirstAuthor returns the first author, or the zero Name.
+func (w *Work) FirstAuthor() Name {
+	if len(w.Authors) == 0 {
+		return Name{}
+	}
+	return w.Authors[0]
+}
+
+// FirstPage returns the first page of Pages ("371" of "371-382").
+func (w *Work) FirstPage() string {
+	p := w.Pages
+	if i := strings.IndexAny(p, "-–—"); i >= 0 {
+		p = p[:i]
+	}
+	return strings.TrimSpace(p)
+}
+
+// Reference is one entry of a record's reference list: the text as written
+// and the description parsed from it.
+type Reference struct {
+	Raw      string // the reference as written in the input
+	Position int    // 1-based position in the record's reference list
+	Line     int    // line of the input file where the reference starts
+	ID       string // an explicit work id given by the input (edge lists, OpenAlex ids), if any
+	Work
+}
+
+// Record is a citing work read from input: its own description and its
+// reference list. Records are the corpus.
+type Record struct {
+	ID         string // the id the input gives the record (WoS UT, edge-list id), if any
+	File       string // input file the record was read from
+	Line       int    // line where the record starts
+	Work
+	References []Reference
+}
