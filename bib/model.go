@@ -72,9 +72,9 @@ type Reference struct {
 // Record is a citing work read from input: its own description and its
 // reference list. Records are the corpus.
 type Record struct {
-	ID         string // the id the input gives the record (WoS UT, edge-list id), if any
-	File       string // input file the record was read from
-	Line       int    // line where the record starts
+	ID   string // the id the input gives the record (WoS UT, edge-list id), if any
+	File string // input file the record was read from
+	Line int    // line where the record starts
 	Work
 	References []Reference
 }
