@@ -27,19 +27,20 @@ func (n Name) IsZero() bool { return n.Family == "" && n.Given == "" && n.Litera
 // Work is the description of one bibliographic work, in CSL terms.
 // Empty strings and a zero Year mean "unknown".
 type Work struct {
-	Type      string // CSL type: article-journal, book, chapter, webpage, report, thesis, paper-conference, …
-	Authors   []Name
-	Year      int
-	Title     string
-	Container string // journal, book, proceedings or site
-	Volume    string
-	Issue     string
-	Pages     string // "371-382", "425", or an article number
-	Publisher string
-	Place     string
-	DOI       string // normalised: lower case, no resolver prefix
-	URL       string
-	Original  string // the original-language form of a translated reference
+	Type           string // CSL type: article-journal, book, chapter, webpage, report, thesis, paper-conference, …
+	Authors        []Name
+	Year           int
+	Title          string
+	Container      string // journal, book, proceedings or site
+	ContainerShort string // its abbreviation, such as the Web of Science J9 "HAGUE J DIPLOM"
+	Volume         string
+	Issue          string
+	Pages          string // "371-382", "425", or an article number
+	Publisher      string
+	Place          string
+	DOI            string // normalised: lower case, no resolver prefix
+	URL            string
+	Original       string // the original-language form of a translated reference
 }
 
 // FirstAuthor returns the first author, or the zero Name.
@@ -72,9 +73,14 @@ type Reference struct {
 // Record is a citing work read from input: its own description and its
 // reference list. Records are the corpus.
 type Record struct {
-	ID   string // the id the input gives the record (WoS UT, edge-list id), if any
-	File string // input file the record was read from
-	Line int    // line where the record starts
+	ID    string // the id the input gives the record (WoS UT, edge-list id), if any
+	File  string // input file the record was read from
+	Line  int    // line where the record starts
+	Label string // what to call the record when it has no author and year (a reflist's file name)
 	Work
-	References []Reference
+	Abstract     string
+	Keywords     []string
+	Affiliations []string // one address a line, as the input gives them (WoS C1)
+	TimesCited   int      // the database's global citation count (WoS TC, Scopus "Cited by"); 0 when unknown
+	References   []Reference
 }

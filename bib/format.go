@@ -1,0 +1,115 @@
+package bib
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// RecordReader reads the records of one input, one at a time. Read returns
+// io.EOF after the last record. A *ParseError means one record could not be
+// read and was skipped: the caller may report it and call Read again. Any
+// other error ends the input.
+type RecordReader interface {
+	Read() (*Record, error)
+}
+
+// Format names an input format.
+type Format string
+
+// The input formats.
+const (
+	FormatRefList  Format = "reflist"  // a reference list copied from a paper
+	FormatLines    Format = "lines"    // exactly one reference per line
+	FormatWoS      Format = "wos"      // Web of Science plain text (field-tagged)
+	FormatEdgeList Format = "edgelist" // "citing cited" id pairs
+)
+
+// format describes one reader: how to recognise its input and how to open it.
+type format struct {
+	name   Format
+	detect func(head []byte) bool // nil: never chosen by detection
+	open   func(r io.Reader, file string) RecordReader
+}
+
+// formats is ordered by detection priority: the most specific signature
+// first, the catch-all reference list last.
+var formats = []format{
+	{FormatWoS, detectWoS, newWoSReader},
+	{FormatEdgeList, detectEdgeList, newEdgeListReader},
+	{FormatRefList, func([]byte) bool { return true }, newRefListReader},
+	{FormatLines, nil, newLinesReader},
+}
+
+// Formats lists the known format names.
+func Formats() []Format {
+	names := make([]Format, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	slices.Sort(names)
+	return names
+}
+
+// headSize is how much of an input Detect looks at.
+const headSize = 8 << 10
+
+// Detect names the format of an input from its first bytes.
+func Detect(head []byte) Format {
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	for _, f := range formats {
+		if f.detect != nil && f.detect(head) {
+			return f.name
+		}
+	}
+	return FormatRefList
+}
+
+// NewReader opens r (named file in messages) in format f; an empty f is
+// detected from the content.
+func NewReader(f Format, r io.Reader, file string) (RecordReader, Format, error) {
+	if f == "" {
+		br := bufio.NewReaderSize(r, headSize)
+		head, _ := br.Peek(headSize)
+		f, r = Detect(head), br
+	}
+	for _, fm := range formats {
+		if fm.name == f {
+			return fm.open(r, file), f, nil
+		}
+	}
+	return nil, "", fmt.Errorf("%s: %w %q (known: %s)", file, ErrUnknownFormat, f, formatList())
+}
+
+func formatList() string {
+	var s []string
+	for _, f := range Formats() {
+		s = append(s, string(f))
+	}
+	return strings.Join(s, ", ")
+}
+
+// ReadAll reads every record of rr. In lenient mode a *ParseError is handed
+// to skip and reading goes on; otherwise it is returned.
+func ReadAll(rr RecordReader, skip func(*ParseError)) ([]*Record, error) {
+	var recs []*Record
+	for {
+		rec, err := rr.Read()
+		if err == io.EOF {
+			return recs, nil
+		}
+		if err != nil {
+			var pe *ParseError
+			if skip != nil && errors.As(err, &pe) {
+				skip(pe)
+				continue
+			}
+			return recs, err
+		}
+		recs = append(recs, rec)
+	}
+}

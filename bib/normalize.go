@@ -1,0 +1,128 @@
+package bib
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold reduces text to a comparison form: compatibility-decomposed (so the
+// ligature "ﬁ" becomes "fi" and full-width "Ａ" becomes "A"), diacritics
+// dropped, lower case, every run of non-alphanumerics turned into one space.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(foldLetter(unicode.ToLower(r)))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// foldLetter maps the letters NFKD leaves whole to their ASCII look-alikes.
+func foldLetter(r rune) rune {
+	switch r {
+	case 'ø':
+		return 'o'
+	case 'ł':
+		return 'l'
+	case 'đ', 'ð':
+		return 'd'
+	case 'ı':
+		return 'i'
+	case 'æ':
+		return 'a'
+	case 'œ':
+		return 'o'
+	case 'ß':
+		return 's'
+	}
+	return r
+}
+
+// NormalizeDOI returns the DOI in lower case without resolver prefix or
+// trailing punctuation, or "" when s holds no DOI (DOIs start with "10.").
+func NormalizeDOI(s string) string {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "doi "} {
+		if strings.HasPrefix(lower, p) {
+			lower = strings.TrimSpace(lower[len(p):])
+		}
+	}
+	lower = strings.TrimRight(lower, ".,;)]} ")
+	if !strings.HasPrefix(lower, "10.") || !strings.Contains(lower, "/") {
+		return ""
+	}
+	return lower
+}
+
+// FamilyKey is the comparison form of a name's family part: folded, with
+// spaces and hyphens removed, so "De Morgan", "de-Morgan" and "DE MORGAN"
+// all give "demorgan". A corporate author's key is its folded literal
+// without spaces.
+func FamilyKey(n Name) string {
+	s := n.Family
+	if s == "" {
+		s = n.Literal
+	}
+	return strings.ReplaceAll(Fold(s), " ", "")
+}
+
+// Initials returns the upper-case initials of a given name: "Pierre-Bruno" →
+// "PB", "P B" → "PB", "ZW" → "ZW", "Thomas P." → "TP".
+func Initials(given string) string {
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' || r == '-' || r == '\u2010' }) {
+		rs := []rune(part)
+		if len(rs) == 0 {
+			continue
+		}
+		if allUpper(rs) && len(rs) <= 4 {
+			// Already initials ("ZW"), written without separators.
+			b.WriteString(string(rs))
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(rs[0]))
+	}
+	return b.String()
+}
+
+func allUpper(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// stopWords are dropped from title keys.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true, "for": true,
+	"to": true, "with": true, "by": true, "at": true, "from": true, "as": true, "its": true, "is": true,
+	"are": true, "or": true, "via": true, "into": true,
+}
+
+// TitleWords returns the folded significant words of a title, stop words dropped.
+func TitleWords(title string) []string {
+	var words []string
+	for _, w := range strings.Fields(Fold(title)) {
+		if !stopWords[w] {
+			words = append(words, w)
+		}
+	}
+	return words
+}

@@ -1,0 +1,90 @@
+package bib
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Web of Science cited references have a fixed shape:
+//
+//	Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371, DOI 10.1163/1871191x-bja10028
+//
+// author, year, source abbreviation (J9), volume, page and DOI, any of which
+// may be missing. Variants: "[Anonymous]" as author, "DOI DOI 10.x",
+// "DOI [10.a, 10.b]" (the first is taken), and an article number for a page.
+
+var (
+	crVolume = regexp.MustCompile(`^V(\S+)$`)
+	crPage   = regexp.MustCompile(`^(?:P|AR?TN\s*)(\S+)$`)
+	crYear   = regexp.MustCompile(`^(1[5-9]\d\d|20\d\d)$`)
+	crDOI    = regexp.MustCompile(`10\.\d{4,9}/[^\s,\]]+`)
+)
+
+// ParseWoSCitedReference parses one Web of Science CR entry.
+func ParseWoSCitedReference(s string) Work {
+	w := Work{Type: "article-journal"}
+	rest := strings.TrimSpace(s)
+	if i := strings.Index(rest, ", DOI "); i >= 0 {
+		if m := crDOI.FindString(rest[i:]); m != "" {
+			w.DOI = NormalizeDOI(m)
+		}
+		rest = rest[:i]
+	}
+	parts := strings.Split(rest, ", ")
+	i := 0
+	if i < len(parts) && !crYear.MatchString(parts[i]) {
+		if a := parts[i]; a != "[Anonymous]" && a != "Anonymous" && a != "" {
+			w.Authors = []Name{parseCRName(a)}
+		}
+		i++
+	}
+	if i < len(parts) && crYear.MatchString(parts[i]) {
+		w.Year, _ = strconv.Atoi(parts[i])
+		i++
+	}
+	if i < len(parts) && !crVolume.MatchString(parts[i]) && !crPage.MatchString(parts[i]) {
+		w.ContainerShort = parts[i]
+		w.Container = parts[i]
+		i++
+	}
+	for ; i < len(parts); i++ {
+		p := parts[i]
+		if m := crVolume.FindStringSubmatch(p); m != nil && w.Volume == "" {
+			w.Volume = m[1]
+		} else if m := crPage.FindStringSubmatch(p); m != nil && w.Pages == "" {
+			w.Pages = m[1]
+		}
+	}
+	return w
+}
+
+// parseCRName reads a cited author: "Ruffini PB", "Hexemer A.",
+// "Jung J.-M.", "Lewicki G. W.", "Homma Takayuki" (family first).
+func parseCRName(s string) Name {
+	fields := strings.Fields(s)
+	if len(fields) == 1 {
+		return Name{Family: fields[0]}
+	}
+	// The given part is the trailing run of initials, or the last word.
+	j := len(fields) - 1
+	for j > 1 && isInitials(fields[j-1]) {
+		j--
+	}
+	return Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
+}
+
+// isInitials reports whether a token is initials: "PB", "J.-M.", "W.".
+func isInitials(tok string) bool {
+	letters := 0
+	for _, r := range tok {
+		switch {
+		case r == '.' || r == '-':
+		case r >= 'A' && r <= 'Z':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && letters <= 4
+}
