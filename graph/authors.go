@@ -1,0 +1,55 @@
+package graph
+
+import (
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// AuthorGroups groups works by first author, the unit of author
+// co-citation analysis: works whose first authors share a folded family name
+// and first initial are one author ("Ruffini P B", "RUFFINI PB" and
+// "Ruffini, Pierre-Bruno" are all "Ruffini P"). It returns each work's group
+// (-1 for a work with no author) and each group's display name, taken from
+// the first work that names it.
+func AuthorGroups(works []Work) (group []int32, names []string) {
+	group = make([]int32, len(works))
+	index := map[string]int32{}
+	for i := range works {
+		a := works[i].FirstAuthor()
+		key, name := authorKey(a)
+		if key == "" {
+			group[i] = -1
+			continue
+		}
+		g, ok := index[key]
+		if !ok {
+			g = int32(len(names))
+			index[key] = g
+			names = append(names, name)
+		}
+		group[i] = g
+	}
+	return group, names
+}
+
+// authorKey returns the comparison key and display form of an author.
+func authorKey(a bib.Name) (key, name string) {
+	fam := bib.FamilyKey(a)
+	if fam == "" {
+		return "", ""
+	}
+	if a.Literal != "" {
+		return fam, a.Literal
+	}
+	initial := ""
+	if in := bib.Initials(a.Given); in != "" {
+		r, _ := utf8.DecodeRuneInString(in)
+		initial = string(r)
+	}
+	name = a.Family
+	if initial != "" {
+		name += " " + initial
+	}
+	return fam + "|" + initial, name
+}

@@ -1,0 +1,74 @@
+package graph
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestCoCitationHandComputed: records 0 and 1 both cite 2 and 3; record 1
+// also cites 4. Co-citation: 2–3 twice, 2–4 and 3–4 once.
+func TestCoCitationHandComputed(t *testing.T) {
+	g := NewDirected(5, []Edge{{0, 2}, {0, 3}, {1, 2}, {1, 3}, {1, 4}})
+	p := CoCitation(g, 1)
+	want := map[[2]int32]float64{{2, 3}: 2, {2, 4}: 1, {3, 4}: 1}
+	checkProjection(t, p, want)
+
+	// At two citations, work 4 drops out.
+	checkProjection(t, CoCitation(g, 2), map[[2]int32]float64{{2, 3}: 2})
+
+	// Coupling: records 0 and 1 share two references.
+	checkProjection(t, Coupling(g, 1), map[[2]int32]float64{{0, 1}: 2})
+}
+
+func checkProjection(t *testing.T, p *Projection, want map[[2]int32]float64) {
+	t.Helper()
+	got := map[[2]int32]float64{}
+	for _, e := range p.Edges() {
+		got[[2]int32{p.Members[e.A], p.Members[e.B]}] = e.Weight
+	}
+	if len(got) != len(want) {
+		t.Fatalf("links %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("link %v = %v, want %v", k, got[k], w)
+		}
+	}
+}
+
+// TestCoCitationBruteForce compares the per-work count with counting every
+// pair of every record's reference list.
+func TestCoCitationBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	n := 300
+	var edges []Edge
+	for u := 0; u < n; u++ {
+		for k := 0; k < rng.IntN(15); k++ {
+			edges = append(edges, Edge{int32(u), int32(rng.IntN(n))})
+		}
+	}
+	g := NewDirected(n, edges)
+	for _, minCit := range []int{1, 3} {
+		want := map[[2]int32]float64{}
+		for u := 0; u < n; u++ {
+			refs := g.Out(u)
+			for i, a := range refs {
+				for _, b := range refs[i+1:] {
+					if a != b && g.InDegree(int(a)) >= minCit && g.InDegree(int(b)) >= minCit {
+						want[[2]int32{min(a, b), max(a, b)}]++
+					}
+				}
+			}
+		}
+		checkProjection(t, CoCitation(g, minCit), want)
+	}
+}
+
+// TestRegroupAuthorCoCitation: a record citing two works of one author and
+// one of another co-cites the two authors once.
+func TestRegroupAuthorCoCitation(t *testing.T) {
+	g := NewDirected(4, []Edge{{0, 1}, {0, 2}, {0, 3}})
+	group := []int32{-1, 0, 0, 1}
+	p := CoCitation(Regroup(g, group, 2), 1)
+	checkProjection(t, p, map[[2]int32]float64{{4, 5}: 1})
+}
