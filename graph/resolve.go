@@ -87,7 +87,7 @@ func Resolve(records []*bib.Record) *Corpus {
 // addRecord makes a record a work, or joins it to an earlier record with the
 // same id, DOI or key.
 func (r *resolver) addRecord(rec *bib.Record) int32 {
-	if w, _, ok := r.lookup(rec.ID, &rec.Work); ok && r.c.Works[w].InCorpus {
+	if w, _, ok := r.lookup(rec.ID, &rec.Work); ok && r.sameRecord(w, rec) {
 		fillMissing(&r.c.Works[w].Work, &rec.Work)
 		return w
 	}
@@ -132,7 +132,7 @@ func (r *resolver) lookup(id string, w *bib.Work) (int32, Match, bool) {
 	}
 	doi := bib.DOIKey(w)
 	for _, k := range bib.MatchKeys(w) {
-		if i, ok := r.byKey[k]; ok {
+		if i, ok := r.byKey[k]; ok && !conflicting(&r.c.Works[i].Work, w) {
 			if k == doi {
 				return i, MatchDOI, true
 			}
@@ -177,6 +177,24 @@ func (r *resolver) assignIDs() {
 			}
 		}
 	}
+}
+
+// conflicting reports whether two descriptions that share a key cannot be
+// one work: both carry DOIs, and they differ.
+func conflicting(a, b *bib.Work) bool {
+	da, db := bib.DOIKey(a), bib.DOIKey(b)
+	return da != "" && db != "" && da != db
+}
+
+// sameRecord reports whether rec is a second copy of the record that is work
+// w: the same paper exported twice. Two records of one file with different
+// ids are different papers to their database, however alike they look.
+func (r *resolver) sameRecord(w int32, rec *bib.Record) bool {
+	first := r.c.Works[w]
+	if !first.InCorpus {
+		return false
+	}
+	return first.ID == "" || rec.ID == "" || first.ID == rec.ID || first.Record.File != rec.File
 }
 
 // fillMissing copies into dst the fields src has and dst lacks.

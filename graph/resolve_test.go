@@ -67,3 +67,27 @@ func TestLabelSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveKeepsConflictingDOIsApart: two papers by one author in one year
+// whose titles start alike, with different DOIs, stay two works (as in the
+// WoS sample: Moritz 2011, 10.1063/1.3572259 and 10.1109/lmag.2010.2098852).
+func TestResolveKeepsConflictingDOIsApart(t *testing.T) {
+	moritz := []bib.Name{{Family: "Moritz", Given: "J"}}
+	a := &bib.Record{ID: "1", File: "f", Work: bib.Work{Authors: moritz, Year: 2011, Title: "Two-bit-per-dot patterned media combining in-plane", DOI: "10.1063/1.3572259"}}
+	b := &bib.Record{ID: "2", File: "f", Work: bib.Work{Authors: moritz, Year: 2011, Title: "Two-Bit-Per-Dot Patterned Media for Magnetic Storage", DOI: "10.1109/lmag.2010.2098852"}}
+	a.References = []bib.Reference{{Raw: "x", ID: "x"}}
+	c := Resolve([]*bib.Record{a, b})
+	if len(c.Works) != 3 {
+		t.Errorf("%d works, want 3: the two records must stay apart", len(c.Works))
+	}
+	// Same title, no DOIs, different ids in one file: two records.
+	a.DOI, b.DOI, b.Title = "", "", a.Title
+	if c := Resolve([]*bib.Record{a, b}); len(c.Works) != 3 {
+		t.Errorf("%d works, want 3: records with different ids in one file are different papers", len(c.Works))
+	}
+	// The same paper from another file (another database's export) is one record.
+	b.File, b.ID = "g", "scopus-1"
+	if c := Resolve([]*bib.Record{a, b}); len(c.Works) != 2 {
+		t.Errorf("%d works, want 2: the same paper from two exports is one record", len(c.Works))
+	}
+}

@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
+)
+
+// palette colours clusters 1, 2, … (Tableau 10), cycling past ten.
+var palette = []string{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"}
+
+func clusterColor(c int) string {
+	if c < 0 {
+		return "#dddddd"
+	}
+	return palette[c%len(palette)]
+}
+
+// trimNote says in the DOT file what was left out.
+func trimNote(kept, total int, flag string) []string {
+	if kept == total {
+		return []string{fmt.Sprintf("all %d links", total)}
+	}
+	return []string{fmt.Sprintf("the strongest %d of %d links, so that Graphviz lays the graph out in seconds (%s changes it);", kept, total, flag),
+		"the CSV tables hold every link"}
+}
+
+// CitationsDOT is citations.dot: the citation graph, citing → cited, laid out
+// by year with dot. When there are more citations than DOTMaxEdges, those to
+// the most cited works are kept.
+func (r *Result) CitationsDOT() *export.DOTGraph {
+	c := r.Corpus
+	g := c.Citations
+	edges := g.Edges()
+	slices.SortStableFunc(edges, func(x, y graph.Edge) int {
+		return cmp.Compare(g.InDegree(int(y.To)), g.InDegree(int(x.To)))
+	})
+	kept := edges
+	if m := r.Options.DOTMaxEdges; m > 0 && len(edges) > m {
+		kept = edges[:m]
+	}
+	slices.SortFunc(kept, func(x, y graph.Edge) int { return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To)) })
+	d := &export.DOTGraph{
+		Name: "citations", Directed: true,
+		Comments:  append([]string{"citegraph citation graph: citing -> cited;"}, trimNote(len(kept), len(edges), "--dot-max-edges")...),
+		Graph:     []export.Attr{{Key: "rankdir", Value: "BT"}, {Key: "overlap", Value: "false"}, {Key: "fontname", Value: "Helvetica"}},
+		NodeStyle: []export.Attr{{Key: "shape", Value: "box"}, {Key: "style", Value: "rounded,filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}},
+		EdgeStyle: []export.Attr{{Key: "color", Value: "#00000066"}, {Key: "arrowsize", Value: "0.6"}},
+	}
+	used := make([]bool, len(c.Works))
+	for _, e := range kept {
+		used[e.From], used[e.To] = true, true
+	}
+	for i, w := range c.Works {
+		if !used[i] {
+			continue
+		}
+		fill := "#ffffff"
+		if w.InCorpus {
+			fill = "#fde9c8"
+		}
+		d.Nodes = append(d.Nodes, export.DOTNode{ID: w.ID, Attrs: []export.Attr{
+			{Key: "label", Value: w.Label}, {Key: "tooltip", Value: w.Title}, {Key: "fillcolor", Value: fill},
+		}})
+	}
+	for _, e := range kept {
+		d.Edges = append(d.Edges, export.DOTEdge{From: r.id(e.From), To: r.id(e.To)})
+	}
+	return d
+}
+
+// CoCitationDOT is cocitation.dot: the co-citation network, nodes coloured
+// by cluster and sized by citations, edges as wide as their count, for
+// Graphviz's force-directed layouts (sfdp, neato).
+func (r *Result) CoCitationDOT() *export.DOTGraph {
+	return r.projectionDOT("cocitation", "citegraph co-citation network: works linked once per record citing both;",
+		r.CoCitation, r.Clusters.Membership,
+		func(m int32) (string, string, string, int) {
+			w := &r.Corpus.Works[m]
+			return w.ID, w.Label, w.Title, r.Corpus.Citations.InDegree(int(m))
+		})
+}
+
+// projectionDOT draws a projection with its clusters.
+func (r *Result) projectionDOT(name, comment string, p *graph.Projection, membership []int, node func(member int32) (id, label, tooltip string, citations int)) *export.DOTGraph {
+	edges := p.Edges()
+	slices.SortStableFunc(edges, func(x, y graph.WeightedEdge) int { return cmp.Compare(y.Weight, x.Weight) })
+	kept := edges
+	if m := r.Options.DOTMaxEdges; m > 0 && len(edges) > m {
+		kept = edges[:m]
+	}
+	slices.SortFunc(kept, func(x, y graph.WeightedEdge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	maxW := 1.0
+	for _, e := range kept {
+		maxW = math.Max(maxW, e.Weight)
+	}
+	d := &export.DOTGraph{
+		Name:      name,
+		Comments:  append([]string{comment}, trimNote(len(kept), len(edges), "--dot-max-edges")...),
+		Graph:     []export.Attr{{Key: "layout", Value: "sfdp"}, {Key: "overlap", Value: "prism"}, {Key: "outputorder", Value: "edgesfirst"}, {Key: "fontname", Value: "Helvetica"}},
+		NodeStyle: []export.Attr{{Key: "shape", Value: "circle"}, {Key: "style", Value: "filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}, {Key: "fixedsize", Value: "false"}},
+		EdgeStyle: []export.Attr{{Key: "color", Value: "#88888888"}},
+	}
+	used := make([]bool, p.Order())
+	for _, e := range kept {
+		used[e.A], used[e.B] = true, true
+	}
+	for v := 0; v < p.Order(); v++ {
+		if !used[v] {
+			continue
+		}
+		id, label, tip, cites := node(p.Members[v])
+		d.Nodes = append(d.Nodes, export.DOTNode{ID: id, Attrs: []export.Attr{
+			{Key: "label", Value: label}, {Key: "tooltip", Value: tip},
+			{Key: "fillcolor", Value: clusterColor(membership[v])},
+			{Key: "width", Value: strconv.FormatFloat(0.3+0.15*math.Sqrt(float64(cites)), 'f', 2, 64)},
+			{Key: "cluster", Value: clusterName(membership[v])},
+		}})
+	}
+	for _, e := range kept {
+		a, _, _, _ := node(p.Members[e.A])
+		b, _, _, _ := node(p.Members[e.B])
+		d.Edges = append(d.Edges, export.DOTEdge{From: a, To: b, Attrs: []export.Attr{
+			{Key: "penwidth", Value: strconv.FormatFloat(0.5+3.5*e.Weight/maxW, 'f', 2, 64)},
+			{Key: "weight", Value: export.Float(e.Weight)},
+		}})
+	}
+	return d
+}

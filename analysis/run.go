@@ -1,0 +1,102 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/metrics"
+)
+
+// Measures selects the centralities to compute.
+type Measures struct {
+	PageRank, HITS, Betweenness bool
+}
+
+// AllMeasures computes every centrality.
+var AllMeasures = Measures{PageRank: true, HITS: true, Betweenness: true}
+
+// Options tune an analysis.
+type Options struct {
+	MinCitations int     // a work joins the co-citation network when cited at least this often
+	Resolution   float64 // modularity resolution γ of the clustering
+	Seed         uint64  // seed of the clustering's random node order
+	DOTMaxEdges  int     // DOT files keep this many of the strongest links; 0 keeps all
+	Measures     Measures
+	CoCitation   bool // build and cluster the co-citation networks
+}
+
+// DefaultOptions are the command line's defaults.
+func DefaultOptions() Options {
+	return Options{MinCitations: 1, Resolution: 1, Seed: 1, DOTMaxEdges: 1000, Measures: AllMeasures, CoCitation: true}
+}
+
+// ErrNoReferences is returned for a corpus without a single reference:
+// there is no graph to analyse.
+var ErrNoReferences = errors.New("the input holds no references")
+
+// Result is a finished analysis. Per-work slices are indexed like
+// Corpus.Works; a centrality not computed is nil.
+type Result struct {
+	Corpus                            *graph.Corpus
+	PageRank, Hub, Authority, Between []float64
+	CoCitation                        *graph.Projection
+	Clusters                          metrics.Clustering // over CoCitation's nodes
+	WorkCluster                       []int              // per work, -1 outside the co-citation network
+	AuthorNames                       []string
+	AuthorOfWork                      []int32 // per work, -1 without an author
+	AuthorCoCitation                  *graph.Projection
+	AuthorClusters                    metrics.Clustering
+	Options                           Options
+}
+
+// Run analyses records.
+func Run(records []*bib.Record, opts Options) (*Result, error) {
+	if len(records) == 0 {
+		return nil, errors.New("the input holds no records")
+	}
+	c := graph.Resolve(records)
+	if len(c.Refs) == 0 {
+		return nil, ErrNoReferences
+	}
+	r := &Result{Corpus: c, Options: opts}
+	g := c.Citations
+	var err error
+	if opts.Measures.PageRank {
+		if r.PageRank, err = metrics.PageRank(g); err != nil {
+			return nil, fmt.Errorf("pagerank: %w", err)
+		}
+	}
+	if opts.Measures.HITS {
+		if r.Hub, r.Authority, err = metrics.HITS(g); err != nil {
+			return nil, fmt.Errorf("hits: %w", err)
+		}
+	}
+	if opts.Measures.Betweenness {
+		r.Between = metrics.Betweenness(g)
+	}
+
+	r.WorkCluster = make([]int, len(c.Works))
+	for i := range r.WorkCluster {
+		r.WorkCluster[i] = -1
+	}
+	if !opts.CoCitation {
+		return r, nil
+	}
+	r.CoCitation = graph.CoCitation(g, opts.MinCitations)
+	r.Clusters = metrics.Louvain(r.CoCitation.Undirected, opts.Resolution, opts.Seed)
+	for node, w := range r.CoCitation.Members {
+		r.WorkCluster[w] = r.Clusters.Membership[node]
+	}
+
+	r.AuthorOfWork, r.AuthorNames = graph.AuthorGroups(c.Works)
+	byAuthor := graph.CoCitation(graph.Regroup(g, r.AuthorOfWork, len(r.AuthorNames)), opts.MinCitations)
+	// Regroup puts the author nodes after the works: shift back to author ids.
+	for i := range byAuthor.Members {
+		byAuthor.Members[i] -= int32(g.Order())
+	}
+	r.AuthorCoCitation = byAuthor
+	r.AuthorClusters = metrics.Louvain(byAuthor.Undirected, opts.Resolution, opts.Seed)
+	return r, nil
+}

@@ -1,0 +1,110 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/graph"
+)
+
+// summaryTop is how many works and clusters the summary lists.
+const summaryTop = 10
+
+// WriteSummary writes the short report analyze prints: counts, the most
+// cited works, the clusters with their top works, and the authors holding
+// several cited works.
+func (r *Result) WriteSummary(w io.Writer) {
+	c := r.Corpus
+	g := c.Citations
+	records, cited := 0, 0
+	matches := map[graph.Match]int{}
+	for i := range c.Works {
+		if c.Works[i].InCorpus {
+			records++
+		}
+		if g.InDegree(i) > 0 {
+			cited++
+		}
+	}
+	for _, ref := range c.Refs {
+		matches[ref.Match]++
+	}
+	fmt.Fprintf(w, "records: %d read, %d distinct\n", c.Records, records)
+	fmt.Fprintf(w, "references: %d (%s)\n", len(c.Refs), matchSummary(matches))
+	fmt.Fprintf(w, "works: %d, of which %d cited; %d citation links\n", len(c.Works), cited, g.Size())
+
+	order := make([]int, 0, len(c.Works))
+	for i := range c.Works {
+		if g.InDegree(i) > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(g.InDegree(b), g.InDegree(a)) })
+	fmt.Fprintf(w, "\nmost cited works:\n")
+	for _, i := range order[:min(len(order), summaryTop)] {
+		wk := &c.Works[i]
+		fmt.Fprintf(w, "  %4d  %-22s %s\n", g.InDegree(i), wk.Label, describe(&wk.Work))
+	}
+
+	members := r.clusterMembers()
+	fmt.Fprintf(w, "\nco-citation network: %d works, %d links, %d clusters, modularity Q = %.4f\n",
+		r.CoCitation.Order(), r.CoCitation.Size(), len(members), r.Clusters.Q)
+	for ci, m := range members[:min(len(members), summaryTop)] {
+		var top []string
+		for _, wk := range m[:min(len(m), topWorksPerCluster)] {
+			top = append(top, c.Works[wk].Label)
+		}
+		fmt.Fprintf(w, "  cluster %d (%d works): %s\n", ci+1, len(m), strings.Join(top, "; "))
+	}
+	if len(members) > summaryTop {
+		fmt.Fprintf(w, "  … %d more in clusters.csv\n", len(members)-summaryTop)
+	}
+
+	authors := r.AuthorsTable()
+	var several []string
+	for _, row := range authors.Rows {
+		if row[1] != "1" {
+			several = append(several, fmt.Sprintf("%s (%s works)", row[0], row[1]))
+		}
+	}
+	fmt.Fprintf(w, "\nauthor co-citation: %d authors, %d links; authors with several cited works: ", r.AuthorCoCitation.Order(), r.AuthorCoCitation.Size())
+	if len(several) == 0 {
+		fmt.Fprintln(w, "none")
+	} else {
+		fmt.Fprintln(w, strings.Join(several[:min(len(several), summaryTop)], ", "))
+	}
+}
+
+func matchSummary(m map[graph.Match]int) string {
+	var parts []string
+	for _, k := range []graph.Match{graph.MatchNew, graph.MatchRecord, graph.MatchDOI, graph.MatchKey, graph.MatchID} {
+		if m[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", m[k], k))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// describe is a work's title, or where it was printed when the reference
+// gave no title (Web of Science CR entries).
+func describe(w *bib.Work) string {
+	t := w.Title
+	if t == "" {
+		var parts []string
+		for _, p := range []string{w.Container, w.Volume, w.FirstPage()} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		t = strings.Join(parts, ", ")
+	}
+	r := []rune(t)
+	if len(r) > 70 {
+		return string(r[:69]) + "…"
+	}
+	return t
+}

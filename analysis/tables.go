@@ -1,0 +1,184 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
+)
+
+// WorksHeader is the column list of works.csv.
+var WorksHeader = []string{"id", "label", "first_author", "authors", "year", "title", "source", "volume", "issue", "pages", "doi", "url", "original", "in_corpus", "citations", "references", "pagerank", "hub", "authority", "betweenness", "cluster"}
+
+// WorksTable is works.csv: one row per work, in order of first appearance
+// (citing records first).
+func (r *Result) WorksTable() *export.Table {
+	t := &export.Table{Header: WorksHeader}
+	g := r.Corpus.Citations
+	for i := range r.Corpus.Works {
+		w := &r.Corpus.Works[i]
+		t.Rows = append(t.Rows, []string{
+			w.ID, w.Label, w.FirstAuthor().String(), joinNames(w.Authors), export.Int(w.Year, true),
+			w.Title, w.Container, w.Volume, w.Issue, w.Pages, w.DOI, w.URL, w.Original,
+			strconv.FormatBool(w.InCorpus), strconv.Itoa(g.InDegree(i)), strconv.Itoa(g.OutDegree(i)),
+			floatAt(r.PageRank, i), floatAt(r.Hub, i), floatAt(r.Authority, i), floatAt(r.Between, i),
+			clusterName(r.WorkCluster[i]),
+		})
+	}
+	return t
+}
+
+func joinNames(ns []bib.Name) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = n.String()
+	}
+	return strings.Join(s, "; ")
+}
+
+func floatAt(xs []float64, i int) string {
+	if xs == nil {
+		return ""
+	}
+	return export.Float(xs[i])
+}
+
+// clusterName numbers clusters from 1, the largest first; "" for none.
+func clusterName(c int) string {
+	if c < 0 {
+		return ""
+	}
+	return strconv.Itoa(c + 1)
+}
+
+// ReferencesTable is references.csv: every input reference, in input order, with
+// the work it resolved to and the rule that resolved it.
+func (r *Result) ReferencesTable() *export.Table {
+	t := &export.Table{Header: []string{"citing", "position", "raw", "work", "match", "file", "line"}}
+	for _, ref := range r.Corpus.Refs {
+		t.Rows = append(t.Rows, []string{
+			r.id(ref.Citing), strconv.Itoa(ref.Position), ref.Raw, r.id(ref.Work), string(ref.Match),
+			ref.File, export.Int(ref.Line, true),
+		})
+	}
+	return t
+}
+
+func (r *Result) id(w int32) string { return r.Corpus.Works[w].ID }
+
+// CitationsTable is citations.csv: each citing–cited pair once.
+func (r *Result) CitationsTable() *export.Table {
+	t := &export.Table{Header: []string{"citing", "cited"}}
+	for _, e := range r.Corpus.Citations.Edges() {
+		t.Rows = append(t.Rows, []string{r.id(e.From), r.id(e.To)})
+	}
+	return t
+}
+
+// links returns a projection's links as rows a,b,weight with a < b, the
+// strongest first, ties in name order.
+func links(p *graph.Projection, name func(member int32) string) [][]string {
+	type link struct {
+		a, b string
+		w    float64
+	}
+	var ls []link
+	for _, e := range p.Edges() {
+		a, b := name(p.Members[e.A]), name(p.Members[e.B])
+		if b < a {
+			a, b = b, a
+		}
+		ls = append(ls, link{a, b, e.Weight})
+	}
+	slices.SortFunc(ls, func(x, y link) int {
+		return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	rows := make([][]string, len(ls))
+	for i, l := range ls {
+		rows[i] = []string{l.a, l.b, export.Float(l.w)}
+	}
+	return rows
+}
+
+// CoCitationTable is cocitation.csv: a,b,count with a < b.
+func (r *Result) CoCitationTable() *export.Table {
+	return &export.Table{Header: []string{"a", "b", "count"}, Rows: links(r.CoCitation, r.id)}
+}
+
+// topWorksPerCluster is how many works clusters.csv names per cluster.
+const topWorksPerCluster = 5
+
+// ClustersTable is clusters.csv: each co-citation cluster, its size, the
+// clustering's modularity, and its most cited works.
+func (r *Result) ClustersTable() *export.Table {
+	t := &export.Table{Header: []string{"cluster", "size", "modularity", "top_works"}}
+	for c, members := range r.clusterMembers() {
+		var top []string
+		for _, w := range members[:min(len(members), topWorksPerCluster)] {
+			top = append(top, r.Corpus.Works[w].Label)
+		}
+		t.Rows = append(t.Rows, []string{clusterName(c), strconv.Itoa(len(members)), export.Float(r.Clusters.Q), strings.Join(top, "; ")})
+	}
+	return t
+}
+
+// clusterMembers lists each cluster's works, the most cited first.
+func (r *Result) clusterMembers() [][]int32 {
+	k := 0
+	for _, c := range r.Clusters.Membership {
+		k = max(k, c+1)
+	}
+	members := make([][]int32, k)
+	for node, c := range r.Clusters.Membership {
+		members[c] = append(members[c], r.CoCitation.Members[node])
+	}
+	g := r.Corpus.Citations
+	for _, m := range members {
+		slices.SortStableFunc(m, func(a, b int32) int { return cmp.Compare(g.InDegree(int(b)), g.InDegree(int(a))) })
+	}
+	return members
+}
+
+// AuthorsTable is authors.csv: each first author of a cited work, how many works
+// and citations they hold, and their author co-citation cluster.
+func (r *Result) AuthorsTable() *export.Table {
+	n := len(r.AuthorNames)
+	works, cites := make([]int, n), make([]int, n)
+	g := r.Corpus.Citations
+	for w, a := range r.AuthorOfWork {
+		if a >= 0 && g.InDegree(w) > 0 {
+			works[a]++
+			cites[a] += g.InDegree(w)
+		}
+	}
+	cluster := make([]int, n)
+	for i := range cluster {
+		cluster[i] = -1
+	}
+	for node, a := range r.AuthorCoCitation.Members {
+		cluster[a] = r.AuthorClusters.Membership[node]
+	}
+	order := make([]int, 0, n)
+	for a := 0; a < n; a++ {
+		if works[a] > 0 {
+			order = append(order, a)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return cmp.Or(cmp.Compare(cites[y], cites[x]), cmp.Compare(r.AuthorNames[x], r.AuthorNames[y]))
+	})
+	t := &export.Table{Header: []string{"author", "works", "citations", "cluster"}}
+	for _, a := range order {
+		t.Rows = append(t.Rows, []string{r.AuthorNames[a], strconv.Itoa(works[a]), strconv.Itoa(cites[a]), clusterName(cluster[a])})
+	}
+	return t
+}
+
+// AuthorCoCitationTable is author_cocitation.csv: a,b,count with a < b.
+func (r *Result) AuthorCoCitationTable() *export.Table {
+	return &export.Table{Header: []string{"a", "b", "count"}, Rows: links(r.AuthorCoCitation, func(a int32) string { return r.AuthorNames[a] })}
+}
