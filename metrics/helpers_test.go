@@ -51,16 +51,17 @@ func citationGraph(n, cites int, seed uint64) *graph.Directed {
 	chosen := make(map[int32]bool, cites)
 	for i := 0; i < n; i++ {
 		clear(chosen)
-		want := min(i, cites)
-		for len(chosen) < want {
+		first := len(es)
+		for len(es)-first < min(i, cites) {
 			v := urn[r.IntN(len(urn))]
 			if !chosen[v] {
 				chosen[v] = true
 				es = append(es, graph.Edge{From: int32(i), To: v})
 			}
 		}
-		for v := range chosen {
-			urn = append(urn, v)
+		// Extend the urn in draw order (not map order) to stay seeded.
+		for _, e := range es[first:] {
+			urn = append(urn, e.To)
 		}
 		urn = append(urn, int32(i))
 	}
