@@ -5,6 +5,6 @@
 // can run the same analysis in a few lines:
 //
 //	recs, _ := bib.ReadAll(reader, nil)
-//	res, _ := analysis.Run(recs, analysis.DefaultOptions())
-//	res.WriteDir("citegraph-out")
+//	res, _ := analysis.Run(recs, nil, analysis.DefaultOptions())
+//	res.WriteDir("citegraph-out", false)
 package analysis

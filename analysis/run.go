@@ -49,10 +49,12 @@ type Result struct {
 	AuthorCoCitation                  *graph.Projection
 	AuthorClusters                    metrics.Clustering
 	Options                           Options
+	Diagnostics                       []Diagnostic // what reading skipped or repaired
 }
 
-// Run analyses records.
-func Run(records []*bib.Record, opts Options) (*Result, error) {
+// Run analyses records; diagnostics are what reading passed over, reported
+// with the result.
+func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result, error) {
 	if len(records) == 0 {
 		return nil, errors.New("the input holds no records")
 	}
@@ -60,7 +62,7 @@ func Run(records []*bib.Record, opts Options) (*Result, error) {
 	if len(c.Refs) == 0 {
 		return nil, ErrNoReferences
 	}
-	r := &Result{Corpus: c, Options: opts}
+	r := &Result{Corpus: c, Options: opts, Diagnostics: diagnostics}
 	g := c.Citations
 	var err error
 	if opts.Measures.PageRank {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/graph"
+	"gonum.org/v1/gonum/graph/topo"
 )
 
 // summaryTop is how many works and clusters the summary lists.
@@ -33,9 +34,19 @@ func (r *Result) WriteSummary(w io.Writer) {
 	for _, ref := range c.Refs {
 		matches[ref.Match]++
 	}
-	fmt.Fprintf(w, "records: %d read, %d distinct\n", c.Records, records)
-	fmt.Fprintf(w, "references: %d (%s)\n", len(c.Refs), matchSummary(matches))
-	fmt.Fprintf(w, "works: %d, of which %d cited; %d citation links\n", len(c.Works), cited, g.Size())
+	skipped := 0
+	for _, d := range r.Diagnostics {
+		if d.Skipped != "" {
+			skipped++
+		}
+	}
+	fmt.Fprintf(w, "records: %d read, %d distinct; %d skipped (diagnostics.csv)\n", c.Records, records, skipped)
+	fmt.Fprintf(w, "references: %d read, %d resolved: %s\n", len(c.Refs), len(c.Refs), matchSummary(matches))
+	fmt.Fprintf(w, "works: %d, of which %d cited; %d citation links", len(c.Works), cited, g.Size())
+	if loops, cycles := len(g.SelfLoops()), citationCycles(g); loops > 0 || cycles > 0 {
+		fmt.Fprintf(w, " (kept: %d self-citations, %d cycles of works citing each other)", loops, cycles)
+	}
+	fmt.Fprintln(w)
 
 	order := make([]int, 0, len(c.Works))
 	for i := range c.Works {
@@ -107,4 +118,16 @@ func describe(w *bib.Work) string {
 		return string(r[:69]) + "…"
 	}
 	return t
+}
+
+// citationCycles counts the groups of works that cite each other in a
+// cycle: the strongly connected components with more than one work.
+func citationCycles(g *graph.Directed) int {
+	n := 0
+	for _, scc := range topo.TarjanSCC(g) {
+		if len(scc) > 1 {
+			n++
+		}
+	}
+	return n
 }

@@ -1,19 +1,23 @@
 package analysis
 
 import (
-	"fmt"
 	"io"
-	"os"
 
 	"github.com/citegraph/citegraph/export"
 )
 
-// WriteDir writes every table and DOT file into dir, creating it if needed.
-// Each file is written atomically.
-func (r *Result) WriteDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// WriteDir writes every table and DOT file into dir, all or nothing (see
+// export.WriteFiles). The folder must be new, empty or an earlier output,
+// unless force is set.
+func (r *Result) WriteDir(dir string, force bool) error {
+	if err := export.PrepareDir(dir, force); err != nil {
 		return err
 	}
+	return export.WriteFiles(dir, r.Files())
+}
+
+// Files lists the output files of the analysis.
+func (r *Result) Files() []export.File {
 	tables := []struct {
 		name  string
 		table func() *export.Table
@@ -25,12 +29,11 @@ func (r *Result) WriteDir(dir string) error {
 		{"clusters.csv", r.ClustersTable},
 		{"authors.csv", r.AuthorsTable},
 		{"author_cocitation.csv", r.AuthorCoCitationTable},
+		{"diagnostics.csv", func() *export.Table { return DiagnosticsTable(r.Diagnostics) }},
 	}
+	var files []export.File
 	for _, t := range tables {
-		tab := t.table()
-		if err := export.WriteFile(dir, t.name, func(w io.Writer) error { return export.WriteCSV(w, tab) }); err != nil {
-			return err
-		}
+		files = append(files, export.File{Name: t.name, Write: func(w io.Writer) error { return export.WriteCSV(w, t.table()) }})
 	}
 	graphs := []struct {
 		name string
@@ -40,10 +43,7 @@ func (r *Result) WriteDir(dir string) error {
 		{"cocitation.dot", r.CoCitationDOT},
 	}
 	for _, g := range graphs {
-		d := g.dot()
-		if err := export.WriteFile(dir, g.name, func(w io.Writer) error { return export.WriteDOT(w, d) }); err != nil {
-			return fmt.Errorf("%s: %w", g.name, err)
-		}
+		files = append(files, export.File{Name: g.name, Write: func(w io.Writer) error { return export.WriteDOT(w, g.dot()) }})
 	}
-	return nil
+	return files
 }

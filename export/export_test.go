@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -166,5 +167,51 @@ func TestWriteFileIsAtomic(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestWriteFilesAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	ok := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := WriteFiles(dir, []File{{"a.csv", ok("a1")}, {"b.csv", ok("b1")}}); err != nil {
+		t.Fatal(err)
+	}
+	fail := func(w io.Writer) error { return os.ErrInvalid }
+	if err := WriteFiles(dir, []File{{"a.csv", ok("a2")}, {"b.csv", fail}}); err == nil {
+		t.Fatal("want the failure")
+	}
+	for name, want := range map[string]string{"a.csv": "a1", "b.csv": "b1"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, name)); string(b) != want {
+			t.Errorf("%s = %q after a failed run, want the previous %q", name, b, want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestPrepareDirRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "thesis.docx"), []byte("x"), 0o644)
+	if err := PrepareDir(dir, false); !errors.Is(err, ErrFolderInUse) {
+		t.Fatalf("got %v, want ErrFolderInUse", err)
+	}
+	if err := PrepareDir(dir, true); err != nil {
+		t.Fatalf("--force: %v", err)
+	}
+	// Once marked as output, a later run may write again, and stale
+	// temporary files of an interrupted run are cleared.
+	os.WriteFile(filepath.Join(dir, ".works.csv.tmp-123"), []byte("half"), 0o644)
+	if err := PrepareDir(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".works.csv.tmp-123")); !os.IsNotExist(err) {
+		t.Error("stale temporary file not removed")
+	}
+	// A fresh or empty folder is fine.
+	if err := PrepareDir(filepath.Join(dir, "new"), false); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/citegraph/citegraph/analysis"
 )
@@ -21,6 +23,7 @@ writes into the output folder:
   clusters.csv           co-citation clusters with modularity and top works
   authors.csv            first authors of cited works, with their clusters
   author_cocitation.csv  a,b,count: authors cited together
+  diagnostics.csv        what was skipped or repaired in the input, and why
   citations.dot          the citation graph for Graphviz (dot -Tsvg)
   cocitation.dot         the co-citation network (sfdp -Tsvg)
 
@@ -37,9 +40,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := newFlags("analyze", analyzeUsage, stdout)
 	opts := analysis.DefaultOptions()
 	out := fs.StringP("output", "o", "citegraph-out", "output `folder`")
-	format := fs.String("format", "", "input `format`, detected from the content when empty (reflist, lines, wos, edgelist)")
+	force := fs.Bool("force", false, "write into an output folder that holds other files")
+	read := readFlags(fs)
 	sample := fs.String("sample", "seed", "embedded sample to run on when no input is given: seed or wos")
-	strict := fs.Bool("strict", false, "stop at the first unreadable record instead of skipping it")
 	fs.IntVar(&opts.MinCitations, "min-citations", opts.MinCitations, "works cited fewer times stay out of the co-citation network")
 	fs.Float64Var(&opts.Resolution, "resolution", opts.Resolution, "modularity resolution of the clustering (higher: more, smaller clusters)")
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed of the clustering")
@@ -56,7 +59,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if opts.DOTMaxEdges < 0 {
 		return usagef("--dot-max-edges must be 0 (all) or more")
 	}
-	f, err := formatFlag(*format)
+	ro, err := read()
 	if err != nil {
 		return err
 	}
@@ -65,27 +68,28 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if fs.NArg() == 0 {
 		in, err = readSample(*sample)
 	} else {
-		in, err = readInputs(fs.Args(), stdin, f, *strict)
+		in, err = readInputs(fs.Args(), stdin, ro)
 	}
 	if err != nil {
 		return err
 	}
-	res, err := analysis.Run(in.records, opts)
+	res, err := analysis.Run(in.records, in.diagnostics, opts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.name, err)
 	}
-	if err := res.WriteDir(*out); err != nil {
+	if err := res.WriteDir(*out, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "citegraph analyze: %s\n\n", in.name)
 	res.WriteSummary(stdout)
-	if len(in.skipped) > 0 {
-		fmt.Fprintf(stderr, "citegraph: skipped %d unreadable records:\n", len(in.skipped))
-		for _, pe := range in.skipped {
-			fmt.Fprintf(stderr, "  %v\n", pe)
-		}
+	if n := len(in.diagnostics); n > 0 {
+		fmt.Fprintf(stderr, "citegraph: %d problems in the input were skipped or repaired; see %s\n", n, filepath.Join(*out, "diagnostics.csv"))
 	}
-	fmt.Fprintf(stdout, "\nwrote %s/: works.csv references.csv citations.csv cocitation.csv clusters.csv authors.csv author_cocitation.csv citations.dot cocitation.dot\n", *out)
+	var names []string
+	for _, f := range res.Files() {
+		names = append(names, f.Name)
+	}
+	fmt.Fprintf(stdout, "\nwrote %s/: %s\n", *out, strings.Join(names, " "))
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stdout, "(ran on %s; --sample seed|wos picks a sample, or give your own files: citegraph analyze FILE|DIR ...)\n", in.name)
 	}

@@ -12,14 +12,23 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph"
+	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/bib"
+	flag "github.com/spf13/pflag"
 )
 
 // input is what the reading stage made of the command line's inputs.
 type input struct {
-	records []*bib.Record
-	skipped []*bib.ParseError // what lenient mode passed over
-	name    string            // what was read, for the summary
+	records     []*bib.Record
+	diagnostics []analysis.Diagnostic // what lenient mode passed over or repaired
+	name        string                // what was read, for the summary
+}
+
+// readOptions say how to read the inputs.
+type readOptions struct {
+	format   bib.Format // "" detects
+	encoding string     // "" detects
+	strict   bool       // the first problem is an error
 }
 
 // samples are the embedded inputs, by --sample name.
@@ -52,42 +61,61 @@ func readSample(name string) (*input, error) {
 // readInputs reads every file named in paths (a folder stands for the files
 // below it, "-" for standard input). In strict mode the first unreadable
 // record is an error; otherwise it is skipped and listed.
-func readInputs(paths []string, stdin io.Reader, format bib.Format, strict bool) (*input, error) {
+func readInputs(paths []string, stdin io.Reader, opts readOptions) (*input, error) {
 	files, err := expand(paths)
 	if err != nil {
 		return nil, err
 	}
 	in := &input{name: strings.Join(paths, ", ")}
-	skip := func(pe *bib.ParseError) { in.skipped = append(in.skipped, pe) }
-	if strict {
-		skip = nil
-	}
 	for _, f := range files {
-		recs, err := readFile(f, stdin, format, skip)
+		recs, diags, err := readFile(f, stdin, opts)
 		if err != nil {
 			return nil, err
 		}
 		in.records = append(in.records, recs...)
+		in.diagnostics = append(in.diagnostics, diags...)
 	}
 	return in, nil
 }
 
-// readFile reads the records of one file ("-" for stdin).
-func readFile(file string, stdin io.Reader, format bib.Format, skip func(*bib.ParseError)) ([]*bib.Record, error) {
+// readFile reads the records of one file ("-" for stdin), decoding it to
+// UTF-8 first.
+func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []analysis.Diagnostic, error) {
 	r, name := stdin, "<stdin>"
 	if file != "-" {
 		fh, err := os.Open(file)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer fh.Close()
 		r, name = fh, file
 	}
-	rr, _, err := bib.NewReader(format, r, name)
+	text, err := bib.Decode(r, opts.encoding)
 	if err != nil {
-		return nil, err
+		return nil, nil, usagef("%s: %v", name, err)
 	}
-	return bib.ReadAll(rr, skip)
+	rr, _, err := bib.NewReader(opts.format, text, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	var diags []analysis.Diagnostic
+	skip := func(pe *bib.ParseError) {
+		diags = append(diags, analysis.Diagnostic{File: pe.File, Line: pe.Line, Skipped: "record", Reason: pe.Err.Error()})
+	}
+	if opts.strict {
+		skip = nil
+	}
+	recs, err := bib.ReadAll(rr, skip)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, line := range text.InvalidLines() {
+		if opts.strict {
+			return nil, nil, &bib.ParseError{File: name, Line: line, Err: errors.New("bytes that are not UTF-8 (give the file's encoding with --encoding)")}
+		}
+		diags = append(diags, analysis.Diagnostic{File: name, Line: line, Reason: "bytes that are not UTF-8, read as U+FFFD"})
+	}
+	return recs, diags, nil
 }
 
 // expand replaces each folder by the files below it, sorted, leaving out
@@ -138,6 +166,26 @@ func expand(paths []string) ([]string, error) {
 	return files, nil
 }
 
+// readFlags adds the flags that say how to read inputs; the function it
+// returns checks them once parsed.
+func readFlags(fs *flag.FlagSet) func() (readOptions, error) {
+	format := fs.String("format", "", "input `format`, detected from the content when empty ("+formatNames()+")")
+	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
+	strict := fs.Bool("strict", false, "stop at the first problem in the input instead of skipping it")
+	return func() (readOptions, error) {
+		f, err := formatFlag(*format)
+		return readOptions{format: f, encoding: *enc, strict: *strict}, err
+	}
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range bib.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
 // formatFlag checks a --format value.
 func formatFlag(s string) (bib.Format, error) {
 	if s == "" {
@@ -148,9 +196,5 @@ func formatFlag(s string) (bib.Format, error) {
 			return f, nil
 		}
 	}
-	var names []string
-	for _, f := range bib.Formats() {
-		names = append(names, string(f))
-	}
-	return "", usagef("unknown format %q (formats: %s)", s, strings.Join(names, ", "))
+	return "", usagef("unknown format %q (formats: %s)", s, formatNames())
 }

@@ -27,9 +27,8 @@ Examples:
 func runMetrics(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("metrics", metricsUsage, stdout)
 	out := fs.StringP("output", "o", "", "output `file` (default: stdout)")
-	format := fs.String("format", "", "input `format`, detected from the content when empty (reflist, lines, wos, edgelist)")
+	read := readFlags(fs)
 	measures := fs.String("measures", "citations,pagerank,hits,betweenness", "comma-separated `list` of citations, pagerank, hits, betweenness")
-	strict := fs.Bool("strict", false, "stop at the first unreadable record instead of skipping it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,15 +52,15 @@ func runMetrics(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 			return usagef("unknown measure %q (measures: citations, pagerank, hits, betweenness)", m)
 		}
 	}
-	f, err := formatFlag(*format)
+	ro, err := read()
 	if err != nil {
 		return err
 	}
-	in, err := readInputs(fs.Args(), stdin, f, *strict)
+	in, err := readInputs(fs.Args(), stdin, ro)
 	if err != nil {
 		return err
 	}
-	res, err := analysis.Run(in.records, opts)
+	res, err := analysis.Run(in.records, in.diagnostics, opts)
 	if err != nil {
 		return err
 	}

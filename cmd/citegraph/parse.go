@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/export"
@@ -29,6 +30,7 @@ Examples:
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", parseUsage, stdout)
 	format := fs.String("format", "reflist", "input `format`: reflist or lines")
+	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +44,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		file = fs.Arg(0)
 	}
-	recs, err := readFile(file, stdin, bib.Format(*format), nil)
+	recs, _, err := readFile(file, stdin, readOptions{format: bib.Format(*format), encoding: *enc, strict: true})
 	if err != nil {
 		return err
 	}
