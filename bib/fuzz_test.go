@@ -1,0 +1,95 @@
+package bib
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Fuzz targets for the readers and normalisers of this file's formats. Their
+// seed corpora run in every "go test"; a long run is
+//
+//	go test ./bib -run '^$' -fuzz FuzzReaders -fuzztime 10m
+
+func addSeeds(f *testing.F, files ...string) {
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if len(b) > 16<<10 {
+			b = b[:16<<10] // a cut export is a good seed too
+		}
+		f.Add(b)
+	}
+}
+
+// FuzzReaders feeds any bytes to every format's reader (and to detection):
+// no panic, and every error is a *ParseError naming the input, or the end.
+func FuzzReaders(f *testing.F) {
+	addSeeds(f, "../testdata/seed/seed-references.txt", "../testdata/exports/wos-bit-pattern-savedrecs.txt", "../testdata/golden/wos-citations.txt")
+	f.Add([]byte("PT J\nCR \n   \nER\n"))
+	f.Add([]byte("1. a\n3. b\n2. c\n\r\n(1) x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, format := range append(Formats(), "") {
+			d, err := Decode(strings.NewReader(string(data)), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rr, _, err := NewReader(format, d, "fuzz.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; ; i++ {
+				rec, err := rr.Read()
+				if err == io.EOF {
+					break
+				}
+				var pe *ParseError
+				if err != nil && !errors.As(err, &pe) {
+					t.Fatalf("%s: error %v is not a ParseError", format, err)
+				}
+				if err != nil && (pe.File != "fuzz.txt" || !strings.HasPrefix(err.Error(), "fuzz.txt")) {
+					t.Fatalf("%s: error %q does not name the file", format, err)
+				}
+				if rec != nil {
+					for _, ref := range rec.References {
+						if !utf8.ValidString(ref.Raw) {
+							t.Fatalf("%s: invalid UTF-8 in a reference", format)
+						}
+					}
+				}
+				if i > len(data)+1 {
+					t.Fatalf("%s: reader does not advance", format)
+				}
+			}
+		}
+	})
+}
+
+// FuzzNormalisers: folding is idempotent and keeps UTF-8 valid; a DOI
+// normalises to itself.
+func FuzzNormalisers(f *testing.F) {
+	for _, s := range []string{"Ruffini, Pierre-Bruno", "ﬁ ligature ofAg+ions", "赵刚", "https://doi.org/10.1163/1871191X-BJA10028.", "DE MORGAN A", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := Fold(s)
+		if utf8.ValidString(s) && !utf8.ValidString(folded) {
+			t.Fatalf("Fold(%q) = %q is not UTF-8", s, folded)
+		}
+		if again := Fold(folded); again != folded {
+			t.Fatalf("Fold not idempotent: %q → %q → %q", s, folded, again)
+		}
+		if d := NormalizeDOI(s); d != "" && NormalizeDOI(d) != d {
+			t.Fatalf("NormalizeDOI(%q) = %q, renormalised %q", s, d, NormalizeDOI(d))
+		}
+		n := ParseName(s)
+		_ = FamilyKey(n) + Initials(n.Given)
+		w := ParseWoSCitedReference(s)
+		_ = MatchKeys(&w)
+	})
+}
