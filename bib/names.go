@@ -3,12 +3,14 @@ package bib
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ParseName reads one personal name written as "Family, Given",
 // "Family G G" (initials after the family name, as GB/T 7714 and Vancouver
-// write it) or "Given Family". Anything it cannot read as a person is kept
-// whole as a literal.
+// write it), "G. G. Family" or "Given Family", or a Chinese, Japanese or
+// Korean name in its own script. A name with a word such as "Society" or
+// "Institute" is a corporate author and is kept whole as a literal.
 func ParseName(s string) Name {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ",;"))
 	if s == "" {
@@ -17,22 +19,28 @@ func ParseName(s string) Name {
 	if fam, given, ok := strings.Cut(s, ","); ok {
 		return Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
 	}
+	if isCJKName(s) {
+		return splitCJKName(s)
+	}
 	fields := strings.Fields(s)
 	if len(fields) == 1 {
 		return Name{Family: fields[0]}
 	}
+	if hasCorporateWord(fields) {
+		return Name{Literal: strings.Join(fields, " ")}
+	}
 	// Family followed by initials: "Ruffini P B", "Gu Y F", "Zhao G".
 	j := len(fields)
-	for j > 1 && isInitials(fields[j-1]) {
+	for j > 1 && isInitialsWord(fields[j-1]) {
 		j--
 	}
 	if j < len(fields) {
 		return Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
 	}
 	// Initials first: "P. B. Ruffini".
-	if isInitials(fields[0]) {
+	if isInitialsWord(fields[0]) {
 		k := 0
-		for k < len(fields)-1 && isInitials(fields[k]) {
+		for k < len(fields)-1 && isInitialsWord(fields[k]) {
 			k++
 		}
 		return Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
@@ -45,15 +53,863 @@ func ParseName(s string) Name {
 	return Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
 }
 
+// HyphenInitials returns the initials of a given name the way GB/T 7714
+// writes them: a hyphenated given name keeps its hyphen between the
+// initials. "Pierre-Bruno" → "P-B", "J.-L." → "J-L", "Thomas P." → "TP",
+// "P B" → "PB", "ZW" → "ZW". (Initials drops the hyphen: "PB".)
+func HyphenInitials(given string) string {
+	// A dot beside a hyphen only closes an initial: "J.-L." is "J-L".
+	given = strings.NewReplacer(".-", "-", "-.", "-", ".\u2010", "-", "\u2010", "-", "\u2011", "-").Replace(given)
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
+		for i, sub := range strings.FieldsFunc(part, isHyphen) {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			rs := []rune(sub)
+			if allUpper(rs) && len(rs) <= 4 {
+				b.WriteString(sub) // already initials: "ZW"
+				continue
+			}
+			b.WriteRune(unicode.ToUpper(rs[0]))
+		}
+	}
+	return b.String()
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
 // isParticle reports whether a word is a lower-case family-name prefix
 // such as "van", "von", "de", "da".
 func isParticle(w string) bool {
-	if w == "" || !unicode.IsLower([]rune(w)[0]) {
+	if w == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
 		return false
 	}
 	switch w {
-	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "dos", "das", "ter", "ten", "zu", "vom":
+	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "dos", "das", "ter", "ten", "zu", "vom", "zur", "op", "het", "'t", "’t", "e", "y", "bin", "ibn", "al", "el", "af", "av":
 		return true
 	}
 	return false
+}
+
+// isInitialsWord reports whether a word is one or more initials: "P",
+// "PB", "M.", "M.J.", "J.-M.", "J-L", "Th.", "Yu.".
+func isInitialsWord(w string) bool {
+	ok, _ := initialsShape(w)
+	return ok
+}
+
+// initialsShape reports whether w is initials, and whether it is bare: a
+// run of one to three capitals without dot or hyphen ("PB"), which could
+// also be an upper-case family name ("LI").
+func initialsShape(w string) (ok, bare bool) {
+	if w == "" || len(w) > 16 {
+		return false, false
+	}
+	letters, dots, hyphens := 0, 0, 0
+	prevUpper := false // the previous rune was a capital
+	lowerRun := 0      // lower-case letters since the last capital
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+			prevUpper, lowerRun = true, 0
+		case unicode.IsLower(r):
+			// "Th.", "Yu.", "Ch.": one lower-case letter after a capital,
+			// closed by a dot.
+			if !prevUpper || lowerRun > 0 {
+				return false, false
+			}
+			lowerRun++
+			prevUpper = false
+		case r == '.':
+			dots++
+			prevUpper, lowerRun = false, 0
+		case isHyphen(r):
+			hyphens++
+			if lowerRun > 0 {
+				return false, false
+			}
+			prevUpper, lowerRun = false, 0
+		default:
+			return false, false
+		}
+	}
+	if letters == 0 || letters > 4 {
+		return false, false
+	}
+	if lowerRun > 0 {
+		return false, false // "Th" without its dot is a word
+	}
+	if dots == 0 && hyphens == 0 {
+		// Bare capitals: "P", "PB", "JCR". A lower-case letter needs a dot.
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 || letters > 3 {
+			return false, false
+		}
+		return true, true
+	}
+	if dots == 0 && strings.IndexFunc(w, unicode.IsLower) >= 0 {
+		return false, false
+	}
+	return true, false
+}
+
+// isNameWord reports whether w can be (part of) a family or given name: a
+// capitalised word ("Ruffini", "Pérez-Higueras", "O’Reilly", "McDonald",
+// "MITTICA") of two letters or more, or a name with an elided particle
+// ("d’Alembert").
+func isNameWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	rest := w[size:]
+	if unicode.IsLower(r) {
+		// "d’Alembert", "l'Hôpital", "van't"
+		if (r == 'd' || r == 'l') && (strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "'")) {
+			_, n := utf8.DecodeRuneInString(rest)
+			rest = rest[n:]
+			r2, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r2) && isNameWord(rest)
+		}
+		return false
+	}
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	letters := 1
+	prev := r
+	for _, c := range rest {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+		case unicode.Is(unicode.Mn, c):
+		case c == '\'' || c == '’' || isHyphen(c):
+			if !unicode.IsLetter(prev) {
+				return false
+			}
+		default:
+			return false
+		}
+		prev = c
+	}
+	return letters >= 2 && unicode.IsLetter(prev)
+}
+
+// isForeignScript reports whether r belongs to a script a translated
+// reference is originally written in: Han, kana, Hangul, Cyrillic and the
+// like (not Greek, whose letters are common in English titles).
+func isForeignScript(r rune) bool {
+	if r < 0x0400 {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Cyrillic, unicode.Arabic, unicode.Hebrew, unicode.Thai)
+}
+
+// isCJK reports whether r is a Chinese, Japanese or Korean letter.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// isCJKName reports whether s is a name written in Chinese, Japanese or
+// Korean characters: one to six of them, with an optional middle dot.
+func isCJKName(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			n++
+		case r == '·' || r == '・':
+		default:
+			return false
+		}
+	}
+	return n >= 1 && n <= 6
+}
+
+// cjkCompoundSurnames are the two-character Chinese family names.
+var cjkCompoundSurnames = map[string]bool{
+	"欧阳": true, "司马": true, "诸葛": true, "上官": true, "东方": true, "皇甫": true, "尉迟": true,
+	"公孙": true, "慕容": true, "长孙": true, "夏侯": true, "轩辕": true, "令狐": true, "宇文": true,
+	"端木": true, "司徒": true, "独孤": true, "南宫": true, "万俟": true, "闻人": true, "澹台": true,
+	"申屠": true, "太史": true, "西门": true, "呼延": true, "歐陽": true, "司馬": true, "東方": true,
+	"長孫": true, "軒轅": true,
+}
+
+// splitCJKName splits a Chinese name into family name (the first
+// character, or a two-character compound surname) and given name. A name
+// of one character, or a Japanese or Korean name whose split is unknown,
+// is kept whole as the family name.
+func splitCJKName(s string) Name {
+	rs := []rune(s)
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return Name{Family: s}
+		}
+	}
+	switch {
+	case len(rs) < 2:
+		return Name{Family: s}
+	case len(rs) >= 3 && cjkCompoundSurnames[string(rs[:2])]:
+		return Name{Family: string(rs[:2]), Given: string(rs[2:])}
+	}
+	return Name{Family: string(rs[:1]), Given: string(rs[1:])}
+}
+
+// corporateWords mark a corporate author.
+var corporateWords = map[string]bool{
+	"Society": true, "Association": true, "Institute": true, "Institution": true, "Organization": true,
+	"Organisation": true, "Council": true, "Committee": true, "Commission": true, "Agency": true,
+	"University": true, "Academy": true, "Ministry": true, "Department": true, "Bank": true,
+	"Foundation": true, "Office": true, "Centre": true, "Center": true, "Board": true, "Federation": true,
+	"Union": true, "Nations": true, "Programme": true, "Consortium": true, "Network": true,
+	"Bureau": true, "Authority": true, "Corporation": true, "Company": true, "Group": true,
+	"Collaboration": true, "Initiative": true, "Forum": true, "Trust": true, "Fund": true,
+	"Administration": true, "Government": true, "Parliament": true, "Congress": true, "Senate": true,
+	"Assembly": true, "Secretariat": true, "Survey": true, "Laboratory": true, "Laboratories": true,
+	"Observatory": true, "Museum": true, "Library": true, "Inc": true, "Ltd": true, "GmbH": true,
+	"LLC": true, "Panel": true, "Alliance": true, "Coalition": true, "Registry": true, "Statistics": true,
+	"Service": true, "Services": true, "Team": true, "Project": true, "Working": true, "Party": true,
+	"Commissioner": true, "Consortia": true, "Associates": true, "Staff": true, "Advisers": true,
+	"Advisors": true, "Investigators": true,
+}
+
+func hasCorporateWord(words []string) bool {
+	for _, w := range words {
+		if corporateWords[strings.TrimRight(w, ".,;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// A nameTok is one space-separated word of an author list, with the
+// separator that follows it.
+type nameTok struct {
+	text       string // the word without a trailing "," or ";" (dots kept)
+	start, end int    // byte offsets; end is past the separator
+	sep        byte   // ',' or ';' after the word, or 0
+	colon      bool   // the word is followed by ':'
+}
+
+// bare returns the word without trailing dots and the number of dots
+// removed.
+func (t *nameTok) bare() (string, bool) {
+	w := strings.TrimRight(t.text, ".")
+	return w, len(w) < len(t.text)
+}
+
+// maxNameToks bounds the words an author list is read from.
+const maxNameToks = 600
+
+// tokenizeNames splits the start of s into words.
+func tokenizeNames(s string, toks []nameTok) []nameTok {
+	i := 0
+	for i < len(s) && len(toks) < maxNameToks {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		t := nameTok{text: s[i:j], start: i, end: j}
+		switch {
+		case strings.HasSuffix(t.text, ","):
+			t.sep, t.text = ',', t.text[:len(t.text)-1]
+		case strings.HasSuffix(t.text, ";"):
+			t.sep, t.text = ';', t.text[:len(t.text)-1]
+		case strings.HasSuffix(t.text, ":"):
+			t.colon, t.text = true, t.text[:len(t.text)-1]
+		}
+		// A lone separator word (" , ") belongs to the word before.
+		if t.text == "" && len(toks) > 0 && t.sep != 0 && toks[len(toks)-1].sep == 0 {
+			toks[len(toks)-1].sep = t.sep
+			toks[len(toks)-1].end = j
+			i = j
+			continue
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+// nameForm is how the names of one list are written.
+type nameForm uint8
+
+const (
+	formNone  nameForm = iota
+	formVanc           // Family Initials: "Ruffini P B", "Heidegger M."
+	formInv            // Family, Given: "Shea, M. J.", "Gledson, John"
+	formInit           // Initials Family: "M.J. Shea", "W.-P. de Roever"
+	formFull           // Given Family: "David Hoiem"
+	formCorp           // corporate: "The Royal Society"
+	formCJK            // 赵刚
+	formParen          // Family (Initials): "ALY (M.I.)"
+)
+
+// nameList is the outcome of reading an author list.
+type nameList struct {
+	names   []Name
+	end     int  // byte offset in s just past the list
+	etAl    bool // the list ended with "et al." or "等"
+	skipped bool // the list was a dash rule standing for the previous entry's authors
+	form    nameForm
+}
+
+// parseNameList reads the author list at the start of s. It stops at the
+// first word that cannot continue the list (a title, a year, a source) and
+// reports where the list ended. A list that does not start with a name
+// gives no names and end 0.
+func parseNameList(s string) nameList {
+	var buf [64]nameTok
+	toks := tokenizeNames(s, buf[:0])
+	p := nameParser{toks: toks}
+	return p.list()
+}
+
+type nameParser struct {
+	toks []nameTok
+}
+
+func (p *nameParser) list() nameList {
+	var out nameList
+	toks := p.toks
+	i := 0
+	// MLA's "———." repeats the previous entry's authors: no name here.
+	if len(toks) > 0 && isDashRule(toks[0].text) {
+		out.end = toks[0].end
+		out.skipped = true
+		return out
+	}
+	afterConnector := false
+	for i < len(toks) {
+		n, next, form, ok := p.name(i, out.form, len(out.names) == 0, afterConnector)
+		if !ok {
+			break
+		}
+		if out.form == formNone || out.form == formCorp {
+			out.form = form
+		}
+		if !n.IsZero() {
+			out.names = append(out.names, n)
+		}
+		last := next - 1
+		out.end = toks[last].end
+		i = next
+		// Suffixes: "Smith, J., Jr.,"
+		if i < len(toks) && isNameSuffix(toks[i].text) && (toks[last].sep != 0 || toks[last].text != "") {
+			out.end = toks[i].end
+			last = i
+			i++
+		}
+		if toks[last].colon {
+			break
+		}
+		afterConnector = false
+		if i >= len(toks) {
+			break
+		}
+		// "et al." / "等" end the list.
+		if k, ok := p.etAl(i); ok && (toks[last].sep != 0 || !strings.HasSuffix(toks[last].text, ".") || isEtAlStart(toks[i].text)) {
+			out.etAl = true
+			out.end = toks[k-1].end
+			break
+		}
+		sep := toks[last].sep
+		// "…" or "..." before the last author (APA 7).
+		if isEllipsis(toks[i].text) {
+			out.end = toks[i].end
+			i++
+			sep = ','
+		}
+		if i < len(toks) && isConnector(toks[i].text) {
+			if i+1 < len(toks) && isEtAlStart(toks[i+1].text) {
+				if k, ok := p.etAl(i + 1); ok {
+					out.etAl = true
+					out.end = toks[k-1].end
+					break
+				}
+			}
+			i++
+			afterConnector = true
+			continue
+		}
+		if sep == 0 {
+			break
+		}
+	}
+	if len(out.names) == 0 && !out.etAl {
+		out.end = 0
+	}
+	return out
+}
+
+// name reads one name starting at word i of a list written in form (or of
+// any form when first). It returns the name, the index of the word after
+// it and the form it was written in.
+func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (Name, int, nameForm, bool) {
+	toks := p.toks
+	if w, _ := toks[i].bare(); isCJKName(w) {
+		if form == formNone || form == formCJK || form == formVanc || form == formCorp {
+			return splitCJKName(w), i + 1, formCJK, true
+		}
+		return Name{}, 0, 0, false
+	}
+	if (first || form == formVanc || form == formCorp || form == formCJK) && p.isCorporate(i) {
+		if n, next, ok := p.corporate(i); ok {
+			return n, next, formCorp, true
+		}
+	}
+	try := func(f nameForm) (Name, int, bool) {
+		switch f {
+		case formVanc:
+			return p.vanc(i)
+		case formInv:
+			return p.inv(i)
+		case formInit:
+			return p.initFirst(i)
+		case formFull:
+			return p.full(i, first || afterConnector || form == formFull)
+		case formParen:
+			return p.paren(i)
+		}
+		return Name{}, 0, false
+	}
+	var order []nameForm
+	switch form {
+	case formNone, formCorp:
+		order = []nameForm{formInv, formVanc, formInit, formParen, formFull}
+	case formVanc, formCJK:
+		order = []nameForm{formVanc}
+	case formInv:
+		order = []nameForm{formInv, formInit, formFull}
+	case formInit:
+		order = []nameForm{formInit, formFull}
+	case formFull:
+		order = []nameForm{formFull, formInit}
+	case formParen:
+		order = []nameForm{formParen, formVanc}
+	}
+	for _, f := range order {
+		if n, next, ok := try(f); ok {
+			return n, next, f, true
+		}
+	}
+	return Name{}, 0, 0, false
+}
+
+// familyRun reads the words of a family name from word i: particles and
+// capitalised words, at most four, stopping after a word followed by a
+// separator. It returns the index after the run.
+func (p *nameParser) familyRun(i int, max int) (int, bool) {
+	toks := p.toks
+	j := i
+	hasCap := false
+	for j < len(toks) && j-i < max {
+		t := &toks[j]
+		w := t.text
+		if strings.HasSuffix(w, ".") {
+			break
+		}
+		if ok, bare := initialsShape(w); ok && (!bare || j > i) {
+			break // "Godard J-L", "Ruffini PB": initials end the family name
+		}
+		if isNameWord(w) {
+			hasCap = true
+		} else if !isParticle(w) {
+			break
+		}
+		j++
+		if t.sep != 0 || t.colon {
+			break
+		}
+	}
+	if !hasCap || j == i {
+		return i, false
+	}
+	// The family name must end on a capitalised word, not a particle.
+	if !isNameWord(toks[j-1].text) {
+		return i, false
+	}
+	return j, true
+}
+
+// vanc reads "Family Initials": "Ruffini P B", "Gu Y F,", "Zhao G.",
+// "de la Macorra JC", "KINDBERG JACOBSEN J.,".
+func (p *nameParser) vanc(i int) (Name, int, bool) {
+	toks := p.toks
+	j, ok := p.familyRun(i, 4)
+	if !ok || toks[j-1].sep != 0 || j >= len(toks) {
+		return Name{}, 0, false
+	}
+	k := j
+	for k < len(toks) && k-j < 4 && isInitialsWord(toks[k].text) {
+		k++
+		if toks[k-1].sep != 0 || toks[k-1].colon {
+			break
+		}
+	}
+	// "Physical Review B 47": initials must end the name; "Zhao G. A
+	// study": the title's first word is not an initial.
+	for k > j && !p.nameEnds(k-1) {
+		k--
+	}
+	if k == j {
+		return Name{}, 0, false
+	}
+	given := joinWords(toks[j:k])
+	if strings.Count(given, ".") == 1 && strings.HasSuffix(given, ".") {
+		given = given[:len(given)-1] // "Zhao G." — the dot ends the list
+	}
+	return Name{Family: joinWords(toks[i:j]), Given: given}, k, true
+}
+
+// inv reads "Family, Given": "Shea, M. J.", "Le Duigou, J. M.",
+// "Gledson, John", "Adams, Nicholson B.", "Compton, R. N. Physical…".
+func (p *nameParser) inv(i int) (Name, int, bool) {
+	toks := p.toks
+	j, ok := p.familyRun(i, 4)
+	if !ok || toks[j-1].sep != ',' || j >= len(toks) {
+		return Name{}, 0, false
+	}
+	k := j
+	if isInitialsWord(toks[k].text) {
+		for k < len(toks) && k-j < 5 && isInitialsWord(toks[k].text) {
+			k++
+			if toks[k-1].sep != 0 || toks[k-1].colon {
+				break
+			}
+		}
+	} else {
+		// Full given names, then perhaps initials: "Ian H.", "Marcelo Secron".
+		for k < len(toks) && k-j < 3 && isNameWord(strings.TrimRight(toks[k].text, ".")) {
+			k++
+			if toks[k-1].sep != 0 || toks[k-1].colon || strings.HasSuffix(toks[k-1].text, ".") {
+				break
+			}
+		}
+		if k == j {
+			return Name{}, 0, false
+		}
+		for k < len(toks) && k-j < 5 && toks[k-1].sep == 0 && !toks[k-1].colon && isInitialsWord(toks[k].text) {
+			k++
+		}
+		// A full given name must be followed by a separator or end with
+		// a dot: "Smith, Title Words" is no name.
+		if !p.nameEnds(k - 1) {
+			return Name{}, 0, false
+		}
+	}
+	if k == j {
+		return Name{}, 0, false
+	}
+	given := joinWords(toks[j:k])
+	if w, dotted := toks[k-1].bare(); dotted && !isInitialsWord(toks[k-1].text) && isNameWord(w) {
+		given = strings.TrimRight(given, ".") // "Gledson, John." — the dot ends the list
+	}
+	return Name{Family: joinWords(toks[i:j]), Given: given}, k, true
+}
+
+// initFirst reads "Initials Family": "M.J. Shea", "J. P. Golden",
+// "W.-P. de Roever", "V Harinarayan".
+func (p *nameParser) initFirst(i int) (Name, int, bool) {
+	toks := p.toks
+	k := i
+	for k < len(toks) && k-i < 4 && toks[k].sep == 0 && isInitialsWord(toks[k].text) {
+		k++
+	}
+	if k == i || k >= len(toks) {
+		return Name{}, 0, false
+	}
+	// One bare capital followed by a word ("A Study") is not a name
+	// unless the capital has a dot.
+	if k-i == 1 && !strings.ContainsAny(toks[i].text, ".-") {
+		if _, bare := initialsShape(toks[i].text); bare && len(toks[i].text) > 1 {
+			return Name{}, 0, false
+		}
+	}
+	j, ok := p.familyRunDotted(k, 3)
+	if !ok || !p.nameEnds(j-1) {
+		return Name{}, 0, false
+	}
+	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
+}
+
+// familyRunDotted is familyRun allowing the last word to end with the dot
+// that ends the list: "R. H. Halstead.".
+func (p *nameParser) familyRunDotted(i, max int) (int, bool) {
+	toks := p.toks
+	j := i
+	hasCap := false
+	for j < len(toks) && j-i < max {
+		t := &toks[j]
+		w, dotted := t.bare()
+		if isNameWord(w) {
+			hasCap = true
+		} else if !isParticle(w) || dotted {
+			break
+		}
+		j++
+		if t.sep != 0 || t.colon || dotted {
+			break
+		}
+	}
+	if !hasCap || j == i {
+		return i, false
+	}
+	if w, _ := toks[j-1].bare(); !isNameWord(w) {
+		return i, false
+	}
+	return j, true
+}
+
+// full reads "Given Family": "David Hoiem", "Dennie L. Smith",
+// "Alexander Vrchoticky.". Title words look the same, so such a name is
+// read only first in a list, after "and", or in a list of such names, and
+// it must be followed by a separator or the list's final dot.
+func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
+	if !allowed {
+		return Name{}, 0, false
+	}
+	toks := p.toks
+	k := i
+	for k < len(toks) && k-i < 2 && toks[k].sep == 0 && !strings.HasSuffix(toks[k].text, ".") && isNameWord(toks[k].text) {
+		k++
+	}
+	if k == i {
+		return Name{}, 0, false
+	}
+	for k < len(toks) && k-i < 4 && toks[k].sep == 0 && isInitialsWord(toks[k].text) {
+		k++
+	}
+	j, ok := p.familyRunDotted(k, 3)
+	if !ok || j-k > 2 && !isParticle(toks[k].text) {
+		// "Given Given Family" at most; more capitalised words are a title.
+		if !ok {
+			// "Alexander Vrchoticky": the second word was taken as a
+			// given name; give it back as the family name.
+			if k-i == 2 && k < len(toks) {
+				j, k = k, k-1
+			} else {
+				return Name{}, 0, false
+			}
+		} else {
+			return Name{}, 0, false
+		}
+	}
+	last := &toks[j-1]
+	_, dotted := last.bare()
+	if last.sep == 0 && !dotted && !(j < len(toks) && isConnector(toks[j].text)) {
+		return Name{}, 0, false
+	}
+	if j < len(toks) && last.sep != 0 && j+1 <= len(toks) && !dotted {
+		// "Smith John, Title" is ambiguous; accept.
+	}
+	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
+}
+
+// paren reads "Family (Initials)": "ALY (M.I.),", "HERBIN (Fr.-R.)".
+func (p *nameParser) paren(i int) (Name, int, bool) {
+	toks := p.toks
+	if i+1 >= len(toks) || !isNameWord(toks[i].text) || toks[i].sep != 0 {
+		return Name{}, 0, false
+	}
+	g := toks[i+1].text
+	if len(g) < 3 || g[0] != '(' || g[len(g)-1] != ')' || !isInitialsWord(g[1:len(g)-1]) {
+		return Name{}, 0, false
+	}
+	return Name{Family: toks[i].text, Given: g[1 : len(g)-1]}, i + 2, true
+}
+
+// isCorporate reports whether the words from i to the next separator or
+// dot name an organisation: they hold a word such as "Society", or start
+// with "The".
+func (p *nameParser) isCorporate(i int) bool {
+	toks := p.toks
+	for k := i; k < len(toks) && k-i < 12; k++ {
+		w, dotted := toks[k].bare()
+		if corporateWords[w] || k == i && w == "The" && k+1 < len(toks) && isNameWord(toks[k+1].text) {
+			return true
+		}
+		if toks[k].sep != 0 || dotted || toks[k].colon {
+			break
+		}
+	}
+	return false
+}
+
+// corporate reads an organisation's name up to a separator or dot.
+func (p *nameParser) corporate(i int) (Name, int, bool) {
+	toks := p.toks
+	k := i
+	for k < len(toks) && k-i < 12 {
+		w, dotted := toks[k].bare()
+		if !(isNameWord(w) || isParticle(w) || isFunctionWord(w) || isAcronym(w)) {
+			return Name{}, 0, false
+		}
+		k++
+		if toks[k-1].sep != 0 || dotted || toks[k-1].colon {
+			return Name{Literal: trimNameDots(joinWords(toks[i:k]))}, k, true
+		}
+	}
+	return Name{}, 0, false
+}
+
+// nameEnds reports whether the name whose last word is toks[k] ends
+// there: a separator, a dot, the end of the text, a connector, a year in
+// brackets (APA) or a quoted title follow it.
+func (p *nameParser) nameEnds(k int) bool {
+	toks := p.toks
+	t := &toks[k]
+	if t.sep != 0 || t.colon || strings.HasSuffix(t.text, ".") || k+1 >= len(toks) {
+		return true
+	}
+	next := toks[k+1].text
+	if isConnector(next) || isEtAlStart(next) || isEllipsis(next) || next == "等" || strings.HasPrefix(next, "等") {
+		return true
+	}
+	if next != "" {
+		r, _ := utf8.DecodeRuneInString(next)
+		switch r {
+		case '(', '"', '“', '«', '‘', '\'', '[':
+			return true
+		}
+		// A year right after the names (Harvard): "Smith J 2020".
+		if len(next) >= 4 && next[0] >= '1' && next[0] <= '2' && isDigits(next[:4]) {
+			return true
+		}
+	}
+	return false
+}
+
+// etAl reports whether "et al." (or "等", "et. al.") starts at word i and
+// returns the index after it.
+func (p *nameParser) etAl(i int) (int, bool) {
+	toks := p.toks
+	w := toks[i].text
+	switch {
+	case w == "等" || w == "等." || w == "etal." || w == "etal" || w == "et.al." || w == "et.al" || w == "et al.":
+		return i + 1, true
+	case (w == "et" || w == "et.") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].text, "al"):
+		a := strings.TrimRight(toks[i+1].text, ".")
+		if a == "al" {
+			return i + 2, true
+		}
+	}
+	return 0, false
+}
+
+func isEtAlStart(w string) bool {
+	return w == "et" || w == "et." || w == "等" || w == "等." || strings.HasPrefix(w, "etal") || strings.HasPrefix(w, "et.al")
+}
+
+func isConnector(w string) bool {
+	switch w {
+	case "and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "и", "with":
+		return true
+	}
+	return false
+}
+
+func isEllipsis(w string) bool { return w == "…" || w == "..." || w == "…," || w == "...," }
+
+func isNameSuffix(w string) bool {
+	switch strings.TrimRight(w, ".") {
+	case "Jr", "Sr", "II", "III", "IV", "Jnr", "Snr":
+		return true
+	}
+	return false
+}
+
+func isDashRule(w string) bool {
+	w = strings.TrimRight(w, ".,")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r != '—' && r != '–' && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return len(w) >= 2
+}
+
+func isFunctionWord(w string) bool {
+	switch w {
+	case "of", "for", "the", "and", "on", "in", "at", "to", "&", "de", "des", "du", "la", "le", "für", "der", "die", "und", "et", "van", "voor":
+		return true
+	}
+	return false
+}
+
+// isAcronym reports whether w is an upper-case acronym such as "WHO",
+// "U.S.", "OECD".
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 12 {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func joinWords(toks []nameTok) string {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0].text
+	}
+	n := len(toks) - 1
+	for i := range toks {
+		n += len(toks[i].text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i].text)
+	}
+	return b.String()
+}
+
+// trimNameDots drops the dot that ends a list from a family name or
+// literal ("Halstead." → "Halstead"), keeping an abbreviation's ("Inc.").
+func trimNameDots(s string) string {
+	if !strings.HasSuffix(s, ".") {
+		return s
+	}
+	i := strings.LastIndexByte(s, ' ')
+	last := s[i+1:]
+	if last == "Inc." || last == "Ltd." || last == "Co." || last == "Corp." || isAcronym(last) && strings.Count(last, ".") > 1 {
+		return s
+	}
+	return strings.TrimRight(s, ".")
 }

@@ -4,24 +4,355 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// ParseReference parses a free-text reference into a Work.
-func ParseReference(s string) Work {
-	w := Work{}
-	if m := crDOI.FindString(s); m != "" {
-		w.DOI = NormalizeDOI(m)
+// ParseReference parses a free-text reference (its number label already
+// stripped) into a Work. It is rule based and reads the common styles:
+// GB/T 7714 (with or without type markers such as [J], full-width
+// punctuation, "(in Chinese)" translation pairs and web dates such as
+// "(2018-01-16)[2025-02-19]"), APA, Vancouver, Chicago, Harvard, IEEE, ACS,
+// Elsevier, and the Scopus styles. Fields it cannot find are left empty.
+// It never panics: on an internal failure it returns the cleaned text as
+// the title.
+//
+// The steps, each in its own file:
+//
+//	refparse_clean.go      one line, no markup, no number label, ASCII punctuation
+//	refparse_bilingual.go  a Chinese original and its English translation
+//	refparse_web.go        DOI, URL, access dates, GB/T web dates
+//	names.go               the author list
+//	refparse.go            year after the authors, quoted title, GB/T type marker
+//	refparse_locator.go    year, volume, issue and pages at the end
+//	refparse_segments.go   title, container, place and publisher between them
+func ParseReference(raw string) (w Work) {
+	defer func() {
+		if recover() != nil {
+			// A bug must not stop a run over a million references.
+			w = Work{Title: cleanReference(raw)}
+		}
+	}()
+	return parseReference(raw)
+}
+
+// refState is the work being filled and what the steps learnt on the way.
+type refState struct {
+	w       *Work
+	loc     locator
+	web     bool   // web dates or an access date were given
+	chapter bool   // the container was introduced by "In" or "//"
+	marker  string // the GB/T 7714 type marker, "J" of "[J]"
+	noTitle bool   // the style puts the source right after the authors
+}
+
+func parseReference(raw string) Work {
+	var w Work
+	s := cleanReference(raw)
+	if s == "" {
+		return w
 	}
-	if m := anyYear.FindString(s); m != "" {
-		w.Year, _ = strconv.Atoi(m)
+	if orig, trans, ok := splitTranslation(s); ok {
+		w.Original = orig
+		s = trans
 	}
-	head, _, _ := strings.Cut(s, ". ")
-	for _, a := range strings.Split(head, ",") {
-		if a = strings.TrimSpace(a); a != "" && a != "et al" {
-			w.Authors = append(w.Authors, ParseName(a))
+	s = normalizeFullWidth(s)
+	st := refState{w: &w}
+	s = st.takeLinks(s)
+	s = st.takeWebDates(s)
+	s = strings.TrimLeft(s, ".,;: ")
+
+	names := parseNameList(s)
+	w.Authors = names.names
+	rest := s[names.end:]
+	if names.end > 0 && s[names.end-1] == ',' {
+		st.noTitle = true // "M.J. Shea, R.N. Compton, Physical Review B 47 (1993) 9967."
+	}
+	rest = trimLeadPunct(rest)
+	rest = st.takeLeadingYear(rest)
+	if len(w.Authors) == 0 && names.end == 0 {
+		rest = st.takeTitleBeforeYear(rest)
+	}
+	rest = st.takeQuotedTitle(rest)
+	rest = st.takeTypeMarker(rest)
+	if w.Title == "" && w.Year == 0 {
+		rest = st.takeMidYear(rest)
+	}
+	rest = trimTrailingNoise(rest)
+
+	body := strings.TrimRight(rest, ". ")
+	pre := body
+	if loc, ok := findLocator(body); ok {
+		st.loc = loc
+		pre = body[:loc.start]
+		if strings.HasPrefix(strings.TrimLeft(body[loc.start:], " "), strconv.Itoa(loc.year)) && loc.year != 0 {
+			// "Physical Review B 1993, 47, 9967": the source comes right
+			// before the year (ACS, Scopus).
+			st.noTitle = true
 		}
 	}
+	st.splitSegments(pre)
+	st.finish(rest)
 	return w
 }
 
-var anyYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+// finish fills what the locator left empty from keywords and stray years,
+// and decides the type.
+func (st *refState) finish(rest string) {
+	w := st.w
+	if st.loc.volume == "" || st.loc.pages == "" || st.loc.issue == "" {
+		after := rest
+		if w.Title != "" {
+			if i := strings.Index(rest, w.Title); i >= 0 {
+				after = rest[i+len(w.Title):]
+			}
+		}
+		keywordLocator(after, &st.loc)
+		if i := containerLocatorStart(w.Container); i > 0 {
+			w.Container = cleanContainer(w.Container[:i])
+		}
+	}
+	if w.Year == 0 {
+		w.Year = st.loc.year
+	}
+	if w.Year == 0 {
+		w.Year = fallbackYear(rest)
+	}
+	w.Volume = strings.TrimSpace(st.loc.volume)
+	w.Issue = strings.TrimSpace(st.loc.issue)
+	w.Pages = st.loc.pages
+	w.Type = st.workType(rest)
+}
+
+var (
+	// A year right after the authors: "(2020).", "(2004, May).", "(n.d.).",
+	// "2012. ", "2018: ", "[2020]".
+	leadingYear = regexp.MustCompile(`^(?:\((\d{4})[a-z]?(?:[,/–-][^)]{0,40})?\)|\(n\.\s?d\.\)|\[(\d{4})\]|(\d{4})[a-z]?[.,:](?:\s|$))[.,:]?\s*`)
+	// A title before the year when there are no authors (APA): "Index. (1970).".
+	titleBeforeYear = regexp.MustCompile(`^(.{1,300}?[.?!])\s*\((\d{4})[a-z]?(?:,[^)]{0,30})?\)\.?(?:\s|$)`)
+	// The year between title and source (Scopus): "Title (2020) Source, 15 (3), pp. 1-10".
+	midYear = regexp.MustCompile(`^(.{8,400}?)\s\((\d{4})[a-z]?\)\s+(?:\p{Lu})`)
+	// GB/T 7714 type markers: "[J]", "[M]", "[EB/OL]", "[J/OL]".
+	typeMarker = regexp.MustCompile(`\[(A|C|CM|CP|D|DB|DS|EB|G|J|M|N|P|PP|R|S|Z)(?:/(?:OL|CD|MT|DK|K))?\]`)
+	// Noise after the locator: "In press.", "[Epub ahead of print]", "PDF".
+	trailingNoise = regexp.MustCompile(`(?i)[\s.,;]*(?:\[(?:pdf|online|epub ahead of print|in press)\]|\((?:in press|forthcoming|online first|epub ahead of print|pdf)\)|in press|forthcoming|pdf|epub ahead of print|online first|pmid:?\s*\d+|pmcid:?\s*pmc\d+|\[\d{1,3}\])\.?$`)
+	// A year for the fallback: "(2020)", an ISO date.
+	parenYear = regexp.MustCompile(`\((\d{4})[a-z]?\)|\b(\d{4})-\d{1,2}-\d{1,2}\b`)
+	// Where a locator written with keywords starts inside a container.
+	containerLocator = regexp.MustCompile(`,?\s+(?:[Vv]ol|[Nn]o|pp|[Ii]ssue)\.?\s*\d`)
+)
+
+// takeLeadingYear reads a year written right after the authors.
+func (st *refState) takeLeadingYear(s string) string {
+	if s == "" || !(s[0] == '(' || s[0] == '[' || s[0] >= '1' && s[0] <= '2') {
+		return s
+	}
+	m := leadingYear.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	for g := 1; g <= 3; g++ {
+		if m[2*g] >= 0 {
+			if y := s[m[2*g]:m[2*g+1]]; isYear(y) && st.w.Year == 0 {
+				st.w.Year, _ = strconv.Atoi(y)
+			}
+		}
+	}
+	return s[m[1]:]
+}
+
+// takeTitleBeforeYear reads "Title. (Year)." when there are no authors,
+// as APA writes a work without them. An organisation in that place is
+// the author: "OECD. (2019).".
+func (st *refState) takeTitleBeforeYear(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
+	m := titleBeforeYear.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	head := s[m[2]:m[3]]
+	if st.w.Year == 0 {
+		st.w.Year, _ = strconv.Atoi(s[m[4]:m[5]])
+	}
+	bare := strings.TrimRight(head, ".")
+	if isAcronym(bare) && !strings.Contains(bare, " ") || hasCorporateWord(strings.Fields(bare)) {
+		st.w.Authors = append(st.w.Authors, Name{Literal: bare})
+	} else {
+		st.w.Title = cleanTitle(head)
+	}
+	return trimLeadPunct(s[m[1]:])
+}
+
+// takeQuotedTitle reads a title in quotation marks at the start of s:
+// `“Title,” Journal`, `"Title." Journal`.
+func (st *refState) takeQuotedTitle(s string) string {
+	if st.w.Title != "" || s == "" {
+		return s
+	}
+	var close string
+	switch {
+	case strings.HasPrefix(s, "“"):
+		close = "”"
+	case strings.HasPrefix(s, "\""):
+		close = "\""
+	case strings.HasPrefix(s, "«"):
+		close = "»"
+	case strings.HasPrefix(s, "‘"):
+		close = "’"
+	case strings.HasPrefix(s, "„"):
+		close = "“"
+	default:
+		return s
+	}
+	_, open := utf8.DecodeRuneInString(s)
+	for from := open; from < len(s); {
+		i := strings.Index(s[from:], close)
+		if i < 0 {
+			return s
+		}
+		i += from
+		after := s[i+len(close):]
+		inner := strings.TrimSpace(s[open:i])
+		// The title is closed by a quote that follows a stop or comma, or
+		// is followed by one: `aid,”`, `”.`, `” In`.
+		if inner != "" && (strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") ||
+			after == "" || after[0] == ',' || after[0] == '.' || after[0] == ':' || after[0] == ';' || close != "’" && after[0] == ' ') {
+			st.w.Title = cleanTitle(inner)
+			return trimLeadPunct(after)
+		}
+		from = i + len(close)
+	}
+	return s
+}
+
+// takeTypeMarker reads a GB/T 7714 title with its type marker:
+// "Title[J]. Journal, …", "Chapter[M]//Editor. Book. Place: Publisher, …".
+func (st *refState) takeTypeMarker(s string) string {
+	if st.w.Title != "" || !strings.Contains(s, "]") {
+		return s
+	}
+	m := typeMarker.FindStringSubmatchIndex(s)
+	if m == nil || m[0] == 0 {
+		return s
+	}
+	st.marker = s[m[2]:m[3]]
+	st.w.Title = cleanTitle(s[:m[0]])
+	rest := strings.TrimLeft(s[m[1]:], " .")
+	if strings.HasPrefix(rest, "//") {
+		st.chapter = true
+		rest = strings.TrimLeft(rest[2:], " ")
+		// The editors of the book or proceedings: "Smith J, ed.", "张三, 主编."
+		if ed := parseNameList(rest); ed.end > 0 {
+			r := trimLeadPunct(rest[ed.end:])
+			for _, lead := range []string{"eds.", "ed.", "eds", "ed", "主编", "编", "Hrsg."} {
+				if strings.HasPrefix(r, lead) {
+					r = trimLeadPunct(r[len(lead):])
+					break
+				}
+			}
+			rest = r
+		}
+	}
+	return rest
+}
+
+// takeMidYear reads "Title (2020) Source, …" (Scopus's old style).
+func (st *refState) takeMidYear(s string) string {
+	if !strings.Contains(s, ") ") {
+		return s
+	}
+	m := midYear.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	st.w.Year, _ = strconv.Atoi(s[m[4]:m[5]])
+	st.w.Title = cleanTitle(s[m[2]:m[3]])
+	// m[1] is past the first letter of the source.
+	i := m[5] + 1
+	return strings.TrimLeft(s[i:], " ")
+}
+
+// trimLeadPunct drops the punctuation and spaces that separate two parts.
+func trimLeadPunct(s string) string { return strings.TrimLeft(s, " .,;:") }
+
+// trimTrailingNoise drops "In press", "[Epub ahead of print]" and the
+// like from the end.
+func trimTrailingNoise(s string) string {
+	for n := 0; n < 2; n++ {
+		loc := trailingNoise.FindStringIndex(s)
+		if loc == nil || loc[0] == 0 {
+			break
+		}
+		s = s[:loc[0]]
+	}
+	return s
+}
+
+// fallbackYear finds a year anywhere: in brackets, in an ISO date, or the
+// last that stands alone.
+func fallbackYear(s string) int {
+	if m := parenYear.FindStringSubmatch(s); m != nil {
+		y := m[1] + m[2]
+		if isYear(y) {
+			n, _ := strconv.Atoi(y)
+			return n
+		}
+	}
+	return lastYear(s)
+}
+
+// containerLocatorStart returns where a keyword locator starts inside a
+// container ("Journal of the ACM, Vol. 43, No. 2"), or -1.
+func containerLocatorStart(c string) int {
+	if c == "" || !strings.ContainsAny(c, "0123456789") {
+		return -1
+	}
+	if loc := containerLocator.FindStringIndex(c); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// gbtTypes maps GB/T 7714 type markers to CSL types.
+var gbtTypes = map[string]string{
+	"J": "article-journal", "M": "book", "C": "paper-conference", "N": "article-newspaper",
+	"D": "thesis", "R": "report", "S": "standard", "P": "patent", "EB": "webpage", "DB": "dataset",
+	"CP": "software", "Z": "document", "G": "book", "A": "document", "CM": "map", "DS": "dataset",
+	"PP": "article",
+}
+
+// workType decides the CSL type from what was found.
+func (st *refState) workType(rest string) string {
+	w := st.w
+	if t, ok := gbtTypes[st.marker]; ok {
+		if st.marker == "M" && st.chapter {
+			return "chapter"
+		}
+		return t
+	}
+	text := rest
+	if w.Container != "" || w.Publisher != "" {
+		text = w.Container + " " + w.Publisher + " " + rest
+	}
+	journal := st.loc.journal
+	switch {
+	case thesisWords.MatchString(text):
+		return "thesis"
+	case !journal && reportWords.MatchString(text):
+		return "report"
+	case st.web && w.Container == "" && !journal:
+		return "webpage"
+	case st.chapter && !(conferenceWords.MatchString(w.Container) && !proceedingsJournals.MatchString(w.Container)):
+		return "chapter"
+	case w.Container != "" && conferenceWords.MatchString(w.Container) && !proceedingsJournals.MatchString(w.Container) && !strings.Contains(strings.ToLower(w.Container), "journal"):
+		return "paper-conference"
+	case w.Container != "" && (journal || w.Publisher == ""):
+		return "article-journal"
+	case w.Publisher != "" || w.Place != "":
+		return "book"
+	case w.URL != "" && w.Container == "":
+		return "webpage"
+	}
+	return ""
+}

@@ -1,0 +1,152 @@
+package bib
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxRefLen bounds the bytes of a reference that are parsed. Real
+// references are a few hundred bytes; a longer "reference" is a run-on
+// paragraph or binary junk, and only its start is read.
+const maxRefLen = 4096
+
+var (
+	// A reference number left at the start: "[12]", "(3)", "12.", "12)".
+	refLabel = regexp.MustCompile(`^(?:\[\d{1,4}\]|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$))\s*`)
+	// Inline markup found in Crossref "unstructured" strings.
+	refMarkup = regexp.MustCompile(`</?(?:i|b|em|strong|sup|sub|u|sc|scp|span|p|br|a|font|small|jats:[a-z-]+|mml:[a-z]+)\b[^<>]{0,200}>`)
+	// HTML entities.
+	refEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#x2013;", "–", "&#8211;", "–")
+)
+
+// cleanReference prepares a reference for parsing: valid UTF-8, one line,
+// single spaces, no markup, no leading number.
+func cleanReference(s string) string {
+	if len(s) > maxRefLen {
+		i := maxRefLen
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s = s[:i]
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = collapseSpace(s)
+	if strings.IndexByte(s, '<') >= 0 && strings.IndexByte(s, '>') >= 0 {
+		s = collapseSpace(refMarkup.ReplaceAllString(s, ""))
+	}
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = collapseSpace(refEntities.Replace(s))
+	}
+	if s != "" && (s[0] == '[' || s[0] == '(' || s[0] >= '0' && s[0] <= '9') {
+		if loc := refLabel.FindStringIndex(s); loc != nil && !isYearLabel(s, loc[1]) {
+			s = s[loc[1]:]
+		}
+	}
+	return s
+}
+
+// isYearLabel reports whether the "label" ending at i is really a year in
+// brackets, "(2020)", which starts some references without authors.
+func isYearLabel(s string, i int) bool {
+	l := strings.TrimSpace(s[:i])
+	return len(l) == 6 && isYear(l[1:5])
+}
+
+// collapseSpace turns every run of white space, control and invisible
+// characters into one space and trims the ends.
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+		if c == ' ' {
+			if prevSpace {
+				clean = false
+				break
+			}
+			prevSpace = true
+			continue
+		}
+		if c < ' ' || c == 0x7f {
+			clean = false
+			break
+		}
+		prevSpace = false
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+			continue // soft hyphen, zero-width characters
+		case unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// normalizeFullWidth rewrites the full-width punctuation of Chinese
+// references as ASCII, with the space that follows it in English
+// ("，" → ", ", "（3）" → "(3)"), and full-width letters and digits as
+// ASCII.
+func normalizeFullWidth(s string) string {
+	need := false
+	for _, r := range s {
+		if r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff65 {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for _, r := range s {
+		switch r {
+		case '，', '、':
+			b.WriteString(", ")
+		case '：':
+			b.WriteString(": ")
+		case '；':
+			b.WriteString("; ")
+		case '。', '．':
+			b.WriteString(". ")
+		case '（':
+			b.WriteByte('(')
+		case '）':
+			b.WriteByte(')')
+		case '［', '【', '〔':
+			b.WriteByte('[')
+		case '］', '】', '〕':
+			b.WriteByte(']')
+		case '\u3000':
+			b.WriteByte(' ')
+		default:
+			if r >= 0xff01 && r <= 0xff5e {
+				r -= 0xff01 - '!' // full-width ASCII
+			}
+			b.WriteRune(r)
+		}
+	}
+	return collapseSpace(strings.ReplaceAll(b.String(), " )", ")"))
+}

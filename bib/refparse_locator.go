@@ -1,0 +1,464 @@
+package bib
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A locator is the run of numbers at the end of a reference that says where
+// the work was printed: "2020, 15(3): 371-382" (GB/T 7714),
+// "15(3), 371–382" (APA), "2020;15(3):371-82" (Vancouver),
+// "2020, 15, 371" (ACS), "15 (2020) 371" (Elsevier), "15, no. 3 (2020):
+// 371–82" (Chicago), "vol. 15, no. 3, pp. 371–382, 2020" (IEEE).
+//
+// The locator is found by turning the tail of the text into a shape, one
+// symbol a token, and matching the shape against the patterns below:
+//
+//	Y  a year (1500–2099, "2020a")   N  another number ("15", "e123", "S57")
+//	R  a range ("371-382", "vii–viii") v  "vol.", "Vol", "volume", "Bd."
+//	n  "no.", "issue", "Heft"        p  "p.", "pp.", "pages"
+//	s  "Suppl"                       m  a month or season
+//
+// and the punctuation , ; : . ( ) [ ] / as itself. A word that is none of
+// these ends the shape, so a shape is what follows the last word.
+type locator struct {
+	start   int // byte offset where the locator starts
+	year    int
+	volume  string
+	issue   string
+	pages   string
+	journal bool // it gives a volume, an issue or a journal's pages
+}
+
+// tailTok is one token of a locator.
+type tailTok struct {
+	sym        byte
+	start, end int
+}
+
+// maxTailToks bounds the tokens of a locator; a longer run of numbers is
+// not a locator and only its end is read.
+const maxTailToks = 40
+
+// Pattern pieces: {V} a volume, {I} an issue, {P} pages, {M} a month or
+// a range of months ("September / October").
+var locatorPatterns = func() *regexp.Regexp {
+	r := strings.NewReplacer(
+		"{V}", `[NY]`,
+		"{I}", `(?:s?[NRY]|s)`,
+		"{P}", `[NRY]`,
+		"{M}", `(?:(?:m[/-]?)+)`,
+	)
+	alts := []string{
+		// GB/T 7714: ", 2020, 15(3): 371-382", ", 2021, (7): 33-40", ", 2020, 7: 124".
+		`[,.]?(?P<y_a1>Y)[,.;](?P<v_a1>{V})?(?:\((?P<i_a1>{I})\))?:(?P<p_a1>{P})`,
+		// ", 2020, 15(3), 371-382"
+		`[,.]?(?P<y_a0>Y),(?P<v_a0>{V})\((?P<i_a0>{I})\),p?(?P<p_a0>{P})`,
+		// GB/T without pages: ", 2020, 15(3)", ", 2021, (7)".
+		`[,.]?(?P<y_a2>Y),(?:(?P<v_a2>{V})(?:\((?P<i_a2>{I})\))?|\((?P<j_a2>{I})\))`,
+		// GB/T 7714 books: "Beijing: Current Affairs Press, 2007: 32".
+		`[,.]?(?P<y_a3>Y):(?P<p_a3>{P})`,
+		// Vancouver: ". 2020;15(3):371-82", ". 2020 Mar 5;15:e123".
+		`[,.]?(?P<y_a4>Y)(?:{M}[NR]?)?;(?P<v_a4>{V})?(?:\((?P<i_a4>{I})\))?(?::(?P<p_a4>{P}))?`,
+		// APA, Scopus: ", 47(15), 9967–9970", ", 56, p. 1518", ", 15 (3), pp. 371-382".
+		`,(?P<v_a5>{V})(?:\((?P<i_a5>{I})\))?,p?(?P<p_a5>{P})`,
+		// APA without pages: ", 15(3)".
+		`,(?P<v_a6>{V})\((?P<i_a6>{I})\)`,
+		// ACS, Scopus new: " 2020, 15, 371", " 2020, 15 (3), 371-382", " 2012, 6", " 2014, 3–6".
+		`(?P<y_a7>Y),(?P<v_a7>{V})(?:\((?P<i_a7>{I})\))?,p?(?P<p_a7>{P})`,
+		`(?P<y_a8>Y),(?P<v_a8>N)`,
+		`(?P<y_a9>Y),(?P<p_a9>R)`,
+		// Elsevier: " 47 (1993) 9967", " (1970) 223", " 47 (1993)".
+		`,?(?P<v_b1>{V})?\((?P<y_b1>Y)\)(?P<p_b1>{P})?`,
+		// Chicago: " 15, no. 3 (2020): 371–82", " 37 (February 1931): 269".
+		`,?(?P<v_c1>{V})(?:,n(?P<i_c1>{I}))?\({M}?N?,?(?P<y_c1>Y)\)(?::(?P<p_c1>{P}))?`,
+		// Crossref's degraded style: ". 1993. 47. 15. 9967-9970", ". 2012. . .".
+		`\.(?P<y_d1>Y)\.(?P<v_d1>{V})?\.(?P<i_d1>{I})?\.(?P<p_d1>{P})?`,
+		// Keywords: ", vol. 15, no. 3, pp. 371–382, 2020", ", Vol. 74, No. 5, September 1995, pp. 54-67".
+		`[,.]?v(?P<v_k1>[NYR])(?:\((?P<i_k1>{I})\)|[,.]?n(?P<j_k1>{I}))?(?:[,.]?\(?{M}?(?P<y_k1>Y)\)?)?(?:[,.:]?p?(?P<p_k1>{P}))?(?:[,.]?{M}?N?,?(?P<z_k1>Y))?`,
+		// ", 15, no. 3, 371–382"
+		`,?(?P<v_k2>{V}),n(?P<i_k2>{I})(?:,\(?{M}?(?P<y_k2>Y)\)?)?(?:[,:]p?(?P<p_k2>{P}))?`,
+		// ", pp. 1761–1800", ", pages 185-197, June 1990".
+		`[,.]?p(?P<p_k3>{P})(?:[,.]{M}?N?,?(?P<y_k3>Y))?`,
+		// Year last: ", 2(1) 39-66, 1993", ", 81(4):044005, 2010", " 9, pp. 160-168, 1991".
+		`,?(?P<v_e1>{V})(?:\((?P<i_e1>{I})\))?[:,]?p?(?P<p_e1>{P}),{M}?N?,?(?P<y_e1>Y)`,
+		// " 106, 1986, p. 31-44"
+		`,?(?P<v_e2>N),(?P<y_e2>Y),p(?P<p_e2>{P})`,
+		// A date: ", April 2, 2004, A44", ", June 1990".
+		`[,.]?{M}(?:N,?)?(?P<y_e4>Y)(?:,p?(?P<p_e4>{P}))?`,
+		// A year alone: ", 2022", " 2014", " (2000)".
+		`[,.]?\(?(?P<y_y1>Y)\)?`,
+		// Pages alone: " 129–146".
+		`[,.]?(?P<p_r1>R)`,
+	}
+	for i, a := range alts {
+		alts[i] = r.Replace(a)
+	}
+	return regexp.MustCompile(`(?:` + strings.Join(alts, `|`) + `)$`)
+}()
+
+// locatorGroups maps each capture group of locatorPatterns to the field it
+// fills: 'y' year, 'v' volume, 'i' issue, 'p' pages.
+var locatorGroups = func() []byte {
+	names := locatorPatterns.SubexpNames()
+	g := make([]byte, len(names))
+	for i, n := range names {
+		if n == "" {
+			continue
+		}
+		switch n[0] {
+		case 'y', 'z':
+			g[i] = 'y'
+		case 'v':
+			g[i] = 'v'
+		case 'i', 'j':
+			g[i] = 'i'
+		case 'p':
+			g[i] = 'p'
+		}
+	}
+	return g
+}()
+
+// findLocator finds the locator at the end of s.
+func findLocator(s string) (locator, bool) {
+	var buf [maxTailToks]tailTok
+	toks := tailTokens(s, buf[:0])
+	if len(toks) == 0 {
+		return locator{}, false
+	}
+	var shapeBuf [maxTailToks]byte
+	shape := shapeBuf[:len(toks)]
+	for i := range toks {
+		shape[i] = toks[i].sym
+	}
+	m := locatorPatterns.FindSubmatchIndex(shape)
+	if m == nil {
+		return locator{}, false
+	}
+	loc := locator{start: toks[m[0]].start}
+	for g := 1; g < len(locatorGroups); g++ {
+		a, b := m[2*g], m[2*g+1]
+		if a < 0 || locatorGroups[g] == 0 {
+			continue
+		}
+		text := s[toks[a].start:toks[b-1].end]
+		switch locatorGroups[g] {
+		case 'y':
+			if loc.year == 0 {
+				loc.year, _ = strconv.Atoi(text[:4])
+			}
+		case 'v':
+			loc.volume = text
+			loc.journal = true
+		case 'i':
+			loc.issue = text
+			loc.journal = true
+		case 'p':
+			loc.pages = normalizePages(text)
+		}
+	}
+	return loc, true
+}
+
+// tailTokens tokenises s and returns the tokens after its last word.
+func tailTokens(s string, toks []tailTok) []tailTok {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch c {
+		case ' ':
+			i++
+			continue
+		case ',', ';', ':', '(', ')', '[', ']', '/', '.':
+			toks = pushTail(toks, tailTok{sym: c, start: i, end: i + 1})
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !isTailBreak(s[j]) {
+			j++
+		}
+		chunk := s[i:j]
+		core := strings.TrimRight(chunk, ".")
+		dotted := len(core) < len(chunk)
+		sym, kwEnd := classifyTailChunk(core)
+		switch {
+		case sym == 'w':
+			toks = toks[:0]
+		case kwEnd > 0:
+			// "pp.1477-81": a keyword glued to its number.
+			toks = pushTail(toks, tailTok{sym: sym, start: i, end: i + kwEnd})
+			rest := core[kwEnd:]
+			s2, _ := classifyTailChunk(rest)
+			if s2 == 'w' || s2 == 0 {
+				toks = toks[:0]
+			} else {
+				toks = pushTail(toks, tailTok{sym: s2, start: i + kwEnd, end: i + len(core)})
+			}
+		case isKeywordSym(sym):
+			// The keyword's own dot ("pp.") is not punctuation.
+			toks = pushTail(toks, tailTok{sym: sym, start: i, end: j})
+			dotted = false
+		default:
+			toks = pushTail(toks, tailTok{sym: sym, start: i, end: i + len(core)})
+		}
+		if dotted && sym != 'w' {
+			toks = pushTail(toks, tailTok{sym: '.', start: i + len(core), end: i + len(core) + 1})
+		}
+		i = j
+	}
+	return toks
+}
+
+func pushTail(toks []tailTok, t tailTok) []tailTok {
+	if len(toks) == cap(toks) {
+		// Too long to be a locator: keep the end.
+		copy(toks, toks[1:])
+		toks = toks[:len(toks)-1]
+	}
+	return append(toks, t)
+}
+
+func isTailBreak(c byte) bool {
+	switch c {
+	case ' ', ',', ';', ':', '(', ')', '[', ']', '/':
+		return true
+	}
+	return false
+}
+
+func isKeywordSym(sym byte) bool {
+	switch sym {
+	case 'v', 'n', 'p', 's', 'm':
+		return true
+	}
+	return false
+}
+
+// tailKeywords are the words a locator may hold, lower-cased, without dots.
+var tailKeywords = map[string]byte{
+	"vol": 'v', "vols": 'v', "volume": 'v', "bd": 'v', "jg": 'v', "tome": 'v',
+	"no": 'n', "nos": 'n', "nr": 'n', "num": 'n', "number": 'n', "issue": 'n', "iss": 'n', "heft": 'n',
+	"pp": 'p', "p": 'p', "pg": 'p', "pgs": 'p', "page": 'p', "pages": 'p', "art": 'p', "article": 'p',
+	"suppl": 's', "supplement": 's', "sup": 's',
+	"jan": 'm', "january": 'm', "feb": 'm', "february": 'm', "mar": 'm', "march": 'm', "apr": 'm', "april": 'm',
+	"may": 'm', "jun": 'm', "june": 'm', "jul": 'm', "july": 'm', "aug": 'm', "august": 'm', "sep": 'm',
+	"sept": 'm', "september": 'm', "oct": 'm', "october": 'm', "nov": 'm', "november": 'm', "dec": 'm',
+	"december": 'm', "spring": 'm', "summer": 'm', "autumn": 'm', "fall": 'm', "winter": 'm',
+}
+
+// classifyTailChunk returns the symbol of a chunk (without trailing dots),
+// or 'w' for a word. For a keyword glued to a number ("pp.1477"), it also
+// returns where the keyword ends.
+func classifyTailChunk(c string) (sym byte, kwEnd int) {
+	if c == "" {
+		return 'w', 0
+	}
+	if isLocatorNumber(c) {
+		if isYear(c) {
+			return 'Y', 0
+		}
+		return 'N', 0
+	}
+	if isRange(c) {
+		return 'R', 0
+	}
+	if len(c) <= 10 {
+		var low [16]byte
+		n := 0
+		ascii := true
+		for i := 0; i < len(c); i++ {
+			b := c[i]
+			if b >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if b >= 'A' && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			low[n] = b
+			n++
+		}
+		if ascii {
+			if k := tailKeywords[string(low[:n])]; k != 0 {
+				return k, 0
+			}
+			// "pp.1477-81", "p.12", "No.3"
+			if d := strings.IndexByte(c, '.'); d > 0 && d+1 < len(c) {
+				if k := tailKeywords[string(low[:d])]; k != 0 && k != 'm' {
+					return k, d + 1
+				}
+			}
+		} else if c == "№" {
+			return 'n', 0
+		}
+	}
+	return 'w', 0
+}
+
+// isLocatorNumber reports whether c is a volume, issue or page number:
+// digits with up to two letters before and one after ("15", "S57",
+// "e1004", "15A", "2020a").
+func isLocatorNumber(c string) bool {
+	i := 0
+	for i < len(c) && i < 2 && isASCIILetter(c[i]) {
+		i++
+	}
+	j := i
+	for j < len(c) && c[j] >= '0' && c[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 9 {
+		return false
+	}
+	if j < len(c) && isASCIILetter(c[j]) {
+		j++
+	}
+	return j == len(c)
+}
+
+// isYear reports whether c is a year: four digits from 1500 to 2099,
+// perhaps followed by a letter ("2020a").
+func isYear(c string) bool {
+	if len(c) != 4 && !(len(c) == 5 && c[4] >= 'a' && c[4] <= 'z') {
+		return false
+	}
+	if !isDigits(c[:4]) {
+		return false
+	}
+	return c[0] == '1' && c[1] >= '5' || c[0] == '2' && c[1] == '0'
+}
+
+// isRange reports whether c is a page range: two numbers, or two roman
+// numerals, joined by a dash.
+func isRange(c string) bool {
+	i := strings.IndexFunc(c, isDash)
+	if i <= 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(c[i:])
+	a, b := c[:i], c[i+n:]
+	if b == "" {
+		return false
+	}
+	if isLocatorNumber(a) && isLocatorNumber(b) {
+		return true
+	}
+	return isRoman(a) && isRoman(b)
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '–', '—', '‐', '‑', '−':
+		return true
+	}
+	return false
+}
+
+func isRoman(s string) bool {
+	if s == "" || len(s) > 8 {
+		return false
+	}
+	lower := s[0] >= 'a'
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'i', 'v', 'x', 'l', 'c':
+			if !lower {
+				return false
+			}
+		case 'I', 'V', 'X', 'L', 'C':
+			if lower {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// normalizePages writes a page range with an ASCII hyphen and no spaces:
+// "371–382" → "371-382".
+func normalizePages(p string) string {
+	p = strings.TrimSpace(p)
+	if strings.IndexFunc(p, func(r rune) bool { return r == ' ' || r != '-' && isDash(r) }) < 0 {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p))
+	for _, r := range p {
+		switch {
+		case r == ' ':
+		case isDash(r):
+			b.WriteByte('-')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Keyword locators anywhere in the text, for the references whose locator
+// is not at the end ("(Vol. 3, pp. 1761–1800). London: Elsevier.").
+var (
+	kwVolume = regexp.MustCompile(`(?i)\b(?:vol|volume|bd)\.?\s*([0-9]+[A-Za-z]?|[ivxlc]+)\b`)
+	kwIssue  = regexp.MustCompile(`(?i)\b(?:no|issue|nr|heft)\.?\s*([0-9]+(?:[-–/][0-9]+)?)\b`)
+	kwPages  = regexp.MustCompile(`\b(?:pp?|pages?|S)\.?\s*([A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]?[0-9]+[A-Za-z]?)?)\b`)
+)
+
+// keywordLocator fills the locator fields a text names with keywords.
+func keywordLocator(s string, loc *locator) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return
+	}
+	if loc.volume == "" {
+		if m := kwVolume.FindStringSubmatch(s); m != nil {
+			loc.volume = m[1]
+		}
+	}
+	if loc.issue == "" {
+		if m := kwIssue.FindStringSubmatch(s); m != nil {
+			loc.issue = m[1]
+		}
+	}
+	if loc.pages == "" {
+		if m := kwPages.FindStringSubmatch(s); m != nil {
+			loc.pages = normalizePages(m[1])
+		}
+	}
+}
+
+// lastYear returns the last year in s that stands alone: not part of a
+// longer number, a page range or a word.
+func lastYear(s string) int {
+	for end := len(s); end >= 4; {
+		i := strings.LastIndexFunc(s[:end], unicode.IsDigit)
+		if i < 0 {
+			return 0
+		}
+		j := i + 1
+		k := i
+		for k > 0 && s[k-1] >= '0' && s[k-1] <= '9' {
+			k--
+		}
+		end = k
+		if j-k != 4 || !isYear(s[k:j]) {
+			continue
+		}
+		if k > 0 && (isASCIILetter(s[k-1]) || s[k-1] == '-' || s[k-1] == '/' || s[k-1] == '.' && k > 1 && s[k-2] >= '0' && s[k-2] <= '9') {
+			continue
+		}
+		if j < len(s) && (s[j] == '-' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' || s[j] >= '0' && s[j] <= '9') {
+			continue
+		}
+		y, _ := strconv.Atoi(s[k:j])
+		return y
+	}
+	return 0
+}

@@ -1,0 +1,375 @@
+package bib
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Between the authors and the locator a reference holds its title, the
+// container (journal, book, proceedings, site) and for books the place
+// and publisher, as sentences: "Title. Journal", "Title. Place:
+// Publisher", "Title. In Editors (Eds.), Book". Sentences end at ". ",
+// "? " or "! ", except after an abbreviation ("J. Am. Chem. Soc.",
+// "F. Cairns", "Ed.").
+
+// sentenceBreaks returns the byte offsets just past each sentence end of
+// s (the space after the stop).
+func sentenceBreaks(s string, out []int) []int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '(', '[':
+			depth++
+			continue
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		case '.', '?', '!':
+		default:
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		// The stop may be followed by a closing quote: `."`, `.”`.
+		j := i + 1
+		if j < len(s) {
+			if r, n := utf8.DecodeRuneInString(s[j:]); r == '"' || r == '”' || r == '’' || r == '»' {
+				j += n
+			}
+		}
+		if j >= len(s) || s[j] != ' ' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[j+1:])
+		if unicode.IsLower(next) && c == '.' {
+			continue
+		}
+		if c == '.' && isAbbreviation(wordBefore(s, i)) {
+			continue
+		}
+		out = append(out, j+1)
+	}
+	return out
+}
+
+// wordBefore returns the word that ends at byte i of s.
+func wordBefore(s string, i int) string {
+	j := i
+	for j > 0 && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '[' {
+		j--
+	}
+	return s[j:i]
+}
+
+// abbreviations are words that end with a dot without ending a sentence:
+// the words of abbreviated journal titles (ISO 4) and common bibliographic
+// abbreviations.
+var abbreviations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		Acad Adv Aerosp Agric Am Anal Anat Angew Ann Annu Anthropol Appl Arch Archaeol Assoc Astron Astrophys
+		Atmos Aust Austral Behav Biochem Bioinform Biol Biomed Biophys Biotechnol Bot Br Braz Bull Can Cardiol Catal
+		Commun Chem Chim Chin Clin Cogn  Comp Comput Conf Contemp Crit Cryst Curr Dent Dermatol Dev Diagn Dis
+		Ecol Econ Educ Electr Electrochem Electron Endocrinol Eng Engl Environ Epidemiol Eur Evol Exp Fac Fed Fis
+		Found Gastroenterol Gen Genet Geochim Geogr Geol Geophys Geosci Hist Hort Hosp Hum Immunol Ind  Infect
+		Inf Inform Inorg Inst Instrum Int Intell Intl Invest Ital Jpn Lab Lett Ling Lit Macromol Mag Manag Manage Mar
+		Mat Mater Math Mech Med Metab Meteorol Microbiol Mol Mon Nat Natl Neurol Neurosci Nucl Nutr Obstet Oncol Oper
+		Ophthalmol Opt Org Orthop Paediatr Pathol Pediatr Pharm Pharmacol Philos Phys Physiol Plast Polit Polym Proc
+		Prog Psychiatr Psychol Publ Quant Radiol Rehabil Rep Res Rev Sci Semin Ser Soc Sociol Spectrosc Stat Stud
+		Surg Symp Syst Technol Theor Ther Trans Univ Vet Zool Jahrb Mitt Zh Izv Dokl Vestn Proceed Sect Suppl Vol
+		Dept Eds Ed Inc Ltd Co Corp Bros Fig Mt Ft Pt St Dr Mr Mrs Ms Jr Sr Jnr Nr No Nos Bd Hrsg Ausg Aufl Bde
+		Jg Vols Pp Ch Chap Sec  Repr Rpt Diss Univ Coll Gov Govt Comm Cong Sess Doc Misc Mus Nav Mil Aeronaut
+		Astronaut Mineral Petrol Sediment Paleontol Palaeontol Ichthyol Ornithol Entomol Parasitol Mycol Virol
+		Bacteriol Toxicol Pathophysiol Reprod Endocr Gynecol Urol Nephrol Hepatol Pulm Respir Crit Emerg Anaesth
+		Anesth Anesthesiol Otolaryngol Rhinol Laryngol Otol Neurosurg Psychother Psychosom Gerontol Geriatr
+		Adolesc Fam Nurs   Reg Plann Transp  Resour Conserv Manuf Prod Qual Reliab Softw 
+		Numer Optim Probab Topol Geom Combin  Cryptol Automat Robot  Acoust  Photon 
+		 Superconduct Magn Nanotechnol Nanosci Microsc Cryst Crystallogr Biomater Biomech Bioeng Chromatogr
+		Spectrom Electroanal Thermochim Thermodyn Hydrol Limnol Oceanogr Glaciol Seismol Volcanol Climatol Meteor
+		Meteorit Astrobiol Cosmol Gravit Relativ      Rheol Tribol Corros Metall
+		Ceram Compos Polym Elastom    Pap  Agron Hortic   Aquat Anim Vet Zootech 
+		Poult Entomol Phytopathol       Nutr  Pharmacogn Pharmacokinet Pharmacother
+		Vaccin Immunother  Hematol Haematol  Carcinog Mutagen Teratol    
+		e.g i.e cf vs ca approx et al eds ed vol vols no nos pp p trans comp repr rev suppl ser pt ch fig figs
+		edn edit orig transl pref intro introd n.d s.l s.n ibid op cit loc viz etc
+	`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isAbbreviation reports whether a word followed by a dot is an
+// abbreviation rather than the end of a sentence.
+func isAbbreviation(w string) bool {
+	w = strings.TrimLeft(w, "(['\"“‘")
+	if w == "" {
+		return false
+	}
+	if abbreviations[w] {
+		return true
+	}
+	n := utf8.RuneCountInString(w)
+	if n == 1 {
+		return unicode.IsLetter([]rune(w)[0]) // an initial
+	}
+	// "U.S", "e.g", "J.-M": dots or hyphens between single letters.
+	if strings.ContainsAny(w, ".") {
+		return true
+	}
+	// Two-letter capitalised words: "Am", "Ed", "Co".
+	if n == 2 {
+		r, _ := utf8.DecodeRuneInString(w)
+		r2, _ := utf8.DecodeLastRuneInString(w)
+		return unicode.IsUpper(r) && unicode.IsLower(r2)
+	}
+	return false
+}
+
+// isAbbreviatedTitle reports whether s ends with an abbreviation, so that
+// its final dot is kept: "Phys. Rev. Lett.".
+func isAbbreviatedTitle(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	return isAbbreviation(wordBefore(s, len(s)-1))
+}
+
+var (
+	// "Beijing: Current Affairs Press", "New York, NY: Wiley", "London/Philadelphia: Whurr".
+	placePublisher = regexp.MustCompile(`^(\p{Lu}[\p{L}.' -]{1,30}(?:[,/;] ?\p{Lu}[\p{L}.' -]{1,30}){0,2}): (\S.*)$`)
+	// Editors in a container: "In O. C. A. and D. Card (Ed.), Book", "In: Smith J (eds) Book".
+	editorsLead = regexp.MustCompile(`^(?:[Ii]n:?\s+)?(?:.{0,200}?(?:\((?:[Ee]ds?|[Hh]rsg|[Ee]ditors?|[Cc]oords?|[Dd]ir|[Éé]ds?)\.?\)|,? (?:[Ee]ds?|[Ee]ditors?|[Hh]rsg)\.?|\(a cura di\))\s*[.,:]?\s+)`)
+	// Editions and similar sentences that are neither title nor container.
+	editionSentence = regexp.MustCompile(`(?i)^(?:\(?\d+(?:st|nd|rd|th)?\.? (?:ed|edn|edition|Aufl)\b.*|(?:revised|new|second|third|fourth|fifth|\w+) edition\.?|edited by\b.*|trans(?:lated)?\.? by\b.*|(?:dir|perf|narr)\.\s.*|ed\. by\b.*)$`)
+	// An edition before the rest: "2nd ed. London: Penguin".
+	editionLead = regexp.MustCompile(`^(?:\(?\d+(?:st|nd|rd|th)?\.?\s*(?:ed|edn|edition|Aufl|éd)\.?\)?|第\s*\d+\s*版\.?)[.,]?\s*`)
+	// Types named in the text.
+	thesisWords     = regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s?|msc|m\.sc\.|bachelor'?s?|diploma|habilitation)\b.{0,20}\b(?:thesis|dissertation)\b|\b(?:thesis|dissertation|doctoral|diss\.)|学位论文|博士论文|硕士论文`)
+	reportWords     = regexp.MustCompile(`(?i)\b(?:technical|tech\.|research|annual|final|working|white|policy|discussion)\s+(?:report|rep\.|paper|memorandum)\b|\breport\s+no\b|\b(?:tech(?:nical)?\.?\s+rep(?:ort)?\.?|working paper|discussion paper|white paper)\b|\bReport\b`)
+	conferenceWords = regexp.MustCompile(`(?i)\b(?:proceedings|conference|symposium|workshop|congress|colloquium|meeting|summit)\b|\b(?:proc|conf|symp)\.|会议|论文集`)
+	// Journals whose names say "Proceedings".
+	proceedingsJournals = regexp.MustCompile(`(?i)\bproc(?:eedings|\.)? (?:of the )?(?:natl\.?|national academy|royal|r\. soc|roy\.|cambridge|american mathematical|am\. math|indian academy|japan academy|linnean|edinburgh|london mathematical|lond\. math|institution|inst\. mech|ieee|the ieee|iee\b|estonian|latvian|zoological|geologists|physical society|phys\. soc|aristotelian|nutrition society|nutr\. soc)`)
+	publisherWords      = regexp.MustCompile(`\b(?:Press|Publishing|Publishers?|Verlag|Books|Editions|Éditions|Editora|Editorial|Edizioni|Wiley|Springer|Elsevier|Routledge|Penguin|Sons|Macmillan|McGraw|Prentice|Addison|Pearson|Sage|SAGE|Blackwell|Kluwer|Birkhäuser|Academic|Taylor & Francis|CRC|Harper|Norton|Knopf|Doubleday|Random House|Oxford University|Cambridge University|University of [A-Z]\w+ Press|Gallimard|Seuil|Payot|Dunod|Hachette|Suhrkamp|Mohr|Beck|Teubner|Dover|Scolar|Aeroplano|Gower|Ashgate|Palgrave|Brill|de Gruyter|Peter Lang|Nomos|Karthala|L'Harmattan)\b|出版社|书局|印书馆`)
+)
+
+// splitSegments reads the sentences between the authors and the locator.
+func (st *refState) splitSegments(pre string) {
+	w := st.w
+	pre = strings.TrimSpace(strings.TrimRight(pre, " ,;:"))
+	if pre == "" {
+		return
+	}
+	if w.Title != "" {
+		st.setContainerSegment(pre)
+		return
+	}
+	var buf [16]int
+	breaks := sentenceBreaks(pre, buf[:0])
+	segs := make([]string, 0, len(breaks)+1)
+	prev := 0
+	for _, b := range breaks {
+		segs = append(segs, strings.TrimSpace(pre[prev:b]))
+		prev = b
+	}
+	segs = append(segs, strings.TrimSpace(pre[prev:]))
+
+	segs = mergeAbbreviatedSegments(segs)
+	// A sentence starting with "In" is the container: "In Proceedings…",
+	// "In: Smith J (ed) Book".
+	for k := 1; k < len(segs); k++ {
+		if isInLead(segs[k]) {
+			w.Title = cleanTitle(strings.Join(segs[:k], " "))
+			st.chapter = true
+			st.setContainerSegment(strings.Join(segs[k:], " "))
+			return
+		}
+	}
+	if len(segs) == 1 {
+		if st.loc.journal || st.noTitle {
+			st.setContainer(segs[0])
+		} else {
+			w.Title = cleanTitle(segs[0])
+		}
+		return
+	}
+	// Place and publisher: the last sentence that reads as such.
+	last := len(segs) - 1
+	if st.setPublisherSegment(segs[last]) {
+		k := 1
+		for k < last && isEditionSentence(segs[k]) {
+			k++
+		}
+		w.Title = cleanTitle(segs[0])
+		if k < last {
+			// A series or book title between title and publisher.
+			st.setContainer(strings.Join(segs[k:last], " "))
+		}
+		return
+	}
+	if st.loc.journal || st.loc.pages != "" || st.noTitle {
+		// "Title. Subtitle. Journal": the journal is the last sentence.
+		w.Title = cleanTitle(strings.Join(segs[:last], " "))
+		st.setContainer(segs[last])
+		return
+	}
+	w.Title = cleanTitle(segs[0])
+	rest := segs[1:]
+	for len(rest) > 0 && isEditionSentence(rest[0]) {
+		rest = rest[1:]
+	}
+	if len(rest) > 0 {
+		st.setContainer(strings.Join(rest, " "))
+	}
+}
+
+// mergeAbbreviatedSegments joins a one-word sentence to the next when
+// the next starts with an abbreviation: "Humanit." + "Soc. Sci. Commun."
+// is one abbreviated journal title whose first word is not in the list.
+func mergeAbbreviatedSegments(segs []string) []string {
+	for k := len(segs) - 2; k >= 1; k-- {
+		one := segs[k]
+		if strings.IndexByte(one, ' ') >= 0 || !strings.HasSuffix(one, ".") {
+			continue
+		}
+		next := segs[k+1]
+		first, _, _ := strings.Cut(next, " ")
+		if !strings.HasSuffix(first, ".") || !isAbbreviation(strings.TrimSuffix(first, ".")) && utf8.RuneCountInString(first) > 7 {
+			continue
+		}
+		segs[k] = one + " " + next
+		segs = append(segs[:k+1], segs[k+2:]...)
+	}
+	return segs
+}
+
+// setContainerSegment reads what follows a known title: a container, with
+// perhaps editors before it and place and publisher after it.
+func (st *refState) setContainerSegment(s string) {
+	s = strings.TrimSpace(s)
+	if m := editionLead.FindStringIndex(s); m != nil {
+		s = s[m[1]:]
+	}
+	if isInLead(s) {
+		st.chapter = true
+	}
+	var buf [8]int
+	breaks := sentenceBreaks(s, buf[:0])
+	if len(breaks) > 0 {
+		last := s[breaks[len(breaks)-1]:]
+		if st.setPublisherSegment(last) {
+			s = strings.TrimSpace(s[:breaks[len(breaks)-1]])
+		}
+	} else if !st.loc.journal && st.setPublisherSegment(s) {
+		return
+	}
+	st.setContainer(s)
+}
+
+// setContainer records the container, without its "In" lead, editors and
+// trailing punctuation.
+func (st *refState) setContainer(s string) {
+	s = strings.TrimSpace(s)
+	if isInLead(s) {
+		st.chapter = true
+		if m := editorsLead.FindStringIndex(s); m != nil && m[1] < len(s) {
+			s = s[m[1]:]
+		} else {
+			s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "In:"), "In "))
+		}
+	}
+	// A trailing "(pp. 1761–1800)" or "(Vol. 3, pp. 1-10)" is a locator.
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(strings.TrimRight(s, ". "), ")") {
+		inner := s[i:]
+		if kwPages.MatchString(inner) || kwVolume.MatchString(inner) {
+			keywordLocator(inner, &st.loc)
+			s = strings.TrimSpace(s[:i])
+		}
+	}
+	st.w.Container = cleanContainer(s)
+}
+
+// setPublisherSegment reads "Place: Publisher" or a publisher's name, and
+// reports whether s was one.
+func (st *refState) setPublisherSegment(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ".,; ")
+	if s == "" {
+		return false
+	}
+	if m := placePublisher.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
+		st.w.Place = strings.TrimSpace(m[1])
+		st.w.Publisher = strings.TrimSpace(m[2])
+		return true
+	}
+	if publisherWords.MatchString(s) && !conferenceWords.MatchString(s) && utf8.RuneCountInString(s) < 90 {
+		// "Oxford University Press, Oxford", "Seuil, Paris"
+		pub, place, ok := strings.Cut(s, ", ")
+		if ok && isPlaceName(place) {
+			st.w.Publisher, st.w.Place = pub, place
+		} else if ok && isPlaceName(pub) && publisherWords.MatchString(place) {
+			st.w.Place, st.w.Publisher = pub, place
+		} else {
+			st.w.Publisher = s
+		}
+		return true
+	}
+	return false
+}
+
+// isPlaceName reports whether s could be a city: one to three
+// capitalised words.
+func isPlaceName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if !isNameWord(strings.TrimRight(w, ".,")) && !isAcronym(strings.TrimRight(w, ",")) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInLead(s string) bool {
+	return strings.HasPrefix(s, "In ") || strings.HasPrefix(s, "In: ") || strings.HasPrefix(s, "in: ") || strings.HasPrefix(s, "//")
+}
+
+func isEditionSentence(s string) bool {
+	return editionSentence.MatchString(strings.TrimSpace(s))
+}
+
+// cleanTitle trims a title's closing punctuation and enclosing quotes.
+func cleanTitle(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, " ,;:")
+	s = strings.TrimSuffix(s, ".")
+	s = strings.TrimRight(s, " ,;:")
+	if len(s) >= 2 {
+		first, n := utf8.DecodeRuneInString(s)
+		last, m := utf8.DecodeLastRuneInString(s)
+		if (first == '“' && last == '”' || first == '"' && last == '"' || first == '«' && last == '»' || first == '‘' && last == '’') && len(s) > n+m {
+			inner := s[n : len(s)-m]
+			if !strings.ContainsRune(inner, first) {
+				s = strings.TrimRight(strings.TrimSpace(inner), ",.")
+			}
+		}
+	}
+	return s
+}
+
+// cleanContainer trims a container's surrounding punctuation, keeping the
+// dot of a final abbreviation ("Phys. Rev. Lett.").
+func cleanContainer(s string) string {
+	s = strings.TrimSpace(strings.TrimLeft(s, " .,;:"))
+	s = strings.TrimRight(s, " ,;:")
+	if strings.HasSuffix(s, ".") && !isAbbreviatedTitle(s) {
+		s = strings.TrimRight(s, ". ")
+	}
+	return strings.TrimRight(s, " ,;:")
+}
