@@ -9,12 +9,13 @@ import (
 // Match names the rule that resolved a reference to its work.
 type Match string
 
-// The resolution rules, in the order they are tried.
+// The resolution rules.
 const (
 	MatchID     Match = "id"     // the input named the work's id (edge lists, OpenAlex)
 	MatchRecord Match = "record" // the reference denotes a citing record of the corpus
-	MatchDOI    Match = "doi"    // same DOI as an earlier reference
-	MatchKey    Match = "key"    // same author, year and locator or title words
+	MatchDOI    Match = "doi"    // same DOI as another reference
+	MatchKey    Match = "key"    // same author, year and locator or title words, confirmed by the other fields
+	MatchFuzzy  Match = "fuzzy"  // the fields agree by score without an exact key (abbreviated source, title variant, …)
 	MatchNew    Match = "new"    // first reference to a work
 )
 
@@ -36,6 +37,13 @@ type Ref struct {
 	Line     int
 	Work     int32 // index of the cited work
 	Match    Match
+	// Score is the strength of the match that joined the reference to its
+	// work, in (0, 1]: 1 for an id or a DOI, above 0.5 for a scored match;
+	// 0 for the first reference to a work.
+	Score float64
+	// Via is the index in Refs of the reference this one was matched with,
+	// or -1 when it matched the work's record or is the work's first.
+	Via int
 }
 
 // Corpus is the outcome of resolution: the works, every input reference
@@ -58,25 +66,38 @@ type resolver struct {
 // resolved first, so that a reference to a paper of the corpus joins that
 // paper's record. Records sharing an id or a DOI are one work (the same
 // paper exported twice); their references are all kept in Refs and their
-// citations counted once. A reference joins the first work that shares its
-// id, DOI or a match key (see bib.MatchKeys); otherwise it starts a new
-// work. Fields a later reference adds to a work fill the gaps of the first.
+// citations counted once.
+//
+// References are then matched (see match.go and block.go): candidate pairs
+// come from cheap blocking keys, each is scored on every field both sides
+// have, and matched pairs are clustered into works, the strongest first,
+// a merge allowed only when the two groups agree on their strong fields
+// (DOI, id, year within one, volume, first page, first author, title), so
+// that a vague reference cannot chain two works together. Two references of
+// one citing paper join one work only on strong evidence, and two records
+// never do. A work takes its fields from its record, or its first
+// reference, with gaps filled by the others in input order.
 func Resolve(records []*bib.Record) *Corpus {
 	r := &resolver{c: &Corpus{Records: len(records)}, byID: map[string]int32{}, byKey: map[string]int32{}}
 	citing := make([]int32, len(records))
 	for i, rec := range records {
 		citing[i] = r.addRecord(rec)
 	}
-	var edges []Edge
+	var refs []*bib.Reference
 	for i, rec := range records {
-		for _, ref := range rec.References {
-			w, m := r.resolve(&ref)
+		for k := range rec.References {
+			ref := &rec.References[k]
+			refs = append(refs, ref)
 			r.c.Refs = append(r.c.Refs, Ref{
 				Citing: citing[i], Position: ref.Position, Raw: ref.Raw,
-				File: rec.File, Line: ref.Line, Work: w, Match: m,
+				File: rec.File, Line: ref.Line, Via: -1,
 			})
-			edges = append(edges, Edge{citing[i], w})
 		}
+	}
+	r.matchReferences(refs)
+	edges := make([]Edge, len(r.c.Refs))
+	for i, ref := range r.c.Refs {
+		edges[i] = Edge{ref.Citing, ref.Work}
 	}
 	r.assignIDs()
 	assignLabels(r.c.Works)
@@ -94,25 +115,6 @@ func (r *resolver) addRecord(rec *bib.Record) int32 {
 	w := r.newWork(Work{Work: rec.Work, ID: rec.ID, InCorpus: true, Record: rec, Label: rec.Label})
 	r.index(w, rec.ID, &rec.Work)
 	return w
-}
-
-// resolve finds or makes the work a reference denotes.
-func (r *resolver) resolve(ref *bib.Reference) (int32, Match) {
-	if w, m, ok := r.lookup(ref.ID, &ref.Work); ok {
-		fillMissing(&r.c.Works[w].Work, &ref.Work)
-		r.index(w, ref.ID, &ref.Work)
-		if r.c.Works[w].InCorpus {
-			m = MatchRecord
-		}
-		return w, m
-	}
-	w := r.newWork(Work{Work: ref.Work, ID: ref.ID})
-	if ref.ID == "" && bib.DOIKey(&ref.Work) == "" && len(bib.MatchKeys(&ref.Work)) == 0 {
-		// Nothing to match on: the raw text is the only description.
-		r.c.Works[w].Title = fallbackTitle(ref)
-	}
-	r.index(w, ref.ID, &ref.Work)
-	return w, MatchNew
 }
 
 // fallbackTitle labels a work the parser could not describe with its raw text.

@@ -1,0 +1,139 @@
+package graph
+
+import (
+	"hash/fnv"
+	"slices"
+	"strconv"
+)
+
+// Blocking: instead of comparing every description with every other, each
+// gets a few cheap keys, and only descriptions sharing a key are compared.
+// The keys are the DOI, an input id, the first author's family with the
+// year (and the year after, so that a year apart still meet), the volume
+// with the first page, and the rarest words of the text (those of the title
+// or the source that few other descriptions use). A key so common that its
+// block would be large says little and is dropped; the other keys still
+// bring true pairs together.
+
+// Block key kinds, in the top byte of a key.
+const (
+	keyDOI = iota + 1
+	keyID
+	keyAuthorYear
+	keyLocator
+	keyWord
+)
+
+// Largest blocks compared in full, by kind.
+const (
+	maxBlock     = 400
+	maxWordBlock = 60
+	rareWords    = 3 // rarest words a description is blocked under
+)
+
+func hashKey(kind byte, parts ...string) uint64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return uint64(kind)<<56 | h.Sum64()&(1<<56-1)
+}
+
+// blockKeys returns a profile's blocking keys.
+func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
+	dst = dst[:0]
+	if p.doi != "" {
+		dst = append(dst, hashKey(keyDOI, p.doi))
+	}
+	if p.id != "" {
+		dst = append(dst, hashKey(keyID, p.id))
+	}
+	if p.year != 0 {
+		y0, y1 := strconv.Itoa(p.year), strconv.Itoa(p.year+1)
+		for _, f := range p.fams[:min(len(p.fams), 4)] {
+			dst = append(dst, hashKey(keyAuthorYear, f, y0), hashKey(keyAuthorYear, f, y1))
+		}
+	}
+	if p.vol != "" && p.page != "" {
+		dst = append(dst, hashKey(keyLocator, p.vol, p.page))
+	}
+	// The rarest words that some other description shares.
+	var rare [rareWords]int32
+	n := 0
+	df := m.tok.df
+	for _, w := range p.words {
+		d := df[w]
+		if d < 2 {
+			continue
+		}
+		if n < rareWords {
+			rare[n] = w
+			n++
+		} else {
+			worst := 0
+			for k := 1; k < n; k++ {
+				if df[rare[k]] > df[rare[worst]] {
+					worst = k
+				}
+			}
+			if d < df[rare[worst]] {
+				rare[worst] = w
+			}
+		}
+	}
+	for _, w := range rare[:n] {
+		if df[w] <= maxWordBlock {
+			dst = append(dst, uint64(keyWord)<<56|uint64(uint32(w)))
+		}
+	}
+	return dst
+}
+
+// candidates returns the pairs (i < j) of profiles that share a block.
+func (m *matcher) candidates() [][2]int32 {
+	n := len(m.nodes)
+	keys := make([][]uint64, n)
+	blocks := map[uint64][]int32{}
+	var buf []uint64
+	for i := range m.nodes {
+		buf = m.blockKeys(&m.nodes[i].p, buf)
+		keys[i] = slices.Clone(buf)
+		for _, k := range buf {
+			blocks[k] = append(blocks[k], int32(i))
+		}
+	}
+	stamp := make([]int32, n)
+	for i := range stamp {
+		stamp[i] = -1
+	}
+	var pairs [][2]int32
+	for i := range m.nodes {
+		for _, k := range keys[i] {
+			b := blocks[k]
+			if kind := k >> 56; kind == keyDOI || kind == keyID {
+				// An exact key: joining each to the block's first is enough.
+				if b[0] != int32(i) {
+					pairs = append(pairs, [2]int32{b[0], int32(i)})
+				}
+				continue
+			}
+			limit := maxBlock
+			if k>>56 == keyWord {
+				limit = maxWordBlock
+			}
+			if len(b) > limit || len(b) < 2 {
+				continue
+			}
+			// Blocks list nodes in increasing order: pair i with those after it.
+			at, _ := slices.BinarySearch(b, int32(i))
+			for _, j := range b[at+1:] {
+				if stamp[j] != int32(i) {
+					stamp[j] = int32(i)
+					pairs = append(pairs, [2]int32{int32(i), j})
+				}
+			}
+		}
+	}
+	return pairs
+}

@@ -1,0 +1,549 @@
+package graph
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Reference matching compares two descriptions of works field by field and
+// scores how likely they are one work. Every field both sides have counts:
+// a contradiction in a strong field (DOI, year more than one apart, first
+// author's family, volume, first page, a clearly different title) rules the
+// pair out; agreements add evidence, weighted by how much they identify a
+// work. The raw text backs the parsed fields up: a field one side's parser
+// found can still be looked for among the other side's words and numbers,
+// and the words both texts share (weighted by rarity) show how much of the
+// shorter description the longer one repeats.
+
+// profile is the comparison form of one description, computed once.
+type profile struct {
+	id, doi   string
+	fams      []string // first author's family variants (bib.FamilyVariants)
+	others    []string // the other authors' family keys
+	init      rune     // first author's first initial, 0 when unknown
+	year      int
+	title     []uint32 // title trigram sketch (bib.TitleGrams)
+	src       [][]string
+	vol, page string
+	issue     string
+	words     []int32 // distinct word tokens of the raw text and the fields, sorted
+	nums      []int32 // distinct number tokens, sorted
+	keys      []string
+	weight    float64 // sum of the idf of words
+	citing    int32   // citing work of a reference; -1 for a record
+}
+
+// tokens interns word and number tokens and counts in how many
+// descriptions each occurs.
+type tokens struct {
+	ids map[string]int32
+	df  []int32
+	idf []float64
+}
+
+func newTokens() *tokens { return &tokens{ids: map[string]int32{}} }
+
+func (t *tokens) id(s string) int32 {
+	if i, ok := t.ids[s]; ok {
+		return i
+	}
+	i := int32(len(t.df))
+	t.ids[s] = i
+	t.df = append(t.df, 0)
+	return i
+}
+
+func (t *tokens) finish(n int) {
+	t.idf = make([]float64, len(t.df))
+	for i, d := range t.df {
+		t.idf[i] = math.Log(1 + float64(n)/float64(max(d, 1)))
+	}
+}
+
+// linkText matches URLs and DOIs, which are no words of a description.
+var linkText = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+|\bdoi:?\s*10\.\d{3,9}/\S+|\b10\.\d{4,9}/\S+`)
+
+// matchStopWords are left out of the word tokens.
+var matchStopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true, "for": true,
+	"to": true, "with": true, "by": true, "at": true, "from": true, "as": true, "is": true, "are": true,
+	"or": true, "et": true, "al": true, "pp": true, "vol": true, "no": true, "doi": true, "eds": true,
+	"ed": true, "in chinese": true, "und": true, "der": true, "die": true, "de": true, "la": true,
+}
+
+// splitText folds s (case, diacritics, ligatures) and calls word for each
+// word of two or more letters and num for each run of digits; a word is
+// split where letters and digits meet ("V48" → "v", "48"), and a run of
+// Chinese characters gives its character pairs.
+func splitText(s string, word, num func(string)) {
+	if !isASCII(s) {
+		s = norm.NFKD.String(s)
+	}
+	var buf []rune
+	var han []rune
+	flushHan := func() {
+		if len(han) == 1 {
+			word(string(han))
+		}
+		for i := 0; i+1 < len(han); i++ {
+			word(string(han[i : i+2]))
+		}
+		han = han[:0]
+	}
+	kind := 0 // 0 none, 1 letters, 2 digits
+	flush := func() {
+		switch {
+		case kind == 1 && len(buf) >= 2:
+			word(string(buf))
+		case kind == 2:
+			d := strings.TrimLeft(string(buf), "0")
+			if d == "" {
+				d = "0"
+			}
+			num(d)
+		}
+		buf = buf[:0]
+		kind = 0
+	}
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			switch {
+			case r >= 'a' && r <= 'z':
+				if kind == 2 {
+					flush()
+				}
+				kind = 1
+				buf = append(buf, r)
+			case r >= '0' && r <= '9':
+				if kind == 1 {
+					flush()
+				}
+				kind = 2
+				buf = append(buf, r)
+			default:
+				flush()
+				flushHan()
+			}
+		case unicode.Is(unicode.Mn, r):
+		case unicode.Is(unicode.Han, r):
+			flush()
+			han = append(han, r)
+		case unicode.IsLetter(r):
+			flushHan()
+			if kind == 2 {
+				flush()
+			}
+			kind = 1
+			buf = append(buf, foldRune(unicode.ToLower(r)))
+		case unicode.IsDigit(r):
+			flushHan()
+			if kind == 1 {
+				flush()
+			}
+			kind = 2
+			buf = append(buf, r)
+		default:
+			flush()
+			flushHan()
+		}
+	}
+	flush()
+	flushHan()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func foldRune(r rune) rune {
+	switch r {
+	case 'ø':
+		return 'o'
+	case 'ł':
+		return 'l'
+	case 'đ', 'ð':
+		return 'd'
+	case 'ı':
+		return 'i'
+	case 'æ':
+		return 'a'
+	case 'œ':
+		return 'o'
+	case 'ß':
+		return 's'
+	}
+	return r
+}
+
+// normLocator is the comparison form of a volume, issue or page: folded,
+// leading zeros dropped ("0047" → "47", "e1234" kept).
+func normLocator(s string) string {
+	s = strings.ReplaceAll(bib.Fold(s), " ", "")
+	t := strings.TrimLeft(s, "0")
+	if t == "" && s != "" {
+		return "0"
+	}
+	return t
+}
+
+// newProfile computes a description's profile; raw is the text it was read
+// from, if any. Tokens are interned in t and counted once per description.
+func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) profile {
+	p := profile{id: id, doi: bib.DOIKey(w), year: w.Year, citing: citing}
+	if fa := w.FirstAuthor(); !fa.IsZero() {
+		p.fams = bib.FamilyVariants(fa)
+		p.init = bib.FirstInitial(fa)
+	}
+	for _, a := range w.Authors[min(1, len(w.Authors)):] {
+		if k := bib.FamilyKey(a); k != "" {
+			p.others = append(p.others, k)
+		}
+	}
+	if strings.TrimSpace(w.Title) != "" {
+		p.title = bib.TitleGrams(w.Title)
+	}
+	for _, s := range []string{w.Container, w.ContainerShort} {
+		if ws := bib.SourceWords(s); len(ws) > 0 {
+			p.src = append(p.src, ws)
+		}
+	}
+	p.vol = normLocator(w.Volume)
+	p.issue = normLocator(w.Issue)
+	p.page = normLocator(w.FirstPage())
+	p.keys = bib.MatchKeys(w)
+
+	text := raw
+	if text == "" || len(p.fams) == 0 && w.Title == "" {
+		// Without raw text (records), or a raw text the parser made
+		// nothing of: the fields are the text.
+		var b strings.Builder
+		b.WriteString(raw)
+		for _, a := range w.Authors {
+			b.WriteString(" ")
+			b.WriteString(a.String())
+		}
+		for _, s := range []string{w.Title, w.Container, w.Volume, w.Issue, w.Pages} {
+			b.WriteString(" ")
+			b.WriteString(s)
+		}
+		if w.Year != 0 {
+			b.WriteString(" " + strconv.Itoa(w.Year))
+		}
+		text = b.String()
+	}
+	text = linkText.ReplaceAllString(text, " ")
+	var words, nums []int32
+	splitText(text, func(s string) {
+		if !matchStopWords[s] {
+			words = append(words, t.id(s))
+		}
+	}, func(s string) {
+		nums = append(nums, t.id("#"+s))
+	})
+	if w.Original != "" && !strings.Contains(raw, w.Original) {
+		splitText(w.Original, func(s string) { words = append(words, t.id(s)) }, func(string) {})
+	}
+	slices.Sort(words)
+	p.words = slices.Compact(words)
+	slices.Sort(nums)
+	p.nums = slices.Compact(nums)
+	for _, x := range p.words {
+		t.df[x]++
+	}
+	for _, x := range p.nums {
+		t.df[x]++
+	}
+	return p
+}
+
+// Evidence weights: how much an agreeing field says two descriptions are
+// one work. A pair is a match when its evidence reaches matchThreshold and
+// includes something that identifies a work beyond year and source.
+const (
+	wDOI           = 20.0
+	wAuthor        = 2.0
+	wInitial       = 0.5
+	wYear          = 1.0
+	wYearNear      = 0.3
+	wVolume        = 1.5
+	wPage          = 2.0
+	wIssue         = 0.5
+	wTitle         = 4.0
+	wSource        = 1.5
+	wWords         = 3.0
+	wNumbers       = 1.0
+	matchThreshold = 5.5
+	// strongEvidence is what two references of one citing paper's list need
+	// to be one work: a reference list rarely names a work twice.
+	strongEvidence = 9.0
+)
+
+// verdict is the outcome of comparing two profiles.
+type verdict struct {
+	evidence float64
+	rule     Match
+}
+
+// score maps evidence to [0, 1]: 0.5 at the match threshold.
+func (v verdict) score() float64 {
+	if v.rule == MatchDOI || v.rule == MatchID {
+		return 1
+	}
+	return 1 / (1 + math.Exp(-(v.evidence-matchThreshold)/2))
+}
+
+// compare scores two profiles; a zero verdict means "not one work".
+func (m *matcher) compare(a, b *profile) verdict {
+	if a.id != "" && b.id != "" {
+		if a.id == b.id {
+			return verdict{wDOI, MatchID}
+		}
+		return verdict{}
+	}
+	if a.doi != "" && b.doi != "" {
+		if a.doi == b.doi {
+			return verdict{wDOI, MatchDOI}
+		}
+		return verdict{}
+	}
+	e := 0.0
+	identified := false
+
+	// Year: online-first and print may be a year apart.
+	if a.year != 0 && b.year != 0 {
+		switch d := a.year - b.year; {
+		case d == 0:
+			e += wYear
+		case d == 1 || d == -1:
+			e += wYearNear
+		default:
+			return verdict{}
+		}
+	}
+
+	// First author.
+	switch {
+	case len(a.fams) > 0 && len(b.fams) > 0:
+		if !meet(a.fams, b.fams) {
+			return verdict{}
+		}
+		e += wAuthor
+		identified = true
+		if a.init != 0 && b.init != 0 {
+			if a.init == b.init {
+				e += wInitial
+			} else {
+				e -= 2 * wInitial
+			}
+		}
+	case len(a.fams) > 0:
+		if m.inWords(a.fams, b) {
+			e += wAuthor / 2
+			identified = true
+		}
+	case len(b.fams) > 0:
+		if m.inWords(b.fams, a) {
+			e += wAuthor / 2
+			identified = true
+		}
+	}
+
+	// Locator.
+	volOK, pageOK := false, false
+	if a.vol != "" && b.vol != "" {
+		if a.vol != b.vol {
+			return verdict{}
+		}
+		e += wVolume
+		volOK = true
+	}
+	if a.page != "" && b.page != "" {
+		if !samePage(a.page, b.page) {
+			return verdict{}
+		}
+		e += wPage
+		pageOK = true
+	}
+	if volOK && pageOK {
+		identified = true
+	}
+	if a.issue != "" && b.issue != "" {
+		if a.issue == b.issue {
+			e += wIssue
+		} else {
+			e -= wIssue
+		}
+	}
+
+	// Title.
+	if len(a.title) >= 4 && len(b.title) >= 4 {
+		dice, cont := bib.GramOverlap(a.title, b.title)
+		sim := dice
+		if min(len(a.title), len(b.title)) >= 12 {
+			// A title cut short or without its subtitle.
+			sim = max(sim, cont-0.05)
+		}
+		if sim < 0.5 {
+			return verdict{}
+		}
+		e += wTitle * min(1, (sim-0.5)/0.4)
+		if sim >= 0.8 {
+			identified = true
+		}
+	}
+
+	// Source: the best alignment of any form each side has.
+	if len(a.src) > 0 && len(b.src) > 0 {
+		best := 0.0
+		for _, x := range a.src {
+			for _, y := range b.src {
+				best = max(best, bib.SourceSimilarity(x, y))
+			}
+		}
+		if best >= 0.5 {
+			e += wSource * best
+		} else {
+			e -= wSource / 2
+		}
+	}
+
+	// Words and numbers of the whole texts.
+	c := m.containment(a.words, b.words)
+	e += wWords * c
+	if n := numbersAgree(a.nums, b.nums); n > 0 {
+		e += wNumbers
+		if n >= 3 && !volOK && !pageOK && c >= 0.6 {
+			identified = true
+		}
+	} else if n < 0 && !(volOK && pageOK) {
+		e -= wNumbers
+	}
+	if c >= 0.9 && len(a.title) == 0 && len(b.title) == 0 && m.weightOf(a, b) >= 12 {
+		// Two texts, one nearly inside the other, with many rare words.
+		identified = true
+	}
+
+	if !identified || e < matchThreshold {
+		return verdict{}
+	}
+	rule := MatchFuzzy
+	for _, k := range a.keys {
+		if slices.Contains(b.keys, k) {
+			rule = MatchKey
+			break
+		}
+	}
+	return verdict{e, rule}
+}
+
+func meet(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// inWords reports whether a family key is among p's words.
+func (m *matcher) inWords(fams []string, p *profile) bool {
+	for _, f := range fams {
+		if id, ok := m.tok.ids[f]; ok {
+			if _, found := slices.BinarySearch(p.words, id); found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePage compares first pages, an article number "e1234" meeting "1234".
+func samePage(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return strings.TrimLeft(a, "aes") == strings.TrimLeft(b, "aes") && strings.TrimLeft(a, "aes") != ""
+}
+
+// containment is the idf-weighted share of the lighter word set found in
+// the other.
+func (m *matcher) containment(a, b []int32) float64 {
+	var wa, wb, both float64
+	i, j := 0, 0
+	idf := m.tok.idf
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			wa += idf[a[i]]
+			i++
+		case i == len(a) || b[j] < a[i]:
+			wb += idf[b[j]]
+			j++
+		default:
+			w := idf[a[i]]
+			wa += w
+			wb += w
+			both += w
+			i++
+			j++
+		}
+	}
+	if lighter := min(wa, wb); lighter > 0 {
+		return both / lighter
+	}
+	return 0
+}
+
+// weightOf is the idf weight of the words two profiles share.
+func (m *matcher) weightOf(a, b *profile) float64 {
+	w := 0.0
+	i, j := 0, 0
+	for i < len(a.words) && j < len(b.words) {
+		switch {
+		case a.words[i] < b.words[j]:
+			i++
+		case a.words[i] > b.words[j]:
+			j++
+		default:
+			w += m.tok.idf[a.words[i]]
+			i++
+			j++
+		}
+	}
+	return w
+}
+
+// numbersAgree compares the numbers of two texts: 1 when the smaller set
+// (of at least two) lies inside the other, -1 when it holds a number the
+// other lacks, 0 when there is too little to tell.
+func numbersAgree(a, b []int32) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 2 {
+		return 0
+	}
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); !ok {
+			return -1
+		}
+	}
+	return 1
+}

@@ -1,0 +1,291 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// A node of matching is a description: a citing record's work (an anchor
+// that references may join) or a reference.
+type node struct {
+	work int32 // the record's work, or -1 for a reference
+	ref  int32 // index in Corpus.Refs, or -1 for a record
+	p    profile
+}
+
+// matcher holds the descriptions of one resolution.
+type matcher struct {
+	tok   *tokens
+	nodes []node
+}
+
+// link is a matched pair of nodes.
+type link struct {
+	a, b int32
+	v    verdict
+}
+
+// group is the agreed description of a cluster of nodes, kept to check
+// that a merge agrees with the whole cluster, not just one member.
+type group struct {
+	size             int
+	record           int32 // the record's work, or -1
+	id, doi          string
+	yearMin, yearMax int
+	vol, page        string
+	fams             []string // first author's family variants
+	title            []uint32 // the longest title sketch
+	citing           []int32  // sorted citing works of the member references
+}
+
+func newGroup(n *node) group {
+	g := group{size: 1, record: n.work, id: n.p.id, doi: n.p.doi, yearMin: n.p.year, yearMax: n.p.year,
+		vol: n.p.vol, page: n.p.page, fams: n.p.fams, title: n.p.title}
+	if n.ref >= 0 {
+		g.citing = []int32{n.p.citing}
+	}
+	return g
+}
+
+// agrees reports whether two groups can be one work, given the verdict of
+// the pair that links them.
+func (g *group) agrees(h *group, v verdict) bool {
+	if g.record >= 0 && h.record >= 0 {
+		return false
+	}
+	if g.id != "" && h.id != "" && g.id != h.id || g.doi != "" && h.doi != "" && g.doi != h.doi {
+		return false
+	}
+	if v.rule == MatchDOI || v.rule == MatchID {
+		// An identifier outweighs what the texts say.
+		return true
+	}
+	if g.yearMin != 0 && h.yearMin != 0 && max(g.yearMax, h.yearMax)-min(g.yearMin, h.yearMin) > 1 {
+		return false
+	}
+	if g.vol != "" && h.vol != "" && g.vol != h.vol || g.page != "" && h.page != "" && !samePage(g.page, h.page) {
+		return false
+	}
+	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) {
+		return false
+	}
+	if len(g.title) >= 4 && len(h.title) >= 4 {
+		dice, cont := bib.GramOverlap(g.title, h.title)
+		if max(dice, cont-0.05) < 0.5 {
+			return false
+		}
+	}
+	if v.rule == MatchFuzzy && v.evidence < strongEvidence && sharesSorted(g.citing, h.citing) {
+		return false
+	}
+	return true
+}
+
+// merge folds h into g.
+func (g *group) merge(h *group) {
+	g.size += h.size
+	if g.record < 0 {
+		g.record = h.record
+	}
+	g.id = cmp.Or(g.id, h.id)
+	g.doi = cmp.Or(g.doi, h.doi)
+	if g.yearMin == 0 {
+		g.yearMin, g.yearMax = h.yearMin, h.yearMax
+	} else if h.yearMin != 0 {
+		g.yearMin, g.yearMax = min(g.yearMin, h.yearMin), max(g.yearMax, h.yearMax)
+	}
+	g.vol = cmp.Or(g.vol, h.vol)
+	g.page = cmp.Or(g.page, h.page)
+	if len(g.fams) == 0 {
+		g.fams = h.fams
+	}
+	if len(h.title) > len(g.title) {
+		g.title = h.title
+	}
+	g.citing = mergeSorted(g.citing, h.citing)
+}
+
+func sharesSorted(a, b []int32) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func mergeSorted(a, b []int32) []int32 {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// cluster links nodes into groups, the strongest links first, each merge
+// checked against both groups (group.agrees). It returns each node's root.
+func (m *matcher) cluster(links []link) []int32 {
+	n := len(m.nodes)
+	parent := make([]int32, n)
+	groups := make([]group, n)
+	for i := range parent {
+		parent[i] = int32(i)
+		groups[i] = newGroup(&m.nodes[i])
+	}
+	var find func(int32) int32
+	find = func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	slices.SortStableFunc(links, func(x, y link) int {
+		return cmp.Or(cmp.Compare(y.v.evidence, x.v.evidence), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	for _, l := range links {
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb || !groups[ra].agrees(&groups[rb], l.v) {
+			continue
+		}
+		// The larger group absorbs the smaller; ties keep the earlier root.
+		if groups[ra].size < groups[rb].size || groups[ra].size == groups[rb].size && rb < ra {
+			ra, rb = rb, ra
+		}
+		groups[ra].merge(&groups[rb])
+		groups[rb] = group{}
+		parent[rb] = ra
+	}
+	roots := make([]int32, n)
+	for i := range roots {
+		roots[i] = find(int32(i))
+	}
+	return roots
+}
+
+// matchReferences resolves every reference of refs (parallel to r.c.Refs)
+// to a work: a record's, another reference's, or a new one.
+func (r *resolver) matchReferences(refs []*bib.Reference) {
+	m := &matcher{tok: newTokens()}
+	// One node per distinct record work.
+	for w := range r.c.Works {
+		wk := &r.c.Works[w]
+		m.nodes = append(m.nodes, node{work: int32(w), ref: -1, p: newProfile(m.tok, wk.ID, &wk.Work, "", -1)})
+	}
+	first := len(m.nodes)
+	for i, ref := range refs {
+		m.nodes = append(m.nodes, node{work: -1, ref: int32(i), p: newProfile(m.tok, ref.ID, &ref.Work, ref.Raw, r.c.Refs[i].Citing)})
+	}
+	m.tok.finish(len(m.nodes))
+
+	var links []link
+	for _, pr := range m.candidates() {
+		a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
+		if a.work >= 0 && b.work >= 0 {
+			continue // records were resolved among themselves
+		}
+		if v := m.compare(&a.p, &b.p); v.rule != "" {
+			links = append(links, link{pr[0], pr[1], v})
+		}
+	}
+	roots := m.cluster(links)
+
+	// Works in order of first appearance: a group with a record is its work.
+	workOf := make(map[int32]int32, len(m.nodes))
+	for i := 0; i < first; i++ {
+		workOf[roots[i]] = m.nodes[i].work
+	}
+	// Each node's best link inside its group, to an earlier node if any.
+	best := make([]int, len(m.nodes))
+	for i := range best {
+		best[i] = -1
+	}
+	better := func(i int32, k int, other int32) {
+		cur := best[i]
+		if cur < 0 {
+			best[i] = k
+			return
+		}
+		c := links[cur]
+		curOther := c.a
+		if curOther == i {
+			curOther = c.b
+		}
+		// Prefer an earlier partner, then stronger evidence.
+		if (other < i) != (curOther < i) {
+			if other < i {
+				best[i] = k
+			}
+			return
+		}
+		if links[k].v.evidence > c.v.evidence {
+			best[i] = k
+		}
+	}
+	for k, l := range links {
+		if roots[l.a] != roots[l.b] {
+			continue
+		}
+		better(l.a, k, l.b)
+		better(l.b, k, l.a)
+	}
+	for i := first; i < len(m.nodes); i++ {
+		ref := refs[i-first]
+		out := &r.c.Refs[i-first]
+		w, ok := workOf[roots[i]]
+		if !ok {
+			w = r.newWork(Work{Work: ref.Work, ID: ref.ID})
+			if ref.ID != "" {
+				if _, taken := r.byID[ref.ID]; !taken {
+					r.byID[ref.ID] = w
+				}
+			}
+			if ref.ID == "" && bib.DOIKey(&ref.Work) == "" && len(bib.MatchKeys(&ref.Work)) == 0 {
+				// Nothing to match on: the raw text is the only description.
+				r.c.Works[w].Title = fallbackTitle(ref)
+			}
+			workOf[roots[i]] = w
+			out.Work, out.Match = w, MatchNew
+			continue
+		}
+		fillMissing(&r.c.Works[w].Work, &ref.Work)
+		out.Work = w
+		if k := best[i]; k >= 0 {
+			l := links[k]
+			other := l.a
+			if other == int32(i) {
+				other = l.b
+			}
+			out.Match, out.Score = l.v.rule, l.v.score()
+			if m.nodes[other].ref >= 0 {
+				out.Via = int(m.nodes[other].ref)
+			}
+		}
+		if r.c.Works[w].InCorpus {
+			out.Match = MatchRecord
+		}
+	}
+}
