@@ -1,0 +1,66 @@
+package graph
+
+import "github.com/citegraph/citegraph/bib"
+
+// SourceKey is the normalised source of a work, the unit of source
+// (journal) co-citation and coupling: its abbreviation (the Web of Science
+// J9 of a record, the source field of a cited reference) when it has one,
+// else its full container title, folded with bib.Fold, so that "J. Appl.
+// Phys." and "J APPL PHYS" are one source. It returns "" for a work without
+// a source, and the form to display.
+func SourceKey(w *bib.Work) (key, name string) {
+	name = w.ContainerShort
+	if bib.Fold(name) == "" {
+		name = w.Container
+	}
+	return bib.Fold(name), name
+}
+
+// SourceGroups groups works by SourceKey: each work's group (-1 for a work
+// without a source) and each group's display name, taken from the first
+// work that names it. With Regroup it gives source co-citation: two sources
+// are linked once per record citing both.
+func SourceGroups(works []Work) (group []int32, names []string) {
+	group = make([]int32, len(works))
+	index := map[string]int32{}
+	for i := range works {
+		key, name := SourceKey(&works[i].Work)
+		if key == "" {
+			group[i] = -1
+			continue
+		}
+		g, ok := index[key]
+		if !ok {
+			g = int32(len(names))
+			index[key] = g
+			names = append(names, name)
+		}
+		group[i] = g
+	}
+	return group, names
+}
+
+// Singletons turns a one-group-per-work assignment (as SourceGroups and
+// AuthorGroups return) into per-work group lists for GroupCoupling and
+// GroupCooccurrence; -1 gives an empty list.
+func Singletons(group []int32) [][]int32 {
+	out := make([][]int32, len(group))
+	for i, g := range group {
+		if g >= 0 {
+			out[i] = []int32{g}
+		}
+	}
+	return out
+}
+
+// CorpusOnly empties the lists of works that are not citing records of the
+// corpus, so that only records count as items.
+func CorpusOnly(works []Work, lists [][]int32) [][]int32 {
+	out := make([][]int32, len(lists))
+	for i := range lists {
+		if works[i].InCorpus {
+			out[i] = lists[i]
+		}
+	}
+	return out
+}
