@@ -26,6 +26,13 @@ writes into the output folder:
   diagnostics.csv        what was skipped or repaired in the input, and why
   citations.dot          the citation graph for Graphviz (dot -Tsvg)
   cocitation.dot         the co-citation network (sfdp -Tsvg)
+  author_cocitation.dot  the author co-citation network (sfdp -Tsvg)
+
+--export picks the formats (default csv,dot; all for every one): graphml,
+gexf, pajek, vosviewer and json write each network
+(citations, cocitation, author_cocitation) for networkx, igraph, Gephi,
+Pajek, VOSviewer and Cytoscape (see citegraph export --help); --render
+svg|png|pdf draws the DOT files with Graphviz.
 
 and a summary on stdout. With no input it runs on an embedded sample.
 
@@ -34,6 +41,7 @@ Examples:
   citegraph analyze --sample wos             # 500 Web of Science records
   citegraph analyze refs.txt -o out          # a reference list copied from a paper
   citegraph analyze savedrecs.txt papers/    # an export and a folder of lists
+  citegraph analyze --export all --render svg  # every format, and pictures
 `
 
 func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -47,7 +55,12 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.Float64Var(&opts.Resolution, "resolution", opts.Resolution, "modularity resolution of the clustering (higher: more, smaller clusters)")
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed of the clustering")
 	fs.IntVar(&opts.DOTMaxEdges, "dot-max-edges", opts.DOTMaxEdges, "DOT files keep this many of the strongest links (0: all)")
+	outputs := outputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	oo, err := outputs()
+	if err != nil {
 		return err
 	}
 	if opts.MinCitations < 1 {
@@ -77,7 +90,11 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.name, err)
 	}
-	if err := res.WriteDir(*out, *force); err != nil {
+	files, err := res.FormatFiles(oo.formats)
+	if err != nil {
+		return err
+	}
+	if err := oo.write(*out, *force, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "citegraph analyze: %s\n\n", in.name)
@@ -86,10 +103,15 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "citegraph: %d problems in the input were skipped or repaired; see %s\n", n, filepath.Join(*out, "diagnostics.csv"))
 	}
 	var names []string
-	for _, f := range res.Files() {
+	for _, f := range files {
 		names = append(names, f.Name)
 	}
+	pics, err := oo.renderAll(*out, files, stderr)
+	names = append(names, pics...)
 	fmt.Fprintf(stdout, "\nwrote %s/: %s\n", *out, strings.Join(names, " "))
+	if err != nil {
+		return err
+	}
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stdout, "(ran on %s; --sample seed|wos picks a sample, or give your own files: citegraph analyze FILE|DIR ...)\n", in.name)
 	}

@@ -38,6 +38,7 @@ Usage:
   citegraph analyze [flags] [FILE|DIR ...]   full analysis into an output folder
   citegraph parse [flags] [FILE|-]           parse references to CSL-JSON on stdout
   citegraph metrics [flags] [FILE|DIR ...]   centrality table of a citation graph
+  citegraph export --from DIR [flags]        convert an output folder to other formats
 
 With no input, analyze runs on the embedded science-diplomacy reference list.
 Run "citegraph COMMAND --help" for a command's flags and examples.
@@ -52,6 +53,7 @@ var commands = []command{
 	{"analyze", runAnalyze},
 	{"parse", runParse},
 	{"metrics", runMetrics},
+	{"export", runExport},
 }
 
 // run is the whole program, callable from tests.

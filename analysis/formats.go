@@ -1,0 +1,454 @@
+package analysis
+
+import (
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/export"
+)
+
+// Formats are the output formats, in the order they are written:
+//
+//	csv        the tables: works.csv, references.csv, citations.csv, …
+//	dot        Graphviz: <network>.dot
+//	graphml    <network>.graphml (networkx, igraph, yEd, Gephi, Cytoscape)
+//	gexf       <network>.gexf (Gephi)
+//	pajek      <network>.net, .clu (clusters) and .vec (citations)
+//	vosviewer  <network>_vosviewer_map.txt, _vosviewer_network.txt and
+//	           _vosviewer.json (VOSviewer Online)
+//	json       <network>.json (node-link: networkx, d3, graphology) and
+//	           <network>.cyjs (Cytoscape.js, Cytoscape)
+//	parquet    works, references, citations and cocitation .parquet
+//	html       map.html: the co-citation map, one offline file
+//
+// The networks are citations, cocitation and author_cocitation.
+var Formats = []string{"csv", "dot", "graphml", "gexf", "pajek", "vosviewer", "json"}
+
+// DefaultFormats is what analyze writes unless told otherwise.
+const DefaultFormats = "csv,dot"
+
+// ParseFormats reads a comma-separated list of formats, or "all". The result
+// is in the order of Formats, without repeats.
+func ParseFormats(list string) ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range strings.Split(list, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch {
+		case f == "":
+		case f == "all":
+			for _, g := range Formats {
+				want[g] = true
+			}
+		case slices.Contains(Formats, f):
+			want[f] = true
+		default:
+			return nil, fmt.Errorf("unknown format %q (formats: %s, or all)", f, strings.Join(Formats, ", "))
+		}
+	}
+	if len(want) == 0 {
+		return nil, errors.New("no format given")
+	}
+	var out []string
+	for _, f := range Formats {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// Tables are the CSV tables of an analysis: what the other formats are
+// made of, whether the analysis has just run or its folder is read back.
+type Tables struct {
+	Works, References, Citations, CoCitation, Clusters, Authors, AuthorCoCitation *export.Table
+}
+
+// tableFiles names the tables' files.
+func (t *Tables) tableFiles() []struct {
+	name  string
+	table *export.Table
+} {
+	return []struct {
+		name  string
+		table *export.Table
+	}{
+		{"works.csv", t.Works}, {"references.csv", t.References}, {"citations.csv", t.Citations},
+		{"cocitation.csv", t.CoCitation}, {"clusters.csv", t.Clusters}, {"authors.csv", t.Authors},
+		{"author_cocitation.csv", t.AuthorCoCitation},
+	}
+}
+
+// Tables computes the analysis's tables.
+func (r *Result) Tables() *Tables {
+	return &Tables{
+		Works: r.WorksTable(), References: r.ReferencesTable(), Citations: r.CitationsTable(),
+		CoCitation: r.CoCitationTable(), Clusters: r.ClustersTable(), Authors: r.AuthorsTable(),
+		AuthorCoCitation: r.AuthorCoCitationTable(),
+	}
+}
+
+// ReadTables reads the tables of an output folder written by analyze.
+// works.csv is required; a missing references.csv, clusters.csv or
+// network table is an empty table.
+func ReadTables(dir string) (*Tables, error) {
+	t := &Tables{}
+	for _, f := range []struct {
+		name     string
+		dst      **export.Table
+		header   []string
+		required bool
+	}{
+		{"works.csv", &t.Works, WorksHeader, true},
+		{"references.csv", &t.References, []string{"citing", "position", "raw", "work", "match", "file", "line"}, false},
+		{"citations.csv", &t.Citations, []string{"citing", "cited"}, false},
+		{"cocitation.csv", &t.CoCitation, []string{"a", "b", "count"}, false},
+		{"clusters.csv", &t.Clusters, []string{"cluster", "size", "modularity", "top_works"}, false},
+		{"authors.csv", &t.Authors, []string{"author", "works", "citations", "cluster"}, false},
+		{"author_cocitation.csv", &t.AuthorCoCitation, []string{"a", "b", "count"}, false},
+	} {
+		tab, err := readTable(filepath.Join(dir, f.name), f.header)
+		if errors.Is(err, fs.ErrNotExist) && !f.required {
+			tab, err = &export.Table{Header: f.header}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = tab
+	}
+	return t, nil
+}
+
+// readTable reads a CSV table whose header must hold the columns of want;
+// the result has exactly those columns, in that order.
+func readTable(path string, want []string) (*export.Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	idx := make([]int, len(want))
+	for i, w := range want {
+		idx[i] = slices.Index(header, w)
+		if idx[i] < 0 {
+			return nil, fmt.Errorf("%s: no column %q (is this a citegraph output folder?)", path, w)
+		}
+	}
+	t := &export.Table{Header: want}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return t, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		row := make([]string, len(want))
+		for i, j := range idx {
+			row[i] = rec[j]
+		}
+		t.Rows = append(t.Rows, row)
+	}
+}
+
+// columnTypes types the tables' columns in the typed formats; other
+// columns are text.
+var columnTypes = map[string]export.AttrType{
+	"year": export.TypeInt, "in_corpus": export.TypeBool, "citations": export.TypeInt, "references": export.TypeInt,
+	"pagerank": export.TypeDouble, "hub": export.TypeDouble, "authority": export.TypeDouble, "betweenness": export.TypeDouble,
+	"cluster": export.TypeInt, "works": export.TypeInt, "count": export.TypeDouble, "position": export.TypeInt,
+	"line": export.TypeInt, "size": export.TypeInt, "modularity": export.TypeDouble,
+}
+
+// Columns types a table's header.
+func Columns(header []string) []export.Column {
+	cols := make([]export.Column, len(header))
+	for i, h := range header {
+		cols[i] = export.Column{Name: h, Type: columnTypes[h]}
+	}
+	return cols
+}
+
+// The networks, by file name stem.
+const (
+	CitationsNetwork        = "citations"
+	CoCitationNetwork       = "cocitation"
+	AuthorCoCitationNetwork = "author_cocitation"
+)
+
+// Network builds one of the networks from the tables: citations (directed,
+// every work), cocitation (the works in the co-citation network) or
+// author_cocitation (the authors in theirs). Nodes carry every column of
+// works.csv (authors.csv for authors); links are in node order.
+func (t *Tables) Network(name string) (*export.Network, error) {
+	var nodes, links *export.Table
+	var inNetwork func(row []string) bool
+	idCol, labelCol := "id", "label"
+	n := &export.Network{Name: name}
+	switch name {
+	case CitationsNetwork:
+		nodes, links = t.Works, t.Citations
+		n.Directed = true
+		n.Description = "citegraph citation network: a link from each citing work to each work it cites"
+		inNetwork = func([]string) bool { return true }
+	case CoCitationNetwork:
+		nodes, links = t.Works, t.CoCitation
+		n.Description = "citegraph co-citation network: works linked once per record citing both"
+	case AuthorCoCitationNetwork:
+		nodes, links = t.Authors, t.AuthorCoCitation
+		idCol, labelCol = "author", "author"
+		n.Description = "citegraph author co-citation network: first authors linked once per record citing both"
+	default:
+		return nil, fmt.Errorf("no network %q", name)
+	}
+	col := func(tab *export.Table, name string) int { return slices.Index(tab.Header, name) }
+	id, label, cluster, cites := col(nodes, idCol), col(nodes, labelCol), col(nodes, "cluster"), col(nodes, "citations")
+	if id < 0 || label < 0 {
+		return nil, fmt.Errorf("%s: the node table lacks %s or %s", name, idCol, labelCol)
+	}
+	a, b := 0, 1 // link endpoints: the first two columns (citing,cited or a,b)
+	w := col(links, "count")
+	endpoints := map[string]bool{}
+	for _, l := range links.Rows {
+		endpoints[l[a]], endpoints[l[b]] = true, true
+	}
+	if inNetwork == nil {
+		// The projection's nodes: those with a cluster (isolated ones
+		// included) or a link.
+		inNetwork = func(row []string) bool { return (cluster >= 0 && row[cluster] != "") || endpoints[row[id]] }
+	}
+	n.Columns = Columns(nodes.Header)
+	index := map[string]int{}
+	for _, row := range nodes.Rows {
+		if !inNetwork(row) {
+			continue
+		}
+		if _, dup := index[row[id]]; dup {
+			return nil, fmt.Errorf("%s: %s %q appears twice", name, idCol, row[id])
+		}
+		nd := export.Node{ID: row[id], Label: row[label], Values: row}
+		if cluster >= 0 {
+			nd.Cluster, _ = strconv.Atoi(row[cluster])
+		}
+		if cites >= 0 {
+			nd.Weight, _ = strconv.ParseFloat(row[cites], 64)
+		}
+		index[row[id]] = len(n.Nodes)
+		n.Nodes = append(n.Nodes, nd)
+	}
+	for _, l := range links.Rows {
+		s, ok1 := index[l[a]]
+		d, ok2 := index[l[b]]
+		if !ok1 || !ok2 {
+			missing := l[a]
+			if ok1 {
+				missing = l[b]
+			}
+			return nil, fmt.Errorf("%s: a link names %q, which is not a node", name, missing)
+		}
+		weight := 1.0
+		if w >= 0 {
+			var err error
+			if weight, err = strconv.ParseFloat(l[w], 64); err != nil {
+				return nil, fmt.Errorf("%s: link %s–%s: weight %q", name, l[a], l[b], l[w])
+			}
+		}
+		if !n.Directed && d < s {
+			s, d = d, s
+		}
+		n.Links = append(n.Links, export.Link{Source: s, Target: d, Weight: weight})
+	}
+	slices.SortStableFunc(n.Links, func(x, y export.Link) int {
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target))
+	})
+	return n, nil
+}
+
+// ExportOptions tune the files made from the tables.
+type ExportOptions struct {
+	Seed        uint64 // seeds the map layout
+	DOTMaxEdges int    // DOT files keep this many of the strongest links; 0 keeps all
+	MapMaxLinks int    // map.html draws this many of the strongest links; 0 keeps all
+}
+
+// DefaultExportOptions match analyze's defaults.
+func DefaultExportOptions() ExportOptions {
+	return ExportOptions{Seed: 1, DOTMaxEdges: 1000, MapMaxLinks: 5000}
+}
+
+// Files lists the files of the chosen formats, all made from the tables.
+func (t *Tables) Files(formats []string, opt ExportOptions) ([]export.File, error) {
+	return t.files(formats, opt, nil)
+}
+
+// FormatFiles lists the output files of the chosen formats for a finished
+// analysis: those of Files (the tables, citations.dot, cocitation.dot) whose
+// format is chosen, then the others, made from the tables.
+func (r *Result) FormatFiles(formats []string) ([]export.File, error) {
+	var files []export.File
+	for _, f := range r.Files() {
+		if slices.Contains(formats, strings.TrimPrefix(filepath.Ext(f.Name), ".")) {
+			files = append(files, f)
+		}
+	}
+	opt := DefaultExportOptions()
+	opt.Seed, opt.DOTMaxEdges = r.Options.Seed, r.Options.DOTMaxEdges
+	rest := slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "csv" })
+	more, err := r.Tables().files(rest, opt, files)
+	return append(files, more...), err
+}
+
+// files lists the files of the chosen formats but those in done.
+func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) ([]export.File, error) {
+	var files []export.File
+	add := func(name string, write func(io.Writer) error) {
+		if !slices.ContainsFunc(done, func(f export.File) bool { return f.Name == name }) {
+			files = append(files, export.File{Name: name, Write: write})
+		}
+	}
+	has := func(f string) bool { return slices.Contains(formats, f) }
+	if has("csv") {
+		for _, tf := range t.tableFiles() {
+			add(tf.name, func(w io.Writer) error { return export.WriteCSV(w, tf.table) })
+		}
+	}
+	// Networks are built once, and laid out only when a format shows the
+	// layout.
+	needLayout := slices.ContainsFunc(formats, func(f string) bool {
+		return f != "csv" && f != "dot" && f != "parquet"
+	})
+	graphFormats := slices.ContainsFunc(formats, func(f string) bool { return f != "csv" && f != "parquet" })
+	nets := map[string]*export.Network{}
+	if graphFormats {
+		for _, name := range []string{CitationsNetwork, CoCitationNetwork, AuthorCoCitationNetwork} {
+			n, err := t.Network(name)
+			if err != nil {
+				return nil, err
+			}
+			if needLayout && !n.Directed {
+				export.ForceAtlas2(n, export.DefaultLayout(opt.Seed))
+			}
+			nets[name] = n
+		}
+	}
+	for _, f := range Formats {
+		if !has(f) {
+			continue
+		}
+		for _, name := range []string{CitationsNetwork, CoCitationNetwork, AuthorCoCitationNetwork} {
+			n := nets[name]
+			switch f {
+			case "dot":
+				add(name+".dot", func(w io.Writer) error { return export.WriteDOT(w, networkDOT(n, opt.DOTMaxEdges)) })
+			case "graphml":
+				add(name+".graphml", func(w io.Writer) error { return export.WriteGraphML(w, n) })
+			case "gexf":
+				add(name+".gexf", func(w io.Writer) error { return export.WriteGEXF(w, n) })
+			case "pajek":
+				p := export.Pajek{Network: n}
+				add(name+".net", p.WriteNet)
+				add(name+".clu", p.WriteClusters)
+				add(name+".vec", p.WriteVector)
+			case "vosviewer":
+				v := export.VOSviewer{Network: n}
+				add(name+"_vosviewer_map.txt", v.WriteMap)
+				add(name+"_vosviewer_network.txt", v.WriteNetwork)
+				add(name+"_vosviewer.json", v.WriteJSON)
+			case "json":
+				add(name+".json", func(w io.Writer) error { return export.WriteNodeLink(w, n) })
+				add(name+".cyjs", func(w io.Writer) error { return export.WriteCytoscape(w, n) })
+			}
+		}
+	}
+	return files, nil
+}
+
+// networkDOT draws a network for Graphviz in the style of CitationsDOT and
+// CoCitationDOT, keeping the maxEdges strongest links (0: all).
+func networkDOT(n *export.Network, maxEdges int) *export.DOTGraph {
+	links := slices.Clone(n.Links)
+	if n.Directed {
+		// The links to the most cited works, as CitationsDOT keeps.
+		slices.SortStableFunc(links, func(x, y export.Link) int { return cmp.Compare(n.Nodes[y.Target].Weight, n.Nodes[x.Target].Weight) })
+	} else {
+		slices.SortStableFunc(links, func(x, y export.Link) int { return cmp.Compare(y.Weight, x.Weight) })
+	}
+	kept := links
+	if maxEdges > 0 && len(links) > maxEdges {
+		kept = links[:maxEdges]
+	}
+	slices.SortFunc(kept, func(x, y export.Link) int {
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target))
+	})
+	d := &export.DOTGraph{Name: n.Name, Directed: n.Directed,
+		Comments: append([]string{n.Description + ";"}, trimNote(len(kept), len(links), "--dot-max-edges")...)}
+	if n.Directed {
+		d.Graph = []export.Attr{{Key: "rankdir", Value: "BT"}, {Key: "overlap", Value: "false"}, {Key: "fontname", Value: "Helvetica"}}
+		d.NodeStyle = []export.Attr{{Key: "shape", Value: "box"}, {Key: "style", Value: "rounded,filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}}
+		d.EdgeStyle = []export.Attr{{Key: "color", Value: "#00000066"}, {Key: "arrowsize", Value: "0.6"}}
+	} else {
+		d.Graph = []export.Attr{{Key: "layout", Value: "sfdp"}, {Key: "overlap", Value: "prism"}, {Key: "outputorder", Value: "edgesfirst"}, {Key: "fontname", Value: "Helvetica"}}
+		d.NodeStyle = []export.Attr{{Key: "shape", Value: "circle"}, {Key: "style", Value: "filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}, {Key: "fixedsize", Value: "false"}}
+		d.EdgeStyle = []export.Attr{{Key: "color", Value: "#88888888"}}
+	}
+	used := make([]bool, len(n.Nodes))
+	maxW := 1.0
+	for _, l := range kept {
+		used[l.Source], used[l.Target] = true, true
+		maxW = math.Max(maxW, l.Weight)
+	}
+	title := slices.IndexFunc(n.Columns, func(c export.Column) bool { return c.Name == "title" })
+	inCorpus := slices.IndexFunc(n.Columns, func(c export.Column) bool { return c.Name == "in_corpus" })
+	for i, nd := range n.Nodes {
+		if !used[i] {
+			continue
+		}
+		tip := nd.Label
+		if title >= 0 {
+			tip = nd.Values[title]
+		}
+		attrs := []export.Attr{{Key: "label", Value: nd.Label}, {Key: "tooltip", Value: tip}}
+		if n.Directed {
+			fill := "#ffffff"
+			if inCorpus >= 0 && nd.Values[inCorpus] == "true" {
+				fill = "#fde9c8"
+			}
+			attrs = append(attrs, export.Attr{Key: "fillcolor", Value: fill})
+		} else {
+			attrs = append(attrs,
+				export.Attr{Key: "fillcolor", Value: clusterColor(nd.Cluster - 1)},
+				export.Attr{Key: "width", Value: strconv.FormatFloat(0.3+0.15*math.Sqrt(nd.Weight), 'f', 2, 64)},
+				export.Attr{Key: "cluster", Value: clusterName(nd.Cluster - 1)})
+		}
+		d.Nodes = append(d.Nodes, export.DOTNode{ID: nd.ID, Attrs: attrs})
+	}
+	for _, l := range kept {
+		e := export.DOTEdge{From: n.Nodes[l.Source].ID, To: n.Nodes[l.Target].ID}
+		if !n.Directed {
+			e.Attrs = []export.Attr{
+				{Key: "penwidth", Value: strconv.FormatFloat(0.5+3.5*l.Weight/maxW, 'f', 2, 64)},
+				{Key: "weight", Value: export.Float(l.Weight)},
+			}
+		}
+		d.Edges = append(d.Edges, e)
+	}
+	return d
+}

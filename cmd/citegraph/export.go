@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/export"
+)
+
+const exportUsage = `Usage: citegraph export --from DIR [flags]
+
+Converts the output folder of citegraph analyze into other formats without
+recomputing anything: it reads works.csv, citations.csv, cocitation.csv,
+authors.csv and author_cocitation.csv (with the clusters in them) and writes
+each network (citations, cocitation, author_cocitation) in every chosen
+format:
+
+  csv        the tables again (useful with -o)
+  dot        <network>.dot for Graphviz
+  graphml    <network>.graphml: networkx, igraph, yEd, Gephi, Cytoscape
+  gexf       <network>.gexf: Gephi 0.9+, with colours, sizes and positions
+  pajek      <network>.net, <network>.clu (clusters), <network>.vec (citations)
+  vosviewer  <network>_vosviewer_map.txt and <network>_vosviewer_network.txt
+             (VOSviewer: Create map > based on network data), and
+             <network>_vosviewer.json (VOSviewer Online)
+  json       <network>.json (node-link: networkx, d3) and <network>.cyjs
+             (Cytoscape.js, Cytoscape)
+
+The co-citation and author co-citation networks are laid out with
+ForceAtlas2 (seeded by --seed), so every format that holds positions shows
+the same map.
+
+Examples:
+  citegraph export --from citegraph-out --export graphml,gexf
+  citegraph export --from citegraph-out --export all -o converted
+  citegraph export --from citegraph-out --export dot --render svg
+`
+
+// outputs are the --export and --render choices, shared by analyze and
+// export.
+type outputs struct {
+	formats []string
+	render  string // svg, png, pdf or ""
+}
+
+// renderFormats are what --render accepts.
+var renderFormats = []string{"svg", "png", "pdf"}
+
+// outputFlags adds --export and --render to fs; the function it returns
+// checks them after parsing.
+func outputFlags(fs *flag.FlagSet) func() (*outputs, error) {
+	list := fs.String("export", analysis.DefaultFormats, "output formats, comma-separated: "+strings.Join(analysis.Formats, ",")+", or all")
+	render := fs.String("render", "", "draw the DOT files with Graphviz into pictures: svg, png or pdf (adds dot to --export)")
+	return func() (*outputs, error) {
+		formats, err := analysis.ParseFormats(*list)
+		if err != nil {
+			return nil, usagef("--export: %v", err)
+		}
+		o := &outputs{formats: formats, render: strings.ToLower(*render)}
+		if o.render != "" {
+			if !slices.Contains(renderFormats, o.render) {
+				return nil, usagef("--render: unknown picture format %q (svg, png or pdf)", *render)
+			}
+			if !slices.Contains(o.formats, "dot") {
+				o.formats, _ = analysis.ParseFormats(strings.Join(append(o.formats, "dot"), ","))
+			}
+		}
+		return o, nil
+	}
+}
+
+// write writes files into dir, all or nothing, after checking the folder.
+func (o *outputs) write(dir string, force bool, files []export.File) error {
+	if err := export.PrepareDir(dir, force); err != nil {
+		return err
+	}
+	return export.WriteFiles(dir, files)
+}
+
+// renderTimeout bounds one Graphviz run.
+const renderTimeout = 10 * time.Minute
+
+// renderAll draws each DOT file among files with Graphviz when --render is
+// set: dot for the citation graph, sfdp for the others. It returns the
+// pictures written. A missing Graphviz is said on stderr, once; the DOT
+// files stay.
+func (o *outputs) renderAll(dir string, files []export.File, stderr io.Writer) ([]string, error) {
+	if o.render == "" {
+		return nil, nil
+	}
+	var pictures []string
+	missing := map[string]bool{}
+	for _, f := range files {
+		if filepath.Ext(f.Name) != ".dot" {
+			continue
+		}
+		layout := "sfdp"
+		if f.Name == analysis.CitationsNetwork+".dot" {
+			layout = "dot"
+		}
+		pic := strings.TrimSuffix(f.Name, ".dot") + "." + o.render
+		bin, err := exec.LookPath(layout)
+		if err != nil {
+			if !missing[layout] {
+				fmt.Fprintf(stderr, "citegraph: Graphviz (%s) is not installed, so %s was not drawn; the DOT file is written: install Graphviz and run  %s -T%s -o %s %s\n",
+					layout, f.Name, layout, o.render, filepath.Join(dir, pic), filepath.Join(dir, f.Name))
+			}
+			missing[layout] = true
+			continue
+		}
+		if err := renderPicture(bin, o.render, filepath.Join(dir, f.Name), dir, pic); err != nil {
+			return pictures, err
+		}
+		pictures = append(pictures, pic)
+	}
+	return pictures, nil
+}
+
+// renderPicture runs Graphviz on a DOT file and writes the picture atomically.
+func renderPicture(bin, format, dotPath, dir, name string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), renderTimeout)
+	defer cancel()
+	return export.WriteFile(dir, name, func(w io.Writer) error {
+		cmd := exec.CommandContext(ctx, bin, "-T"+format, dotPath)
+		var stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = w, &stderr
+		if err := cmd.Run(); err != nil {
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				return fmt.Errorf("%s took longer than %v on %s (--dot-max-edges lowers the links drawn)", filepath.Base(bin), renderTimeout, dotPath)
+			}
+			return fmt.Errorf("%s -T%s %s: %v: %s", filepath.Base(bin), format, dotPath, err, strings.TrimSpace(stderr.String()))
+		}
+		return nil
+	})
+}
+
+func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("export", exportUsage, stdout)
+	from := fs.String("from", "", "output `folder` of citegraph analyze to read")
+	out := fs.StringP("output", "o", "", "`folder` to write into (default: the --from folder)")
+	force := fs.Bool("force", false, "write into an output folder that holds other files")
+	outputs := outputFlags(fs)
+	opt := analysis.DefaultExportOptions()
+	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "random seed of the map layout")
+	fs.IntVar(&opt.DOTMaxEdges, "dot-max-edges", opt.DOTMaxEdges, "DOT files keep this many of the strongest links (0: all)")
+	fs.IntVar(&opt.MapMaxLinks, "map-max-links", opt.MapMaxLinks, "map.html draws this many of the strongest links (0: all)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export: unexpected argument %q (the folder to read is given with --from)", fs.Arg(0))
+	}
+	if *from == "" {
+		return usagef("export: --from DIR is required (an output folder of citegraph analyze)")
+	}
+	if opt.DOTMaxEdges < 0 || opt.MapMaxLinks < 0 {
+		return usagef("export: --dot-max-edges and --map-max-links must be 0 (all) or more")
+	}
+	oo, err := outputs()
+	if err != nil {
+		return err
+	}
+	dir := *out
+	if dir == "" {
+		dir = *from
+	}
+	formats := oo.formats
+	same := sameDir(dir, *from)
+	if same {
+		// The tables are there already.
+		formats = slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "csv" })
+	}
+	if info, err := os.Stat(*from); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s: no such folder", *from)
+	}
+	tables, err := analysis.ReadTables(*from)
+	if err != nil {
+		return err
+	}
+	files, err := tables.Files(formats, opt)
+	if err != nil {
+		return err
+	}
+	// Writing beside the tables read is writing into an output folder.
+	if err := oo.write(dir, *force || same, files); err != nil {
+		return err
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	pics, err := oo.renderAll(dir, files, stderr)
+	names = append(names, pics...)
+	if len(names) > 0 {
+		fmt.Fprintf(stdout, "wrote %s/: %s\n", dir, strings.Join(names, " "))
+	}
+	return err
+}
+
+// sameDir reports whether a and b name one folder.
+func sameDir(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return filepath.Clean(a) == filepath.Clean(b)
+	}
+	return os.SameFile(ia, ib)
+}
