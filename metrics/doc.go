@@ -20,6 +20,10 @@
 //   - Modularity: the Reichardt–Bornholdt form with resolution γ, equal to
 //     gonum's community.Q and networkx's community.modularity.
 //
+// Louvain is this package's own implementation on the CSR arrays;
+// LouvainGonum wraps gonum's community.Modularize and serves as the
+// reference it is tested against.
+//
 // Results are deterministic: parallel loops reduce partial sums in a fixed
 // order, and every randomised method takes an explicit seed.
 package metrics
