@@ -106,55 +106,54 @@ func isInitialsWord(w string) bool {
 // run of one to three capitals without dot or hyphen ("PB"), which could
 // also be an upper-case family name ("LI").
 func initialsShape(w string) (ok, bare bool) {
-	if w == "" || len(w) > 16 {
+	if w == "" || len(w) > 20 {
 		return false, false
 	}
-	letters, dots, hyphens := 0, 0, 0
-	prevUpper := false // the previous rune was a capital
-	lowerRun := 0      // lower-case letters since the last capital
-	for _, r := range w {
-		switch {
-		case unicode.IsUpper(r):
-			letters++
-			prevUpper, lowerRun = true, 0
-		case unicode.IsLower(r):
-			// "Th.", "Yu.", "Ch.": one lower-case letter after a capital,
-			// closed by a dot.
-			if !prevUpper || lowerRun > 0 {
-				return false, false
-			}
-			lowerRun++
-			prevUpper = false
-		case r == '.':
-			dots++
-			prevUpper, lowerRun = false, 0
-		case isHyphen(r):
-			hyphens++
-			if lowerRun > 0 {
-				return false, false
-			}
-			prevUpper, lowerRun = false, 0
-		default:
+	if strings.HasSuffix(w, "..") {
+		w = strings.TrimRight(w, ".") + "." // "Shea, M. J.. Title"
+	}
+	// Bare capitals, perhaps closed by a dot: "P", "PB", "JCR", "OA.".
+	core := strings.TrimSuffix(w, ".")
+	if n := utf8.RuneCountInString(core); n >= 1 && n <= 3 && strings.IndexFunc(core, func(r rune) bool { return !unicode.IsUpper(r) }) < 0 {
+		return true, core == w
+	}
+	// Dotted or hyphenated: "M.", "M.J.", "J.-M.", "J-L", "Th.", "Fr.-R.".
+	groups := 0
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if !unicode.IsUpper(r) {
 			return false, false
 		}
-	}
-	if letters == 0 || letters > 4 {
-		return false, false
-	}
-	if lowerRun > 0 {
-		return false, false // "Th" without its dot is a word
-	}
-	if dots == 0 && hyphens == 0 {
-		// Bare capitals: "P", "PB", "JCR". A lower-case letter needs a dot.
-		if strings.IndexFunc(w, unicode.IsLower) >= 0 || letters > 3 {
-			return false, false
+		i += n
+		groups++
+		if i < len(w) {
+			// One lower-case letter, closed by a dot: "Th.", "Yu.".
+			if r2, n2 := utf8.DecodeRuneInString(w[i:]); unicode.IsLower(r2) {
+				i += n2
+				if i >= len(w) || w[i] != '.' {
+					return false, false
+				}
+			}
 		}
-		return true, true
+		sep := false
+		if i < len(w) && w[i] == '.' {
+			i++
+			sep = true
+		}
+		if i < len(w) {
+			if r3, n3 := utf8.DecodeRuneInString(w[i:]); isHyphen(r3) {
+				i += n3
+				sep = true
+				if i >= len(w) {
+					return false, false
+				}
+			}
+		}
+		if i < len(w) && !sep {
+			return false, false // "CRUZ": capitals run together
+		}
 	}
-	if dots == 0 && strings.IndexFunc(w, unicode.IsLower) >= 0 {
-		return false, false
-	}
-	return true, false
+	return groups >= 1 && groups <= 4, false
 }
 
 // isNameWord reports whether w can be (part of) a family or given name: a
@@ -274,7 +273,7 @@ var corporateWords = map[string]bool{
 	"LLC": true, "Panel": true, "Alliance": true, "Coalition": true, "Registry": true, "Statistics": true,
 	"Service": true, "Services": true, "Team": true, "Project": true, "Working": true, "Party": true,
 	"Commissioner": true, "Consortia": true, "Associates": true, "Staff": true, "Advisers": true,
-	"Advisors": true, "Investigators": true,
+	"Advisors": true, "Investigators": true, "Corps": true, "Agencies": true, "Institutes": true,
 }
 
 func hasCorporateWord(words []string) bool {
@@ -322,7 +321,7 @@ func tokenizeNames(s string, toks []nameTok) []nameTok {
 		t := nameTok{text: s[i:j], start: i, end: j}
 		switch {
 		case strings.HasSuffix(t.text, ","):
-			t.sep, t.text = ',', t.text[:len(t.text)-1]
+			t.sep, t.text = ',', strings.TrimRight(t.text, ",")
 		case strings.HasSuffix(t.text, ";"):
 			t.sep, t.text = ';', t.text[:len(t.text)-1]
 		case strings.HasSuffix(t.text, ":"):
@@ -361,6 +360,7 @@ type nameList struct {
 	end     int  // byte offset in s just past the list
 	etAl    bool // the list ended with "et al." or "等"
 	skipped bool // the list was a dash rule standing for the previous entry's authors
+	editors bool // the names are editors (or producers, directors …), not authors
 	form    nameForm
 }
 
@@ -448,9 +448,72 @@ func (p *nameParser) list() nameList {
 	}
 	if len(out.names) == 0 && !out.etAl {
 		out.end = 0
+		if n, next, ok := p.single(); ok {
+			out.names, out.end = []Name{n}, toks[next-1].end
+		}
+		return out
+	}
+	// "Smith, J. (Ed.).", "Bauer, R. and K. Germen, eds.": editors.
+	if k := p.indexAt(out.end); k < len(toks) && isEditorWord(toks[k].text) {
+		out.editors = true
+		out.end = toks[k].end
 	}
 	return out
 }
+
+// indexAt returns the index of the first word starting at or after byte
+// offset off.
+func (p *nameParser) indexAt(off int) int {
+	for k := range p.toks {
+		if p.toks[k].start >= off {
+			return k
+		}
+	}
+	return len(p.toks)
+}
+
+// single reads an author named by one word at the start of a reference:
+// "Aristotle. Nicomachean Ethics.", "AASHTO (2010).", "INSEE, 2009,". A
+// section heading ("Index.", "Editorial.") is a title, and a word before a
+// year in brackets is left to the caller (APA puts a title there when a
+// work has no author).
+func (p *nameParser) single() (Name, int, bool) {
+	toks := p.toks
+	if len(toks) < 2 {
+		return Name{}, 0, false
+	}
+	t := &toks[0]
+	w, dotted := t.bare()
+	next := toks[1].text
+	switch {
+	case isAcronym(w) && !dotted && (startsWithYear(next) || t.sep == ',' && len(next) >= 4 && isYear(next[:4])):
+		return Name{Literal: w}, 1, true
+	case dotted && t.sep == 0 && isNameWord(w) && !sectionWords[strings.ToLower(w)] && !startsWithYear(next) &&
+		utf8.RuneCountInString(w) >= 3 && !(allCaps(w) && isAcronym(w) && len(w) <= 3):
+		r, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsUpper(r) || r == '"' || r == '“' || r == '«' || r == '‘' {
+			return Name{Family: w}, 1, true
+		}
+	}
+	return Name{}, 0, false
+}
+
+// sectionWords are one-word titles that open references to unsigned
+// items: "Index. (1970).", "Editorial. Lancet 2020;…".
+var sectionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`index preface foreword introduction editorial editorials contents erratum errata
+		corrigendum corrigenda addendum obituary obituaries reviews review abstracts abstract correspondence letters
+		letter news announcements announcement notes acknowledgments acknowledgements retraction commentary reply
+		response discussion conclusion conclusions summary bibliography references appendix glossary frontmatter
+		backmatter cover masthead miscellany books book meetings epilogue prologue overview comment comments untitled
+		anonymous anon calendar contributors authors highlights dedication frontispiece preliminaries thanks
+		concentrates annotations editor interview correction corrections addenda supplement proceedings chapter
+		foreword prelims`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // name reads one name starting at word i of a list written in form (or of
 // any form when first). It returns the name, the index of the word after
@@ -588,9 +651,12 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 				break
 			}
 		}
+	} else if isConnector(toks[k].text) {
+		// A family name alone: "Pamujo, & Subiyanti, K.".
+		return Name{Family: joinWords(toks[i:j])}, j, true
 	} else {
 		// Full given names, then perhaps initials: "Ian H.", "Marcelo Secron".
-		for k < len(toks) && k-j < 3 && isNameWord(strings.TrimRight(toks[k].text, ".")) {
+		for k < len(toks) && k-j < 3 && isNameWord(strings.TrimRight(toks[k].text, ".")) && !isEditorWord(toks[k].text) {
 			k++
 			if toks[k-1].sep != 0 || toks[k-1].colon || strings.HasSuffix(toks[k-1].text, ".") {
 				break
@@ -599,8 +665,19 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 		if k == j {
 			return Name{}, 0, false
 		}
-		for k < len(toks) && k-j < 5 && toks[k-1].sep == 0 && !toks[k-1].colon && isInitialsWord(toks[k].text) {
+		// "Smith, John, Jones, Mary" is read; "Yu Zhang, Xiu-shen Wei"
+		// is a list of full names, not Family "Yu Zhang".
+		if countNonParticles(toks[i:j]) >= 2 && !allCaps(toks[i].text) {
+			return Name{}, 0, false
+		}
+		for k < len(toks) && k-j < 5 && toks[k-1].sep == 0 && !toks[k-1].colon && !strings.HasSuffix(toks[k-1].text, ".") && isInitialsWord(toks[k].text) {
 			k++
+		}
+		// "Andrade, Mário de.": a particle closing the given name.
+		if k < len(toks) && toks[k-1].sep == 0 && !strings.HasSuffix(toks[k-1].text, ".") {
+			if w, dotted := toks[k].bare(); isParticle(w) && (dotted || toks[k].sep != 0) {
+				k++
+			}
 		}
 		// A full given name must be followed by a separator or end with
 		// a dot: "Smith, Title Words" is no name.
@@ -612,10 +689,49 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 		return Name{}, 0, false
 	}
 	given := joinWords(toks[j:k])
-	if w, dotted := toks[k-1].bare(); dotted && !isInitialsWord(toks[k-1].text) && isNameWord(w) {
+	if w, dotted := toks[k-1].bare(); dotted && !isInitialsWord(toks[k-1].text) && (isNameWord(w) || isParticle(w)) {
 		given = strings.TrimRight(given, ".") // "Gledson, John." — the dot ends the list
 	}
 	return Name{Family: joinWords(toks[i:j]), Given: given}, k, true
+}
+
+// countNonParticles counts the words that are not particles.
+func countNonParticles(toks []nameTok) int {
+	n := 0
+	for i := range toks {
+		if !isParticle(strings.ToLower(toks[i].text)) {
+			n++
+		}
+	}
+	return n
+}
+
+// isEditorWord reports whether w marks the names before it as editors
+// or other contributors rather than authors: "eds.", "(Ed.)", "editor",
+// "Hrsg.", "(dir.)", "(Producers)".
+func isEditorWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, "()[].,;:"))
+	switch w {
+	case "ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "hgg", "dir", "dirs", "coord", "coords", "comp", "comps",
+		"compiler", "compilers", "producer", "producers", "director", "directors", "trans", "translator", "éd", "éds",
+		"a cura di", "writer/director", "organizer", "organizers", "org", "orgs":
+		return true
+	}
+	return false
+}
+
+// allCaps reports whether w has letters and all of them are capitals.
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // initFirst reads "Initials Family": "M.J. Shea", "J. P. Golden",
@@ -629,15 +745,17 @@ func (p *nameParser) initFirst(i int) (Name, int, bool) {
 	if k == i || k >= len(toks) {
 		return Name{}, 0, false
 	}
-	// One bare capital followed by a word ("A Study") is not a name
-	// unless the capital has a dot.
-	if k-i == 1 && !strings.ContainsAny(toks[i].text, ".-") {
-		if _, bare := initialsShape(toks[i].text); bare && len(toks[i].text) > 1 {
-			return Name{}, 0, false
-		}
+	// Bare capitals before a word ("A Study", "CIA World") are a name
+	// only when a separator follows: "H Johansson, P Sjolander".
+	bareOnly := k-i == 1 && !strings.ContainsAny(toks[i].text, ".-")
+	if bareOnly && len(toks[i].text) > 1 {
+		return Name{}, 0, false
 	}
 	j, ok := p.familyRunDotted(k, 3)
 	if !ok || !p.nameEnds(j-1) {
+		return Name{}, 0, false
+	}
+	if bareOnly && toks[j-1].sep == 0 && !(j < len(toks) && isConnector(toks[j].text)) {
 		return Name{}, 0, false
 	}
 	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
@@ -652,6 +770,9 @@ func (p *nameParser) familyRunDotted(i, max int) (int, bool) {
 	for j < len(toks) && j-i < max {
 		t := &toks[j]
 		w, dotted := t.bare()
+		if isEditorWord(w) {
+			break
+		}
 		if isNameWord(w) {
 			hasCap = true
 		} else if !isParticle(w) || dotted {
@@ -674,14 +795,20 @@ func (p *nameParser) familyRunDotted(i, max int) (int, bool) {
 // full reads "Given Family": "David Hoiem", "Dennie L. Smith",
 // "Alexander Vrchoticky.". Title words look the same, so such a name is
 // read only first in a list, after "and", or in a list of such names, and
-// it must be followed by a separator or the list's final dot.
+// it must be followed by a separator, a colon, a year in brackets or the
+// list's final dot.
 func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
 	if !allowed {
 		return Name{}, 0, false
 	}
 	toks := p.toks
+	switch toks[i].text {
+	case "The", "A", "An", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il", "Lo":
+		return Name{}, 0, false // a title: "The Arrival."
+	}
 	k := i
-	for k < len(toks) && k-i < 2 && toks[k].sep == 0 && !strings.HasSuffix(toks[k].text, ".") && isNameWord(toks[k].text) {
+	for k < len(toks) && k-i < 2 && toks[k].sep == 0 && !toks[k].colon && !strings.HasSuffix(toks[k].text, ".") &&
+		isNameWord(toks[k].text) && !(allCaps(toks[k].text) && len(toks[k].text) > 2) {
 		k++
 	}
 	if k == i {
@@ -691,29 +818,57 @@ func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
 		k++
 	}
 	j, ok := p.familyRunDotted(k, 3)
-	if !ok || j-k > 2 && !isParticle(toks[k].text) {
-		// "Given Given Family" at most; more capitalised words are a title.
-		if !ok {
-			// "Alexander Vrchoticky": the second word was taken as a
-			// given name; give it back as the family name.
-			if k-i == 2 && k < len(toks) {
-				j, k = k, k-1
-			} else {
-				return Name{}, 0, false
-			}
-		} else {
-			return Name{}, 0, false
-		}
+	switch {
+	case !ok && k-i == 2 && k < len(toks):
+		// "Alexander Vrchoticky.": the second word was taken as a given
+		// name; it is the family name.
+		j, k = k, k-1
+	case !ok:
+		return Name{}, 0, false
+	case j-k > 1 && !isParticle(toks[k].text):
+		// More capitalised words make a title: "Physical Chemistry
+		// Chemical Physics".
+		return Name{}, 0, false
 	}
 	last := &toks[j-1]
 	_, dotted := last.bare()
-	if last.sep == 0 && !dotted && !(j < len(toks) && isConnector(toks[j].text)) {
+	switch {
+	case last.sep != 0 || dotted:
+	case last.colon && k-i == 1:
+		// "Irmtraud Schnell: 2011."
+	case j < len(toks) && isConnector(toks[j].text):
+	case j+1 < len(toks) && isYearCitation(toks[j].text):
+		// "Neil Immerman (1989), Title": a year in brackets closed by
+		// punctuation and followed by more; "Clinical Veterinary
+		// Advisor (2012) 220." is a source.
+	default:
 		return Name{}, 0, false
 	}
-	if j < len(toks) && last.sep != 0 && j+1 <= len(toks) && !dotted {
-		// "Smith John, Title" is ambiguous; accept.
-	}
 	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
+}
+
+// isYearCitation reports whether a word is a year in brackets closed by
+// punctuation, as author-date styles write it after the authors:
+// "(1989),", "(1999).", "(July 1978)" is not one.
+func isYearCitation(w string) bool {
+	if !startsWithYear(w) {
+		return false
+	}
+	return strings.HasSuffix(w, ").") || strings.HasSuffix(w, "),") || strings.HasSuffix(w, "):")
+}
+
+// startsWithYear reports whether a word is a year in brackets: "(1989),",
+// "(July", "(1995b).".
+func startsWithYear(w string) bool {
+	if !strings.HasPrefix(w, "(") {
+		return false
+	}
+	w = w[1:]
+	if len(w) >= 4 && isYear(w[:4]) {
+		return true
+	}
+	_, ok := tailKeywords[strings.ToLower(strings.TrimRight(w, ".,"))]
+	return ok
 }
 
 // paren reads "Family (Initials)": "ALY (M.I.),", "HERBIN (Fr.-R.)".
@@ -736,27 +891,42 @@ func (p *nameParser) isCorporate(i int) bool {
 	toks := p.toks
 	for k := i; k < len(toks) && k-i < 12; k++ {
 		w, dotted := toks[k].bare()
-		if corporateWords[w] || k == i && w == "The" && k+1 < len(toks) && isNameWord(toks[k+1].text) {
+		if isCorporateWord(w) || k == i && w == "The" && k+1 < len(toks) && isNameWord(toks[k+1].text) {
 			return true
 		}
-		if toks[k].sep != 0 || dotted || toks[k].colon {
+		if toks[k].sep != 0 || dotted && !isAcronym(toks[k].text) || toks[k].colon {
 			break
 		}
 	}
 	return false
 }
 
-// corporate reads an organisation's name up to a separator or dot.
+// isCorporateWord reports whether w is one of corporateWords, in any case:
+// "Society", "COMMISSION".
+func isCorporateWord(w string) bool {
+	if corporateWords[w] {
+		return true
+	}
+	if len(w) > 3 && allCaps(w) {
+		r, n := utf8.DecodeRuneInString(w)
+		return corporateWords[string(r)+strings.ToLower(w[n:])]
+	}
+	return false
+}
+
+// corporate reads an organisation's name up to a separator, a dot or a
+// year in brackets.
 func (p *nameParser) corporate(i int) (Name, int, bool) {
 	toks := p.toks
 	k := i
-	for k < len(toks) && k-i < 12 {
+	for k < len(toks) && k-i < 14 {
 		w, dotted := toks[k].bare()
-		if !(isNameWord(w) || isParticle(w) || isFunctionWord(w) || isAcronym(w)) {
+		if !(isNameWord(w) || isParticle(w) || isFunctionWord(w) || isAcronym(toks[k].text) || isAcronym(w)) {
 			return Name{}, 0, false
 		}
 		k++
-		if toks[k-1].sep != 0 || dotted || toks[k-1].colon {
+		t := &toks[k-1]
+		if t.sep != 0 || dotted && !isAcronym(t.text) || t.colon || k+1 < len(toks) && isYearCitation(toks[k].text) {
 			return Name{Literal: trimNameDots(joinWords(toks[i:k]))}, k, true
 		}
 	}
@@ -773,7 +943,7 @@ func (p *nameParser) nameEnds(k int) bool {
 		return true
 	}
 	next := toks[k+1].text
-	if isConnector(next) || isEtAlStart(next) || isEllipsis(next) || next == "等" || strings.HasPrefix(next, "等") {
+	if isConnector(next) || isEtAlStart(next) || isEllipsis(next) || next == "等" || strings.HasPrefix(next, "等") || isEditorWord(next) || isDashChunk(next) {
 		return true
 	}
 	if next != "" {

@@ -59,15 +59,27 @@ func parseReference(raw string) Work {
 	st := refState{w: &w}
 	s = st.takeLinks(s)
 	s = st.takeWebDates(s)
+	// ". Title. …" (Crossref's degraded style): the author is left empty.
+	noAuthor := strings.HasPrefix(s, ". ") || strings.HasPrefix(s, ", . ")
 	s = strings.TrimLeft(s, ".,;: ")
 
-	names := parseNameList(s)
-	w.Authors = names.names
+	var names nameList
+	if !noAuthor {
+		names = parseNameList(s)
+	}
+	if len(names.names) == 1 && names.form == formFull && strings.HasSuffix(s[:names.end], ".") && startsWithYearAt(s[names.end:]) {
+		// "Book Reviews. (2012).": APA's title of an unsigned item.
+		names = nameList{}
+	}
+	if !names.editors {
+		w.Authors = names.names
+	}
 	rest := s[names.end:]
 	if names.end > 0 && s[names.end-1] == ',' {
 		st.noTitle = true // "M.J. Shea, R.N. Compton, Physical Review B 47 (1993) 9967."
 	}
 	rest = trimLeadPunct(rest)
+	rest = trimEditorMarks(rest)
 	rest = st.takeLeadingYear(rest)
 	if len(w.Authors) == 0 && names.end == 0 {
 		rest = st.takeTitleBeforeYear(rest)
@@ -81,7 +93,7 @@ func parseReference(raw string) Work {
 
 	body := strings.TrimRight(rest, ". ")
 	pre := body
-	if loc, ok := findLocator(body); ok {
+	if loc, ok := findLocator(body, w.Year); ok {
 		st.loc = loc
 		pre = body[:loc.start]
 		if strings.HasPrefix(strings.TrimLeft(body[loc.start:], " "), strconv.Itoa(loc.year)) && loc.year != 0 {
@@ -134,7 +146,7 @@ var (
 	// GB/T 7714 type markers: "[J]", "[M]", "[EB/OL]", "[J/OL]".
 	typeMarker = regexp.MustCompile(`\[(A|C|CM|CP|D|DB|DS|EB|G|J|M|N|P|PP|R|S|Z)(?:/(?:OL|CD|MT|DK|K))?\]`)
 	// Noise after the locator: "In press.", "[Epub ahead of print]", "PDF".
-	trailingNoise = regexp.MustCompile(`(?i)[\s.,;]*(?:\[(?:pdf|online|epub ahead of print|in press)\]|\((?:in press|forthcoming|online first|epub ahead of print|pdf)\)|in press|forthcoming|pdf|epub ahead of print|online first|pmid:?\s*\d+|pmcid:?\s*pmc\d+|\[\d{1,3}\])\.?$`)
+	trailingNoise = regexp.MustCompile(`(?i)[\s.,;]*(?:\[(?:pdf|online|epub ahead of print|in press)\]|\((?:in press|forthcoming|online first|epub ahead of print|pdf)\)|in press|forthcoming|pdf|epub ahead of print|online first|pmid:?\s*\d+|pmcid:?\s*pmc\d+|\[\d{1,3}\]|doi:?|issn:?\s*[\dx-]{8,9}|isbn:?\s*[\dx-]{10,17}|/)\.?$`)
 	// A year for the fallback: "(2020)", an ISO date.
 	parenYear = regexp.MustCompile(`\((\d{4})[a-z]?\)|\b(\d{4})-\d{1,2}-\d{1,2}\b`)
 	// Where a locator written with keywords starts inside a container.
@@ -175,13 +187,48 @@ func (st *refState) takeTitleBeforeYear(s string) string {
 	if st.w.Year == 0 {
 		st.w.Year, _ = strconv.Atoi(s[m[4]:m[5]])
 	}
-	bare := strings.TrimRight(head, ".")
-	if isAcronym(bare) && !strings.Contains(bare, " ") || hasCorporateWord(strings.Fields(bare)) {
-		st.w.Authors = append(st.w.Authors, Name{Literal: bare})
+	if n, ok := headAuthor(head); ok {
+		st.w.Authors = append(st.w.Authors, n)
 	} else {
 		st.w.Title = cleanTitle(head)
 	}
 	return trimLeadPunct(s[m[1]:])
+}
+
+// headAuthor decides whether what APA puts before the year of a work
+// without a parsed author list is an author after all: one capitalised
+// word that is not a section heading ("Konrath."), a short acronym
+// ("OECD."), or an organisation ("American Psychological Association.").
+func headAuthor(head string) (Name, bool) {
+	bare := strings.TrimRight(head, ".")
+	if bare == "" {
+		return Name{}, false
+	}
+	if !strings.Contains(bare, " ") {
+		switch {
+		case sectionWords[strings.ToLower(bare)]:
+			return Name{}, false
+		case isAcronym(bare) && len(bare) <= 6:
+			return Name{Literal: bare}, true
+		case isNameWord(bare) && !allCaps(bare):
+			return Name{Family: bare}, true
+		}
+		return Name{}, false
+	}
+	var buf [16]nameTok
+	p := nameParser{toks: tokenizeNames(head, buf[:0])}
+	if p.isCorporate(0) {
+		if n, next, ok := p.corporate(0); ok && next == len(p.toks) {
+			return n, true
+		}
+	}
+	return Name{}, false
+}
+
+// startsWithYearAt reports whether s starts with a year in brackets.
+func startsWithYearAt(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return len(s) >= 5 && s[0] == '(' && isYear(s[1:5])
 }
 
 // takeQuotedTitle reads a title in quotation marks at the start of s:
@@ -271,6 +318,18 @@ func (st *refState) takeMidYear(s string) string {
 	// m[1] is past the first letter of the source.
 	i := m[5] + 1
 	return strings.TrimLeft(s[i:], " ")
+}
+
+// trimEditorMarks drops what may follow an editors' list: "(Eds.).".
+func trimEditorMarks(s string) string {
+	for n := 0; n < 2 && s != ""; n++ {
+		word, _, _ := strings.Cut(s, " ")
+		if !isEditorWord(word) {
+			break
+		}
+		s = trimLeadPunct(s[len(word):])
+	}
+	return s
 }
 
 // trimLeadPunct drops the punctuation and spaces that separate two parts.

@@ -18,7 +18,7 @@ var (
 	// Inline markup found in Crossref "unstructured" strings.
 	refMarkup = regexp.MustCompile(`</?(?:i|b|em|strong|sup|sub|u|sc|scp|span|p|br|a|font|small|jats:[a-z-]+|mml:[a-z]+)\b[^<>]{0,200}>`)
 	// HTML entities.
-	refEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#x2013;", "–", "&#8211;", "–")
+	refEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#x2013;", "–", "&#8211;", "–", "&NA;", "")
 )
 
 // cleanReference prepares a reference for parsing: valid UTF-8, one line,
@@ -40,6 +40,7 @@ func cleanReference(s string) string {
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
 		s = collapseSpace(refEntities.Replace(s))
+		s = strings.TrimLeft(s, ", ") // "&NA;, &NA;. Title" lost its authors
 	}
 	if s != "" && (s[0] == '[' || s[0] == '(' || s[0] >= '0' && s[0] <= '9') {
 		if loc := refLabel.FindStringIndex(s); loc != nil && !isYearLabel(s, loc[1]) {

@@ -48,7 +48,7 @@ const maxTailToks = 40
 var locatorPatterns = func() *regexp.Regexp {
 	r := strings.NewReplacer(
 		"{V}", `[NY]`,
-		"{I}", `(?:s?[NRY]|s)`,
+		"{I}", `(?:s?[NR](?:/N)?|s)`,
 		"{P}", `[NRY]`,
 		"{M}", `(?:(?:m[/-]?)+)`,
 	)
@@ -63,20 +63,39 @@ var locatorPatterns = func() *regexp.Regexp {
 		`[,.]?(?P<y_a3>Y):(?P<p_a3>{P})`,
 		// Vancouver: ". 2020;15(3):371-82", ". 2020 Mar 5;15:e123".
 		`[,.]?(?P<y_a4>Y)(?:{M}[NR]?)?;(?P<v_a4>{V})?(?:\((?P<i_a4>{I})\))?(?::(?P<p_a4>{P}))?`,
-		// APA, Scopus: ", 47(15), 9967–9970", ", 56, p. 1518", ", 15 (3), pp. 371-382".
-		`,(?P<v_a5>{V})(?:\((?P<i_a5>{I})\))?,p?(?P<p_a5>{P})`,
-		// APA without pages: ", 15(3)".
-		`,(?P<v_a6>{V})\((?P<i_a6>{I})\)`,
+		// Volume, issue, year, pages: ", 21(12), 1986, 37-79", ", 6(3), 1993, pp. 141-154".
+		`,?(?P<v_f1>N)(?:\((?P<i_f1>{I})\))?,(?P<y_f1>Y),p?(?P<p_f1>{P})`,
+		// Year then pages (a volume named by its year when the year is
+		// known already): ", 1989, pp. 292-302", ", 2015, 1–8".
+		`[,.]?(?P<q_g1>Y),p?(?P<p_g1>{P})`,
+		// APA, Scopus: ", 47(15), 9967–9970", ", 56, p. 1518", ", 15 (3), pp. 371-382",
+		// and without the comma: " 106, 4894–4899", " 14: 87-90", " 38 39-41", " 1 pp. 35-50".
+		`,?(?P<v_a5>{V})(?:\((?P<i_a5>{I})\))?(?:[,:]p?(?P<p_a5>{P})|p?(?P<p_a5b>R)|p(?P<p_a5c>{P}))`,
+		`,?(?P<v_a12>{V})\((?P<i_a12>{I})\)\.p?(?P<p_a12>{P})`,
+		// Volume:issue, pages: " 28: 3, 710–740".
+		`,?(?P<v_a10>{V}):(?P<i_a10>{I}),p?(?P<p_a10>{P})`,
+		// Issue alone and pages: " cadres(58), pp. 45-46".
+		`,?\((?P<i_a11>{I})\)[,:]p?(?P<p_a11>{P})`,
+		// Volume and issue: ", 15(3)", " 4 (2)", ", 13(4), May 1995".
+		`,?(?P<v_a6>{V})\((?P<i_a6>{I})\)(?:,{M}N?,?(?P<y_a6>Y))?`,
 		// ACS, Scopus new: " 2020, 15, 371", " 2020, 15 (3), 371-382", " 2012, 6", " 2014, 3–6".
-		`(?P<y_a7>Y),(?P<v_a7>{V})(?:\((?P<i_a7>{I})\))?,p?(?P<p_a7>{P})`,
+		`(?P<y_a7>Y),(?P<v_a7>[NYR])(?:\((?P<i_a7>{I})\))?,p?(?P<p_a7>{P})`,
 		`(?P<y_a8>Y),(?P<v_a8>N)`,
 		`(?P<y_a9>Y),(?P<p_a9>R)`,
-		// Elsevier: " 47 (1993) 9967", " (1970) 223", " 47 (1993)".
-		`,?(?P<v_b1>{V})?\((?P<y_b1>Y)\)(?P<p_b1>{P})?`,
+		// Elsevier: " 47 (1993) 9967", " (1970) 223", " 47 (1993)", " 72 (1993), 2-23", " 347, (1995), 2235-2243".
+		`,?(?P<v_b1>{V})?,?\({M}?(?:(?P<y_b1>Y)|D)\),?p?(?P<p_b1>{P})?`,
+		// ACM: " 36, 3 (1988), 454-469", " 8, 4 (Dec. 1995), 343-356", " 16, 1, (May 1988), 104-113".
+		`,?(?P<v_b2>{V}),(?P<i_b2>{I}),?\({M}?(?P<y_b2>Y)\),p?(?P<p_b2>{P})`,
+		// Year last in brackets: ", 27, 259-316 (1962)", " 20(2), pp. 155-183 (1995)", " 96, 216407 (2006)".
+		`,?(?P<v_b3>{V})(?:\((?P<i_b3>{I})\))?,?p?(?P<p_b3>{P})\({M}?(?P<y_b3>Y)\)`,
 		// Chicago: " 15, no. 3 (2020): 371–82", " 37 (February 1931): 269".
-		`,?(?P<v_c1>{V})(?:,n(?P<i_c1>{I}))?\({M}?N?,?(?P<y_c1>Y)\)(?::(?P<p_c1>{P}))?`,
-		// Crossref's degraded style: ". 1993. 47. 15. 9967-9970", ". 2012. . .".
+		`,?(?P<v_c1>{V})(?:,n(?P<i_c1>{I})|\((?P<j_c1>{I})\))?\({M}?N?,?(?P<y_c1>Y)\)(?:[:,]p?(?P<p_c1>{P}))?`,
+		// Issue in brackets and pages: " 144 (1–2): 101–124".
+		`,?(?P<v_c2>{V})\((?P<i_c2>{I})\):p?(?P<p_c2>{P})`,
+		// Crossref's degraded style: ". 1993. 47. 15. 9967-9970", ". 2018. 9. 45"
+		// (its empty fields at the end are trimmed before the locator is read).
 		`\.(?P<y_d1>Y)\.(?P<v_d1>{V})?\.(?P<i_d1>{I})?\.(?P<p_d1>{P})?`,
+		`\.(?P<y_d2>Y)\.(?P<v_d2>{V})(?:\.(?P<i_d2>{I}))?`,
 		// Keywords: ", vol. 15, no. 3, pp. 371–382, 2020", ", Vol. 74, No. 5, September 1995, pp. 54-67".
 		`[,.]?v(?P<v_k1>[NYR])(?:\((?P<i_k1>{I})\)|[,.]?n(?P<j_k1>{I}))?(?:[,.]?\(?{M}?(?P<y_k1>Y)\)?)?(?:[,.:]?p?(?P<p_k1>{P}))?(?:[,.]?{M}?N?,?(?P<z_k1>Y))?`,
 		// ", 15, no. 3, 371–382"
@@ -110,6 +129,8 @@ var locatorGroups = func() []byte {
 			continue
 		}
 		switch n[0] {
+		case 'q':
+			g[i] = 'q'
 		case 'y', 'z':
 			g[i] = 'y'
 		case 'v':
@@ -123,8 +144,9 @@ var locatorGroups = func() []byte {
 	return g
 }()
 
-// findLocator finds the locator at the end of s.
-func findLocator(s string) (locator, bool) {
+// findLocator finds the locator at the end of s. knownYear is the year
+// found before it, if any.
+func findLocator(s string, knownYear int) (locator, bool) {
 	var buf [maxTailToks]tailTok
 	toks := tailTokens(s, buf[:0])
 	if len(toks) == 0 {
@@ -147,8 +169,15 @@ func findLocator(s string) (locator, bool) {
 		}
 		text := s[toks[a].start:toks[b-1].end]
 		switch locatorGroups[g] {
+		case 'q':
+			if knownYear != 0 {
+				loc.volume = text
+				loc.journal = true
+			} else if len(text) >= 4 {
+				loc.year, _ = strconv.Atoi(text[:4])
+			}
 		case 'y':
-			if loc.year == 0 {
+			if loc.year == 0 && len(text) >= 4 {
 				loc.year, _ = strconv.Atoi(text[:4])
 			}
 		case 'v':
@@ -183,9 +212,23 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 			j++
 		}
 		chunk := s[i:j]
+		// "731– 741", "60 -68": a dash at either end of a number is a
+		// token of its own, so that the range can be mended.
+		if r, n := utf8.DecodeRuneInString(chunk); n < len(chunk) && isDash(r) && isDigitByte(chunk[n]) {
+			toks = pushTail(toks, tailTok{sym: '-', start: i, end: i + n})
+			i += n
+			chunk = chunk[n:]
+		}
+		if r, n := utf8.DecodeLastRuneInString(chunk); n < len(chunk) && isDash(r) && isDigitByte(chunk[len(chunk)-n-1]) {
+			j -= n
+			chunk = chunk[:len(chunk)-n]
+		}
 		core := strings.TrimRight(chunk, ".")
 		dotted := len(core) < len(chunk)
 		sym, kwEnd := classifyTailChunk(core)
+		if sym == 'w' && isDashChunk(core) {
+			sym = '-'
+		}
 		switch {
 		case sym == 'w':
 			toks = toks[:0]
@@ -206,7 +249,8 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 		default:
 			toks = pushTail(toks, tailTok{sym: sym, start: i, end: i + len(core)})
 		}
-		if dotted && sym != 'w' {
+		if dotted {
+			// The stop after a word or number: "Physical Review B. 1993."
 			toks = pushTail(toks, tailTok{sym: '.', start: i + len(core), end: i + len(core) + 1})
 		}
 		i = j
@@ -215,6 +259,11 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 }
 
 func pushTail(toks []tailTok, t tailTok) []tailTok {
+	// "43 - 102": a range written with spaces.
+	if n := len(toks); n >= 2 && (t.sym == 'N' || t.sym == 'Y') && toks[n-1].sym == '-' && (toks[n-2].sym == 'N' || toks[n-2].sym == 'Y') {
+		toks[n-2].sym, toks[n-2].end = 'R', t.end
+		return toks[:n-1]
+	}
 	if len(toks) == cap(toks) {
 		// Too long to be a locator: keep the end.
 		copy(toks, toks[1:])
@@ -231,6 +280,14 @@ func isTailBreak(c byte) bool {
 	return false
 }
 
+// isDashChunk reports whether c is a dash alone, as in "43 - 102".
+func isDashChunk(c string) bool {
+	r, n := utf8.DecodeRuneInString(c)
+	return n == len(c) && isDash(r)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
 func isKeywordSym(sym byte) bool {
 	switch sym {
 	case 'v', 'n', 'p', 's', 'm':
@@ -241,7 +298,7 @@ func isKeywordSym(sym byte) bool {
 
 // tailKeywords are the words a locator may hold, lower-cased, without dots.
 var tailKeywords = map[string]byte{
-	"vol": 'v', "vols": 'v', "volume": 'v', "bd": 'v', "jg": 'v', "tome": 'v',
+	"vol": 'v', "vols": 'v', "volume": 'v', "v": 'v', "bd": 'v', "jg": 'v', "tome": 'v',
 	"no": 'n', "nos": 'n', "nr": 'n', "num": 'n', "number": 'n', "issue": 'n', "iss": 'n', "heft": 'n',
 	"pp": 'p', "p": 'p', "pg": 'p', "pgs": 'p', "page": 'p', "pages": 'p', "art": 'p', "article": 'p',
 	"suppl": 's', "supplement": 's', "sup": 's',
@@ -266,6 +323,9 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 	}
 	if isRange(c) {
 		return 'R', 0
+	}
+	if c == "n.d" || c == "n. d" || c == "s.d" || c == "nd" {
+		return 'D', 0 // no date
 	}
 	if len(c) <= 10 {
 		var low [16]byte
@@ -293,8 +353,16 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 					return k, d + 1
 				}
 			}
-		} else if c == "№" {
-			return 'n', 0
+		} else {
+			// "n°", "nº", "N°", "№", glued to the number or not.
+			for _, p := range []string{"n°", "nº", "N°", "Nº", "№"} {
+				if strings.HasPrefix(c, p) {
+					if len(c) == len(p) {
+						return 'n', 0
+					}
+					return 'n', len(p)
+				}
+			}
 		}
 	}
 	return 'w', 0
@@ -302,7 +370,8 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 
 // isLocatorNumber reports whether c is a volume, issue or page number:
 // digits with up to two letters before and one after ("15", "S57",
-// "e1004", "15A", "2020a").
+// "e1004", "15A", "2020a"), or two runs of digits joined by a letter, a
+// dot or an underscore ("17E526", "1211.10", "106_1").
 func isLocatorNumber(c string) bool {
 	i := 0
 	for i < len(c) && i < 2 && isASCIILetter(c[i]) {
@@ -312,8 +381,18 @@ func isLocatorNumber(c string) bool {
 	for j < len(c) && c[j] >= '0' && c[j] <= '9' {
 		j++
 	}
-	if j == i || j-i > 9 {
+	if j == i || j-i > 16 {
 		return false
+	}
+	if j+1 < len(c) && (isASCIILetter(c[j]) || c[j] == '.' || c[j] == '_') && c[j+1] >= '0' && c[j+1] <= '9' {
+		k := j + 1
+		for k < len(c) && c[k] >= '0' && c[k] <= '9' {
+			k++
+		}
+		if k-j-1 > 9 {
+			return false
+		}
+		j = k
 	}
 	if j < len(c) && isASCIILetter(c[j]) {
 		j++
@@ -347,6 +426,9 @@ func isRange(c string) bool {
 	}
 	if isLocatorNumber(a) && isLocatorNumber(b) {
 		return true
+	}
+	if a == "no" && b == "no" {
+		return true // Crossref's "no–no": pages unknown
 	}
 	return isRoman(a) && isRoman(b)
 }

@@ -8,93 +8,93 @@ import (
 	"unicode/utf8"
 )
 
-func lit(s string) Name             { return Name{Literal: s} }
-func per(family, given string) Name { return Name{Family: family, Given: given} }
+func rpLit(s string) Name             { return Name{Literal: s} }
+func rpPer(family, given string) Name { return Name{Family: family, Given: given} }
 
-// seedWant is the reference list of the seed article, field by field, as
+// rpSeedWant is the reference list of the seed article, field by field, as
 // read by hand from testdata/seed/seed-references.txt.
-var seedWant = []Work{
+var rpSeedWant = []Work{
 	1: {
 		Type:    "article-journal",
-		Authors: []Name{lit("The Royal Society"), lit("American Association for the Advancement of Science")},
+		Authors: []Name{rpLit("The Royal Society"), rpLit("American Association for the Advancement of Science")},
 		Year:    2020, Title: "New frontiers in science diplomacy: Navigating the changing balance of power",
 		Container: "Revista Conjuntura Austral", Volume: "11", Issue: "54", Pages: "9-34",
 	},
 	2: {
 		Type:    "webpage",
-		Authors: []Name{per("Gluckman", "P"), per("Turekian", "V"), per("Grimes", "R")},
+		Authors: []Name{rpPer("Gluckman", "P"), rpPer("Turekian", "V"), rpPer("Grimes", "R")},
 		Year:    2018, Title: "Science diplomacy: A pragmatic perspective from the inside",
 		URL: "https://www.sciencediplomacy.org/article/2018/science-diplomacy-pragmatic-perspective-inside",
 	},
 	3: {
 		Type:    "book",
-		Authors: []Name{per("Zhao", "G")},
+		Authors: []Name{rpPer("Zhao", "G")},
 		Year:    2007, Title: "Theory and Practice of Science Diplomacy",
 		Place: "Beijing", Publisher: "Current Affairs Press", Pages: "32",
 		Original: "赵刚. 科技外交的理论与实践. 北京: 时事出版社, 2007: 32.",
 	},
 	4: {
 		Type:    "article-journal",
-		Authors: []Name{per("Ruffini", "P B")},
+		Authors: []Name{rpPer("Ruffini", "P B")},
 		Year:    2020, Title: "Collaboration and competition: The twofold logic of science diplomacy",
 		Container: "The Hague Journal of Diplomacy", Volume: "15", Issue: "3", Pages: "371-382",
 	},
 	5: {
 		Type:    "book",
-		Authors: []Name{per("Sui", "X Y")},
+		Authors: []Name{rpPer("Sui", "X Y")},
 		Year:    2022, Title: "Exploring China’s Science Diplomacy in the Context of Centennial Changes",
 		Place: "Beijing", Publisher: "Institute of Scientific and Technical Information of China",
 		Original: "隋新宇. 百年变局下中国科技外交的探索研究. 北京: 中国科学技术信息研究所, 2022.",
 	},
 	6: {
 		Type:    "webpage",
-		Authors: []Name{per("Young", "M"), per("Rungius", "C"), per("Aukes", "E")},
+		Authors: []Name{rpPer("Young", "M"), rpPer("Rungius", "C"), rpPer("Aukes", "E")},
 		Year:    2020, Title: "The ‘Matters’ of Science Diplomacy: Transversal Analysis of the S4D4C Case Studies",
 		URL: "https://www.s4d4c.eu/wp-content/uploads/2020/09/S4D4C_REPORTS_The-Matters-of-Science-Diplomacy_Sept2020.pdf",
 	},
 	7: {
 		Type:    "article-journal",
-		Authors: []Name{per("Luo", "H"), per("Gao", "J"), per("Gu", "Y F")},
+		Authors: []Name{rpPer("Luo", "H"), rpPer("Gao", "J"), rpPer("Gu", "Y F")},
 		Year:    2021, Title: "The effect of scientific values in science and technology diplomacy and coping strategies",
 		Container: "Modern Science", Issue: "7", Pages: "33-40",
 		Original: "罗晖, 高洁, 顾雁峰, 等. 科研价值观在科技外交活动中的作用及应对策略. 今日科苑, 2021, (7): 33-40.",
 	},
 	8: {
 		Type:    "article-journal",
-		Authors: []Name{per("Zang", "H Y")},
+		Authors: []Name{rpPer("Zang", "H Y")},
 		Year:    2020, Title: "Research on the paradigm of technology diplomacy from the perspective of constructivism",
 		Container: "Guangxi Social Sciences", Issue: "7", Pages: "69-73",
 		Original: "臧红岩. 建构主义视角下科技外交范式研究. 广西社会科学, 2020, (7): 69-73.",
 	},
 	9: {
 		Type:    "article-journal",
-		Authors: []Name{per("Legrand", "T"), per("Stone", "D")},
+		Authors: []Name{rpPer("Legrand", "T"), rpPer("Stone", "D")},
 		Year:    2018, Title: "Science diplomacy and transnational governance impact",
 		Container: "British Politics", Volume: "13", Issue: "3", Pages: "392-408",
 	},
 	10: {
 		Type:    "article-journal",
-		Authors: []Name{per("Zhang", "Y Y"), per("Liu", "R S")},
+		Authors: []Name{rpPer("Zhang", "Y Y"), rpPer("Liu", "R S")},
 		Year:    2016, Title: "The development and characteristics of science and technology diplomacy in Japan",
 		Container: "Global Science, Technology and Economy Outlook", Volume: "31", Issue: "4", Pages: "63-68",
 		Original: "张翼燕, 刘润生. 日本科技外交的发展历程与特点. 全球科技经济瞭望, 2016, 31(4): 63-68.",
 	},
 	11: {
 		Type:    "webpage",
-		Authors: []Name{per("Gehrt", "D")},
+		Authors: []Name{rpPer("Gehrt", "D")},
 		Year:    2019, Title: "Does science diplomacy work in highly competitive technology areas",
 		URL: "https://www.sciencediplomacy.org/article/2019/does-science-diplomacy-work-in-highly-competitive-technology-areas-analysis-eus-st",
 	},
 	12: {
 		Type:    "article-journal",
-		Authors: []Name{per("Qu", "X")},
+		Authors: []Name{rpPer("Qu", "X")},
 		Year:    2013, Title: "The value foundation of a community with a shared future of mankind",
 		Container: "Qiushi", Issue: "4", Pages: "53-55",
 		Original: "曲星. 人类命运共同体的价值观基础. 求是, 2013, (4): 53-55.",
 	},
 	13: {
 		Type:      "article-journal",
-		Authors:   []Name{per("Zhang", "J L")},
+		Authors:   []Name{rpPer("Zhang", "J L")},
 		Year:      2023,
 		Title:     "Science and technology diplomacy: Theory and practice in developed countries—Conceptual framework, discourse evolution and practical characteristics",
 		Container: "Asia-Pacific Security and Maritime Affairs", Issue: "2", Pages: "91-109",
@@ -102,34 +102,34 @@ var seedWant = []Work{
 	},
 	14: {
 		Type:    "article-journal",
-		Authors: []Name{per("Zhang", "Y Y"), per("Zhang", "N")},
+		Authors: []Name{rpPer("Zhang", "Y Y"), rpPer("Zhang", "N")},
 		Year:    2017, Title: "Three-elements models of S&T diplomacy based on activity analysis",
 		Container: "Forum on Science and Technology in China", Issue: "2", Pages: "171-177",
 		Original: "张翼燕, 章宁. 基于活动分析法的科技外交三元模型. 中国科技论坛, 2017, (2): 171-177.",
 	},
 	15: {
 		Type:    "article-journal",
-		Authors: []Name{per("Kupferschmidt", "K"), per("Cohen", "J")},
+		Authors: []Name{rpPer("Kupferschmidt", "K"), rpPer("Cohen", "J")},
 		Year:    2020, Title: "Race to find COVID-19 treatments accelerates",
 		Container: "Science", Volume: "367", Issue: "6485", Pages: "1412-1413",
 	},
 	16: {
 		Type:    "article-journal",
-		Authors: []Name{per("Ruffini", "P B")},
+		Authors: []Name{rpPer("Ruffini", "P B")},
 		Year:    2020, Title: "Conceptualizing science diplomacy in the practitioner-driven literature: A critical review",
 		Container: "Humanities and Social Sciences Communications", Volume: "7", Pages: "124",
 	},
 	17: {
 		Type:    "article-journal",
-		Authors: []Name{per("Gluckman", "P"), per("Quirion", "R"), per("Sachs", "J")},
+		Authors: []Name{rpPer("Gluckman", "P"), rpPer("Quirion", "R"), rpPer("Sachs", "J")},
 		Year:    2022, Title: "Scientific diplomacy keeps reason alight in dark times",
 		Container: "Nature", Volume: "604", Issue: "7906", Pages: "425",
 	},
 }
 
-// seedReferences returns the seed list's references, number labels
+// rpSeedReferences returns the seed list's references, number labels
 // stripped the way the reference-list reader strips them.
-func seedReferences(t testing.TB) []string {
+func rpSeedReferences(t testing.TB) []string {
 	t.Helper()
 	data, err := os.ReadFile("testdata/seed/seed-references.txt")
 	if err != nil {
@@ -147,19 +147,19 @@ func seedReferences(t testing.TB) []string {
 }
 
 func TestParseReferenceSeed(t *testing.T) {
-	refs := seedReferences(t)
+	refs := rpSeedReferences(t)
 	if len(refs) != 17 {
 		t.Fatalf("seed list has %d references, want 17", len(refs))
 	}
 	for i, raw := range refs {
 		n := i + 1
-		got, want := ParseReference(raw), seedWant[n]
-		checkWork(t, n, got, want)
+		got, want := ParseReference(raw), rpSeedWant[n]
+		rpCheckWork(t, n, got, want)
 	}
 }
 
-// checkWork compares two works field by field.
-func checkWork(t *testing.T, label any, got, want Work) {
+// rpCheckWork compares two works field by field.
+func rpCheckWork(t *testing.T, label any, got, want Work) {
 	t.Helper()
 	gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
 	for f := 0; f < gv.NumField(); f++ {
@@ -185,7 +185,7 @@ func TestParseReferenceSeedThroughReader(t *testing.T) {
 		t.Fatalf("%d references, want 17", len(rec.References))
 	}
 	for i, ref := range rec.References {
-		checkWork(t, i+1, ref.Work, seedWant[i+1])
+		rpCheckWork(t, i+1, ref.Work, rpSeedWant[i+1])
 	}
 }
 
@@ -200,7 +200,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "APA with DOI",
 			raw:  "Ruffini, P.-B., & Zhao, G. (2020). Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 15(3), 371–382. https://doi.org/10.1163/1871191X-BJA10028",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Ruffini", "P.-B."), per("Zhao", "G.")}, Year: 2020,
+				Type: "article-journal", Authors: []Name{rpPer("Ruffini", "P.-B."), rpPer("Zhao", "G.")}, Year: 2020,
 				Title:     "Collaboration and competition: The twofold logic of science diplomacy",
 				Container: "The Hague Journal of Diplomacy", Volume: "15", Issue: "3", Pages: "371-382",
 				DOI: "10.1163/1871191x-bja10028",
@@ -210,7 +210,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "Vancouver",
 			raw:  "Kupferschmidt K, Cohen J. Race to find COVID-19 treatments accelerates. Science. 2020;367(6485):1412-3.",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Kupferschmidt", "K"), per("Cohen", "J")}, Year: 2020,
+				Type: "article-journal", Authors: []Name{rpPer("Kupferschmidt", "K"), rpPer("Cohen", "J")}, Year: 2020,
 				Title: "Race to find COVID-19 treatments accelerates", Container: "Science",
 				Volume: "367", Issue: "6485", Pages: "1412-3",
 			},
@@ -219,7 +219,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "Scopus old",
 			raw:  "Mayergoyz, I.D., (1986) Phys. Rev. Lett., 56, p. 1518",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Mayergoyz", "I.D.")}, Year: 1986,
+				Type: "article-journal", Authors: []Name{rpPer("Mayergoyz", "I.D.")}, Year: 1986,
 				Container: "Phys. Rev. Lett.", Volume: "56", Pages: "1518",
 			},
 		},
@@ -227,7 +227,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "Scopus new",
 			raw:  "Ruffini, P.-B.; Gluckman, P. Science diplomacy in practice. Humanit. Soc. Sci. Commun. 2020, 7, 124.",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Ruffini", "P.-B."), per("Gluckman", "P.")}, Year: 2020,
+				Type: "article-journal", Authors: []Name{rpPer("Ruffini", "P.-B."), rpPer("Gluckman", "P.")}, Year: 2020,
 				Title: "Science diplomacy in practice", Container: "Humanit. Soc. Sci. Commun.", Volume: "7", Pages: "124",
 			},
 		},
@@ -235,7 +235,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "ACS without title",
 			raw:  "(1) Shea, M. J.; Compton, R. N. Physical Review B 1993, 47, 9967–9970.",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Shea", "M. J."), per("Compton", "R. N.")}, Year: 1993,
+				Type: "article-journal", Authors: []Name{rpPer("Shea", "M. J."), rpPer("Compton", "R. N.")}, Year: 1993,
 				Container: "Physical Review B", Volume: "47", Pages: "9967-9970",
 			},
 		},
@@ -243,7 +243,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "Elsevier without title",
 			raw:  "[1] M.J. Shea, R.N. Compton, Physical Review B 47 (1993) 9967.",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Shea", "M.J."), per("Compton", "R.N.")}, Year: 1993,
+				Type: "article-journal", Authors: []Name{rpPer("Shea", "M.J."), rpPer("Compton", "R.N.")}, Year: 1993,
 				Container: "Physical Review B", Volume: "47", Pages: "9967",
 			},
 		},
@@ -251,7 +251,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "Chicago",
 			raw:  `Zukofsky, Louis. "Sincerity and Objectification." Poetry 37 (February 1931): 269.`,
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Zukofsky", "Louis")}, Year: 1931,
+				Type: "article-journal", Authors: []Name{rpPer("Zukofsky", "Louis")}, Year: 1931,
 				Title: "Sincerity and Objectification", Container: "Poetry", Volume: "37", Pages: "269",
 			},
 		},
@@ -259,7 +259,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "IEEE",
 			raw:  "[9] J. P. Golden, “Terrain contour matching (TERCOM): A cruise missile guidance aid,” Proc. SPIE, vol. 0238, pp. 10–18, 1980.",
 			want: Work{
-				Type: "paper-conference", Authors: []Name{per("Golden", "J. P.")}, Year: 1980,
+				Type: "paper-conference", Authors: []Name{rpPer("Golden", "J. P.")}, Year: 1980,
 				Title:     "Terrain contour matching (TERCOM): A cruise missile guidance aid",
 				Container: "Proc. SPIE", Volume: "0238", Pages: "10-18",
 			},
@@ -268,7 +268,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "GB/T 7714 journal with marker and full-width punctuation",
 			raw:  "张翼燕，刘润生．日本科技外交的发展历程与特点[J]．全球科技经济瞭望，2016，31（4）：63-68．",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("张", "翼燕"), per("刘", "润生")}, Year: 2016,
+				Type: "article-journal", Authors: []Name{rpPer("张", "翼燕"), rpPer("刘", "润生")}, Year: 2016,
 				Title: "日本科技外交的发展历程与特点", Container: "全球科技经济瞭望", Volume: "31", Issue: "4", Pages: "63-68",
 			},
 		},
@@ -276,7 +276,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "GB/T 7714 book",
 			raw:  "Einstein A, Williams-Ellis A, De Morgan A. The theory[M]. 2nd ed. London: Penguin, 1990: 12-20.",
 			want: Work{
-				Type: "book", Authors: []Name{per("Einstein", "A"), per("Williams-Ellis", "A"), per("De Morgan", "A")}, Year: 1990,
+				Type: "book", Authors: []Name{rpPer("Einstein", "A"), rpPer("Williams-Ellis", "A"), rpPer("De Morgan", "A")}, Year: 1990,
 				Title: "The theory", Place: "London", Publisher: "Penguin", Pages: "12-20",
 			},
 		},
@@ -284,7 +284,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "GB/T 7714 web page",
 			raw:  "Godard J-L, 等. 标题[EB/OL]. (2019-12-23)[2025-03-30]. https://example.org/a.",
 			want: Work{
-				Type: "webpage", Authors: []Name{per("Godard", "J-L")}, Year: 2019, Title: "标题",
+				Type: "webpage", Authors: []Name{rpPer("Godard", "J-L")}, Year: 2019, Title: "标题",
 				URL: "https://example.org/a",
 			},
 		},
@@ -292,7 +292,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "GB/T 7714 thesis",
 			raw:  "Zhao G. A study of diplomacy[D]. Beijing: Peking University, 2010.",
 			want: Work{
-				Type: "thesis", Authors: []Name{per("Zhao", "G")}, Year: 2010, Title: "A study of diplomacy",
+				Type: "thesis", Authors: []Name{rpPer("Zhao", "G")}, Year: 2010, Title: "A study of diplomacy",
 				Place: "Beijing", Publisher: "Peking University",
 			},
 		},
@@ -300,7 +300,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "GB/T 7714 chapter",
 			raw:  "Ruffini P B. Science diplomacy[M]//Smith J, ed. Handbook of diplomacy. London: Routledge, 2018: 10-20.",
 			want: Work{
-				Type: "chapter", Authors: []Name{per("Ruffini", "P B")}, Year: 2018, Title: "Science diplomacy",
+				Type: "chapter", Authors: []Name{rpPer("Ruffini", "P B")}, Year: 2018, Title: "Science diplomacy",
 				Container: "Handbook of diplomacy", Place: "London", Publisher: "Routledge", Pages: "10-20",
 			},
 		},
@@ -308,7 +308,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "APA chapter",
 			raw:  "Solon, G. (1999). Chapter 29. Intergenerational mobility in the labor market. In O. Ashenfelter & D. Card (Eds.), Handbook of labor economics (Vol. 3, pp. 1761–1800). London: Elsevier.",
 			want: Work{
-				Type: "chapter", Authors: []Name{per("Solon", "G.")}, Year: 1999,
+				Type: "chapter", Authors: []Name{rpPer("Solon", "G.")}, Year: 1999,
 				Title:     "Chapter 29. Intergenerational mobility in the labor market",
 				Container: "Handbook of labor economics", Volume: "3", Pages: "1761-1800", Place: "London", Publisher: "Elsevier",
 			},
@@ -317,7 +317,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "Harvard book",
 			raw:  "Gledson, John. The Deceptive Realism of Machado de Assis. Liverpool, UK: F. Cairns, 1984.",
 			want: Work{
-				Type: "book", Authors: []Name{per("Gledson", "John")}, Year: 1984,
+				Type: "book", Authors: []Name{rpPer("Gledson", "John")}, Year: 1984,
 				Title: "The Deceptive Realism of Machado de Assis", Place: "Liverpool, UK", Publisher: "F. Cairns",
 			},
 		},
@@ -332,7 +332,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "corporate author",
 			raw:  "World Health Organization. Global tuberculosis report 2020. Geneva: WHO, 2020.",
 			want: Work{
-				Type: "report", Authors: []Name{lit("World Health Organization")}, Year: 2020,
+				Type: "report", Authors: []Name{rpLit("World Health Organization")}, Year: 2020,
 				Title: "Global tuberculosis report 2020", Place: "Geneva", Publisher: "WHO",
 			},
 		},
@@ -340,7 +340,7 @@ func TestParseReferenceStyles(t *testing.T) {
 			name: "translation separated by a semicolon",
 			raw:  "曲星. 人类命运共同体的价值观基础. 求是, 2013, (4): 53-55; Qu X. The value foundation of a community with a shared future of mankind. Qiushi, 2013, (4): 53-55 (in Chinese).",
 			want: Work{
-				Type: "article-journal", Authors: []Name{per("Qu", "X")}, Year: 2013,
+				Type: "article-journal", Authors: []Name{rpPer("Qu", "X")}, Year: 2013,
 				Title: "The value foundation of a community with a shared future of mankind", Container: "Qiushi",
 				Issue: "4", Pages: "53-55", Original: "曲星. 人类命运共同体的价值观基础. 求是, 2013, (4): 53-55;",
 			},
@@ -348,7 +348,7 @@ func TestParseReferenceStyles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkWork(t, tt.name, ParseReference(tt.raw), tt.want)
+			rpCheckWork(t, tt.name, ParseReference(tt.raw), tt.want)
 		})
 	}
 }
@@ -365,7 +365,7 @@ func TestParseReferenceRobust(t *testing.T) {
 	}
 	for _, in := range inputs {
 		w := ParseReference(in)
-		for _, f := range workStrings(&w) {
+		for _, f := range rpWorkStrings(&w) {
 			if !utf8.ValidString(f) {
 				t.Errorf("invalid UTF-8 out of %.40q: %q", in, f)
 			}
@@ -373,8 +373,8 @@ func TestParseReferenceRobust(t *testing.T) {
 	}
 }
 
-// workStrings returns every string field of w, authors included.
-func workStrings(w *Work) []string {
+// rpWorkStrings returns every string field of w, authors included.
+func rpWorkStrings(w *Work) []string {
 	out := []string{w.Type, w.Title, w.Container, w.ContainerShort, w.Volume, w.Issue, w.Pages, w.Publisher, w.Place, w.DOI, w.URL, w.Original}
 	for _, a := range w.Authors {
 		out = append(out, a.Family, a.Given, a.Literal)
@@ -383,7 +383,7 @@ func workStrings(w *Work) []string {
 }
 
 func FuzzParseReference(f *testing.F) {
-	for _, s := range seedReferences(f) {
+	for _, s := range rpSeedReferences(f) {
 		f.Add(s)
 	}
 	f.Add("Shea, M. J., & Compton, R. N. (1993). Surface. Physical Review B, 47(15), 9967–9970.")
@@ -394,7 +394,7 @@ func FuzzParseReference(f *testing.F) {
 		// that the exported function would recover from.
 		w := parseReference(s)
 		if utf8.ValidString(s) {
-			for _, v := range workStrings(&w) {
+			for _, v := range rpWorkStrings(&w) {
 				if !utf8.ValidString(v) {
 					t.Fatalf("valid UTF-8 in, invalid out: %q → %q", s, v)
 				}
