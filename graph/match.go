@@ -27,6 +27,7 @@ import (
 type profile struct {
 	id, doi   string
 	fams      []string // first author's family variants (bib.FamilyVariants)
+	nameWords []string // the words of the first author's name
 	others    []string // the other authors' family keys
 	init      rune     // first author's first initial, 0 when unknown
 	year      int
@@ -37,7 +38,8 @@ type profile struct {
 	words     []int32 // distinct word tokens of the raw text and the fields, sorted
 	nums      []int32 // distinct number tokens, sorted
 	keys      []string
-	weight    float64 // sum of the idf of words
+	text      string   // the raw text, or the fields written out
+	textGrams []uint32 // trigram sketch of text, computed when first needed
 	citing    int32   // citing work of a reference; -1 for a record
 }
 
@@ -207,9 +209,21 @@ func normLocator(s string) string {
 // from, if any. Tokens are interned in t and counted once per description.
 func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) profile {
 	p := profile{id: id, doi: bib.DOIKey(w), year: w.Year, citing: citing}
+	// Words of author names are compared as names, not as words of the
+	// text: one style lists every author, another three and "et al.",
+	// another the first with a full given name. Only the first author's
+	// family stays a word.
+	authorWords := map[string]bool{}
+	for _, a := range w.Authors {
+		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s string) { authorWords[s] = true }, func(string) {})
+	}
 	if fa := w.FirstAuthor(); !fa.IsZero() {
 		p.fams = bib.FamilyVariants(fa)
 		p.init = bib.FirstInitial(fa)
+		splitText(fa.Family+" "+fa.Given, func(s string) {
+			p.nameWords = append(p.nameWords, s)
+		}, func(string) {})
+		splitText(fa.Family+" "+fa.Literal, func(s string) { delete(authorWords, s) }, func(string) {})
 	}
 	for _, a := range w.Authors[min(1, len(w.Authors)):] {
 		if k := bib.FamilyKey(a); k != "" {
@@ -220,7 +234,7 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) pro
 		p.title = bib.TitleGrams(w.Title)
 	}
 	for _, s := range []string{w.Container, w.ContainerShort} {
-		if ws := bib.SourceWords(s); len(ws) > 0 {
+		if ws := bib.SourceWords(s); hasLetterWord(ws) {
 			p.src = append(p.src, ws)
 		}
 	}
@@ -249,9 +263,10 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) pro
 		text = b.String()
 	}
 	text = linkText.ReplaceAllString(text, " ")
+	p.text = text
 	var words, nums []int32
 	splitText(text, func(s string) {
-		if !matchStopWords[s] {
+		if !matchStopWords[s] && !authorWords[s] {
 			words = append(words, t.id(s))
 		}
 	}, func(s string) {
@@ -290,15 +305,13 @@ const (
 	wWords         = 3.0
 	wNumbers       = 1.0
 	matchThreshold = 5.5
-	// strongEvidence is what two references of one citing paper's list need
-	// to be one work: a reference list rarely names a work twice.
-	strongEvidence = 9.0
 )
 
 // verdict is the outcome of comparing two profiles.
 type verdict struct {
 	evidence float64
 	rule     Match
+	anchored bool // exactly one side has a DOI or an id
 }
 
 // score maps evidence to [0, 1]: 0.5 at the match threshold.
@@ -313,13 +326,13 @@ func (v verdict) score() float64 {
 func (m *matcher) compare(a, b *profile) verdict {
 	if a.id != "" && b.id != "" {
 		if a.id == b.id {
-			return verdict{wDOI, MatchID}
+			return verdict{evidence: wDOI, rule: MatchID}
 		}
 		return verdict{}
 	}
 	if a.doi != "" && b.doi != "" {
 		if a.doi == b.doi {
-			return verdict{wDOI, MatchDOI}
+			return verdict{evidence: wDOI, rule: MatchDOI}
 		}
 		return verdict{}
 	}
@@ -341,7 +354,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// First author.
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0:
-		if !meet(a.fams, b.fams) {
+		if !sameAuthor(a, b) {
 			return verdict{}
 		}
 		e += wAuthor
@@ -384,6 +397,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	if volOK && pageOK {
 		identified = true
 	}
+	srcSim := -1.0
 	if a.issue != "" && b.issue != "" {
 		if a.issue == b.issue {
 			e += wIssue
@@ -392,20 +406,22 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 
-	// Title.
+	// Title. A parser may take a source or an author for the title of a
+	// style it misreads, so titles that differ are checked against the other
+	// side's whole text before they rule the pair out.
 	if len(a.title) >= 4 && len(b.title) >= 4 {
-		dice, cont := bib.GramOverlap(a.title, b.title)
-		sim := dice
-		if min(len(a.title), len(b.title)) >= 12 {
-			// A title cut short or without its subtitle.
-			sim = max(sim, cont-0.05)
-		}
+		sim := titleSim(a.title, b.title)
 		if sim < 0.5 {
-			return verdict{}
-		}
-		e += wTitle * min(1, (sim-0.5)/0.4)
-		if sim >= 0.8 {
-			identified = true
+			if max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 {
+				return verdict{}
+			}
+			// One side's title is found in the other's text: a misread
+			// field, no evidence either way.
+		} else {
+			e += wTitle * min(1, (sim-0.5)/0.4)
+			if sim >= 0.8 {
+				identified = true
+			}
 		}
 	}
 
@@ -417,6 +433,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 				best = max(best, bib.SourceSimilarity(x, y))
 			}
 		}
+		srcSim = best
 		if best >= 0.5 {
 			e += wSource * best
 		} else {
@@ -427,17 +444,20 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// Words and numbers of the whole texts.
 	c := m.containment(a.words, b.words)
 	e += wWords * c
-	if n := numbersAgree(a.nums, b.nums); n > 0 {
+	if pageOK && (srcSim >= 0.8 || c >= 0.9) {
+		// A book's or a journal's pages, without a volume.
+		identified = true
+	}
+	switch agree, n := numbersAgree(a.nums, b.nums); {
+	case agree > 0:
 		e += wNumbers
-		if n >= 3 && !volOK && !pageOK && c >= 0.6 {
+		if n >= 2 && c >= 0.9 && m.weightOf(a, b) >= 10 {
+			// Source, volume and pages of a text without author or title,
+			// all found in the other text.
 			identified = true
 		}
-	} else if n < 0 && !(volOK && pageOK) {
+	case agree < 0 && !(volOK && pageOK):
 		e -= wNumbers
-	}
-	if c >= 0.9 && len(a.title) == 0 && len(b.title) == 0 && m.weightOf(a, b) >= 12 {
-		// Two texts, one nearly inside the other, with many rare words.
-		identified = true
 	}
 
 	if !identified || e < matchThreshold {
@@ -450,7 +470,26 @@ func (m *matcher) compare(a, b *profile) verdict {
 			break
 		}
 	}
-	return verdict{e, rule}
+	anchored := (a.doi != "" || a.id != "") != (b.doi != "" || b.id != "")
+	return verdict{e, rule, anchored}
+}
+
+// sameAuthor reports whether two first authors have one family name, or
+// are the same words with given and family names read the other way round
+// ("Lifeng He" and "He Lifeng").
+func sameAuthor(a, b *profile) bool {
+	return meet(a.fams, b.fams) || meet(a.fams, b.nameWords) && meet(b.fams, a.nameWords)
+}
+
+// hasLetterWord reports whether a source has a word of letters: "P79" or
+// "24(63)" is a misread locator, not a source.
+func hasLetterWord(ws []string) bool {
+	for _, w := range ws {
+		if len(w) >= 2 && !strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 func meet(a, b []string) bool {
@@ -532,18 +571,50 @@ func (m *matcher) weightOf(a, b *profile) float64 {
 
 // numbersAgree compares the numbers of two texts: 1 when the smaller set
 // (of at least two) lies inside the other, -1 when it holds a number the
-// other lacks, 0 when there is too little to tell.
-func numbersAgree(a, b []int32) int {
+// other lacks, 0 when there is too little to tell; and the size of the
+// smaller set.
+func numbersAgree(a, b []int32) (int, int) {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	if len(a) < 2 {
-		return 0
+		return 0, len(a)
 	}
 	for _, x := range a {
 		if _, ok := slices.BinarySearch(b, x); !ok {
-			return -1
+			return -1, len(a)
 		}
 	}
-	return 1
+	return 1, len(a)
+}
+
+// titleSim is the similarity of two title sketches: their Dice
+// coefficient, or for titles long enough the containment of the shorter
+// (a title cut short or without its subtitle).
+func titleSim(a, b []uint32) float64 {
+	dice, cont := bib.GramOverlap(a, b)
+	if min(len(a), len(b)) >= 12 {
+		return max(dice, cont-0.05)
+	}
+	return dice
+}
+
+// titleInText is the share of a's title found in b's whole text.
+func (m *matcher) titleInText(a, b *profile) float64 {
+	if len(a.title) < 4 {
+		return 0
+	}
+	if b.textGrams == nil {
+		b.textGrams = bib.TitleGrams(b.text)
+		if b.textGrams == nil {
+			b.textGrams = []uint32{}
+		}
+	}
+	n := 0
+	for _, g := range a.title {
+		if _, ok := slices.BinarySearch(b.textGrams, g); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a.title))
 }

@@ -17,8 +17,9 @@ type node struct {
 
 // matcher holds the descriptions of one resolution.
 type matcher struct {
-	tok   *tokens
-	nodes []node
+	tok     *tokens
+	nodes   []node
+	records int // nodes[:records] are the records' works
 }
 
 // link is a matched pair of nodes.
@@ -35,23 +36,26 @@ type group struct {
 	id, doi          string
 	yearMin, yearMax int
 	vol, page        string
-	fams             []string // first author's family variants
-	title            []uint32 // the longest title sketch
+	fams, nameWords  []string // first author's family variants and name words
+	title            int32    // the node with the longest title, or -1
 	citing           []int32  // sorted citing works of the member references
 }
 
-func newGroup(n *node) group {
+func newGroup(i int32, n *node) group {
 	g := group{size: 1, record: n.work, id: n.p.id, doi: n.p.doi, yearMin: n.p.year, yearMax: n.p.year,
-		vol: n.p.vol, page: n.p.page, fams: n.p.fams, title: n.p.title}
+		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, title: -1}
 	if n.ref >= 0 {
 		g.citing = []int32{n.p.citing}
+	}
+	if len(n.p.title) >= 4 {
+		g.title = i
 	}
 	return g
 }
 
 // agrees reports whether two groups can be one work, given the verdict of
 // the pair that links them.
-func (g *group) agrees(h *group, v verdict) bool {
+func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.record >= 0 && h.record >= 0 {
 		return false
 	}
@@ -68,22 +72,26 @@ func (g *group) agrees(h *group, v verdict) bool {
 	if g.vol != "" && h.vol != "" && g.vol != h.vol || g.page != "" && h.page != "" && !samePage(g.page, h.page) {
 		return false
 	}
-	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) {
+	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) && !(meet(g.fams, h.nameWords) && meet(h.fams, g.nameWords)) {
 		return false
 	}
-	if len(g.title) >= 4 && len(h.title) >= 4 {
-		dice, cont := bib.GramOverlap(g.title, h.title)
-		if max(dice, cont-0.05) < 0.5 {
+	if g.title >= 0 && h.title >= 0 {
+		a, b := &m.nodes[g.title].p, &m.nodes[h.title].p
+		if titleSim(a.title, b.title) < 0.5 && max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 {
 			return false
 		}
 	}
-	if v.rule == MatchFuzzy && v.evidence < strongEvidence && sharesSorted(g.citing, h.citing) {
+	// One reference list names a work once: two of its entries are two
+	// works ("2015a" and "2015b", two chapters of one book, parts I and II)
+	// unless an identifier joins them, or an entry without one repeats the
+	// exact key of one that has it (a short citation of an identified work).
+	if !(v.rule == MatchKey && v.anchored) && sharesSorted(g.citing, h.citing) {
 		return false
 	}
 	return true
 }
 
-// merge folds h into g.
+// merge folds h into g; g keeps its title node.
 func (g *group) merge(h *group) {
 	g.size += h.size
 	if g.record < 0 {
@@ -99,9 +107,9 @@ func (g *group) merge(h *group) {
 	g.vol = cmp.Or(g.vol, h.vol)
 	g.page = cmp.Or(g.page, h.page)
 	if len(g.fams) == 0 {
-		g.fams = h.fams
+		g.fams, g.nameWords = h.fams, h.nameWords
 	}
-	if len(h.title) > len(g.title) {
+	if g.title < 0 {
 		g.title = h.title
 	}
 	g.citing = mergeSorted(g.citing, h.citing)
@@ -153,7 +161,7 @@ func (m *matcher) cluster(links []link) []int32 {
 	groups := make([]group, n)
 	for i := range parent {
 		parent[i] = int32(i)
-		groups[i] = newGroup(&m.nodes[i])
+		groups[i] = newGroup(int32(i), &m.nodes[i])
 	}
 	var find func(int32) int32
 	find = func(x int32) int32 {
@@ -168,8 +176,17 @@ func (m *matcher) cluster(links []link) []int32 {
 	})
 	for _, l := range links {
 		ra, rb := find(l.a), find(l.b)
-		if ra == rb || !groups[ra].agrees(&groups[rb], l.v) {
+		if ra == rb {
 			continue
+		}
+		if !m.agrees(&groups[ra], &groups[rb], l.v) {
+			if traceHook != nil {
+				traceHook(m, l, false)
+			}
+			continue
+		}
+		if traceHook != nil {
+			traceHook(m, l, true)
 		}
 		// The larger group absorbs the smaller; ties keep the earlier root.
 		if groups[ra].size < groups[rb].size || groups[ra].size == groups[rb].size && rb < ra {
@@ -186,21 +203,24 @@ func (m *matcher) cluster(links []link) []int32 {
 	return roots
 }
 
-// matchReferences resolves every reference of refs (parallel to r.c.Refs)
-// to a work: a record's, another reference's, or a new one.
-func (r *resolver) matchReferences(refs []*bib.Reference) {
+// newMatcher profiles the corpus's record works and the references.
+func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	m := &matcher{tok: newTokens()}
 	// One node per distinct record work.
 	for w := range r.c.Works {
 		wk := &r.c.Works[w]
 		m.nodes = append(m.nodes, node{work: int32(w), ref: -1, p: newProfile(m.tok, wk.ID, &wk.Work, "", -1)})
 	}
-	first := len(m.nodes)
+	m.records = len(m.nodes)
 	for i, ref := range refs {
 		m.nodes = append(m.nodes, node{work: -1, ref: int32(i), p: newProfile(m.tok, ref.ID, &ref.Work, ref.Raw, r.c.Refs[i].Citing)})
 	}
 	m.tok.finish(len(m.nodes))
+	return m
+}
 
+// link compares the candidate pairs and returns those that match.
+func (m *matcher) link() []link {
 	var links []link
 	for _, pr := range m.candidates() {
 		a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
@@ -211,11 +231,19 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 			links = append(links, link{pr[0], pr[1], v})
 		}
 	}
+	return links
+}
+
+// matchReferences resolves every reference of refs (parallel to r.c.Refs)
+// to a work: a record's, another reference's, or a new one.
+func (r *resolver) matchReferences(refs []*bib.Reference) {
+	m := r.newMatcher(refs)
+	links := m.link()
 	roots := m.cluster(links)
 
 	// Works in order of first appearance: a group with a record is its work.
 	workOf := make(map[int32]int32, len(m.nodes))
-	for i := 0; i < first; i++ {
+	for i := 0; i < m.records; i++ {
 		workOf[roots[i]] = m.nodes[i].work
 	}
 	// Each node's best link inside its group, to an earlier node if any.
@@ -252,9 +280,9 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		better(l.a, k, l.b)
 		better(l.b, k, l.a)
 	}
-	for i := first; i < len(m.nodes); i++ {
-		ref := refs[i-first]
-		out := &r.c.Refs[i-first]
+	for i := m.records; i < len(m.nodes); i++ {
+		ref := refs[i-m.records]
+		out := &r.c.Refs[i-m.records]
 		w, ok := workOf[roots[i]]
 		if !ok {
 			w = r.newWork(Work{Work: ref.Work, ID: ref.ID})
@@ -289,3 +317,6 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		}
 	}
 }
+
+// traceHook, when set (by a debugging test), sees every merge tried. TEMP
+var traceHook func(m *matcher, l link, merged bool)
