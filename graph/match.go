@@ -40,7 +40,7 @@ type profile struct {
 	keys      []string
 	text      string   // the raw text, or the fields written out
 	textGrams []uint32 // trigram sketch of text, computed when first needed
-	citing    int32   // citing work of a reference; -1 for a record
+	citing    int32    // citing work of a reference; -1 for a record
 }
 
 // tokens interns word and number tokens and counts in how many
