@@ -145,8 +145,6 @@ var (
 	midYear = regexp.MustCompile(`^(.{8,400}?)\s\((\d{4})[a-z]?\)\s+(?:\p{Lu})`)
 	// GB/T 7714 type markers: "[J]", "[M]", "[EB/OL]", "[J/OL]".
 	typeMarker = regexp.MustCompile(`\[(A|C|CM|CP|D|DB|DS|EB|G|J|M|N|P|PP|R|S|Z)(?:/(?:OL|CD|MT|DK|K))?\]`)
-	// Noise after the locator: "In press.", "[Epub ahead of print]", "PDF".
-	trailingNoise = regexp.MustCompile(`(?i)[\s.,;]*(?:\[(?:pdf|online|epub ahead of print|in press)\]|\((?:in press|forthcoming|online first|epub ahead of print|pdf)\)|in press|forthcoming|pdf|epub ahead of print|online first|pmid:?\s*\d+|pmcid:?\s*pmc\d+|\[\d{1,3}\]|doi:?|issn:?\s*[\dx-]{8,9}|isbn:?\s*[\dx-]{10,17}|/)\.?$`)
 	// A year for the fallback: "(2020)", an ISO date.
 	parenYear = regexp.MustCompile(`\((\d{4})[a-z]?\)|\b(\d{4})-\d{1,2}-\d{1,2}\b`)
 	// Where a locator written with keywords starts inside a container.
@@ -335,17 +333,92 @@ func trimEditorMarks(s string) string {
 // trimLeadPunct drops the punctuation and spaces that separate two parts.
 func trimLeadPunct(s string) string { return strings.TrimLeft(s, " .,;:") }
 
-// trimTrailingNoise drops "In press", "[Epub ahead of print]" and the
-// like from the end.
+// trimTrailingNoise drops "In press", "[Epub ahead of print]", "PMID:
+// 123", a dangling "doi:" and the like from the end.
 func trimTrailingNoise(s string) string {
-	for n := 0; n < 2; n++ {
-		loc := trailingNoise.FindStringIndex(s)
-		if loc == nil || loc[0] == 0 {
+	for n := 0; n < 3; n++ {
+		t := strings.TrimRight(s, " .,;")
+		// A number after an identifier label: "PMID: 123", "ISSN 1234-5678", "[12]".
+		u := strings.TrimRight(t, "0123456789xX-")
+		if len(u) < len(t) {
+			switch {
+			case strings.HasSuffix(u, "["):
+				if strings.HasSuffix(t, "]") {
+					u = u[:len(u)-1]
+				}
+			default:
+				v := strings.TrimRight(u, " :")
+				if i := lastWordStart(v); hasNoiseLabel(v[i:]) {
+					u = v[:i]
+				} else {
+					u = t
+				}
+			}
+		}
+		if len(u) < len(t) && len(u) > 0 {
+			s = u
+			continue
+		}
+		i := lastPhraseStart(t)
+		if i <= 0 {
 			break
 		}
-		s = s[:loc[0]]
+		s = t[:i]
 	}
 	return s
+}
+
+// noisePhrases end a reference without being part of it (lower case).
+var noisePhrases = []string{
+	"[epub ahead of print]", "(epub ahead of print)", "epub ahead of print", "[in press]", "(in press)", "in press",
+	"(forthcoming)", "forthcoming", "(online first)", "online first", "[pdf]", "(pdf)", "pdf", "[online]", "doi:", "doi", "/",
+}
+
+// lastPhraseStart returns where a noise phrase ending t starts, or -1.
+func lastPhraseStart(t string) int {
+	tail := t[tailStart(t, 24):]
+	var low [24]byte
+	n := copy(low[:], tail)
+	for i := 0; i < n; i++ {
+		if c := low[i]; c >= 'A' && c <= 'Z' {
+			low[i] = c + 'a' - 'A'
+		}
+	}
+	lt := string(low[:n])
+	for _, p := range noisePhrases {
+		if strings.HasSuffix(lt, p) {
+			i := len(t) - len(p)
+			if i == 0 || p == "/" || !isASCIILetter(t[i-1]) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func lastWordStart(s string) int { return strings.LastIndexAny(s, " ([") + 1 }
+
+// hasNoiseLabel reports whether w labels an identifier that ends a
+// reference: "PMID", "PMCID: PMC", "ISSN", "ISBN".
+func hasNoiseLabel(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ":")) {
+	case "pmid", "pmcid", "pmc", "issn", "isbn", "eissn", "pii":
+		return true
+	}
+	return false
+}
+
+// tailStart returns the offset of the last n bytes of s, moved forward to
+// a rune boundary.
+func tailStart(s string, n int) int {
+	if len(s) <= n {
+		return 0
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
 }
 
 // fallbackYear finds a year anywhere: in brackets, in an ISO date, or the
@@ -373,6 +446,32 @@ func containerLocatorStart(c string) int {
 	return -1
 }
 
+// isConference reports whether a container is a conference's proceedings
+// rather than a journal ("Proceedings of the National Academy of
+// Sciences" is a journal).
+func isConference(c string) bool {
+	return c != "" && mayName(c, conferenceStems) && conferenceWords.MatchString(c) &&
+		!proceedingsJournals.MatchString(c) && !strings.Contains(c, "Journal") && !strings.Contains(c, "journal")
+}
+
+// Stems that a text must hold before the costlier patterns are tried.
+var (
+	thesisStems     = []string{"hesis", "HESIS", "issertation", "ISSERTATION", "octoral", "Diss", "iss.", "论文"}
+	reportStems     = []string{"eport", "EPORT", "aper", "APER", "Rep.", "rep.", "emorandum"}
+	conferenceStems = []string{"roceed", "ROCEED", "onferen", "ONFEREN", "ymposi", "YMPOSI", "orkshop", "ORKSHOP",
+		"ongress", "ONGRESS", "olloqui", "eeting", "EETING", "ummit", "roc.", "onf.", "ymp.", "会议", "论文集"}
+)
+
+// mayName reports whether s holds one of the stems.
+func mayName(s string, stems []string) bool {
+	for _, st := range stems {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // gbtTypes maps GB/T 7714 type markers to CSL types.
 var gbtTypes = map[string]string{
 	"J": "article-journal", "M": "book", "C": "paper-conference", "N": "article-newspaper",
@@ -395,16 +494,17 @@ func (st *refState) workType(rest string) string {
 		text = w.Container + " " + w.Publisher + " " + rest
 	}
 	journal := st.loc.journal
+	conference := isConference(w.Container)
 	switch {
-	case thesisWords.MatchString(text):
+	case mayName(text, thesisStems) && thesisWords.MatchString(text):
 		return "thesis"
-	case !journal && reportWords.MatchString(text):
+	case !journal && mayName(text, reportStems) && reportWords.MatchString(text):
 		return "report"
 	case st.web && w.Container == "" && !journal:
 		return "webpage"
-	case st.chapter && !(conferenceWords.MatchString(w.Container) && !proceedingsJournals.MatchString(w.Container)):
+	case st.chapter && !conference:
 		return "chapter"
-	case w.Container != "" && conferenceWords.MatchString(w.Container) && !proceedingsJournals.MatchString(w.Container) && !strings.Contains(strings.ToLower(w.Container), "journal"):
+	case conference:
 		return "paper-conference"
 	case w.Container != "" && (journal || w.Publisher == ""):
 		return "article-journal"

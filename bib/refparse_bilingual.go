@@ -25,13 +25,17 @@ var translationMark = regexp.MustCompile(`\s*[(（\[]\s*[Ii]n\s+(?:Chinese|Japan
 // A translation without its original (no Chinese letters before it) is
 // returned as the translation alone, with the mark removed.
 func splitTranslation(s string) (original, translation string, ok bool) {
-	if !strings.Contains(s, "n ") {
+	// The mark ends the text: look at the end only.
+	from := tailStart(s, 40)
+	end := s[from:]
+	if !strings.Contains(end, "n ") || !strings.ContainsAny(end, ")）]") {
 		return "", "", false
 	}
-	loc := translationMark.FindStringIndex(s)
+	loc := translationMark.FindStringIndex(end)
 	if loc == nil {
 		return "", "", false
 	}
+	loc[0] += from
 	body := s[:loc[0]]
 	// The original ends after its last foreign letter, at the first
 	// sentence end that is followed by the translation (not by the

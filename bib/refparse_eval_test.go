@@ -173,7 +173,7 @@ func rpSortedKeys[V any](m map[string]V) []string {
 
 // rpLoadCrossref reads {"style","ref","doi"} lines and takes the truth
 // of each work from its degraded-style string.
-func rpLoadCrossref(t *testing.T, path string) []rpEvalCase {
+func rpLoadCrossref(t testing.TB, path string) []rpEvalCase {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -157,18 +158,14 @@ func findLocator(s string, knownYear int) (locator, bool) {
 	for i := range toks {
 		shape[i] = toks[i].sym
 	}
-	m := locatorPatterns.FindSubmatchIndex(shape)
-	if m == nil {
+	sm := matchShape(shape)
+	if sm.start < 0 {
 		return locator{}, false
 	}
-	loc := locator{start: toks[m[0]].start}
-	for g := 1; g < len(locatorGroups); g++ {
-		a, b := m[2*g], m[2*g+1]
-		if a < 0 || locatorGroups[g] == 0 {
-			continue
-		}
-		text := s[toks[a].start:toks[b-1].end]
-		switch locatorGroups[g] {
+	loc := locator{start: toks[sm.start].start}
+	for _, g := range sm.groups[:sm.n] {
+		text := s[toks[g.from].start:toks[g.to-1].end]
+		switch g.field {
 		case 'q':
 			if knownYear != 0 {
 				loc.volume = text
@@ -191,6 +188,56 @@ func findLocator(s string, knownYear int) (locator, bool) {
 		}
 	}
 	return loc, true
+}
+
+// shapeMatch is where locatorPatterns matched a shape: the first token of
+// the locator (-1 for no match) and the tokens of each field.
+type shapeMatch struct {
+	start  int8
+	n      int8
+	groups [8]shapeGroup
+}
+
+type shapeGroup struct {
+	field    byte // 'y', 'q', 'v', 'i', 'p'
+	from, to int8 // tokens [from, to)
+}
+
+// Shapes repeat from reference to reference (a few hundred cover most
+// reference lists), and matching the pattern set costs more than the rest
+// of the parse, so matches are remembered, up to shapeCacheMax shapes.
+const shapeCacheMax = 1 << 13
+
+var shapeCache = struct {
+	sync.RWMutex
+	m map[string]shapeMatch
+}{m: map[string]shapeMatch{}}
+
+// matchShape matches a shape against locatorPatterns.
+func matchShape(shape []byte) shapeMatch {
+	shapeCache.RLock()
+	sm, ok := shapeCache.m[string(shape)]
+	shapeCache.RUnlock()
+	if ok {
+		return sm
+	}
+	sm = shapeMatch{start: -1}
+	if m := locatorPatterns.FindSubmatchIndex(shape); m != nil {
+		sm.start = int8(m[0])
+		for g := 1; g < len(locatorGroups) && int(sm.n) < len(sm.groups); g++ {
+			if m[2*g] < 0 || locatorGroups[g] == 0 {
+				continue
+			}
+			sm.groups[sm.n] = shapeGroup{field: locatorGroups[g], from: int8(m[2*g]), to: int8(m[2*g+1])}
+			sm.n++
+		}
+	}
+	shapeCache.Lock()
+	if len(shapeCache.m) < shapeCacheMax {
+		shapeCache.m[string(shape)] = sm
+	}
+	shapeCache.Unlock()
+	return sm
 }
 
 // tailTokens tokenises s and returns the tokens after its last word.

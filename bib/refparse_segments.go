@@ -155,7 +155,6 @@ var (
 	conferenceWords = regexp.MustCompile(`(?i)\b(?:proceedings|conference|symposium|workshop|congress|colloquium|meeting|summit)\b|\b(?:proc|conf|symp)\.|会议|论文集`)
 	// Journals whose names say "Proceedings".
 	proceedingsJournals = regexp.MustCompile(`(?i)\bproc(?:eedings|\.)? (?:of the )?(?:natl\.?|national academy|royal|r\. soc|roy\.|cambridge|american mathematical|am\. math|indian academy|japan academy|linnean|edinburgh|london mathematical|lond\. math|institution|inst\. mech|ieee|the ieee|iee\b|estonian|latvian|zoological|geologists|physical society|phys\. soc|aristotelian|nutrition society|nutr\. soc)`)
-	publisherWords      = regexp.MustCompile(`\b(?:Press|Publishing|Publishers?|Verlag|Books|Editions|Éditions|Editora|Editorial|Edizioni|Wiley|Springer|Elsevier|Routledge|Penguin|Sons|Macmillan|McGraw|Prentice|Addison|Pearson|Sage|SAGE|Blackwell|Kluwer|Birkhäuser|Academic|Taylor & Francis|CRC|Harper|Norton|Knopf|Doubleday|Random House|Oxford University|Cambridge University|University of [A-Z]\w+ Press|Gallimard|Seuil|Payot|Dunod|Hachette|Suhrkamp|Mohr|Beck|Teubner|Dover|Scolar|Aeroplano|Gower|Ashgate|Palgrave|Brill|de Gruyter|Peter Lang|Nomos|Karthala|L'Harmattan)\b|出版社|书局|印书馆`)
 )
 
 // splitSegments reads the sentences between the authors and the locator.
@@ -252,8 +251,10 @@ func mergeAbbreviatedSegments(segs []string) []string {
 // perhaps editors before it and place and publisher after it.
 func (st *refState) setContainerSegment(s string) {
 	s = strings.TrimSpace(s)
-	if m := editionLead.FindStringIndex(s); m != nil {
-		s = s[m[1]:]
+	if s != "" && (s[0] == '(' || s[0] >= '0' && s[0] <= '9' || strings.HasPrefix(s, "第")) {
+		if m := editionLead.FindStringIndex(s); m != nil {
+			s = s[m[1]:]
+		}
 	}
 	if isInLead(s) {
 		st.chapter = true
@@ -301,17 +302,19 @@ func (st *refState) setPublisherSegment(s string) bool {
 	if s == "" {
 		return false
 	}
-	if m := placePublisher.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
-		st.w.Place = strings.TrimSpace(m[1])
-		st.w.Publisher = strings.TrimSpace(m[2])
-		return true
+	if strings.Contains(s, ": ") {
+		if m := placePublisher.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
+			st.w.Place = strings.TrimSpace(m[1])
+			st.w.Publisher = strings.TrimSpace(m[2])
+			return true
+		}
 	}
-	if publisherWords.MatchString(s) && !conferenceWords.MatchString(s) && utf8.RuneCountInString(s) < 90 {
+	if len(s) < 200 && hasPublisherWord(s) && !isConference(s) && utf8.RuneCountInString(s) < 90 {
 		// "Oxford University Press, Oxford", "Seuil, Paris"
 		pub, place, ok := strings.Cut(s, ", ")
 		if ok && isPlaceName(place) {
 			st.w.Publisher, st.w.Place = pub, place
-		} else if ok && isPlaceName(pub) && publisherWords.MatchString(place) {
+		} else if ok && isPlaceName(pub) && hasPublisherWord(place) {
 			st.w.Place, st.w.Publisher = pub, place
 		} else {
 			st.w.Publisher = s
@@ -319,6 +322,46 @@ func (st *refState) setPublisherSegment(s string) bool {
 		return true
 	}
 	return false
+}
+
+// publisherWords are words of publishers' names.
+var publisherWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`Press Publishing Publishers Publisher Publ Verlag Verlags Books Editions Éditions
+		Editora Editorial Edizioni Ediciones Wiley Springer Springer-Verlag Elsevier Routledge Penguin Sons Macmillan
+		McGraw-Hill Prentice-Hall Prentice Addison-Wesley Pearson Sage SAGE Blackwell Kluwer Birkhäuser CRC Harper
+		HarperCollins Norton Knopf Doubleday Gallimard Seuil Payot Dunod Hachette Suhrkamp Teubner Dover Scolar Gower
+		Ashgate Palgrave Brill Gruyter Nomos Karthala Harmattan L'Harmattan Verso Polity Clarendon Elgar Emerald
+		Bloomsbury Continuum Longman Heinemann Methuen Faber Vintage Scribner Houghton Mifflin Academic Francis
+		Aeroplano Zanichelli Einaudi Laterza Mondadori Feltrinelli Akademie-Verlag Thieme Karger Informa Hogrefe`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// hasPublisherWord reports whether s names a publisher: one of
+// publisherWords, or 出版社 ("press").
+func hasPublisherWord(s string) bool {
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if j > i && publisherWords[s[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return strings.Contains(s, "出版社") || strings.Contains(s, "书局") || strings.Contains(s, "印书馆")
+}
+
+// isWordByte reports whether c belongs to a word: an ASCII letter, a
+// hyphen or apostrophe, or a byte of a multi-byte letter.
+func isWordByte(c byte) bool {
+	return isASCIILetter(c) || c == '-' || c == '\'' || c >= utf8.RuneSelf
 }
 
 // isPlaceName reports whether s could be a city: one to three
@@ -341,8 +384,10 @@ func isInLead(s string) bool {
 }
 
 func isEditionSentence(s string) bool {
-	return editionSentence.MatchString(strings.TrimSpace(s))
+	return mayName(s, editionStems) && editionSentence.MatchString(strings.TrimSpace(s))
 }
+
+var editionStems = []string{"ed", "Ed", "ED", "rans", "RANS", "ir.", "erf.", "arr.", "ufl"}
 
 // cleanTitle trims a title's closing punctuation and enclosing quotes.
 func cleanTitle(s string) string {

@@ -30,17 +30,16 @@ var urlLeads = []string{
 
 // takeLinks removes the DOI, URL and access dates from s and records them.
 func (st *refState) takeLinks(s string) string {
-	if loc := crDOI.FindStringIndex(s); loc != nil {
+	if !strings.Contains(s, "10.") {
+		// No DOI.
+	} else if loc := crDOI.FindStringIndex(s); loc != nil {
 		if doi := NormalizeDOI(s[loc[0]:loc[1]]); doi != "" {
 			st.w.DOI = trimDOI(doi)
 			a := doiLeadStart(s, loc[0])
 			s = cutSpan(s, a, loc[1])
 		}
 	}
-	if st.w.DOI == "" && strings.Contains(s, "10.") {
-		// A DOI written with spaces around its slash, or split: leave it.
-	}
-	for n := 0; n < 3; n++ {
+	for n := 0; n < 3 && (strings.Contains(s, "://") || strings.Contains(s, "www.")); n++ {
 		loc := refURL.FindStringIndex(s)
 		if loc == nil {
 			break
@@ -57,7 +56,7 @@ func (st *refState) takeLinks(s string) string {
 		}
 		s = cutSpan(s, urlLeadStart(s, loc[0]), end)
 	}
-	if strings.ContainsAny(s, "[(") && containsFold(s, "ccess", "ited", "iewed", "etrieved", "onsult", "isited", "ugegriffen", "bgerufen") {
+	if strings.ContainsAny(s, "[(") && containsAnyOf(s, "ccess", "ited", "iewed", "etrieved", "onsult", "isited", "ugegriffen", "bgerufen", "CCESS", "ITED") {
 		for n := 0; n < 3; n++ {
 			loc := accessNote.FindStringIndex(s)
 			if loc == nil {
@@ -67,7 +66,7 @@ func (st *refState) takeLinks(s string) string {
 			s = cutSpan(s, loc[0], loc[1])
 		}
 	}
-	if containsFold(s, "ccessed", "etrieved", "iewed", "onsulted") {
+	if containsAnyOf(s, "ccessed", "etrieved", "iewed", "onsulted", "CCESSED", "ETRIEVED") {
 		if loc := accessPhrase.FindStringIndex(s); loc != nil {
 			st.web = true
 			s = cutSpan(s, loc[0], loc[1])
@@ -188,14 +187,10 @@ func cutSpan(s string, i, j int) string {
 	return left + " " + right
 }
 
-// containsFold reports whether s contains any of subs (which are lower
-// case and match in either case of their first letter only).
-func containsFold(s string, subs ...string) bool {
+// containsAnyOf reports whether s contains any of subs.
+func containsAnyOf(s string, subs ...string) bool {
 	for _, sub := range subs {
 		if strings.Contains(s, sub) {
-			return true
-		}
-		if strings.Contains(s, strings.ToUpper(sub[:1])+sub[1:]) {
 			return true
 		}
 	}

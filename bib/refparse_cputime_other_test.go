@@ -1,0 +1,8 @@
+//go:build !linux
+
+package bib
+
+import "time"
+
+// rpThreadCPU is not available here: benchmarks report wall-clock rates only.
+func rpThreadCPU() (time.Duration, bool) { return 0, false }
