@@ -39,6 +39,8 @@ type profile struct {
 	nums      []int32 // distinct number tokens, sorted
 	keys      []string
 	text      string   // the raw text, or the fields written out
+	tight     string   // text folded, letters and digits only
+	textWords []string // the short words (two or three letters) of text
 	textGrams []uint32 // trigram sketch of text, computed when first needed
 	citing    int32    // citing work of a reference; -1 for a record
 }
@@ -234,7 +236,7 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) pro
 		p.title = bib.TitleGrams(w.Title)
 	}
 	for _, s := range []string{w.Container, w.ContainerShort} {
-		if ws := bib.SourceWords(s); hasLetterWord(ws) {
+		if ws := sourceWords(s); len(ws) > 0 {
 			p.src = append(p.src, ws)
 		}
 	}
@@ -265,13 +267,20 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) pro
 	text = linkText.ReplaceAllString(text, " ")
 	p.text = text
 	var words, nums []int32
+	var tight strings.Builder
 	splitText(text, func(s string) {
+		tight.WriteString(s)
+		if len(s) <= 3 && !slices.Contains(p.textWords, s) {
+			p.textWords = append(p.textWords, s)
+		}
 		if !matchStopWords[s] && !authorWords[s] {
 			words = append(words, t.id(s))
 		}
 	}, func(s string) {
+		tight.WriteString(s)
 		nums = append(nums, t.id("#"+s))
 	})
+	p.tight = tight.String()
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
 		splitText(w.Original, func(s string) { words = append(words, t.id(s)) }, func(string) {})
 	}
@@ -312,6 +321,7 @@ type verdict struct {
 	evidence float64
 	rule     Match
 	anchored bool // exactly one side has a DOI or an id
+	vague    bool // nothing identifies the work beyond year and author or source
 }
 
 // score maps evidence to [0, 1]: 0.5 at the match threshold.
@@ -337,7 +347,9 @@ func (m *matcher) compare(a, b *profile) verdict {
 		return verdict{}
 	}
 	e := 0.0
-	identified := false
+	// What identifies a work beyond its year: a title, a volume with a
+	// page, or two of author, source, page and the other text's numbers.
+	strong, points := false, 0.0
 
 	// Year: online-first and print may be a year apart.
 	if a.year != 0 && b.year != 0 {
@@ -351,14 +363,16 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 
-	// First author.
+	// First author. Names that differ rule the pair out unless one is
+	// found in the other's text (a parser's misreading).
 	switch {
-	case len(a.fams) > 0 && len(b.fams) > 0:
-		if !sameAuthor(a, b) {
+	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
+		if !familyIn(a, b) && !familyIn(b, a) {
 			return verdict{}
 		}
+	case len(a.fams) > 0 && len(b.fams) > 0:
 		e += wAuthor
-		identified = true
+		points++
 		if a.init != 0 && b.init != 0 {
 			if a.init == b.init {
 				e += wInitial
@@ -367,37 +381,45 @@ func (m *matcher) compare(a, b *profile) verdict {
 			}
 		}
 	case len(a.fams) > 0:
-		if m.inWords(a.fams, b) {
+		if familyIn(a, b) {
 			e += wAuthor / 2
-			identified = true
+			points++
 		}
 	case len(b.fams) > 0:
-		if m.inWords(b.fams, a) {
+		if familyIn(b, a) {
 			e += wAuthor / 2
-			identified = true
+			points++
 		}
 	}
 
 	// Locator.
 	volOK, pageOK := false, false
 	if a.vol != "" && b.vol != "" {
-		if a.vol != b.vol {
+		switch {
+		case a.vol == b.vol:
+			e += wVolume
+			volOK = true
+		case !m.crossRead(a, b, a.vol, b.vol):
 			return verdict{}
 		}
-		e += wVolume
-		volOK = true
 	}
 	if a.page != "" && b.page != "" {
-		if !samePage(a.page, b.page) {
+		switch {
+		case samePage(a.page, b.page):
+			e += wPage
+			pageOK = true
+		case !m.crossRead(a, b, a.page, b.page):
 			return verdict{}
 		}
-		e += wPage
-		pageOK = true
 	}
-	if volOK && pageOK {
-		identified = true
+	switch {
+	case volOK && pageOK:
+		strong = true
+	case pageOK:
+		points++
+	case volOK:
+		points += 0.5
 	}
-	srcSim := -1.0
 	if a.issue != "" && b.issue != "" {
 		if a.issue == b.issue {
 			e += wIssue
@@ -420,7 +442,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		} else {
 			e += wTitle * min(1, (sim-0.5)/0.4)
 			if sim >= 0.8 {
-				identified = true
+				strong = true
 			}
 		}
 	}
@@ -433,7 +455,9 @@ func (m *matcher) compare(a, b *profile) verdict {
 				best = max(best, bib.SourceSimilarity(x, y))
 			}
 		}
-		srcSim = best
+		if best >= 0.8 {
+			points++
+		}
 		if best >= 0.5 {
 			e += wSource * best
 		} else {
@@ -444,24 +468,29 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// Words and numbers of the whole texts.
 	c := m.containment(a.words, b.words)
 	e += wWords * c
-	if pageOK && (srcSim >= 0.8 || c >= 0.9) {
-		// A book's or a journal's pages, without a volume.
-		identified = true
-	}
 	switch agree, n := numbersAgree(a.nums, b.nums); {
 	case agree > 0:
 		e += wNumbers
 		if n >= 2 && c >= 0.9 && m.weightOf(a, b) >= 10 {
 			// Source, volume and pages of a text without author or title,
 			// all found in the other text.
-			identified = true
+			points++
 		}
 	case agree < 0 && !(volOK && pageOK):
 		e -= wNumbers
 	}
 
-	if !identified || e < matchThreshold {
+	if e < matchThreshold {
 		return verdict{}
+	}
+	vague := false
+	if !strong && points < 2 {
+		// Only a year and an author or a source: the pair is one work only
+		// if nothing else in the corpus could be (see matcher.cluster).
+		if a.year == 0 || b.year == 0 || c < 0.9 || m.weightOf(a, b) < 6 {
+			return verdict{}
+		}
+		vague = true
 	}
 	rule := MatchFuzzy
 	for _, k := range a.keys {
@@ -471,7 +500,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 	anchored := (a.doi != "" || a.id != "") != (b.doi != "" || b.id != "")
-	return verdict{e, rule, anchored}
+	return verdict{e, rule, anchored, vague}
 }
 
 // sameAuthor reports whether two first authors have one family name, or
@@ -481,15 +510,34 @@ func sameAuthor(a, b *profile) bool {
 	return meet(a.fams, b.fams) || meet(a.fams, b.nameWords) && meet(b.fams, a.nameWords)
 }
 
-// hasLetterWord reports whether a source has a word of letters: "P79" or
-// "24(63)" is a misread locator, not a source.
-func hasLetterWord(ws []string) bool {
-	for _, w := range ws {
+// sourceWords are a source's words (bib.SourceWords) without numbers and
+// "n.d.", which a parser leaves in a source it cut too late; nil when no
+// word of letters is left ("P79" and "24(63)" are misread locators).
+func sourceWords(s string) []string {
+	var out []string
+	letters := false
+	for _, w := range bib.SourceWords(s) {
+		if w == "n" || w == "d" || isDigits(w) {
+			continue
+		}
+		out = append(out, w)
 		if len(w) >= 2 && !strings.ContainsAny(w, "0123456789") {
-			return true
+			letters = true
 		}
 	}
-	return false
+	if !letters {
+		return nil
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func meet(a, b []string) bool {
@@ -501,16 +549,31 @@ func meet(a, b []string) bool {
 	return false
 }
 
-// inWords reports whether a family key is among p's words.
-func (m *matcher) inWords(fams []string, p *profile) bool {
-	for _, f := range fams {
-		if id, ok := m.tok.ids[f]; ok {
-			if _, found := slices.BinarySearch(p.words, id); found {
-				return true
-			}
+// familyIn reports whether a's first author's family name is written in
+// b's text: a name of four letters or more anywhere in it, a shorter one
+// as a word of it.
+func familyIn(a, b *profile) bool {
+	for _, f := range a.fams {
+		if len(f) >= 4 && strings.Contains(b.tight, f) || len(f) >= 2 && slices.Contains(b.textWords, f) {
+			return true
 		}
 	}
 	return false
+}
+
+// crossRead reports whether two differing locators x (of a) and y (of b)
+// are each found among the other text's numbers: one parser took another
+// number for the volume or page, and the texts do not disagree.
+func (m *matcher) crossRead(a, b *profile, x, y string) bool {
+	has := func(p *profile, v string) bool {
+		id, ok := m.tok.ids["#"+v]
+		if !ok {
+			return false
+		}
+		_, found := slices.BinarySearch(p.nums, id)
+		return found
+	}
+	return has(b, x) && has(a, y)
 }
 
 // samePage compares first pages, an article number "e1234" meeting "1234".

@@ -174,20 +174,7 @@ func (m *matcher) cluster(links []link) []int32 {
 	slices.SortStableFunc(links, func(x, y link) int {
 		return cmp.Or(cmp.Compare(y.v.evidence, x.v.evidence), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
-	for _, l := range links {
-		ra, rb := find(l.a), find(l.b)
-		if ra == rb {
-			continue
-		}
-		if !m.agrees(&groups[ra], &groups[rb], l.v) {
-			if traceHook != nil {
-				traceHook(m, l, false)
-			}
-			continue
-		}
-		if traceHook != nil {
-			traceHook(m, l, true)
-		}
+	join := func(ra, rb int32) {
 		// The larger group absorbs the smaller; ties keep the earlier root.
 		if groups[ra].size < groups[rb].size || groups[ra].size == groups[rb].size && rb < ra {
 			ra, rb = rb, ra
@@ -195,6 +182,93 @@ func (m *matcher) cluster(links []link) []int32 {
 		groups[ra].merge(&groups[rb])
 		groups[rb] = group{}
 		parent[rb] = ra
+	}
+	for _, l := range links {
+		if l.v.vague {
+			continue
+		}
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb {
+			continue
+		}
+		ok := m.agrees(&groups[ra], &groups[rb], l.v)
+		if traceHook != nil {
+			traceHook(m, l, ok)
+		}
+		if ok {
+			join(ra, rb)
+		}
+	}
+
+	// Vague links (a year with an author or a source, nothing more) join
+	// groups only where they are unambiguous: all the groups they connect
+	// must make one consistent work, else none of them is joined.
+	comp := make([]int32, n)
+	for i := range comp {
+		comp[i] = int32(i)
+	}
+	var findComp func(int32) int32
+	findComp = func(x int32) int32 {
+		for comp[x] != x {
+			comp[x] = comp[comp[x]]
+			x = comp[x]
+		}
+		return x
+	}
+	var vague []link
+	for _, l := range links {
+		if !l.v.vague {
+			continue
+		}
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb {
+			continue
+		}
+		vague = append(vague, l)
+		ca, cb := findComp(ra), findComp(rb)
+		if ca != cb {
+			comp[max(ca, cb)] = min(ca, cb)
+		}
+	}
+	members := map[int32][]int32{}
+	for _, l := range vague {
+		for _, x := range []int32{find(l.a), find(l.b)} {
+			c := findComp(x)
+			if !slices.Contains(members[c], x) {
+				members[c] = append(members[c], x)
+			}
+		}
+	}
+	order := make([]int32, 0, len(members))
+	for c := range members {
+		order = append(order, c)
+	}
+	slices.Sort(order)
+	for _, c := range order {
+		ms := members[c]
+		slices.Sort(ms)
+		trial := groups[ms[0]]
+		ok := true
+		for _, x := range ms[1:] {
+			if !m.agrees(&trial, &groups[x], verdict{rule: MatchFuzzy, vague: true}) {
+				ok = false
+				break
+			}
+			trial.merge(&groups[x])
+		}
+		if traceHook != nil {
+			for _, l := range vague {
+				if findComp(find(l.a)) == c {
+					traceHook(m, l, ok)
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, x := range ms[1:] {
+			join(find(ms[0]), x)
+		}
 	}
 	roots := make([]int32, n)
 	for i := range roots {
