@@ -367,7 +367,15 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// found in the other's text (a parser's misreading).
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
-		if !familyIn(a, b) && !familyIn(b, a) {
+		inB, inA := familyIn(a, b), familyIn(b, a)
+		switch {
+		case inA && inB:
+			e += wAuthor
+			points++
+		case inA || inB:
+			e += wAuthor / 2
+			points += 0.5
+		default:
 			return verdict{}
 		}
 	case len(a.fams) > 0 && len(b.fams) > 0:
@@ -430,21 +438,31 @@ func (m *matcher) compare(a, b *profile) verdict {
 
 	// Title. A parser may take a source or an author for the title of a
 	// style it misreads, so titles that differ are checked against the other
-	// side's whole text before they rule the pair out.
-	if len(a.title) >= 4 && len(b.title) >= 4 {
+	// side's whole text before they rule the pair out; a title found in the
+	// other text (most often a source read as a title) agrees as a source.
+	titleInText := false
+	switch {
+	case len(a.title) >= 4 && len(b.title) >= 4:
 		sim := titleSim(a.title, b.title)
 		if sim < 0.5 {
 			if max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 {
 				return verdict{}
 			}
-			// One side's title is found in the other's text: a misread
-			// field, no evidence either way.
+			titleInText = true
 		} else {
 			e += wTitle * min(1, (sim-0.5)/0.4)
 			if sim >= 0.8 {
 				strong = true
 			}
 		}
+	case len(a.title) >= 12 && len(b.title) == 0:
+		titleInText = m.titleInText(a, b) >= 0.8
+	case len(b.title) >= 12 && len(a.title) == 0:
+		titleInText = m.titleInText(b, a) >= 0.8
+	}
+	if titleInText && (len(a.src) == 0 || len(b.src) == 0) {
+		e += wSource
+		points++
 	}
 
 	// Source: the best alignment of any form each side has.
@@ -507,7 +525,24 @@ func (m *matcher) compare(a, b *profile) verdict {
 // are the same words with given and family names read the other way round
 // ("Lifeng He" and "He Lifeng").
 func sameAuthor(a, b *profile) bool {
-	return meet(a.fams, b.fams) || meet(a.fams, b.nameWords) && meet(b.fams, a.nameWords)
+	return meet(a.fams, b.fams) || meet(a.fams, b.nameWords) && meet(b.fams, a.nameWords) || compoundFamily(a.fams, b.fams)
+}
+
+// compoundFamily reports whether one family name is the other with a
+// second family name before or after it ("Saul Pino" and "Pino",
+// "Konrad Gniss" and "Gniss").
+func compoundFamily(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if len(x) < len(y) {
+				x, y = y, x
+			}
+			if len(y) >= 4 && len(x) > len(y) && (strings.HasPrefix(x, y) || strings.HasSuffix(x, y)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sourceWords are a source's words (bib.SourceWords) without numbers and

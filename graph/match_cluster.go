@@ -37,13 +37,17 @@ type group struct {
 	yearMin, yearMax int
 	vol, page        string
 	fams, nameWords  []string // first author's family variants and name words
+	famNode          int32    // the node fams come from, or -1
 	title            int32    // the node with the longest title, or -1
 	citing           []int32  // sorted citing works of the member references
 }
 
 func newGroup(i int32, n *node) group {
 	g := group{size: 1, record: n.work, id: n.p.id, doi: n.p.doi, yearMin: n.p.year, yearMax: n.p.year,
-		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, title: -1}
+		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, famNode: -1, title: -1}
+	if len(n.p.fams) > 0 {
+		g.famNode = i
+	}
 	if n.ref >= 0 {
 		g.citing = []int32{n.p.citing}
 	}
@@ -72,8 +76,13 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.vol != "" && h.vol != "" && g.vol != h.vol || g.page != "" && h.page != "" && !samePage(g.page, h.page) {
 		return false
 	}
-	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) && !(meet(g.fams, h.nameWords) && meet(h.fams, g.nameWords)) {
-		return false
+	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) && !(meet(g.fams, h.nameWords) && meet(h.fams, g.nameWords)) && !compoundFamily(g.fams, h.fams) {
+		if g.famNode < 0 || h.famNode < 0 {
+			return false
+		}
+		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) {
+			return false
+		}
 	}
 	if g.title >= 0 && h.title >= 0 {
 		a, b := &m.nodes[g.title].p, &m.nodes[h.title].p
@@ -107,7 +116,7 @@ func (g *group) merge(h *group) {
 	g.vol = cmp.Or(g.vol, h.vol)
 	g.page = cmp.Or(g.page, h.page)
 	if len(g.fams) == 0 {
-		g.fams, g.nameWords = h.fams, h.nameWords
+		g.fams, g.nameWords, g.famNode = h.fams, h.nameWords, h.famNode
 	}
 	if g.title < 0 {
 		g.title = h.title
