@@ -28,14 +28,13 @@ import (
 //	           _vosviewer.json (VOSviewer Online)
 //	json       <network>.json (node-link: networkx, d3, graphology) and
 //	           <network>.cyjs (Cytoscape.js, Cytoscape)
-//	parquet    works, references, citations and cocitation .parquet
-//	html       map.html: the co-citation map, one offline file
+//	html       map.html: the co-citation map, one file that opens offline
 //
 // The networks are citations, cocitation and author_cocitation.
-var Formats = []string{"csv", "dot", "graphml", "gexf", "pajek", "vosviewer", "json"}
+var Formats = []string{"csv", "dot", "graphml", "gexf", "pajek", "vosviewer", "json", "html"}
 
 // DefaultFormats is what analyze writes unless told otherwise.
-const DefaultFormats = "csv,dot"
+const DefaultFormats = "csv,dot,html"
 
 // ParseFormats reads a comma-separated list of formats, or "all". The result
 // is in the order of Formats, without repeats.
@@ -331,9 +330,9 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 		}
 	}
 	// Networks are built once, and laid out only when a format shows the
-	// layout.
-	needLayout := slices.ContainsFunc(formats, func(f string) bool {
-		return f != "csv" && f != "dot" && f != "parquet"
+	// layout: the network formats all of them, the map the co-citation one.
+	layoutAll := slices.ContainsFunc(formats, func(f string) bool {
+		return f != "csv" && f != "dot" && f != "parquet" && f != "html"
 	})
 	graphFormats := slices.ContainsFunc(formats, func(f string) bool { return f != "csv" && f != "parquet" })
 	nets := map[string]*export.Network{}
@@ -343,7 +342,7 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 			if err != nil {
 				return nil, err
 			}
-			if needLayout && !n.Directed {
+			if !n.Directed && (layoutAll || has("html") && name == CoCitationNetwork) {
 				export.ForceAtlas2(n, export.DefaultLayout(opt.Seed))
 			}
 			nets[name] = n
@@ -351,6 +350,11 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 	}
 	for _, f := range Formats {
 		if !has(f) {
+			continue
+		}
+		if f == "html" {
+			m := t.coCitationMap(nets[CoCitationNetwork], opt)
+			add("map.html", func(w io.Writer) error { return export.WriteHTMLMap(w, m) })
 			continue
 		}
 		for _, name := range []string{CitationsNetwork, CoCitationNetwork, AuthorCoCitationNetwork} {
@@ -379,6 +383,46 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 		}
 	}
 	return files, nil
+}
+
+// coCitationMap is map.html: the co-citation network with, for each work,
+// the records of the corpus citing it.
+func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTMLMap {
+	index := map[string]int{}
+	for i, nd := range n.Nodes {
+		index[nd.ID] = i
+	}
+	m := &export.HTMLMap{Title: "citegraph co-citation map", Network: n, MaxLinks: opt.MapMaxLinks, CitedBy: make([][]int, len(n.Nodes))}
+	works := map[string][]string{}
+	id, label, title := slices.Index(t.Works.Header, "id"), slices.Index(t.Works.Header, "label"), slices.Index(t.Works.Header, "title")
+	for _, row := range t.Works.Rows {
+		works[row[id]] = row
+	}
+	record := map[string]int{}
+	for _, c := range t.Citations.Rows {
+		node, ok := index[c[1]]
+		if !ok {
+			continue
+		}
+		r, ok := record[c[0]]
+		if !ok {
+			r = len(m.Records)
+			record[c[0]] = r
+			rec := export.MapRecord{ID: c[0], Label: c[0]}
+			if row := works[c[0]]; row != nil {
+				rec.Label, rec.Title = row[label], row[title]
+			}
+			m.Records = append(m.Records, rec)
+		}
+		m.CitedBy[node] = append(m.CitedBy[node], r)
+	}
+	shown := len(n.Links)
+	if opt.MapMaxLinks > 0 {
+		shown = min(shown, opt.MapMaxLinks)
+	}
+	m.Note = fmt.Sprintf("%d works cited in %d records; %d of %d co-citation links drawn, the strongest (--map-max-links); laid out by ForceAtlas2 with seed %d. Made by citegraph.",
+		len(n.Nodes), len(m.Records), shown, len(n.Links), opt.Seed)
+	return m
 }
 
 // networkDOT draws a network for Graphviz in the style of CitationsDOT and

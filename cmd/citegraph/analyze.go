@@ -27,9 +27,10 @@ writes into the output folder:
   citations.dot          the citation graph for Graphviz (dot -Tsvg)
   cocitation.dot         the co-citation network (sfdp -Tsvg)
   author_cocitation.dot  the author co-citation network (sfdp -Tsvg)
+  map.html               the co-citation map, to open in a browser (offline)
 
---export picks the formats (default csv,dot; all for every one): graphml,
-gexf, pajek, vosviewer and json write each network
+--export picks the formats (default csv,dot,html; all for every one):
+graphml, gexf, pajek, vosviewer and json write each network
 (citations, cocitation, author_cocitation) for networkx, igraph, Gephi,
 Pajek, VOSviewer and Cytoscape (see citegraph export --help); --render
 svg|png|pdf draws the DOT files with Graphviz.

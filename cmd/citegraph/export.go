@@ -36,6 +36,7 @@ format:
              <network>_vosviewer.json (VOSviewer Online)
   json       <network>.json (node-link: networkx, d3) and <network>.cyjs
              (Cytoscape.js, Cytoscape)
+  html       map.html: the co-citation map, one file that works offline
 
 The co-citation and author co-citation networks are laid out with
 ForceAtlas2 (seeded by --seed), so every format that holds positions shows

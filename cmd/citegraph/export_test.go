@@ -3,14 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // python finds an interpreter with networkx (and igraph when
@@ -325,5 +328,62 @@ func TestRender(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "cocitation.png")); err == nil {
 		t.Error("a picture without Graphviz?")
+	}
+}
+
+// TestMapInChromium opens the seed sample's map.html in headless Chromium
+// (skipped without it, unless CITEGRAPH_REQUIRE_BROWSER is set): it loads
+// without an error, draws every work of the co-citation network, and a
+// search for Ruffini finds his two works.
+func TestMapInChromium(t *testing.T) {
+	var bin string
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		if os.Getenv("CITEGRAPH_REQUIRE_BROWSER") != "" {
+			t.Fatal("CITEGRAPH_REQUIRE_BROWSER is set but Chromium is not installed")
+		}
+		t.Skip("Chromium not installed")
+	}
+	out := t.TempDir()
+	if _, stderr, code := runCmd(t, "", "analyze", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	clustered := 0
+	for _, w := range readCSV(t, filepath.Join(out, "works.csv")) {
+		if w["cluster"] != "" {
+			clustered++
+		}
+	}
+	page, _ := filepath.Abs(filepath.Join(out, "map.html"))
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--virtual-time-budget=5000", "--dump-dom", "file://"+page+"#search=ruffini")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-done:
+		case <-time.After(90 * time.Second):
+			cmd.Process.Kill()
+		}
+	}()
+	dom, err := cmd.Output()
+	close(done)
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, stderr.String())
+	}
+	body := regexp.MustCompile(`<body[^>]*>`).FindString(string(dom))
+	want := fmt.Sprintf(`data-status="ready" data-nodes="%d" data-drawn="%d"`, clustered, clustered)
+	if !strings.Contains(body, want) || strings.Contains(body, "data-errors") {
+		t.Errorf("page state %s, want %s", body, want)
+	}
+	if !strings.Contains(body, `data-matches="2"`) || !strings.Contains(string(dom), "Ruffini 2020a</a> — Collaboration and competition") {
+		t.Errorf("the search for ruffini does not list Ruffini 2020a: %s", body)
 	}
 }
