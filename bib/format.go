@@ -27,6 +27,15 @@ const (
 	FormatLines    Format = "lines"    // exactly one reference per line
 	FormatWoS      Format = "wos"      // Web of Science plain text (field-tagged)
 	FormatEdgeList Format = "edgelist" // "citing cited" id pairs
+	FormatWoSTab   Format = "wostab"   // Web of Science tab-delimited
+	FormatScopus   Format = "scopus"   // Scopus CSV
+	FormatLens     Format = "lens"     // Lens.org scholarly CSV
+	FormatRIS      Format = "ris"      // RIS (Scopus and generic)
+	FormatBibTeX   Format = "bibtex"   // BibTeX (Web of Science, Scopus and generic)
+	FormatPubMed   Format = "pubmed"   // PubMed/MEDLINE text
+	FormatCrossref Format = "crossref" // Crossref REST API JSON
+	FormatOpenAlex Format = "openalex" // OpenAlex API JSON or JSON Lines
+	FormatCSLJSON  Format = "csljson"  // CSL-JSON
 )
 
 // format describes one reader: how to recognise its input and how to open it.
@@ -39,6 +48,8 @@ type format struct {
 // formats is ordered by detection priority: the most specific signature
 // first, the catch-all reference list last.
 var formats = []format{
+	{FormatLens, detectLens, newLensReader},
+	{FormatScopus, detectScopus, newScopusReader},
 	{FormatWoS, detectWoS, newWoSReader},
 	{FormatEdgeList, detectEdgeList, newEdgeListReader},
 	{FormatRefList, func([]byte) bool { return true }, newRefListReader},
