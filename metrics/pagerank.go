@@ -21,9 +21,10 @@ import (
 // Power iteration from the uniform vector pulls over the in-adjacency (one
 // pass over the edges per iteration, parallel over blocks of nodes for large
 // graphs, deterministic) until the L1 change is below the tolerance (default
-// 1e-12, see WithTolerance). If the iteration limit is reached first it
-// returns the last iterate and an error wrapping ErrNotConverged. A graph
-// with no nodes gives an empty slice.
+// 1e-12, see WithTolerance). The iteration contracts by α in L1, so the
+// result is then within α/(1−α)·tol of the limit in L1. If the iteration
+// limit is reached first it returns the last iterate and an error wrapping
+// ErrNotConverged. A graph with no nodes gives an empty slice.
 func PageRank(g *graph.Directed, opts ...Option) ([]float64, error) {
 	c, err := buildConfig(opts)
 	if err != nil {
