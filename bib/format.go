@@ -50,6 +50,8 @@ type format struct {
 var formats = []format{
 	{FormatLens, detectLens, newLensReader},
 	{FormatScopus, detectScopus, newScopusReader},
+	{FormatRIS, detectRIS, newRISReader},
+	{FormatPubMed, detectPubMed, newPubMedReader},
 	{FormatWoS, detectWoS, newWoSReader},
 	{FormatEdgeList, detectEdgeList, newEdgeListReader},
 	{FormatRefList, func([]byte) bool { return true }, newRefListReader},
