@@ -48,6 +48,7 @@ type format struct {
 // formats is ordered by detection priority: the most specific signature
 // first, the catch-all reference list last.
 var formats = []format{
+	{FormatWoSTab, detectWoSTab, newWoSTabReader},
 	{FormatLens, detectLens, newLensReader},
 	{FormatScopus, detectScopus, newScopusReader},
 	{FormatRIS, detectRIS, newRISReader},
