@@ -54,6 +54,7 @@ var formats = []format{
 	{FormatRIS, detectRIS, newRISReader},
 	{FormatPubMed, detectPubMed, newPubMedReader},
 	{FormatWoS, detectWoS, newWoSReader},
+	{FormatBibTeX, detectBibTeX, newBibTeXReader},
 	{FormatEdgeList, detectEdgeList, newEdgeListReader},
 	{FormatRefList, func([]byte) bool { return true }, newRefListReader},
 	{FormatLines, nil, newLinesReader},
