@@ -48,6 +48,9 @@ type format struct {
 // formats is ordered by detection priority: the most specific signature
 // first, the catch-all reference list last.
 var formats = []format{
+	{FormatOpenAlex, detectOpenAlex, newOpenAlexReader},
+	{FormatCrossref, detectCrossref, newCrossrefReader},
+	{FormatCSLJSON, detectCSLJSON, newCSLJSONReader},
 	{FormatWoSTab, detectWoSTab, newWoSTabReader},
 	{FormatLens, detectLens, newLensReader},
 	{FormatScopus, detectScopus, newScopusReader},
