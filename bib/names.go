@@ -359,7 +359,6 @@ type nameList struct {
 	names   []Name
 	end     int  // byte offset in s just past the list
 	etAl    bool // the list ended with "et al." or "等"
-	skipped bool // the list was a dash rule standing for the previous entry's authors
 	editors bool // the names are editors (or producers, directors …), not authors
 	form    nameForm
 }
@@ -383,10 +382,10 @@ func (p *nameParser) list() nameList {
 	var out nameList
 	toks := p.toks
 	i := 0
-	// MLA's "———." repeats the previous entry's authors: no name here.
+	// MLA's "———." repeats the previous entry's authors: no name here,
+	// but the list ends after it.
 	if len(toks) > 0 && isDashRule(toks[0].text) {
 		out.end = toks[0].end
-		out.skipped = true
 		return out
 	}
 	afterConnector := false

@@ -359,6 +359,10 @@ func trimTrailingNoise(s string) string {
 			s = u
 			continue
 		}
+		if i := epubStart(t); i > 0 {
+			s = t[:i]
+			continue
+		}
 		i := lastPhraseStart(t)
 		if i <= 0 {
 			break
@@ -366,6 +370,23 @@ func trimTrailingNoise(s string) string {
 		s = t[:i]
 	}
 	return s
+}
+
+// epubStart returns where an "Epub 2020 Feb 1" note (PubMed) ending t
+// starts, or -1.
+func epubStart(t string) int {
+	from := tailStart(t, 32)
+	i := strings.LastIndex(t[from:], "Epub ")
+	if i < 0 {
+		return -1
+	}
+	i += from
+	for _, c := range t[i+len("Epub "):] {
+		if !(c == ' ' || c == '.' || c >= '0' && c <= '9' || c < utf8.RuneSelf && isASCIILetter(byte(c))) {
+			return -1
+		}
+	}
+	return i
 }
 
 // noisePhrases end a reference without being part of it (lower case).

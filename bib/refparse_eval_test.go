@@ -34,8 +34,10 @@ import (
 // to a field name ("year", "family", "volume", "page", "doi") to print the
 // misses.
 
-// rpEvalFields are the scored fields.
-var rpEvalFields = []string{"year", "family", "volume", "page", "doi"}
+// rpEvalFields are the scored fields. "volume∅" and "page∅" score the
+// AnyStyle references labelled without a volume or pages: right when the
+// parser gives none either (a measure of invented locators).
+var rpEvalFields = []string{"year", "family", "volume", "page", "doi", "volume∅", "page∅"}
 
 // rpEvalCase is one reference and its truth.
 type rpEvalCase struct {
@@ -47,11 +49,17 @@ type rpEvalCase struct {
 // rpAccuracyFloor is the least accuracy, in percent, each set and field must
 // keep on the excerpts.
 var rpAccuracyFloor = map[string]map[string]float64{
-	"apa":                       {"year": 0, "family": 0, "volume": 0, "page": 0, "doi": 0},
-	"american-chemical-society": {"year": 0, "family": 0, "volume": 0, "page": 0, "doi": 0},
-	"elsevier-without-titles":   {"year": 0, "family": 0, "volume": 0, "page": 0, "doi": 0},
-	"degraded_one_author":       {"year": 0, "family": 0, "volume": 0, "page": 0, "doi": 0},
-	"anystyle":                  {"year": 0, "family": 0, "volume": 0, "page": 0, "doi": 0},
+	// Measured (November 2026): year 100, family 97.5, volume 96.5, page 97.0, doi 100.
+	"apa": {"year": 98.5, "family": 96, "volume": 95, "page": 95.5, "doi": 100},
+	// Measured: 100, 99.0, 96.5, 96.0, 100.
+	"american-chemical-society": {"year": 98.5, "family": 97.5, "volume": 95, "page": 94.5, "doi": 100},
+	// Measured: 100, 98.5, 94.5, 94.5, 100.
+	"elsevier-without-titles": {"year": 98.5, "family": 97, "volume": 93, "page": 93, "doi": 100},
+	// Measured: 100, 99.0, 97.0, 98.0, 100.
+	"degraded_one_author": {"year": 98.5, "family": 97.5, "volume": 95.5, "page": 96.5, "doi": 100},
+	// Measured: year 99.7, family 95.0, volume 93.6, page 98.4, doi 100 (20 DOIs),
+	// no volume 98.5, no pages 99.3.
+	"anystyle": {"year": 98, "family": 93.5, "volume": 92, "page": 97, "doi": 95, "volume∅": 97, "page∅": 98},
 }
 
 func TestParseReferenceAccuracy(t *testing.T) {
@@ -134,13 +142,15 @@ func rpEvalValues(w *Work) map[string]string {
 	if w.Year != 0 {
 		year = fmt.Sprint(w.Year)
 	}
-	return map[string]string{
+	v := map[string]string{
 		"year":   year,
 		"family": Fold(fam),
 		"volume": rpNormNumber(rpDigitsRun.FindString(w.Volume)),
 		"page":   rpNormNumber(w.FirstPage()),
 		"doi":    NormalizeDOI(w.DOI),
 	}
+	v["volume∅"], v["page∅"] = v["volume"], v["page"]
+	return v
 }
 
 // rpNormNumber is the compared form of a volume or page: lower case,
@@ -315,6 +325,12 @@ func rpAnystyleTruth(tags map[string]string) map[string][]string {
 		if m := rpYearRun.FindString(d); m != "" {
 			truth["year"] = []string{m}
 		}
+	}
+	if _, ok := tags["volume"]; !ok {
+		truth["volume∅"] = []string{""}
+	}
+	if _, ok := tags["pages"]; !ok {
+		truth["page∅"] = []string{""}
 	}
 	if v, ok := tags["volume"]; ok {
 		// "1995;274:" was labelled as one volume: the volume follows the year.

@@ -22,6 +22,7 @@ import (
 //	R  a range ("371-382", "vii–viii") v  "vol.", "Vol", "volume", "Bd."
 //	n  "no.", "issue", "Heft"        p  "p.", "pp.", "pages"
 //	s  "Suppl"                       m  a month or season
+//	E  a date ("2000-11-20")         D  "n.d." (no date)
 //
 // and the punctuation , ; : . ( ) [ ] / as itself. A word that is none of
 // these ends the shape, so a shape is what follows the last word.
@@ -56,6 +57,10 @@ var locatorPatterns = func() *regexp.Regexp {
 	alts := []string{
 		// GB/T 7714: ", 2020, 15(3): 371-382", ", 2021, (7): 33-40", ", 2020, 7: 124".
 		`[,.]?(?P<y_a1>Y)[,.;](?P<v_a1>{V})?(?:\((?P<i_a1>{I})\))?:(?P<p_a1>{P})`,
+		// GB/T 7714 without volume: ", 2021(7): 33-40".
+		`[,.]?(?P<y_a16>Y)\((?P<i_a16>{I})\):(?P<p_a16>{P})`,
+		// GB/T 7714 newspapers: ", 2000-11-20(15)"; online first: ", 2024-05-09".
+		`[,.]?(?P<y_a17>E)(?:\((?P<p_a17>N)\))?`,
 		// ", 2020, 15(3), 371-382"
 		`[,.]?(?P<y_a0>Y),(?P<v_a0>{V})\((?P<i_a0>{I})\),p?(?P<p_a0>{P})`,
 		// GB/T without pages: ", 2020, 15(3)", ", 2021, (7)".
@@ -69,12 +74,18 @@ var locatorPatterns = func() *regexp.Regexp {
 		// Year then pages (a volume named by its year when the year is
 		// known already): ", 1989, pp. 292-302", ", 2015, 1–8".
 		`[,.]?(?P<q_g1>Y),p?(?P<p_g1>{P})`,
+		// Volume and a year (the pages when the year is known already):
+		// ", 32, 1987", " 47 (1), 2020".
+		`,?(?P<v_a15>N)(?:\((?P<i_a15>{I})\))?,(?P<r_a15>Y)`,
 		// APA, Scopus: ", 47(15), 9967–9970", ", 56, p. 1518", ", 15 (3), pp. 371-382",
 		// and without the comma: " 106, 4894–4899", " 14: 87-90", " 38 39-41", " 1 pp. 35-50".
 		`,?(?P<v_a5>{V})(?:\((?P<i_a5>{I})\))?(?:[,:]p?(?P<p_a5>{P})|p?(?P<p_a5b>R)|p(?P<p_a5c>{P}))`,
 		`,?(?P<v_a12>{V})\((?P<i_a12>{I})\)\.p?(?P<p_a12>{P})`,
 		// Volume:issue, pages: " 28: 3, 710–740".
-		`,?(?P<v_a10>{V}):(?P<i_a10>{I}),p?(?P<p_a10>{P})`,
+		`,?(?P<v_a10>{V}):(?P<i_a10>{I}),p?(?P<p_a10>[NR])`,
+		// Pages on two places: ", 76(2), pp. 1, 5", ", 73(1), 1,5", ", p. 1,3".
+		`,?(?P<v_a13>N)(?:\((?P<i_a13>{I})\))?,p?(?P<p_a13>[NR]),N`,
+		`[,.]?p(?P<p_a14>[NR]),N`,
 		// Issue alone and pages: " cadres(58), pp. 45-46".
 		`,?\((?P<i_a11>{I})\)[,:]p?(?P<p_a11>{P})`,
 		// Volume and issue: ", 15(3)", " 4 (2)", ", 13(4), May 1995".
@@ -130,8 +141,8 @@ var locatorGroups = func() []byte {
 			continue
 		}
 		switch n[0] {
-		case 'q':
-			g[i] = 'q'
+		case 'q', 'r':
+			g[i] = n[0]
 		case 'y', 'z':
 			g[i] = 'y'
 		case 'v':
@@ -173,6 +184,12 @@ func findLocator(s string, knownYear int) (locator, bool) {
 			} else if len(text) >= 4 {
 				loc.year, _ = strconv.Atoi(text[:4])
 			}
+		case 'r':
+			if knownYear != 0 {
+				loc.pages = text
+			} else if len(text) >= 4 {
+				loc.year, _ = strconv.Atoi(text[:4])
+			}
 		case 'y':
 			if loc.year == 0 && len(text) >= 4 {
 				loc.year, _ = strconv.Atoi(text[:4])
@@ -199,7 +216,7 @@ type shapeMatch struct {
 }
 
 type shapeGroup struct {
-	field    byte // 'y', 'q', 'v', 'i', 'p'
+	field    byte // 'y', 'v', 'i', 'p'; 'q' year or volume, 'r' year or pages
 	from, to int8 // tokens [from, to)
 }
 
@@ -374,6 +391,9 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 	if c == "n.d" || c == "n. d" || c == "s.d" || c == "nd" {
 		return 'D', 0 // no date
 	}
+	if isISODate(c) {
+		return 'E', 0
+	}
 	if len(c) <= 10 {
 		var low [16]byte
 		n := 0
@@ -457,6 +477,14 @@ func isYear(c string) bool {
 		return false
 	}
 	return c[0] == '1' && c[1] >= '5' || c[0] == '2' && c[1] == '0'
+}
+
+// isISODate reports whether c is a date "2000-11-20" or "2000-11".
+func isISODate(c string) bool {
+	if len(c) != 7 && len(c) != 10 || !isYear(c[:4]) || c[4] != '-' || !isDigits(c[5:7]) {
+		return false
+	}
+	return len(c) == 7 || c[7] == '-' && isDigits(c[8:10])
 }
 
 // isRange reports whether c is a page range: two numbers, or two roman
@@ -559,8 +587,35 @@ func keywordLocator(s string, loc *locator) {
 	if loc.pages == "" {
 		if m := kwPages.FindStringSubmatch(s); m != nil {
 			loc.pages = normalizePages(m[1])
+		} else if r := lastPageRange(s); r != "" {
+			loc.pages = r
 		}
 	}
+}
+
+// pageRange matches a bare range of numbers after a comma or colon:
+// ", 238-252.", ": 62–9".
+var pageRange = regexp.MustCompile(`[,:] (\d{1,6})\s?[-–—]\s?(\d{1,6})(?:$|[,.;])`)
+
+// lastPageRange returns the last bare page range of s ("edited by X,
+// 238-252. Cambridge: …"), skipping ranges of years ("1849–1933",
+// "1767-94") and what cannot be pages ("318-02").
+func lastPageRange(s string) string {
+	if !strings.ContainsAny(s, "-–—") {
+		return ""
+	}
+	ms := pageRange.FindAllStringSubmatch(s, 8)
+	for k := len(ms) - 1; k >= 0; k-- {
+		a, b := ms[k][1], ms[k][2]
+		if isYear(a) {
+			continue
+		}
+		// "1477-81" abbreviates the last page; otherwise it must follow the first.
+		if len(b) > len(a) || len(b) == len(a) && b > a || len(b) < len(a) && b[0] != '0' {
+			return a + "-" + b
+		}
+	}
+	return ""
 }
 
 // lastYear returns the last year in s that stands alone: not part of a

@@ -345,6 +345,59 @@ func TestParseReferenceStyles(t *testing.T) {
 				Issue: "4", Pages: "53-55", Original: "曲星. 人类命运共同体的价值观基础. 求是, 2013, (4): 53-55;",
 			},
 		},
+		{
+			name: "Harvard",
+			raw:  "Rawlinson, N. and Fishwick, S. 2012. Seismic structure of the southeast Australian lithosphere. Tectonophysics 572: 111-122.",
+			want: Work{
+				Type: "article-journal", Authors: []Name{rpPer("Rawlinson", "N."), rpPer("Fishwick", "S.")}, Year: 2012,
+				Title: "Seismic structure of the southeast Australian lithosphere", Container: "Tectonophysics", Volume: "572", Pages: "111-122",
+			},
+		},
+		{
+			name: "Vancouver with PubMed notes",
+			raw:  "Smith J, Jones A, Brown B, et al. A trial of something. N Engl J Med. 2020 Mar 5;382(10):901-910. doi: 10.1056/NEJMoa2000001. Epub 2020 Feb 1.",
+			want: Work{
+				Type: "article-journal", Authors: []Name{rpPer("Smith", "J"), rpPer("Jones", "A"), rpPer("Brown", "B")}, Year: 2020,
+				Title: "A trial of something", Container: "N Engl J Med", Volume: "382", Issue: "10", Pages: "901-910",
+				DOI: "10.1056/nejmoa2000001",
+			},
+		},
+		{
+			name: "editors are not authors",
+			raw:  "Bauer, Raymond A. and Kenneth J. Germen, eds. The Study of Policy Formation. New York: The Free Press, 1968.",
+			want: Work{
+				Type: "book", Year: 1968, Title: "The Study of Policy Formation", Place: "New York", Publisher: "The Free Press",
+			},
+		},
+		{
+			name: "Crossref degraded style without author",
+			raw:  ". Militarism and International Relations. . 2012. . . ",
+			want: Work{Year: 2012, Title: "Militarism and International Relations"},
+		},
+		{
+			name: "GB/T 7714 Chinese, year and issue without volume",
+			raw:  "罗晖，高洁，顾雁峰，等．科研价值观在科技外交活动中的作用及应对策略[J]．今日科苑，2021（7）：33-40．",
+			want: Work{
+				Type: "article-journal", Authors: []Name{rpPer("罗", "晖"), rpPer("高", "洁"), rpPer("顾", "雁峰")}, Year: 2021,
+				Title: "科研价值观在科技外交活动中的作用及应对策略", Container: "今日科苑", Issue: "7", Pages: "33-40",
+			},
+		},
+		{
+			name: "GB/T 7714 newspaper",
+			raw:  "李四. 新闻标题[N]. 人民日报, 2000-11-20(15).",
+			want: Work{
+				Type: "article-newspaper", Authors: []Name{rpPer("李", "四")}, Year: 2000, Title: "新闻标题",
+				Container: "人民日报", Pages: "15",
+			},
+		},
+		{
+			name: "translation without its original",
+			raw:  "Zhao G. Theory and Practice of Science Diplomacy. Beijing: Current Affairs Press, 2007: 32. (in Chinese)",
+			want: Work{
+				Type: "book", Authors: []Name{rpPer("Zhao", "G")}, Year: 2007, Title: "Theory and Practice of Science Diplomacy",
+				Place: "Beijing", Publisher: "Current Affairs Press", Pages: "32",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
