@@ -15,7 +15,8 @@ import (
 // Scopus puts the cited references in a note, "N1  - References: " followed
 // by the first reference, then one reference per untagged line, each but
 // the last ending in ";". Some exporters give each reference its own "CR"
-// field instead. Either way references are free text (ParseReference).
+// field instead. References are free text (ParseReference), except CR
+// fields in the Web of Science CR format (ParseWoSCitedReference).
 
 func detectRIS(head []byte) bool {
 	for _, l := range headSplitLines(head) {

@@ -16,8 +16,11 @@ import (
 
 func detectScopus(head []byte) bool {
 	l := headFirstLine(head)
-	return bytes.Contains(l, []byte("Source title")) &&
-		(bytes.Contains(l, []byte("EID")) || bytes.Contains(l, []byte("Authors")))
+	has := func(col string) bool { return bytes.Contains(l, []byte(col)) }
+	// The columns exported depend on the user's choice; EID is always
+	// there unless it was unticked too.
+	return has("Source title") && (has("EID") || has("Authors")) ||
+		has("EID") && has("Title") && (has("Authors") || has("Author(s) ID"))
 }
 
 type scopusReader struct {

@@ -176,6 +176,14 @@ func TestScopusAuthors(t *testing.T) {
 	}
 }
 
+func TestScopusDetectFewColumns(t *testing.T) {
+	for _, h := range []string{"Authors,Title,Year,EID\n", "\"Author(s) ID\",\"Title\",\"EID\"\n", "Authors,Title,Source title\n"} {
+		if got := Detect([]byte(h)); got != FormatScopus {
+			t.Errorf("Detect(%q) = %q", h, got)
+		}
+	}
+}
+
 func TestScopusCSVLongLine(t *testing.T) {
 	title := strings.Repeat("long ", exportLongLine/5)
 	in := "\ufeffAuthors,Title,Year,Source title,References,EID\r\n" +
