@@ -54,6 +54,13 @@ var commands = []command{
 	{"parse", runParse},
 	{"metrics", runMetrics},
 	{"export", runExport},
+	{"cocite", runCocite},
+	{"couple", runCouple},
+	{"coauthor", runCoauthor},
+	{"historiograph", runHistoriograph},
+	{"mainpath", runMainPath},
+	{"bursts", runBursts},
+	{"rpys", runRPYS},
 }
 
 // run is the whole program, callable from tests.

@@ -1,0 +1,427 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/metrics"
+)
+
+// The bibliometric toolbox: one command per network or indicator, each
+// reading its inputs as analyze does and writing CSV tables (and DOT for
+// networks) into an output folder.
+
+// inputFlags are the input flags every toolbox command shares.
+type inputFlags struct {
+	out, sample *string
+	read        func() (readOptions, error)
+}
+
+func addInputFlags(fs *flag.FlagSet, defaultOut string) *inputFlags {
+	return &inputFlags{
+		out:    fs.StringP("output", "o", defaultOut, "output `folder`"),
+		read:   readFlags(fs),
+		sample: fs.String("sample", "wos", "embedded sample to run on when no input is given: wos or seed"),
+	}
+}
+
+// corpus reads the inputs (or the sample) as analyze does and resolves them.
+func (f *inputFlags) corpus(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer) (*graph.Corpus, string, error) {
+	ro, err := f.read()
+	if err != nil {
+		return nil, "", err
+	}
+	var in *input
+	if fs.NArg() == 0 {
+		in, err = readSample(*f.sample)
+	} else {
+		in, err = readInputs(fs.Args(), stdin, ro)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	if n := len(in.diagnostics); n > 0 {
+		fmt.Fprintf(stderr, "citegraph: %d problems in the input were skipped or repaired (citegraph analyze lists them in diagnostics.csv)\n", n)
+	}
+	if len(in.records) == 0 {
+		return nil, "", fmt.Errorf("%s: the input holds no records", in.name)
+	}
+	return graph.Resolve(in.records), in.name, nil
+}
+
+// writeOutputs writes tables and DOT files into dir and lists them.
+func writeOutputs(stdout io.Writer, dir string, tables map[string]*export.Table, dots map[string]*export.DOTGraph) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var names []string
+	for name, t := range tables {
+		if err := export.WriteFile(dir, name, func(w io.Writer) error { return export.WriteCSV(w, t) }); err != nil {
+			return err
+		}
+		names = append(names, name)
+	}
+	for name, d := range dots {
+		if err := export.WriteFile(dir, name, func(w io.Writer) error { return export.WriteDOT(w, d) }); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	fmt.Fprintf(stdout, "wrote %s/: %s\n", dir, strings.Join(names, " "))
+	return nil
+}
+
+const networkOutputs = `writes into the output folder, KIND_LEVEL standing for the network's name
+(cocitation_sources, coupling_authors, coauthorship_countries, …):
+
+  KIND_LEVEL_nodes.csv         id, label, occurrences (citations, references
+                               or documents; weighted under fractional
+                               counting), degree, strength (counted link
+                               weight), normalized_strength, core (k-core
+                               number), cluster (1 = largest) and silhouette
+  KIND_LEVEL_links.csv         a, b, weight (counted), normalized
+  KIND_LEVEL_clusters.csv      cluster, size, modularity, quality (the Leiden
+                               objective), silhouette, top_nodes, labels_llr
+                               and labels_tfidf (terms of the titles, keywords
+                               and abstracts of the records behind the cluster)
+  KIND_LEVEL_distribution.csv  measure (degree or strength), value, count,
+                               ccdf (share of nodes with at least value)
+  KIND_LEVEL.dot               the network for Graphviz (sfdp -Tsvg)
+
+Counting (--counting): under full counting an item (a citing record, a shared
+reference, a paper) adds 1 to each link among its n members; under fractional
+counting 1/(n−1) (Perianes-Rodriguez, Waltman & van Eck 2016).
+Normalisation (--normalize) of link weight a_ij, with s_i a node's total link
+weight, 2m = Σ s_i and c_i its occurrences:
+  association   a_ij / (s_i s_j / 2m)     (van Eck & Waltman 2009; VOSviewer)
+  cosine        c_ij / √(c_i c_j)         (Salton)
+  jaccard       c_ij / (c_i + c_j − c_ij)
+  inclusion     c_ij / min(c_i, c_j)
+  equivalence   c_ij² / (c_i c_j)
+  none
+Thresholds apply in this order: --min-citations (occurrences), --top (nodes of
+largest total link weight), --min-strength (counted link weight); then the
+weights are normalised and clustered with Leiden (Traag, Waltman & van Eck
+2019) on the normalised weights.
+`
+
+type networkFlags struct {
+	level, counting, normalize, objective, small *string
+	opts                                         analysis.NetworkOptions
+}
+
+func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags {
+	nf := &networkFlags{opts: analysis.DefaultNetworkOptions()}
+	nf.opts.Kind = kind
+	nf.level = fs.String("level", defaultLevel, "node `level`: "+strings.Join(analysis.NetworkLevels[kind], ", "))
+	nf.counting = fs.String("counting", "full", "`counting`: full or fractional")
+	nf.normalize = fs.String("normalize", "association", "link `normalization`: association, cosine, jaccard, inclusion, equivalence or none")
+	what := map[string]string{analysis.CoCitationKind: "citations", analysis.CouplingKind: "references", analysis.CoauthorshipKind: "documents"}[kind]
+	fs.IntVar(&nf.opts.MinOccurrences, "min-citations", 1, "nodes need at least this many "+what)
+	fs.IntVar(&nf.opts.Top, "top", 0, "keep the `N` nodes of largest total link weight (0: all)")
+	fs.Float64Var(&nf.opts.MinStrength, "min-strength", 0, "drop links whose counted weight is below this")
+	nf.objective = fs.String("objective", "modularity", "clustering objective: modularity or cpm")
+	fs.Float64Var(&nf.opts.Leiden.Resolution, "resolution", 1, "resolution γ of the objective (higher: more, smaller clusters)")
+	fs.Uint64Var(&nf.opts.Leiden.Seed, "seed", 1, "random seed of the clustering")
+	fs.IntVar(&nf.opts.Leiden.RandomStarts, "random-starts", 1, "run Leiden this many times and keep the best")
+	fs.IntVar(&nf.opts.Leiden.MinClusterSize, "min-cluster-size", 1, "clusters with fewer nodes are merged into their best-linked neighbour or dropped")
+	nf.small = fs.String("small-clusters", "merge", "what --min-cluster-size does: merge or drop")
+	fs.IntVar(&nf.opts.LabelTerms, "labels", 5, "label terms per cluster and method (0: none)")
+	fs.IntVar(&nf.opts.DOTMaxEdges, "dot-max-edges", 1000, "the DOT file keeps this many of the strongest links (0: all)")
+	return nf
+}
+
+func (nf *networkFlags) check() error {
+	var err error
+	nf.opts.Level = *nf.level
+	if !slices.Contains(analysis.NetworkLevels[nf.opts.Kind], nf.opts.Level) {
+		return usagef("--level %q: %s networks are of %s", nf.opts.Level, nf.opts.Kind, strings.Join(analysis.NetworkLevels[nf.opts.Kind], ", "))
+	}
+	if nf.opts.Counting, err = graph.ParseCounting(*nf.counting); err != nil {
+		return usagef("--counting: %v", err)
+	}
+	if nf.opts.Normalize, err = graph.ParseNormalization(*nf.normalize); err != nil {
+		return usagef("--normalize: %v", err)
+	}
+	switch *nf.objective {
+	case "modularity":
+		nf.opts.Leiden.Objective = metrics.ModularityObjective
+	case "cpm":
+		nf.opts.Leiden.Objective = metrics.CPMObjective
+	default:
+		return usagef("--objective %q: modularity or cpm", *nf.objective)
+	}
+	switch *nf.small {
+	case "merge":
+		nf.opts.Leiden.SmallClusters = metrics.MergeSmallClusters
+	case "drop":
+		nf.opts.Leiden.SmallClusters = metrics.DropSmallClusters
+	default:
+		return usagef("--small-clusters %q: merge or drop", *nf.small)
+	}
+	switch {
+	case nf.opts.MinOccurrences < 1:
+		return usagef("--min-citations must be at least 1")
+	case nf.opts.Top < 0:
+		return usagef("--top must be 0 (all) or more")
+	case nf.opts.Leiden.Resolution < 0:
+		return usagef("--resolution must not be negative")
+	case nf.opts.Leiden.RandomStarts < 1:
+		return usagef("--random-starts must be at least 1")
+	case nf.opts.Leiden.MinClusterSize < 1:
+		return usagef("--min-cluster-size must be at least 1")
+	case nf.opts.DOTMaxEdges < 0:
+		return usagef("--dot-max-edges must be 0 (all) or more")
+	}
+	return nil
+}
+
+// networkCommand is cocite, couple or coauthor.
+func networkCommand(name, kind, defaultLevel, usage, examples string) func([]string, io.Reader, io.Writer, io.Writer) error {
+	return func(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+		fs := newFlags(name, usage+networkOutputs+examples, stdout)
+		in := addInputFlags(fs, "citegraph-out")
+		nf := addNetworkFlags(fs, kind, defaultLevel)
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if err := nf.check(); err != nil {
+			return err
+		}
+		c, what, err := in.corpus(fs, stdin, stderr)
+		if err != nil {
+			return err
+		}
+		r, err := analysis.BuildNetwork(c, nf.opts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		fmt.Fprintf(stdout, "citegraph %s: %s\n", name, what)
+		fmt.Fprintf(stdout, "%s network of %s (%s counting, %s): %d nodes, %d links; %d clusters, modularity Q = %.4f, mean silhouette %.4f\n",
+			kind, nf.opts.Level, nf.opts.Counting, nf.opts.Normalize, r.Raw.Order(), r.Raw.Size(), r.Clusters.K(), r.Clusters.Q, r.Silhouette.Mean)
+		base := r.Name()
+		return writeOutputs(stdout, *in.out, map[string]*export.Table{
+			base + "_nodes.csv":        r.NodesTable(),
+			base + "_links.csv":        r.LinksTable(),
+			base + "_clusters.csv":     r.ClustersTable(),
+			base + "_distribution.csv": r.DistributionTable(),
+		}, map[string]*export.DOTGraph{base + ".dot": r.DOT()})
+	}
+}
+
+const cociteUsage = `Usage: citegraph cocite [flags] [FILE|DIR ...]
+
+Builds the co-citation network (Small 1973): two cited works — or their
+first authors, or their sources (journals, by abbreviation when the input
+gives one) — are linked once for every record citing both. It clusters the
+network with Leiden and labels the clusters from the citing records' texts
+(log-likelihood ratio and TF-IDF), and
+`
+
+const cociteExamples = `
+Examples:
+  citegraph cocite                                   # the embedded WoS sample
+  citegraph cocite --level sources --min-citations 5 savedrecs.txt
+  citegraph cocite --counting fractional --normalize cosine --top 200 -o out refs/
+`
+
+const coupleUsage = `Usage: citegraph couple [flags] [FILE|DIR ...]
+
+Builds the bibliographic-coupling network (Kessler 1963): two citing records
+— or authors, or sources, through all their records — are linked once for
+every work both cite. It clusters the network with Leiden and labels the
+clusters, and
+`
+
+const coupleExamples = `
+Examples:
+  citegraph couple savedrecs.txt
+  citegraph couple --level authors --counting fractional --min-citations 10 savedrecs.txt
+`
+
+const coauthorUsage = `Usage: citegraph coauthor [flags] [FILE|DIR ...]
+
+Builds the co-authorship network of the corpus records: two authors — or
+countries, or institutions, read from the Web of Science addresses (C1: the
+institution is the first field, the country the last) — are linked once for
+every record naming both. It clusters the network with Leiden, and
+`
+
+const coauthorExamples = `
+Examples:
+  citegraph coauthor savedrecs.txt
+  citegraph coauthor --level countries --counting fractional savedrecs.txt
+`
+
+var (
+	runCocite   = networkCommand("cocite", analysis.CoCitationKind, analysis.DocumentLevel, cociteUsage, cociteExamples)
+	runCouple   = networkCommand("couple", analysis.CouplingKind, analysis.DocumentLevel, coupleUsage, coupleExamples)
+	runCoauthor = networkCommand("coauthor", analysis.CoauthorshipKind, analysis.AuthorLevel, coauthorUsage, coauthorExamples)
+)
+
+const historiographUsage = `Usage: citegraph historiograph [flags] [FILE|DIR ...]
+
+Draws the historiograph (Garfield's HistCite): the citations among the
+records of the corpus only, ordered by publication year, with each record's
+local citation score (LCS: corpus records citing it) beside its global one
+(GCS: the database's times cited, from WoS TC or Scopus "Cited by"). Writes
+
+  historiograph.csv   id, label, year, title, source, lcs, gcs, lcr (corpus
+                      records it cites), cites (their ids, ";"-separated)
+  historiograph.dot   the --top records by LCS, one rank per year (dot -Tsvg)
+
+Examples:
+  citegraph historiograph savedrecs.txt
+  citegraph historiograph --top 50 --min-citations 2 -o hist savedrecs.txt
+`
+
+func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("historiograph", historiographUsage, stdout)
+	in := addInputFlags(fs, "citegraph-out")
+	top := fs.Int("top", 30, "the DOT file draws the `N` records of highest local citation score (0: all)")
+	minLCS := fs.Int("min-citations", 0, "leave out records cited by fewer corpus records")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *top < 0 || *minLCS < 0 {
+		return usagef("--top and --min-citations must not be negative")
+	}
+	c, what, err := in.corpus(fs, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	full := graph.NewHistoriograph(c)
+	h := full.Top(c, 0, *minLCS)
+	drawn := full.Top(c, *top, *minLCS)
+	fmt.Fprintf(stdout, "citegraph historiograph: %s\n%d records, %d citations among them; drawing %d records\n", what, len(h.Works), h.Citations.Size(), len(drawn.Works))
+	return writeOutputs(stdout, *in.out, map[string]*export.Table{"historiograph.csv": analysis.HistoriographTable(c, h)},
+		map[string]*export.DOTGraph{"historiograph.dot": analysis.HistoriographDOT(c, drawn)})
+}
+
+const mainpathUsage = `Usage: citegraph mainpath [flags] [FILE|DIR ...]
+
+Main path analysis (Hummon & Doreian 1989): weighs every citation by its
+search path count (SPC: the number of paths from a source — a work citing
+nothing in the graph — to a sink — a work nobody cites — running through it;
+Batagelj 2003), after condensing citation cycles into single nodes, and
+traces the local (priority-first), global (largest total SPC) and key-route
+main paths (Liu & Lu 2012). By default the graph is the citations among
+corpus records (the historiograph); --all-works adds every cited work. Writes
+
+  mainpath.csv   cited, citing, spc, local, global, key_route: every arc,
+                 largest SPC first (works in a citation cycle joined by "+")
+  mainpath.dot   the main paths, cited -> citing (dot -Tsvg)
+
+Examples:
+  citegraph mainpath savedrecs.txt
+  citegraph mainpath --key-routes 20 --all-works -o mp savedrecs.txt
+`
+
+func runMainPath(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("mainpath", mainpathUsage, stdout)
+	in := addInputFlags(fs, "citegraph-out")
+	k := fs.Int("key-routes", 10, "start the key-route main path from the `k` arcs of largest SPC")
+	all := fs.Bool("all-works", false, "analyse the whole citation graph, not only citations among corpus records")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *k < 1 {
+		return usagef("--key-routes must be at least 1")
+	}
+	c, what, err := in.corpus(fs, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	m := analysis.MainPath(c, *all, *k)
+	fmt.Fprintf(stdout, "citegraph mainpath: %s\n%d nodes, %d arcs, %v source-to-sink paths; main paths: local %d arcs, global %d, key-route %d\n",
+		what, m.SPC.DAG.Order(), m.SPC.DAG.Size(), m.SPC.Paths, len(m.Local), len(m.Global), len(m.KeyRoute))
+	return writeOutputs(stdout, *in.out, map[string]*export.Table{"mainpath.csv": m.Table()}, map[string]*export.DOTGraph{"mainpath.dot": m.DOT()})
+}
+
+const burstsUsage = `Usage: citegraph bursts [flags] [FILE|DIR ...]
+
+Detects citation bursts (Kleinberg 2002; as CiteSpace): for each cited work,
+a two-state automaton over the years of the corpus, with r_t the records of
+year t citing the work and d_t all records of year t; baseline rate
+p0 = Σr/Σd, burst rate p1 = s·p0, entering the burst state costs γ·ln(years).
+A burst's strength is the cost it saves. With --sigma, CiteSpace's
+sigma = (centrality + 1)^strength uses the work's normalised betweenness in
+the co-citation network. Writes
+
+  bursts.csv   id, label, year, citations, begin, end, duration, strength,
+               centrality, sigma (on the work's strongest burst)
+
+Examples:
+  citegraph bursts savedrecs.txt
+  citegraph bursts --s 3 --gamma 0.5 --min-duration 2 --sigma savedrecs.txt
+`
+
+func runBursts(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("bursts", burstsUsage, stdout)
+	in := addInputFlags(fs, "citegraph-out")
+	opts := metrics.DefaultBurstOptions()
+	fs.Float64Var(&opts.S, "s", opts.S, "ratio of the burst rate to the baseline rate (> 1)")
+	fs.Float64Var(&opts.Gamma, "gamma", opts.Gamma, "cost of entering a burst, times ln(years)")
+	fs.IntVar(&opts.MinDuration, "min-duration", opts.MinDuration, "shortest burst to report, in years")
+	minCit := fs.Int("min-citations", 2, "only works cited at least this often")
+	sigma := fs.Bool("sigma", false, "compute centrality and sigma (betweenness of the co-citation network: slow on large networks)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if !(opts.S > 1) || opts.Gamma < 0 || opts.MinDuration < 1 || *minCit < 1 {
+		return usagef("--s must exceed 1, --gamma be non-negative, --min-duration and --min-citations at least 1")
+	}
+	c, what, err := in.corpus(fs, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	rows, err := analysis.CitationBursts(c, *minCit, opts)
+	if err != nil {
+		return err
+	}
+	if *sigma {
+		analysis.AddSigma(rows, graph.CoCitation(c.Citations, *minCit))
+	}
+	fmt.Fprintf(stdout, "citegraph bursts: %s\n%d bursts\n", what, len(rows))
+	return writeOutputs(stdout, *in.out, map[string]*export.Table{"bursts.csv": analysis.BurstsTable(c, rows, *sigma)}, nil)
+}
+
+const rpysUsage = `Usage: citegraph rpys [flags] [FILE|DIR ...]
+
+Reference publication year spectroscopy (Marx, Bornmann, Barth & Leydesdorff
+2014): counts the cited references by publication year (a work cited n times
+counts n times) and each year's deviation from the median of the five years
+t−2..t+2; peaks mark a field's historical roots. Writes
+
+  rpys.csv   year, references, median, deviation
+
+Examples:
+  citegraph rpys savedrecs.txt
+  citegraph rpys --min-year 1900 --max-year 2000 -o out savedrecs.txt
+`
+
+func runRPYS(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("rpys", rpysUsage, stdout)
+	in := addInputFlags(fs, "citegraph-out")
+	minYear := fs.Int("min-year", 0, "first reference year (0: the earliest)")
+	maxYear := fs.Int("max-year", 0, "last reference year (0: the latest)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	c, what, err := in.corpus(fs, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	t := analysis.RPYSTable(c, *minYear, *maxYear)
+	fmt.Fprintf(stdout, "citegraph rpys: %s\n%d years\n", what, len(t.Rows))
+	return writeOutputs(stdout, *in.out, map[string]*export.Table{"rpys.csv": t}, nil)
+}
