@@ -14,7 +14,7 @@ import (
 // "(2018-01-16)[2025-02-19]"), APA, Vancouver, Chicago, Harvard, IEEE, ACS,
 // Elsevier, and the Scopus styles. Fields it cannot find are left empty.
 // It never panics: on an internal failure it returns the cleaned text as
-// the title.
+// the title. It is safe for concurrent use.
 //
 // The steps, each in its own file:
 //

@@ -73,31 +73,30 @@ func wordBefore(s string, i int) string {
 var abbreviations = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
-		Acad Adv Aerosp Agric Am Anal Anat Angew Ann Annu Anthropol Appl Arch Archaeol Assoc Astron Astrophys
-		Atmos Aust Austral Behav Biochem Bioinform Biol Biomed Biophys Biotechnol Bot Br Braz Bull Can Cardiol Catal
-		Commun Chem Chim Chin Clin Cogn  Comp Comput Conf Contemp Crit Cryst Curr Dent Dermatol Dev Diagn Dis
-		Ecol Econ Educ Electr Electrochem Electron Endocrinol Eng Engl Environ Epidemiol Eur Evol Exp Fac Fed Fis
-		Found Gastroenterol Gen Genet Geochim Geogr Geol Geophys Geosci Hist Hort Hosp Hum Immunol Ind  Infect
-		Inf Inform Inorg Inst Instrum Int Intell Intl Invest Ital Jpn Lab Lett Ling Lit Macromol Mag Manag Manage Mar
-		Mat Mater Math Mech Med Metab Meteorol Microbiol Mol Mon Nat Natl Neurol Neurosci Nucl Nutr Obstet Oncol Oper
-		Ophthalmol Opt Org Orthop Paediatr Pathol Pediatr Pharm Pharmacol Philos Phys Physiol Plast Polit Polym Proc
-		Prog Psychiatr Psychol Publ Quant Radiol Rehabil Rep Res Rev Sci Semin Ser Soc Sociol Spectrosc Stat Stud
-		Surg Symp Syst Technol Theor Ther Trans Univ Vet Zool Jahrb Mitt Zh Izv Dokl Vestn Proceed Sect Suppl Vol
-		Dept Eds Ed Inc Ltd Co Corp Bros Fig Mt Ft Pt St Dr Mr Mrs Ms Jr Sr Jnr Nr No Nos Bd Hrsg Ausg Aufl Bde
-		Jg Vols Pp Ch Chap Sec  Repr Rpt Diss Univ Coll Gov Govt Comm Cong Sess Doc Misc Mus Nav Mil Aeronaut
-		Astronaut Mineral Petrol Sediment Paleontol Palaeontol Ichthyol Ornithol Entomol Parasitol Mycol Virol
-		Bacteriol Toxicol Pathophysiol Reprod Endocr Gynecol Urol Nephrol Hepatol Pulm Respir Crit Emerg Anaesth
-		Anesth Anesthesiol Otolaryngol Rhinol Laryngol Otol Neurosurg Psychother Psychosom Gerontol Geriatr
-		Adolesc Fam Nurs   Reg Plann Transp  Resour Conserv Manuf Prod Qual Reliab Softw 
-		Numer Optim Probab Topol Geom Combin  Cryptol Automat Robot  Acoust  Photon 
-		 Superconduct Magn Nanotechnol Nanosci Microsc Cryst Crystallogr Biomater Biomech Bioeng Chromatogr
-		Spectrom Electroanal Thermochim Thermodyn Hydrol Limnol Oceanogr Glaciol Seismol Volcanol Climatol Meteor
-		Meteorit Astrobiol Cosmol Gravit Relativ      Rheol Tribol Corros Metall
-		Ceram Compos Polym Elastom    Pap  Agron Hortic   Aquat Anim Vet Zootech 
-		Poult Entomol Phytopathol       Nutr  Pharmacogn Pharmacokinet Pharmacother
-		Vaccin Immunother  Hematol Haematol  Carcinog Mutagen Teratol    
-		e.g i.e cf vs ca approx et al eds ed vol vols no nos pp p trans comp repr rev suppl ser pt ch fig figs
-		edn edit orig transl pref intro introd n.d s.l s.n ibid op cit loc viz etc
+		Acad Acoust Adolesc Adv Aeronaut Aerosp Agric Agron Am Anaesth Anal Anat Anesth Anesthesiol Angew
+		Anim Ann Annu Anthropol Appl Aquat Arch Archaeol Assoc Astrobiol Astron Astronaut Astrophys Atmos
+		Aufl Ausg Aust Austral Automat Bacteriol Bd Bde Behav Biochem Bioeng Bioinform Biol Biomater Biomech
+		Biomed Biophys Biotechnol Bot Br Braz Bros Bull Can Carcinog Cardiol Catal Ceram Ch Chap Chem Chim
+		Chin Chromatogr Climatol Clin Co Cogn Coll Combin Comm Commun Comp Compos Comput Conf Cong Conserv
+		Contemp Corp Corros Cosmol Crit Cryptol Cryst Crystallogr Curr Dent Dept Dermatol Dev Diagn Dis Diss
+		Doc Dokl Dr Ecol Econ Ed Eds Educ Elastom Electr Electroanal Electrochem Electron Emerg Endocr
+		Endocrinol Eng Engl Entomol Environ Epidemiol Eur Evol Exp Fac Fam Fed Fig Fis Found Ft Gastroenterol
+		Gen Genet Geochim Geogr Geol Geom Geophys Geosci Geriatr Gerontol Glaciol Gov Govt Gravit Gynecol
+		Haematol Hematol Hepatol Hist Hort Hortic Hosp Hrsg Hum Hydrol Ichthyol Immunol Immunother Inc Ind
+		Inf Infect Inform Inorg Inst Instrum Int Intell Intl Invest Ital Izv Jahrb Jg Jnr Jpn Jr Lab Laryngol
+		Lett Limnol Ling Lit Ltd Macromol Mag Magn Manag Manage Manuf Mar Mat Mater Math Mech Med Metab
+		Metall Meteor Meteorit Meteorol Microbiol Microsc Mil Mineral Misc Mitt Mol Mon Mr Mrs Ms Mt Mus
+		Mutagen Mycol Nanosci Nanotechnol Nat Natl Nav Nephrol Neurol Neurosci Neurosurg No Nos Nr Nucl Numer
+		Nurs Nutr Obstet Oceanogr Oncol Oper Ophthalmol Opt Optim Org Ornithol Orthop Otol Otolaryngol
+		Paediatr Palaeontol Paleontol Pap Parasitol Pathol Pathophysiol Pediatr Petrol Pharm Pharmacogn
+		Pharmacokinet Pharmacol Pharmacother Philos Photon Phys Physiol Phytopathol Plann Plast Polit Polym
+		Poult Pp Probab Proc Proceed Prod Prog Psychiatr Psychol Psychosom Psychother Pt Publ Pulm Qual Quant
+		Radiol Reg Rehabil Relativ Reliab Rep Repr Reprod Res Resour Respir Rev Rheol Rhinol Robot Rpt Sci
+		Sec Sect Sediment Seismol Semin Ser Sess Soc Sociol Softw Spectrom Spectrosc Sr St Stat Stud
+		Superconduct Suppl Surg Symp Syst Technol Teratol Theor Ther Thermochim Thermodyn Topol Toxicol Trans
+		Transp Tribol Univ Urol Vaccin Vestn Vet Virol Vol Volcanol Vols Zh Zool Zootech e.g i.e cf vs ca
+		approx et al eds ed vol vols no nos pp p trans comp repr rev suppl ser pt ch fig figs edn edit orig
+		transl pref intro introd n.d s.l s.n ibid op cit loc viz etc
 	`) {
 		m[w] = true
 	}
