@@ -63,6 +63,10 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.record >= 0 && h.record >= 0 {
 		return false
 	}
+	// A paper does not cite itself: a reference never joins its own record.
+	if g.record >= 0 && slices.Contains(h.citing, g.record) || h.record >= 0 && slices.Contains(g.citing, h.record) {
+		return false
+	}
 	if g.id != "" && h.id != "" && g.id != h.id || g.doi != "" && h.doi != "" && g.doi != h.doi {
 		return false
 	}
