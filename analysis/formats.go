@@ -28,10 +28,11 @@ import (
 //	           _vosviewer.json (VOSviewer Online)
 //	json       <network>.json (node-link: networkx, d3, graphology) and
 //	           <network>.cyjs (Cytoscape.js, Cytoscape)
+//	parquet    works, references, citations and cocitation .parquet, typed
 //	html       map.html: the co-citation map, one file that opens offline
 //
 // The networks are citations, cocitation and author_cocitation.
-var Formats = []string{"csv", "dot", "graphml", "gexf", "pajek", "vosviewer", "json", "html"}
+var Formats = []string{"csv", "dot", "graphml", "gexf", "pajek", "vosviewer", "json", "parquet", "html"}
 
 // DefaultFormats is what analyze writes unless told otherwise.
 const DefaultFormats = "csv,dot,html"
@@ -350,6 +351,17 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 	}
 	for _, f := range Formats {
 		if !has(f) {
+			continue
+		}
+		if f == "parquet" {
+			for _, tf := range t.tableFiles() {
+				if tf.name == "works.csv" || tf.name == "references.csv" || tf.name == "citations.csv" || tf.name == "cocitation.csv" {
+					name := strings.TrimSuffix(tf.name, ".csv")
+					add(name+".parquet", func(w io.Writer) error {
+						return export.WriteParquet(w, name, tf.table, Columns(tf.table.Header))
+					})
+				}
+			}
 			continue
 		}
 		if f == "html" {

@@ -32,7 +32,8 @@ writes into the output folder:
 --export picks the formats (default csv,dot,html; all for every one):
 graphml, gexf, pajek, vosviewer and json write each network
 (citations, cocitation, author_cocitation) for networkx, igraph, Gephi,
-Pajek, VOSviewer and Cytoscape (see citegraph export --help); --render
+Pajek, VOSviewer and Cytoscape, parquet the tables (see citegraph export
+--help); --render
 svg|png|pdf draws the DOT files with Graphviz.
 
 and a summary on stdout. With no input it runs on an embedded sample.

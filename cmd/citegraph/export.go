@@ -36,6 +36,8 @@ format:
              <network>_vosviewer.json (VOSviewer Online)
   json       <network>.json (node-link: networkx, d3) and <network>.cyjs
              (Cytoscape.js, Cytoscape)
+  parquet    works, references, citations and cocitation .parquet, typed
+             columns (pandas, polars, R arrow, DuckDB)
   html       map.html: the co-citation map, one file that works offline
 
 The co-citation and author co-citation networks are laid out with

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
 )
 
 // python finds an interpreter with networkx (and igraph when
@@ -385,5 +387,47 @@ func TestMapInChromium(t *testing.T) {
 	}
 	if !strings.Contains(body, `data-matches="2"`) || !strings.Contains(string(dom), "Ruffini 2020a</a> — Collaboration and competition") {
 		t.Errorf("the search for ruffini does not list Ruffini 2020a: %s", body)
+	}
+}
+
+// TestParquetMatchesCSV reads the Parquet tables back with parquet-go and
+// finds every cell of the CSV tables, typed.
+func TestParquetMatchesCSV(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := runCmd(t, "", "analyze", "--sample", "wos", "--export", "csv,parquet", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"works", "references", "citations", "cocitation"} {
+		csvRows := readCSV(t, filepath.Join(out, name+".csv"))
+		b, err := os.ReadFile(filepath.Join(out, name+".parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parquet.OpenFile(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatalf("%s.parquet: %v", name, err)
+		}
+		if f.NumRows() != int64(len(csvRows)) {
+			t.Fatalf("%s.parquet: %d rows, the CSV %d", name, f.NumRows(), len(csvRows))
+		}
+		r := parquet.NewReader(bytes.NewReader(b), f.Schema())
+		for i, want := range csvRows {
+			row := map[string]any{}
+			if err := r.Read(&row); err != nil {
+				t.Fatalf("%s.parquet row %d: %v", name, i, err)
+			}
+			if len(row) != len(want) {
+				t.Fatalf("%s.parquet: columns %v", name, row)
+			}
+			for col, cell := range want {
+				got := row[col]
+				if g, ok := got.(int64); ok {
+					got = float64(g)
+				}
+				if !sameValue(got, cell) || (cell != "" && got == nil) {
+					t.Fatalf("%s.parquet row %d %s = %#v, the CSV has %q", name, i, col, row[col], cell)
+				}
+			}
+		}
 	}
 }
