@@ -93,3 +93,12 @@ func FuzzNormalisers(f *testing.F) {
 		_ = MatchKeys(&w)
 	})
 }
+
+// TestCRNameEmpty is a fuzz finding: an empty or blank author must not panic.
+func TestCRNameEmpty(t *testing.T) {
+	for _, s := range []string{"", " ", "\t"} {
+		if n := parseCRName(s); !n.IsZero() {
+			t.Errorf("parseCRName(%q) = %+v, want the zero name", s, n)
+		}
+	}
+}

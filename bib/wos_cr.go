@@ -63,7 +63,10 @@ func ParseWoSCitedReference(s string) Work {
 // "Jung J.-M.", "Lewicki G. W.", "Homma Takayuki" (family first).
 func parseCRName(s string) Name {
 	fields := strings.Fields(s)
-	if len(fields) == 1 {
+	switch len(fields) {
+	case 0:
+		return Name{}
+	case 1:
 		return Name{Family: fields[0]}
 	}
 	// The given part is the trailing run of initials, or the last word.
