@@ -106,17 +106,18 @@ func ReadTables(dir string) (*Tables, error) {
 		name     string
 		dst      **export.Table
 		header   []string
+		key      int // the first key columns must be there; the others may be missing
 		required bool
 	}{
-		{"works.csv", &t.Works, WorksHeader, true},
-		{"references.csv", &t.References, []string{"citing", "position", "raw", "work", "match", "file", "line"}, false},
-		{"citations.csv", &t.Citations, []string{"citing", "cited"}, false},
-		{"cocitation.csv", &t.CoCitation, []string{"a", "b", "count"}, false},
-		{"clusters.csv", &t.Clusters, []string{"cluster", "size", "modularity", "top_works"}, false},
-		{"authors.csv", &t.Authors, []string{"author", "works", "citations", "cluster"}, false},
-		{"author_cocitation.csv", &t.AuthorCoCitation, []string{"a", "b", "count"}, false},
+		{"works.csv", &t.Works, WorksHeader, 2, true},
+		{"references.csv", &t.References, []string{"citing", "position", "raw", "work", "match", "file", "line"}, 4, false},
+		{"citations.csv", &t.Citations, []string{"citing", "cited"}, 2, false},
+		{"cocitation.csv", &t.CoCitation, []string{"a", "b", "count"}, 3, false},
+		{"clusters.csv", &t.Clusters, []string{"cluster", "size", "modularity", "top_works"}, 2, false},
+		{"authors.csv", &t.Authors, []string{"author", "works", "citations", "cluster"}, 1, false},
+		{"author_cocitation.csv", &t.AuthorCoCitation, []string{"a", "b", "count"}, 3, false},
 	} {
-		tab, err := readTable(filepath.Join(dir, f.name), f.header)
+		tab, err := readTable(filepath.Join(dir, f.name), f.header, f.key)
 		if errors.Is(err, fs.ErrNotExist) && !f.required {
 			tab, err = &export.Table{Header: f.header}, nil
 		}
@@ -128,9 +129,10 @@ func ReadTables(dir string) (*Tables, error) {
 	return t, nil
 }
 
-// readTable reads a CSV table whose header must hold the columns of want;
-// the result has exactly those columns, in that order.
-func readTable(path string, want []string) (*export.Table, error) {
+// readTable reads a CSV table whose header must hold the first key columns
+// of want; the result has exactly the columns of want, in that order, those
+// missing from the file empty (an output of an older citegraph).
+func readTable(path string, want []string, key int) (*export.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -148,7 +150,7 @@ func readTable(path string, want []string) (*export.Table, error) {
 	idx := make([]int, len(want))
 	for i, w := range want {
 		idx[i] = slices.Index(header, w)
-		if idx[i] < 0 {
+		if idx[i] < 0 && i < key {
 			return nil, fmt.Errorf("%s: no column %q (is this a citegraph output folder?)", path, w)
 		}
 	}
@@ -163,7 +165,9 @@ func readTable(path string, want []string) (*export.Table, error) {
 		}
 		row := make([]string, len(want))
 		for i, j := range idx {
-			row[i] = rec[j]
+			if j >= 0 {
+				row[i] = rec[j]
+			}
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -432,8 +436,14 @@ func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 	if opt.MapMaxLinks > 0 {
 		shown = min(shown, opt.MapMaxLinks)
 	}
-	m.Note = fmt.Sprintf("%d works cited in %d records; %d of %d co-citation links drawn, the strongest (--map-max-links); laid out by ForceAtlas2 with seed %d. Made by citegraph.",
-		len(n.Nodes), len(m.Records), shown, len(n.Links), opt.Seed)
+	plural := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(k) + " " + many
+	}
+	m.Note = fmt.Sprintf("%s cited in %s; %d of %s drawn, the strongest (--map-max-links); laid out by ForceAtlas2 with seed %d. Made by citegraph.",
+		plural(len(n.Nodes), "work", "works"), plural(len(m.Records), "record", "records"), shown, plural(len(n.Links), "co-citation link", "co-citation links"), opt.Seed)
 	return m
 }
 

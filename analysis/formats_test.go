@@ -152,8 +152,20 @@ func TestReadTablesErrors(t *testing.T) {
 	if _, err := ReadTables(dir); err == nil || !strings.Contains(err.Error(), "works.csv") {
 		t.Errorf("no works.csv: %v", err)
 	}
-	os.WriteFile(filepath.Join(dir, "works.csv"), []byte("id,label\nW1,x\n"), 0o644)
-	if _, err := ReadTables(dir); err == nil || !strings.Contains(err.Error(), "no column") {
-		t.Errorf("short header: %v", err)
+	os.WriteFile(filepath.Join(dir, "works.csv"), []byte("id,title\nW1,x\n"), 0o644)
+	if _, err := ReadTables(dir); err == nil || !strings.Contains(err.Error(), `no column "label"`) {
+		t.Errorf("no label column: %v", err)
+	}
+	// Columns an older citegraph did not write are empty.
+	os.WriteFile(filepath.Join(dir, "works.csv"), []byte("label,id,year\nAnn 2020,W1,2020\n"), 0o644)
+	tab, err := ReadTables(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := tab.Works.Rows[0]; r[0] != "W1" || r[1] != "Ann 2020" || r[4] != "2020" || r[5] != "" || len(r) != len(WorksHeader) {
+		t.Errorf("row %q", r)
+	}
+	if len(tab.Citations.Rows) != 0 || len(tab.CoCitation.Header) != 3 {
+		t.Error("missing tables must be empty")
 	}
 }

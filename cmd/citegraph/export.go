@@ -40,6 +40,7 @@ format:
              columns (pandas, polars, R arrow, DuckDB)
   html       map.html: the co-citation map, one file that works offline
 
+Without -o the files go beside the tables read (and csv is skipped).
 The co-citation and author co-citation networks are laid out with
 ForceAtlas2 (seeded by --seed), so every format that holds positions shows
 the same map.
