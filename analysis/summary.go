@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -90,12 +91,13 @@ func (r *Result) WriteSummary(w io.Writer) {
 	}
 }
 
+// matchSummary lists how many references each rule resolved, most first.
 func matchSummary(m map[graph.Match]int) string {
-	var parts []string
-	for _, k := range []graph.Match{graph.MatchNew, graph.MatchRecord, graph.MatchDOI, graph.MatchKey, graph.MatchID} {
-		if m[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", m[k], k))
-		}
+	rules := slices.Collect(maps.Keys(m))
+	slices.SortFunc(rules, func(a, b graph.Match) int { return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b)) })
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = fmt.Sprintf("%d %s", m[r], r)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -13,7 +13,7 @@ import (
 // time (refs/cpu-s), which stays meaningful on a loaded machine.
 func BenchmarkParseReference(b *testing.B) {
 	refs := rpSeedReferences(b)
-	for _, c := range rpLoadCrossref(b, "testdata/refparse/crossref-styles-excerpt.jsonl") {
+	for _, c := range rpLoadCrossref(b, "../testdata/refparse/crossref-styles-excerpt.jsonl") {
 		refs = append(refs, c.ref)
 	}
 	runtime.LockOSThread()

@@ -63,8 +63,8 @@ var rpAccuracyFloor = map[string]map[string]float64{
 }
 
 func TestParseReferenceAccuracy(t *testing.T) {
-	cases := rpLoadCrossref(t, "testdata/refparse/crossref-styles-excerpt.jsonl")
-	cases = append(cases, rpLoadAnystyle(t, "testdata/refparse/anystyle-core-excerpt.xml")...)
+	cases := rpLoadCrossref(t, "../testdata/refparse/crossref-styles-excerpt.jsonl")
+	cases = append(cases, rpLoadAnystyle(t, "../testdata/refparse/anystyle-core-excerpt.xml")...)
 	scores := rpScoreCases(t, cases)
 	for _, set := range rpSortedKeys(scores) {
 		for _, f := range rpEvalFields {

@@ -131,7 +131,7 @@ var rpSeedWant = []Work{
 // stripped the way the reference-list reader strips them.
 func rpSeedReferences(t testing.TB) []string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/seed/seed-references.txt")
+	data, err := os.ReadFile("../testdata/seed/seed-references.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func rpCheckWork(t *testing.T, label any, got, want Work) {
 
 // The seed list read through the reference-list reader gives the same works.
 func TestParseReferenceSeedThroughReader(t *testing.T) {
-	f, err := os.Open("testdata/seed/seed-references.txt")
+	f, err := os.Open("../testdata/seed/seed-references.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 
 var exportUpdate = flag.Bool("update-exports", false, "rewrite testdata/exports/golden/*.golden from the readers' output")
 
-const exportsDir = "testdata/exports"
+const exportsDir = "../testdata/exports"
 
 // exportRead is what reading one input gave.
 type exportRead struct {
