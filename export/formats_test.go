@@ -114,7 +114,7 @@ func TestVOSviewerFiles(t *testing.T) {
 			cells[4] != strconv.Itoa(links[i]) || cells[5] != Float(strength[i]) {
 			t.Errorf("line %d: %q", i+2, l)
 		}
-		if strings.ContainsAny(cells[1], "\"\r\n\x01") {
+		if strings.ContainsAny(cells[1], "\r\n\x01") || strings.Contains(strings.Trim(cells[1], `"`), `"`) {
 			t.Errorf("label cell %q", cells[1])
 		}
 		x, _ := strconv.ParseFloat(cells[6], 64)
@@ -122,8 +122,14 @@ func TestVOSviewerFiles(t *testing.T) {
 			t.Errorf("x %v, want %v", x, nd.X)
 		}
 	}
-	if got := lines[3]; !strings.Contains(got, "\t<b>&amp; ]]> 'x' \\y\t") {
+	if got := lines[3]; !strings.Contains(got, "\t\"<b>&amp; ]]> 'x' \\y\"\t") { // quoted for its ;
 		t.Errorf("label of W3: %q", got)
+	}
+	// A label with a comma or semicolon is quoted; clusters stop at 1000.
+	n.Nodes[0].Label, n.Nodes[1].Cluster = `Smith, J; "Jr"`, 1001
+	lines = strings.Split(render(t, v.WriteMap), "\n")
+	if !strings.HasPrefix(lines[1], "1\t\"Smith, J; 'Jr'\"\t1\t") || !strings.HasPrefix(lines[2], "2\tLine break\t\t") {
+		t.Errorf("quoting or cluster limit: %q", lines[1:3])
 	}
 	net := strings.Split(strings.TrimSpace(render(t, v.WriteNetwork)), "\n")
 	if len(net) != len(n.Links) || net[0] != "1\t2\t3" || net[2] != "3\t5\t2" {

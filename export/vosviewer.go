@@ -13,14 +13,26 @@ import (
 // the order of n.Nodes.
 type VOSviewer struct{ *Network }
 
-// vosText makes s a VOSviewer cell: one line without tabs, and without
-// double quotes, which VOSviewer takes as field quoting.
-func vosText(s string) string { return strings.ReplaceAll(oneLine(s), `"`, "'") }
+// vosText makes s a VOSviewer cell: one line without tabs, its double
+// quotes made single (VOSviewer has no escape for them), and enclosed in
+// double quotes when it holds a comma or semicolon, as VOSviewer asks
+// (https://app.vosviewer.com/docs/file-types/map-and-network-file-type).
+func vosText(s string) string {
+	s = strings.ReplaceAll(oneLine(s), `"`, "'")
+	if strings.ContainsAny(s, ",;") {
+		s = `"` + s + `"`
+	}
+	return s
+}
+
+// vosMaxCluster is the largest cluster number VOSviewer accepts; items of
+// smaller clusters, numbered past it, are left without one.
+const vosMaxCluster = 1000
 
 // WriteMap writes the tab-separated map file with the header VOSviewer
 // reads: id, label, cluster, weight<Citations>, weight<Links>,
 // weight<Total link strength>, and x, y when n has a layout. A node
-// without a cluster has an empty cluster cell.
+// without a cluster (or past cluster 1000) has an empty cluster cell.
 func (v VOSviewer) WriteMap(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("id\tlabel\tcluster\tweight<Citations>\tweight<Links>\tweight<Total link strength>")
@@ -31,7 +43,7 @@ func (v VOSviewer) WriteMap(w io.Writer) error {
 	links, strength := v.Degrees()
 	for i, nd := range v.Nodes {
 		cluster := ""
-		if nd.Cluster > 0 {
+		if nd.Cluster > 0 && nd.Cluster <= vosMaxCluster {
 			cluster = strconv.Itoa(nd.Cluster)
 		}
 		bw.WriteString(strconv.Itoa(i+1) + "\t" + vosText(nd.Label) + "\t" + cluster + "\t" + Float(nd.Weight) + "\t" + strconv.Itoa(links[i]) + "\t" + Float(strength[i]))
@@ -82,7 +94,7 @@ func (v VOSviewer) WriteJSON(w io.Writer) error {
 		if d := desc(nd); d != "" {
 			bw.WriteString(`,"description":` + jsonString(d))
 		}
-		if nd.Cluster > 0 {
+		if nd.Cluster > 0 && nd.Cluster <= vosMaxCluster {
 			bw.WriteString(`,"cluster":` + strconv.Itoa(nd.Cluster))
 		}
 		if v.Layout {
