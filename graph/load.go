@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -96,8 +100,12 @@ const (
 	arenaBlock = 1 << 16 // bytes per block of id text
 )
 
-// readBlock is how many bytes Read reads at a time (a variable for tests).
-var readBlock = 1 << 20
+// readBlock is how many bytes Read reads at a time, and parallelMinEdges
+// the size from which the CSR is built in parallel (variables for tests).
+var (
+	readBlock        = 1 << 20
+	parallelMinEdges = int64(1 << 16)
+)
 
 // Byte classes of the edge-list scanner.
 const (
@@ -391,62 +399,74 @@ func (l *EdgeListLoader) Graph() (ids []string, g *Directed) {
 // sort by cited node gives the in-rows (unsorted, with duplicates); walking
 // the in-rows in node order then fills the out-rows already sorted, where
 // duplicates are adjacent and dropped; walking the out-rows in order fills
-// the in-rows again, sorted and distinct, into the first buffer.
+// the in-rows again, sorted and distinct, into the first buffer. Inputs
+// listed by citing work in order of first appearance (the usual case) give
+// in-rows that are sorted and distinct at once, and skip the last pass.
+//
+// Each pass runs on up to four workers, each owning a range of target rows
+// (balanced by edges) and reading all the edges: the result does not depend
+// on the number of workers.
 func buildFromRuns(n int, runs []run, dst [][]int32) *Directed {
 	var m int64
 	for _, b := range dst {
 		m += int64(len(b))
 	}
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if m < parallelMinEdges {
+		workers = 1
+	}
 	// 1. In-rows by counting sort on the cited node.
 	inOff := make([]int64, n+1)
-	for _, b := range dst {
-		for _, v := range b {
-			inOff[v+1]++
+	countParallel(inOff, workers, len(dst), func(b int, count []int64) {
+		for _, v := range dst[b] {
+			count[v]++
 		}
-	}
-	prefix(inOff)
-	next := make([]int64, n)
-	copy(next, inOff[:n])
+	})
 	in := make([]int32, m)
-	blk, pos := 0, 0
-	for _, r := range runs {
-		for k := uint32(0); k < r.n; k++ {
-			if pos == len(dst[blk]) {
-				dst[blk] = nil // let the collector have it
-				blk, pos = blk+1, 0
-			}
-			v := dst[blk][pos]
-			pos++
-			in[next[v]] = r.from
-			next[v]++
-		}
-	}
-	runs, dst = nil, nil
-	// Inputs listed by citing work in order of first appearance (the usual
-	// case) give in-rows already sorted and distinct; then step 3 is moot.
-	sorted := true
-	for v := 0; v < n && sorted; v++ {
-		row := in[inOff[v]:inOff[v+1]]
-		for k := 1; k < len(row); k++ {
-			if row[k] <= row[k-1] {
-				sorted = false
-				break
+	parts := split(inOff, workers)
+	parallel(workers, func(w int) {
+		lo, hi := parts[w], parts[w+1]
+		next := slices.Clone(inOff[lo:hi])
+		blk, pos := 0, 0
+		for _, r := range runs {
+			for k := uint32(0); k < r.n; k++ {
+				if pos == len(dst[blk]) {
+					blk, pos = blk+1, 0
+				}
+				v := dst[blk][pos]
+				pos++
+				if i := v - lo; uint32(i) < uint32(hi-lo) {
+					in[next[i]] = r.from
+					next[i]++
+				}
 			}
 		}
-	}
+	})
+	// The in-rows are sorted and distinct when every row increases.
+	unsorted := make([]bool, workers)
+	parallel(workers, func(w int) {
+		for v := parts[w]; v < parts[w+1] && !unsorted[w]; v++ {
+			row := in[inOff[v]:inOff[v+1]]
+			for k := 1; k < len(row); k++ {
+				if row[k] <= row[k-1] {
+					unsorted[w] = true
+					break
+				}
+			}
+		}
+	})
+	sorted := !slices.Contains(unsorted, true)
 	// 2. Out-rows from the in-rows in cited order: sorted; drop repeats.
 	outOff := make([]int64, n+1)
-	for _, u := range in {
-		outOff[u+1]++
+	for _, r := range runs {
+		outOff[r.from+1] += int64(r.n)
 	}
 	prefix(outOff)
-	copy(next, outOff[:n])
+	runs, dst = nil, nil
 	out := make([]int32, m)
-	for v := 0; v < n; v++ {
-		for _, u := range in[inOff[v]:inOff[v+1]] {
-			out[next[u]] = int32(v)
-			next[u]++
-		}
+	scatterRows(workers, inOff, in, outOff, out)
+	if sorted {
+		return &Directed{outOff: outOff, out: out, inOff: inOff, in: in}
 	}
 	w := int64(0)
 	for u := 0; u < n; u++ {
@@ -461,24 +481,85 @@ func buildFromRuns(n int, runs []run, dst [][]int32) *Directed {
 	}
 	outOff[n] = w
 	out = out[:w:w]
-	if sorted {
-		return &Directed{outOff: outOff, out: out, inOff: inOff, in: in}
-	}
 	// 3. In-rows again from the out-rows in citing order: sorted, distinct.
 	clear(inOff)
-	for _, v := range out {
-		inOff[v+1]++
-	}
-	prefix(inOff)
-	copy(next, inOff[:n])
+	countParallel(inOff, workers, workers, func(b int, count []int64) {
+		for _, v := range out[int64(b)*w/int64(workers) : int64(b+1)*w/int64(workers)] {
+			count[v]++
+		}
+	})
 	in = in[:w:w]
-	for u := 0; u < n; u++ {
-		for _, v := range out[outOff[u]:outOff[u+1]] {
-			in[next[v]] = int32(u)
-			next[v]++
+	scatterRows(workers, outOff, out, inOff, in)
+	return &Directed{outOff: outOff, out: out, inOff: inOff, in: in}
+}
+
+// countParallel sets off[x+1] to the counts that count adds up over the
+// chunks 0..chunks-1, the chunks split over the workers (each with its own
+// counters), and turns them into offsets.
+func countParallel(off []int64, workers, chunks int, count func(chunk int, counts []int64)) {
+	n := len(off) - 1
+	counts := make([][]int64, workers)
+	counts[0] = off[1:]
+	parallel(workers, func(w int) {
+		if w > 0 {
+			counts[w] = make([]int64, n)
+		}
+		for c := w; c < chunks; c += workers {
+			count(c, counts[w])
+		}
+	})
+	for _, c := range counts[1:] {
+		for x, k := range c {
+			off[x+1] += k
 		}
 	}
-	return &Directed{outOff: outOff, out: out, inOff: inOff, in: in}
+	prefix(off)
+}
+
+// scatterRows fills the CSR (dstOff, dst) with x in row y for every y in
+// row x of (srcOff, src), x in increasing order, so that every row of dst
+// comes out sorted. Each worker owns a range of dst rows.
+func scatterRows(workers int, srcOff []int64, src []int32, dstOff []int64, dst []int32) {
+	parts := split(dstOff, workers)
+	n := len(srcOff) - 1
+	parallel(workers, func(w int) {
+		lo, hi := parts[w], parts[w+1]
+		next := slices.Clone(dstOff[lo:hi])
+		for x := 0; x < n; x++ {
+			for _, y := range src[srcOff[x]:srcOff[x+1]] {
+				if i := y - lo; uint32(i) < uint32(hi-lo) {
+					dst[next[i]] = int32(x)
+					next[i]++
+				}
+			}
+		}
+	})
+}
+
+// split cuts the rows of a CSR with offsets off into k ranges of about
+// equal edge counts: range w is rows parts[w]..parts[w+1]-1.
+func split(off []int64, k int) []int32 {
+	n := len(off) - 1
+	parts := make([]int32, k+1)
+	for w := 1; w < k; w++ {
+		target := off[n] * int64(w) / int64(k)
+		parts[w] = int32(sort.Search(n, func(x int) bool { return off[x] >= target }))
+	}
+	parts[k] = int32(n)
+	return parts
+}
+
+// parallel runs f(0..k-1) on k goroutines and waits for them.
+func parallel(k int, f func(w int)) {
+	if k == 1 {
+		f(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range k {
+		wg.Go(func() { f(w) })
+	}
+	wg.Wait()
 }
 
 // prefix turns counts off[i+1] into offsets.

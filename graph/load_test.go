@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -156,6 +157,18 @@ func TestLoadEdgeListLongLines(t *testing.T) {
 // and shuffled, with duplicates and self-loops, and compares with
 // NewDirected on the same edges.
 func TestLoadEdgeListAgreesWithNewDirected(t *testing.T) {
+	for _, procs := range []int{1, 2, 3, 4} {
+		t.Run(fmt.Sprintf("procs=%d", procs), func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			old := parallelMinEdges
+			parallelMinEdges = 0
+			defer func() { parallelMinEdges = old }()
+			checkLoadAgainstNewDirected(t)
+		})
+	}
+}
+
+func checkLoadAgainstNewDirected(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{1, 2, 30, 500} {
 		for _, shuffled := range []bool{false, true} {
