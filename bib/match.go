@@ -13,7 +13,36 @@ import (
 // FoldTight is Fold without the spaces: "Surface-plasmon ejection ofAg+ions"
 // and "Surface plasmon ejection of Ag+ ions" both give
 // "surfaceplasmonejectionofagions".
-func FoldTight(s string) string { return strings.ReplaceAll(Fold(s), " ", "") }
+func FoldTight(s string) string { return strings.ReplaceAll(fold(s), " ", "") }
+
+// fold is Fold with a fast path for ASCII text, which needs no Unicode
+// decomposition.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return Fold(s)
+		}
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		default:
+			space = true
+		}
+	}
+	return string(b)
+}
 
 // TitleGrams returns the sorted, distinct hashed character trigrams of a
 // title's tight fold (see FoldTight): a sketch of the title that case,
@@ -22,6 +51,9 @@ func FoldTight(s string) string { return strings.ReplaceAll(Fold(s), " ", "") }
 func TitleGrams(title string) []uint32 {
 	return gramsOf(FoldTight(title))
 }
+
+// TightGrams is TitleGrams of text already folded tight.
+func TightGrams(t string) []uint32 { return gramsOf(t) }
 
 func gramsOf(t string) []uint32 {
 	rs := []rune(t)
@@ -89,7 +121,7 @@ var sourceStopWords = map[string]bool{
 // [hague journal diplomacy], "Phys. Rev. Lett." → [phys rev lett].
 func SourceWords(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(Fold(s)) {
+	for _, w := range strings.Fields(fold(s)) {
 		if !sourceStopWords[w] {
 			out = append(out, w)
 		}
@@ -136,7 +168,13 @@ func alignSource(abbr, full []string) int {
 	m, n := len(abbr), len(full)
 	// best[i][j]: most full words covered aligning abbr[i:] with full[j:].
 	const none = -1 << 20
-	best := make([]int, (m+1)*(n+1))
+	var buf [256]int
+	best := buf[:0]
+	if k := (m + 1) * (n + 1); k <= len(buf) {
+		best = buf[:k]
+	} else {
+		best = make([]int, k)
+	}
 	at := func(i, j int) *int { return &best[i*(n+1)+j] }
 	for j := 0; j <= n; j++ {
 		*at(m, j) = 0
@@ -233,9 +271,10 @@ func FamilyVariants(n Name) []string {
 		}
 		return out
 	}
-	key := FamilyKey(n)
+	key := fam
+	key = strings.ReplaceAll(fold(key), " ", "")
 	add(key)
-	words := strings.Fields(Fold(fam))
+	words := strings.Fields(fold(fam))
 	for len(words) > 1 && familyParticles[words[0]] {
 		words = words[1:]
 		add(strings.Join(words, ""))
@@ -282,7 +321,7 @@ func FirstInitial(n Name) rune {
 		}
 		return 0
 	}
-	f := Fold(g)
+	f := fold(g)
 	if f == "" {
 		return 0
 	}

@@ -33,6 +33,7 @@ type profile struct {
 	year      int
 	title     []uint32 // title trigram sketch (bib.TitleGrams)
 	src       [][]string
+	srcIDs    []int32 // the interned forms of src, for the similarity cache
 	vol, page string
 	issue     string
 	words     []int32 // distinct word tokens of the raw text and the fields, sorted
@@ -42,7 +43,6 @@ type profile struct {
 	tight     string   // text folded, letters and digits only
 	textWords []string // the short words (two or three letters) of text
 	textGrams []uint32 // trigram sketch of text, computed when first needed
-	citing    int32    // citing work of a reference; -1 for a record
 }
 
 // tokens interns word and number tokens and counts in how many
@@ -196,6 +196,14 @@ func foldRune(r rune) rune {
 	return r
 }
 
+// tightOf is the words and numbers of s (as splitText finds them) run
+// together: the form title sketches and text sketches are made from.
+func tightOf(s string) string {
+	var b strings.Builder
+	splitText(s, func(w string) { b.WriteString(w) }, func(n string) { b.WriteString(n) })
+	return b.String()
+}
+
 // normLocator is the comparison form of a volume, issue or page: folded,
 // leading zeros dropped ("0047" → "47", "e1234" kept).
 func normLocator(s string) string {
@@ -209,8 +217,8 @@ func normLocator(s string) string {
 
 // newProfile computes a description's profile; raw is the text it was read
 // from, if any. Tokens are interned in t and counted once per description.
-func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) profile {
-	p := profile{id: id, doi: bib.DOIKey(w), year: w.Year, citing: citing}
+func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
+	p := profile{id: id, doi: bib.DOIKey(w), year: w.Year}
 	// Words of author names are compared as names, not as words of the
 	// text: one style lists every author, another three and "et al.",
 	// another the first with a full given name. Only the first author's
@@ -233,11 +241,12 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) pro
 		}
 	}
 	if strings.TrimSpace(w.Title) != "" {
-		p.title = bib.TitleGrams(w.Title)
+		p.title = bib.TightGrams(tightOf(w.Title))
 	}
 	for _, s := range []string{w.Container, w.ContainerShort} {
 		if ws := sourceWords(s); len(ws) > 0 {
 			p.src = append(p.src, ws)
+			p.srcIDs = append(p.srcIDs, t.id("\x00"+strings.Join(ws, " ")))
 		}
 	}
 	p.vol = normLocator(w.Volume)
@@ -264,7 +273,9 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string, citing int32) pro
 		}
 		text = b.String()
 	}
-	text = linkText.ReplaceAllString(text, " ")
+	if strings.Contains(text, "10.") || strings.Contains(text, "://") || strings.Contains(text, "www.") {
+		text = linkText.ReplaceAllString(text, " ")
+	}
 	p.text = text
 	var words, nums []int32
 	var tight strings.Builder
@@ -475,9 +486,9 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// Source: the best alignment of any form each side has.
 	if len(a.src) > 0 && len(b.src) > 0 {
 		best := 0.0
-		for _, x := range a.src {
-			for _, y := range b.src {
-				best = max(best, bib.SourceSimilarity(x, y))
+		for i, x := range a.src {
+			for j, y := range b.src {
+				best = max(best, m.sourceSimilarity(a.srcIDs[i], b.srcIDs[j], x, y))
 			}
 		}
 		if best >= 0.8 {
@@ -526,6 +537,21 @@ func (m *matcher) compare(a, b *profile) verdict {
 	}
 	anchored := (a.doi != "" || a.id != "") != (b.doi != "" || b.id != "")
 	return verdict{e, rule, anchored, vague}
+}
+
+// sourceSimilarity is bib.SourceSimilarity of two source forms, memoised
+// by their interned ids: a corpus names the same journals over and over.
+func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
+	if i == j {
+		return 1
+	}
+	key := uint64(uint32(min(i, j)))<<32 | uint64(uint32(max(i, j)))
+	if v, ok := m.srcSim[key]; ok {
+		return v
+	}
+	v := bib.SourceSimilarity(x, y)
+	m.srcSim[key] = v
+	return v
 }
 
 // sameAuthor reports whether two first authors have one family name, or
@@ -777,7 +803,7 @@ func (m *matcher) titleInText(a, b *profile) float64 {
 		return 0
 	}
 	if b.textGrams == nil {
-		b.textGrams = bib.TitleGrams(b.text)
+		b.textGrams = bib.TightGrams(b.tight)
 		if b.textGrams == nil {
 			b.textGrams = []uint32{}
 		}

@@ -2,24 +2,33 @@ package graph
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/citegraph/citegraph/bib"
 )
 
 // A node of matching is a description: a citing record's work (an anchor
-// that references may join) or a reference.
+// that references may join) or a reference, with the references whose
+// text and fields are identical to it in other citing lists.
 type node struct {
-	work int32 // the record's work, or -1 for a reference
-	ref  int32 // index in Corpus.Refs, or -1 for a record
-	p    profile
+	work   int32   // the record's work, or -1 for references
+	refs   []int32 // indices in Corpus.Refs, the first first; nil for a record
+	citing []int32 // sorted citing works of refs
+	self   verdict // how identical references of the node match each other
+	p      profile
 }
 
 // matcher holds the descriptions of one resolution.
 type matcher struct {
 	tok     *tokens
 	nodes   []node
-	records int // nodes[:records] are the records' works
+	records int     // nodes[:records] are the records' works
+	refNode []int32 // each reference's node
+	srcSim  map[uint64]float64
 }
 
 // link is a matched pair of nodes.
@@ -51,9 +60,7 @@ func newGroup(i int32, n *node) group {
 		g.famNode = i
 	}
 	g.volNode, g.pageNode = i, i
-	if n.ref >= 0 {
-		g.citing = []int32{n.p.citing}
-	}
+	g.citing = n.citing
 	if len(n.p.title) >= 4 {
 		g.title = i
 	}
@@ -194,7 +201,7 @@ func (m *matcher) cluster(links []link) []int32 {
 		}
 		return x
 	}
-	slices.SortStableFunc(links, func(x, y link) int {
+	slices.SortFunc(links, func(x, y link) int {
 		return cmp.Or(cmp.Compare(y.v.evidence, x.v.evidence), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
 	join := func(ra, rb int32) {
@@ -300,35 +307,127 @@ func (m *matcher) cluster(links []link) []int32 {
 	return roots
 }
 
-// newMatcher profiles the corpus's record works and the references.
+// newMatcher profiles the corpus's record works and the references. A
+// reference whose parsed fields repeat those of a reference of another
+// citing list, and identify a work by themselves, shares its node: resolution then compares each distinct description once. Repeats
+// within one list stay apart (one list names a work once).
 func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
-	m := &matcher{tok: newTokens()}
+	m := &matcher{tok: newTokens(), refNode: make([]int32, len(refs)), srcSim: map[uint64]float64{}}
 	// One node per distinct record work.
 	for w := range r.c.Works {
 		wk := &r.c.Works[w]
-		m.nodes = append(m.nodes, node{work: int32(w), ref: -1, p: newProfile(m.tok, wk.ID, &wk.Work, "", -1)})
+		m.nodes = append(m.nodes, node{work: int32(w), p: newProfile(m.tok, wk.ID, &wk.Work, "")})
 	}
 	m.records = len(m.nodes)
+	same := map[string][]int32{}
 	for i, ref := range refs {
-		m.nodes = append(m.nodes, node{work: -1, ref: int32(i), p: newProfile(m.tok, ref.ID, &ref.Work, ref.Raw, r.c.Refs[i].Citing)})
+		citing := r.c.Refs[i].Citing
+		key := ""
+		if identifying(ref) {
+			key = descriptionKey(ref)
+			for _, k := range same[key] {
+				if n := &m.nodes[k]; !slices.Contains(n.citing, citing) {
+					n.refs = append(n.refs, int32(i))
+					n.citing = mergeSorted(n.citing, []int32{citing})
+					m.refNode[i] = k
+					key = ""
+					break
+				}
+			}
+			if key == "" {
+				continue
+			}
+		}
+		k := int32(len(m.nodes))
+		m.refNode[i] = k
+		m.nodes = append(m.nodes, node{work: -1, refs: []int32{int32(i)}, citing: []int32{citing}, p: newProfile(m.tok, ref.ID, &ref.Work, ref.Raw)})
+		if key != "" {
+			same[key] = append(same[key], k)
+		}
 	}
 	m.tok.finish(len(m.nodes))
+	for k := m.records; k < len(m.nodes); k++ {
+		if n := &m.nodes[k]; len(n.refs) > 1 {
+			n.self = m.compare(&n.p, &n.p)
+		}
+	}
 	return m
 }
 
-// link compares the candidate pairs and returns those that match.
-func (m *matcher) link() []link {
-	var links []link
-	for _, pr := range m.candidates() {
-		a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
-		if a.work >= 0 && b.work >= 0 {
-			continue // records were resolved among themselves
-		}
-		if v := m.compare(&a.p, &b.p); v.rule != "" {
-			links = append(links, link{pr[0], pr[1], v})
-		}
+// identifying reports whether a reference's fields identify a work without
+// the help of the rest of the corpus: an id, a DOI, or a first author and
+// a year with a title or a volume and page.
+func identifying(ref *bib.Reference) bool {
+	w := &ref.Work
+	if ref.ID != "" || w.DOI != "" {
+		return true
 	}
-	return links
+	return len(w.Authors) > 0 && w.Year != 0 && (len(w.Title) >= 12 || w.Volume != "" && w.Pages != "")
+}
+
+// descriptionKey is a reference's parsed fields, folded, as one string:
+// references that differ only in case, punctuation or style but were
+// parsed to the same fields share it.
+func descriptionKey(ref *bib.Reference) string {
+	w := &ref.Work
+	var b strings.Builder
+	for _, s := range []string{ref.ID, bib.DOIKey(w), tightOf(w.FirstAuthor().Family + " " + w.FirstAuthor().Literal), strconv.Itoa(w.Year),
+		tightOf(w.Title), tightOf(w.Container), tightOf(w.ContainerShort), normLocator(w.Volume), normLocator(w.Issue), normLocator(w.Pages), tightOf(w.Original)} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// link compares the candidate pairs and returns those that match, in
+// the order of the pairs. The comparisons run on every core, each worker
+// with its own source-similarity memo.
+func (m *matcher) link() []link {
+	pairs := m.candidates()
+	m.sketchTexts()
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(pairs)/20000))
+	parts := make([][]link, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wm := *m
+			wm.srcSim = map[uint64]float64{}
+			lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
+			for _, pr := range pairs[lo:hi] {
+				a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
+				if a.work >= 0 && b.work >= 0 {
+					continue // records were resolved among themselves
+				}
+				if v := wm.compare(&a.p, &b.p); v.rule != "" {
+					parts[w] = append(parts[w], link{pr[0], pr[1], v})
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return slices.Concat(parts...)
+}
+
+// sketchTexts computes every node's text sketch (titleInText), on every
+// core, so that comparisons only read the nodes.
+func (m *matcher) sketchTexts() {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(m.nodes); i += workers {
+				p := &m.nodes[i].p
+				if p.textGrams = bib.TightGrams(p.tight); p.textGrams == nil {
+					p.textGrams = []uint32{}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // matchReferences resolves every reference of refs (parallel to r.c.Refs)
@@ -377,10 +476,11 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		better(l.a, k, l.b)
 		better(l.b, k, l.a)
 	}
-	for i := m.records; i < len(m.nodes); i++ {
-		ref := refs[i-m.records]
-		out := &r.c.Refs[i-m.records]
-		w, ok := workOf[roots[i]]
+	for i, ref := range refs {
+		k := m.refNode[i]
+		n := &m.nodes[k]
+		out := &r.c.Refs[i]
+		w, ok := workOf[roots[k]]
 		if !ok {
 			w = r.newWork(Work{Work: ref.Work, ID: ref.ID})
 			if ref.ID != "" {
@@ -392,21 +492,25 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 				// Nothing to match on: the raw text is the only description.
 				r.c.Works[w].Title = fallbackTitle(ref)
 			}
-			workOf[roots[i]] = w
+			workOf[roots[k]] = w
 			out.Work, out.Match = w, MatchNew
 			continue
 		}
 		fillMissing(&r.c.Works[w].Work, &ref.Work)
 		out.Work = w
-		if k := best[i]; k >= 0 {
-			l := links[k]
+		switch {
+		case n.refs[0] != int32(i) && n.self.rule != "":
+			// A repeat of the node's first reference.
+			out.Match, out.Score, out.Via = n.self.rule, n.self.score(), int(n.refs[0])
+		case best[k] >= 0:
+			l := links[best[k]]
 			other := l.a
-			if other == int32(i) {
+			if other == k {
 				other = l.b
 			}
 			out.Match, out.Score = l.v.rule, l.v.score()
-			if m.nodes[other].ref >= 0 {
-				out.Via = int(m.nodes[other].ref)
+			if o := &m.nodes[other]; o.refs != nil {
+				out.Via = int(o.refs[0])
 			}
 		}
 		if r.c.Works[w].InCorpus {

@@ -1,0 +1,74 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// benchRecords builds a corpus of about n references from the Crossref
+// styles set: each copy of each style's list is one citing record, and
+// every copy after the first perturbs its strings (case, punctuation,
+// a dropped word) so that resolution cannot lean on identical texts.
+func benchRecords(b testing.TB, n int) []*bib.Record {
+	refs := crossrefStyles(b, false)
+	parsed := map[string]bib.Work{}
+	parse := func(s string) bib.Work {
+		w, ok := parsed[s]
+		if !ok {
+			w = bib.ParseReference(s)
+			parsed[s] = w
+		}
+		return w
+	}
+	var records []*bib.Record
+	total := 0
+	for copyNo := 0; total < n; copyNo++ {
+		byStyle := map[string]*bib.Record{}
+		for _, r := range refs {
+			if total == n {
+				break
+			}
+			rec := byStyle[r.citing]
+			if rec == nil {
+				rec = &bib.Record{ID: fmt.Sprintf("%s-%d", r.citing, copyNo), File: "bench"}
+				byStyle[r.citing] = rec
+				records = append(records, rec)
+			}
+			raw := perturb(r.raw, copyNo+len(rec.References))
+			rec.References = append(rec.References, bib.Reference{Raw: raw, Position: len(rec.References) + 1, Work: parse(raw)})
+			total++
+		}
+	}
+	return records
+}
+
+func perturb(s string, k int) string {
+	switch k % 4 {
+	case 1:
+		return strings.ToLower(s)
+	case 2:
+		return strings.Replace(s, ", ", " ", 1)
+	case 3:
+		if i := strings.LastIndexByte(s, ' '); i > 0 {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// BenchmarkResolve100k resolves 100,000 references
+// (go test -run '^$' -bench Resolve100k ./graph).
+func BenchmarkResolve100k(b *testing.B) {
+	records := benchRecords(b, 100000)
+	b.ResetTimer()
+	for b.Loop() {
+		c := Resolve(records)
+		if len(c.Refs) != 100000 {
+			b.Fatalf("%d refs", len(c.Refs))
+		}
+	}
+	b.ReportMetric(100000*float64(b.N)/b.Elapsed().Seconds(), "refs/s")
+}
