@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,7 @@ type readerResult struct {
 	Edges    int
 	Weight   float64
 	Attrs    map[string]map[string]any
+	Types    []string // "attribute:python type" over the nodes reported
 }
 
 func findPython(t *testing.T) string {
@@ -189,6 +191,24 @@ func TestReadBackHostile(t *testing.T) {
 			if strings.HasPrefix(reader, "pajek") {
 				checkPajek(t, where, n, r)
 				continue
+			}
+			// The typed attributes arrive typed: Python int, float, bool
+			// and str (igraph has no integers: its numbers are floats).
+			wantTypes := []string{"year:int", "cluster:int", "pagerank:float", "in_corpus:bool", "title:str", "label:str"}
+			if reader == "graphml_igraph" {
+				wantTypes = []string{"year:float", "cluster:float", "pagerank:float", "in_corpus:bool", "title:str", "label:str"}
+			}
+			for _, typ := range wantTypes {
+				if !slices.Contains(r.Types, typ) {
+					t.Errorf("%s: no attribute of type %s among %q", where, typ, r.Types)
+				}
+			}
+			for _, typ := range r.Types {
+				name := typ[:strings.Index(typ, ":")]
+				if name != "viz" && name != "id" && name != "value" && name != "name" && !slices.Contains(wantTypes, typ) && !strings.HasSuffix(typ, ":NoneType") &&
+					!slices.Contains([]string{"color:str", "size:float", "x:float", "y:float"}, typ) {
+					t.Errorf("%s: unexpected attribute type %s", where, typ)
+				}
 			}
 			for _, nd := range n.Nodes {
 				id := jsonWant(nd.ID)
