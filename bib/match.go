@@ -2,6 +2,7 @@ package bib
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,6 +15,15 @@ import (
 // and "Surface plasmon ejection of Ag+ ions" both give
 // "surfaceplasmonejectionofagions".
 func FoldTight(s string) string { return strings.ReplaceAll(fold(s), " ", "") }
+
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // fold is Fold with a fast path for ASCII text, which needs no Unicode
 // decomposition.
@@ -56,6 +66,22 @@ func TitleGrams(title string) []uint32 {
 func TightGrams(t string) []uint32 { return gramsOf(t) }
 
 func gramsOf(t string) []uint32 {
+	if isASCIIText(t) {
+		// The same hashes as below, without decoding runes.
+		if len(t) < 3 {
+			return nil
+		}
+		g := make([]uint32, 0, len(t)-2)
+		for i := 0; i+3 <= len(t); i++ {
+			h := uint32(2166136261)
+			h = (h ^ uint32(t[i])) * 16777619
+			h = (h ^ uint32(t[i+1])) * 16777619
+			h = (h ^ uint32(t[i+2])) * 16777619
+			g = append(g, h)
+		}
+		slices.Sort(g)
+		return slices.Compact(g)
+	}
 	rs := []rune(t)
 	if len(rs) < 3 {
 		return nil
@@ -406,4 +432,40 @@ func hanReadings(s string) []string {
 		}
 	}
 	return all
+}
+
+// MatchKeysFast is MatchKeys with the fast fold of ASCII text: the same
+// keys, computed without Unicode decomposition where none is needed.
+func MatchKeysFast(w *Work) []string {
+	doi := DOIKey(w)
+	fa := w.FirstAuthor()
+	famSrc := fa.Family
+	if famSrc == "" {
+		famSrc = fa.Literal
+	}
+	fam := strings.ReplaceAll(fold(famSrc), " ", "")
+	var keys []string
+	if doi != "" {
+		keys = append(keys, doi)
+	}
+	page := strings.ToLower(w.FirstPage())
+	vol := strings.ToLower(strings.TrimSpace(w.Volume))
+	if fam != "" && w.Year != 0 && page != "" && vol != "" {
+		keys = append(keys, "l|"+fam+"|"+strconv.Itoa(w.Year)+"|"+vol+"|"+page)
+	}
+	if fam != "" && w.Year != 0 {
+		var words []string
+		for _, t := range strings.Fields(fold(w.Title)) {
+			if !stopWords[t] {
+				words = append(words, t)
+			}
+		}
+		if len(words) >= 2 {
+			if len(words) > titleKeyWords {
+				words = words[:titleKeyWords]
+			}
+			keys = append(keys, "t|"+fam+"|"+strconv.Itoa(w.Year)+"|"+strings.Join(words, " "))
+		}
+	}
+	return keys
 }

@@ -46,21 +46,26 @@ type profile struct {
 }
 
 // tokens interns word and number tokens and counts in how many
-// descriptions each occurs.
+// descriptions each occurs. Words and numbers are kept apart ("v" and
+// "48" of "V48" are different kinds of token) but numbered together.
 type tokens struct {
-	ids map[string]int32
-	df  []int32
-	idf []float64
+	ids  map[string]int32 // words
+	nums map[string]int32 // numbers
+	df   []int32
+	idf  []float64
 }
 
-func newTokens() *tokens { return &tokens{ids: map[string]int32{}} }
+func newTokens() *tokens { return &tokens{ids: map[string]int32{}, nums: map[string]int32{}} }
 
-func (t *tokens) id(s string) int32 {
-	if i, ok := t.ids[s]; ok {
+func (t *tokens) id(s string) int32 { return t.intern(t.ids, []byte(s)) }
+
+// intern returns the id of b in ids, adding it when new.
+func (t *tokens) intern(ids map[string]int32, b []byte) int32 {
+	if i, ok := ids[string(b)]; ok {
 		return i
 	}
 	i := int32(len(t.df))
-	t.ids[s] = i
+	ids[string(b)] = i
 	t.df = append(t.df, 0)
 	return i
 }
@@ -84,58 +89,66 @@ var matchStopWords = map[string]bool{
 }
 
 // splitText folds s (case, diacritics, ligatures) and calls word for each
-// word of two or more letters and num for each run of digits; a word is
-// split where letters and digits meet ("V48" → "v", "48"), and a run of
-// Chinese characters gives its character pairs.
-func splitText(s string, word, num func(string)) {
+// word of two or more letters and num for each run of digits (without
+// leading zeros); a word is split where letters and digits meet ("V48" →
+// "v", "48"), and a run of Chinese characters gives its character pairs.
+// The slices passed are reused: a callback that keeps one copies it.
+func splitText(s string, word, num func([]byte)) {
 	if !isASCII(s) {
 		s = norm.NFKD.String(s)
 	}
-	var buf []rune
+	var arr [64]byte
+	buf := arr[:0]
 	var han []rune
 	flushHan := func() {
 		if len(han) == 1 {
-			word(string(han))
+			word([]byte(string(han)))
 		}
 		for i := 0; i+1 < len(han); i++ {
-			word(string(han[i : i+2]))
+			word([]byte(string(han[i : i+2])))
 		}
 		han = han[:0]
 	}
 	kind := 0 // 0 none, 1 letters, 2 digits
 	flush := func() {
 		switch {
-		case kind == 1 && len(buf) >= 2:
-			word(string(buf))
+		case kind == 1 && len(buf) >= 2 && utf8.RuneCount(buf) >= 2:
+			word(buf)
 		case kind == 2:
-			d := strings.TrimLeft(string(buf), "0")
-			if d == "" {
-				d = "0"
+			d := buf
+			for len(d) > 1 && d[0] == '0' {
+				d = d[1:]
 			}
 			num(d)
 		}
 		buf = buf[:0]
 		kind = 0
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
 		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
 			}
 			switch {
-			case r >= 'a' && r <= 'z':
+			case c >= 'a' && c <= 'z':
 				if kind == 2 {
 					flush()
 				}
 				kind = 1
-				buf = append(buf, r)
-			case r >= '0' && r <= '9':
+				buf = append(buf, c)
+			case c >= '0' && c <= '9':
 				if kind == 1 {
 					flush()
 				}
 				kind = 2
-				buf = append(buf, r)
+				buf = append(buf, c)
 			default:
 				flush()
 				flushHan()
@@ -150,14 +163,14 @@ func splitText(s string, word, num func(string)) {
 				flush()
 			}
 			kind = 1
-			buf = append(buf, foldRune(unicode.ToLower(r)))
+			buf = utf8.AppendRune(buf, foldRune(unicode.ToLower(r)))
 		case unicode.IsDigit(r):
 			flushHan()
 			if kind == 1 {
 				flush()
 			}
 			kind = 2
-			buf = append(buf, r)
+			buf = utf8.AppendRune(buf, r)
 		default:
 			flush()
 			flushHan()
@@ -200,7 +213,7 @@ func foldRune(r rune) rune {
 // together: the form title sketches and text sketches are made from.
 func tightOf(s string) string {
 	var b strings.Builder
-	splitText(s, func(w string) { b.WriteString(w) }, func(n string) { b.WriteString(n) })
+	splitText(s, func(w []byte) { b.Write(w) }, func(n []byte) { b.Write(n) })
 	return b.String()
 }
 
@@ -225,15 +238,15 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	// family stays a word.
 	authorWords := map[string]bool{}
 	for _, a := range w.Authors {
-		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s string) { authorWords[s] = true }, func(string) {})
+		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s []byte) { authorWords[string(s)] = true }, func([]byte) {})
 	}
 	if fa := w.FirstAuthor(); !fa.IsZero() {
 		p.fams = bib.FamilyVariants(fa)
 		p.init = bib.FirstInitial(fa)
-		splitText(fa.Family+" "+fa.Given, func(s string) {
-			p.nameWords = append(p.nameWords, s)
-		}, func(string) {})
-		splitText(fa.Family+" "+fa.Literal, func(s string) { delete(authorWords, s) }, func(string) {})
+		splitText(fa.Family+" "+fa.Given, func(s []byte) {
+			p.nameWords = append(p.nameWords, string(s))
+		}, func([]byte) {})
+		splitText(fa.Family+" "+fa.Literal, func(s []byte) { delete(authorWords, string(s)) }, func([]byte) {})
 	}
 	for _, a := range w.Authors[min(1, len(w.Authors)):] {
 		if k := bib.FamilyKey(a); k != "" {
@@ -252,7 +265,7 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
 	p.page = normLocator(w.FirstPage())
-	p.keys = bib.MatchKeys(w)
+	p.keys = bib.MatchKeysFast(w)
 
 	text := raw
 	if text == "" || len(p.fams) == 0 && w.Title == "" {
@@ -279,21 +292,21 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	p.text = text
 	var words, nums []int32
 	var tight strings.Builder
-	splitText(text, func(s string) {
-		tight.WriteString(s)
-		if len(s) <= 3 && !slices.Contains(p.textWords, s) {
-			p.textWords = append(p.textWords, s)
+	splitText(text, func(s []byte) {
+		tight.Write(s)
+		if len(s) <= 3 && !slices.Contains(p.textWords, string(s)) {
+			p.textWords = append(p.textWords, string(s))
 		}
-		if !matchStopWords[s] && !authorWords[s] {
-			words = append(words, t.id(s))
+		if !matchStopWords[string(s)] && !authorWords[string(s)] {
+			words = append(words, t.intern(t.ids, s))
 		}
-	}, func(s string) {
-		tight.WriteString(s)
-		nums = append(nums, t.id("#"+s))
+	}, func(s []byte) {
+		tight.Write(s)
+		nums = append(nums, t.intern(t.nums, s))
 	})
 	p.tight = tight.String()
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
-		splitText(w.Original, func(s string) { words = append(words, t.id(s)) }, func(string) {})
+		splitText(w.Original, func(s []byte) { words = append(words, t.intern(t.ids, s)) }, func([]byte) {})
 	}
 	slices.Sort(words)
 	p.words = slices.Compact(words)
@@ -703,7 +716,7 @@ func (m *matcher) numIn(p *profile, v string) bool {
 	if v == "" || !isDigits(v) {
 		return false
 	}
-	id, ok := m.tok.ids["#"+v]
+	id, ok := m.tok.nums[v]
 	if !ok {
 		return false
 	}
