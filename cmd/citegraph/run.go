@@ -106,7 +106,7 @@ func newFlags(name, usage string, stdout io.Writer) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
+		// pflag has printed the usage already.
 		return errHelp
 	}
 	if err != nil {
