@@ -5,9 +5,21 @@
 //
 // Usage:
 //
-//	citegraph analyze [flags] [FILE|DIR ...]   full analysis into an output folder
-//	citegraph parse [flags] [FILE|-]           parse references to CSL-JSON
-//	citegraph metrics [flags] [FILE|DIR ...]   centrality table of a citation graph
+//	citegraph COMMAND [flags] [FILE|DIR ...]
+//
+// Commands:
+//
+//	analyze        full analysis of reference lists or exports into an output folder
+//	parse          parse free-text references to CSL-JSON
+//	metrics        centrality table of a citation graph (large edge lists too)
+//	export         convert an output folder to other formats (GraphML, GEXF, Pajek, …)
+//	cocite         co-citation network of documents, authors or sources
+//	couple         bibliographic coupling network of documents, authors or sources
+//	coauthor       co-authorship network of authors, countries or institutions
+//	historiograph  citations among the corpus records, by year
+//	mainpath       main paths of the citation graph (search path count)
+//	bursts         citation bursts of cited works (Kleinberg)
+//	rpys           reference publication year spectroscopy
 //
 // With no input, analyze runs on the embedded science-diplomacy reference
 // list (--sample seed) or on a Web of Science export of 500 records

@@ -89,6 +89,16 @@ func TestHelpExits0(t *testing.T) {
 	}
 }
 
+// TestMainUsageListsEveryCommand keeps the usage and the command list in step.
+func TestMainUsageListsEveryCommand(t *testing.T) {
+	out, _, code := runCmd(t, "", "--help")
+	for _, c := range commands {
+		if code != 0 || summaries[c.name] == "" || !strings.Contains(out, summaries[c.name]) {
+			t.Errorf("the main usage does not describe %s", c.name)
+		}
+	}
+}
+
 func TestMissingFileExits1NamingIt(t *testing.T) {
 	_, stderr, code := runCmd(t, "", "analyze", "-o", t.TempDir(), "no/such/file.txt")
 	if code != 1 || !strings.Contains(stderr, "no/such/file.txt") {

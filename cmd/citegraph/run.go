@@ -32,17 +32,33 @@ func exitCode(err error) int {
 	return 1
 }
 
-const mainUsage = `citegraph analyses citation graphs.
+// summaries say in a line what each command does, for the main usage.
+var summaries = map[string]string{
+	"analyze":       "full analysis of reference lists or exports into an output folder",
+	"parse":         "parse free-text references to CSL-JSON",
+	"metrics":       "centrality table of a citation graph (large edge lists too)",
+	"export":        "convert an output folder to other formats (GraphML, GEXF, Pajek, …)",
+	"cocite":        "co-citation network of documents, authors or sources",
+	"couple":        "bibliographic coupling network of documents, authors or sources",
+	"coauthor":      "co-authorship network of authors, countries or institutions",
+	"historiograph": "citations among the corpus records, by year",
+	"mainpath":      "main paths of the citation graph (search path count)",
+	"bursts":        "citation bursts of cited works (Kleinberg)",
+	"rpys":          "reference publication year spectroscopy",
+	"train-parser":  "train the reference parser's model from the labelled data",
+}
 
-Usage:
-  citegraph analyze [flags] [FILE|DIR ...]   full analysis into an output folder
-  citegraph parse [flags] [FILE|-]           parse references to CSL-JSON on stdout
-  citegraph metrics [flags] [FILE|DIR ...]   centrality table of a citation graph
-  citegraph export --from DIR [flags]        convert an output folder to other formats
-
-With no input, analyze runs on the embedded science-diplomacy reference list.
-Run "citegraph COMMAND --help" for a command's flags and examples.
-`
+// mainUsage lists the commands.
+func mainUsage() string {
+	var b strings.Builder
+	b.WriteString("citegraph analyses citation graphs.\n\nUsage: citegraph COMMAND [flags] [FILE|DIR ...]\n\nCommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-14s %s\n", c.name, summaries[c.name])
+	}
+	b.WriteString("\nWith no input, analyze runs on the embedded science-diplomacy reference list.\n")
+	b.WriteString("Run \"citegraph COMMAND --help\" for a command's flags and examples.\n")
+	return b.String()
+}
 
 type command struct {
 	name string
@@ -66,12 +82,12 @@ var commands = []command{
 // run is the whole program, callable from tests.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, mainUsage)
+		fmt.Fprint(stderr, mainUsage())
 		return usagef("no command given")
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
-		fmt.Fprint(stdout, mainUsage)
+		fmt.Fprint(stdout, mainUsage())
 		return nil
 	}
 	for _, c := range commands {
