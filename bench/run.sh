@@ -7,7 +7,8 @@
 #   REPS=3 bench/run.sh 200k     # alternate igraph and citegraph three times, report medians
 #
 # Environment: REPS (runs of each tool per size, alternating which goes
-# first; default 1), COCITATION=0 skips the co-citation case, CLUSTER_2M=1
+# first; default 1), REPS_LARGE (the same for graphs of a million works or
+# more; default 1), COCITATION=0 skips the co-citation case, CLUSTER_2M=1
 # also clusters the 2m graph (igraph's multilevel takes minutes there),
 # OUT (default bench/out) for graphs, binaries and results.
 set -euo pipefail
@@ -15,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-bench/out}
 REPS=${REPS:-1}
+REPS_LARGE=${REPS_LARGE:-1}
 COCITATION=${COCITATION:-1}
 CLUSTER_2M=${CLUSTER_2M:-0}
 PY=${PYTHON:-/usr/bin/python3}
@@ -87,7 +89,9 @@ for size in "${sizes[@]}"; do
 		ig_steps+=,undirected,leiden,multilevel,modularity
 	fi
 	cat "$graph" >/dev/null # into the page cache, for both alike
-	for rep in $(seq 1 "$REPS"); do
+	reps=$REPS
+	[ "$n" -ge 1000000 ] && reps=$REPS_LARGE
+	for rep in $(seq 1 "$reps"); do
 		order=(igraph citegraph cli)
 		[ $((rep % 2)) = 0 ] && order=(cli citegraph igraph)
 		for tool in "${order[@]}"; do
