@@ -121,32 +121,23 @@ func gSquared(a, b, c, d float64) float64 {
 
 // ClusterLabelsTFIDF ranks, for each of k clusters, terms by tf·idf (Salton
 // & Buckley 1988, doi:10.1016/0306-4573(88)90021-0) with each cluster's
-// documents taken together as one text: tf is the term's occurrences in the
-// cluster's documents, idf = ln(k / k_t) with k_t the number of clusters
+// documents taken together as one text: tf is the number of the cluster's
+// documents using the term (so that one long abstract repeating a word does
+// not label a cluster), idf = ln(k / k_t) with k_t the number of clusters
 // whose documents use the term. A term used by every cluster scores 0 and is
 // left out.
 func ClusterLabelsTFIDF(docs [][]string, member [][]int, k, top int) [][]LabelTerm {
-	tf := make([]map[string]int, k)
-	for c := range tf {
-		tf[c] = map[string]int{}
-	}
-	for i, terms := range docs {
-		for _, c := range member[i] {
-			for _, t := range terms {
-				tf[c][t]++
-			}
-		}
-	}
+	_, dfIn, _, _ := labelCounts(docs, member, k)
 	kt := map[string]int{}
-	for c := range tf {
-		for t := range tf[c] {
+	for c := range dfIn {
+		for t := range dfIn[c] {
 			kt[t]++
 		}
 	}
 	out := make([][]LabelTerm, k)
-	for c := range tf {
+	for c := range dfIn {
 		var terms []LabelTerm
-		for t, f := range tf[c] {
+		for t, f := range dfIn[c] {
 			if s := float64(f) * math.Log(float64(k)/float64(kt[t])); s > 0 {
 				terms = append(terms, LabelTerm{t, s})
 			}

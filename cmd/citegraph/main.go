@@ -26,8 +26,11 @@
 // (--sample wos).
 //
 // Inputs are detected from their content: a reference list copied from a
-// paper (reflist), one reference per line (lines), Web of Science plain text
-// (wos), or "citing cited" id pairs (edgelist). --format forces one.
+// paper (reflist), one reference per line (lines), Web of Science plain
+// text, tab-delimited or BibTeX (wos, wostab, bibtex), Scopus CSV, RIS or
+// BibTeX (scopus, ris, bibtex), Crossref or OpenAlex API JSON (crossref,
+// openalex), CSL-JSON (csljson), Lens CSV (lens), PubMed/MEDLINE (pubmed),
+// or "citing cited" id pairs (edgelist). --format forces one.
 //
 // Run "citegraph COMMAND --help" for a command's flags. Exit status is 0 on
 // success, 1 on failure, 2 on a usage error.
