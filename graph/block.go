@@ -107,7 +107,7 @@ func (m *matcher) candidates() [][2]int32 {
 	for i := range stamp {
 		stamp[i] = -1
 	}
-	var pairs [][2]int32
+	pairs := make([][2]int32, 0, 8*n)
 	for i := range m.nodes {
 		for _, k := range keys[i] {
 			b := blocks[k]

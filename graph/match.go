@@ -49,13 +49,31 @@ type profile struct {
 // descriptions each occurs. Words and numbers are kept apart ("v" and
 // "48" of "V48" are different kinds of token) but numbered together.
 type tokens struct {
-	ids  map[string]int32 // words
-	nums map[string]int32 // numbers
-	df   []int32
-	idf  []float64
+	ids     map[string]int32 // words
+	nums    map[string]int32 // numbers
+	df      []int32
+	idf     []float64
+	sources map[string]source // source titles already read
 }
 
-func newTokens() *tokens { return &tokens{ids: map[string]int32{}, nums: map[string]int32{}} }
+// source is a source title's words (sourceWords) and their interned id.
+type source struct {
+	words []string
+	id    int32
+}
+
+func newTokens() *tokens {
+	return &tokens{ids: map[string]int32{}, nums: map[string]int32{}, sources: map[string]source{}}
+}
+
+func containsBytes(ws []string, b []byte) bool {
+	for _, w := range ws {
+		if w == string(b) {
+			return true
+		}
+	}
+	return false
+}
 
 func (t *tokens) id(s string) int32 { return t.intern(t.ids, []byte(s)) }
 
@@ -231,7 +249,31 @@ func normLocator(s string) string {
 // newProfile computes a description's profile; raw is the text it was read
 // from, if any. Tokens are interned in t and counted once per description.
 func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
+	p, pend := prepareProfile(id, w, raw)
+	t.finishProfile(&p, &pend, w)
+	return p
+}
+
+// textTokens holds the word and number tokens of a profile's text until they
+// are interned: prepareProfile runs on every core, interning on one.
+type textTokens struct {
+	buf   []byte
+	spans []int32 // end of each token in buf; -end-1 for a number
+}
+
+func (pd *textTokens) add(b []byte, number bool) {
+	pd.buf = append(pd.buf, b...)
+	end := int32(len(pd.buf))
+	if number {
+		end = -end - 1
+	}
+	pd.spans = append(pd.spans, end)
+}
+
+// prepareProfile computes all of a profile that needs no shared state.
+func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	p := profile{id: id, doi: bib.DOIKey(w), year: w.Year}
+	var pd textTokens
 	// Words of author names are compared as names, not as words of the
 	// text: one style lists every author, another three and "et al.",
 	// another the first with a full given name. Only the first author's
@@ -255,12 +297,6 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	}
 	if strings.TrimSpace(w.Title) != "" {
 		p.title = bib.TightGrams(tightOf(w.Title))
-	}
-	for _, s := range []string{w.Container, w.ContainerShort} {
-		if ws := sourceWords(s); len(ws) > 0 {
-			p.src = append(p.src, ws)
-			p.srcIDs = append(p.srcIDs, t.id("\x00"+strings.Join(ws, " ")))
-		}
 	}
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
@@ -290,23 +326,56 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 		text = linkText.ReplaceAllString(text, " ")
 	}
 	p.text = text
-	var words, nums []int32
 	var tight strings.Builder
 	splitText(text, func(s []byte) {
 		tight.Write(s)
-		if len(s) <= 3 && !slices.Contains(p.textWords, string(s)) {
+		if len(s) <= 3 && !containsBytes(p.textWords, s) {
 			p.textWords = append(p.textWords, string(s))
 		}
 		if !matchStopWords[string(s)] && !authorWords[string(s)] {
-			words = append(words, t.intern(t.ids, s))
+			pd.add(s, false)
 		}
 	}, func(s []byte) {
 		tight.Write(s)
-		nums = append(nums, t.intern(t.nums, s))
+		pd.add(s, true)
 	})
 	p.tight = tight.String()
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
-		splitText(w.Original, func(s []byte) { words = append(words, t.intern(t.ids, s)) }, func([]byte) {})
+		splitText(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
+	}
+	return p, pd
+}
+
+// finishProfile interns a prepared profile's tokens and source titles in t
+// and counts its tokens' document frequencies.
+func (t *tokens) finishProfile(p *profile, pd *textTokens, w *bib.Work) {
+	for _, s := range []string{w.Container, w.ContainerShort} {
+		if s == "" {
+			continue
+		}
+		src, ok := t.sources[s]
+		if !ok {
+			// Sources repeat across a corpus: read each once.
+			if ws := sourceWords(s); len(ws) > 0 {
+				src = source{ws, t.id("\x00" + strings.Join(ws, " "))}
+			}
+			t.sources[s] = src
+		}
+		if src.words != nil && !slices.Contains(p.srcIDs, src.id) {
+			p.src = append(p.src, src.words)
+			p.srcIDs = append(p.srcIDs, src.id)
+		}
+	}
+	var words, nums []int32
+	start := int32(0)
+	for _, end := range pd.spans {
+		if end < 0 {
+			end = -end - 1
+			nums = append(nums, t.intern(t.nums, pd.buf[start:end]))
+		} else {
+			words = append(words, t.intern(t.ids, pd.buf[start:end]))
+		}
+		start = end
 	}
 	slices.Sort(words)
 	p.words = slices.Compact(words)
@@ -318,7 +387,6 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	for _, x := range p.nums {
 		t.df[x]++
 	}
-	return p
 }
 
 // Evidence weights: how much an agreeing field says two descriptions are

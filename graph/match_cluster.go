@@ -313,18 +313,24 @@ func (m *matcher) cluster(links []link) []int32 {
 // within one list stay apart (one list names a work once).
 func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	m := &matcher{tok: newTokens(), refNode: make([]int32, len(refs)), srcSim: map[uint64]float64{}}
+	m.nodes = make([]node, 0, len(r.c.Works)+len(refs))
 	// One node per distinct record work.
 	for w := range r.c.Works {
 		wk := &r.c.Works[w]
 		m.nodes = append(m.nodes, node{work: int32(w), p: newProfile(m.tok, wk.ID, &wk.Work, "")})
 	}
 	m.records = len(m.nodes)
+	keys := make([]string, len(refs))
+	parallelFor(len(refs), func(i int) {
+		if identifying(refs[i]) {
+			keys[i] = descriptionKey(refs[i])
+		}
+	})
 	same := map[string][]int32{}
-	for i, ref := range refs {
+	for i := range refs {
 		citing := r.c.Refs[i].Citing
-		key := ""
-		if identifying(ref) {
-			key = descriptionKey(ref)
+		key := keys[i]
+		if key != "" {
 			for _, k := range same[key] {
 				if n := &m.nodes[k]; !slices.Contains(n.citing, citing) {
 					n.refs = append(n.refs, int32(i))
@@ -340,10 +346,21 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		}
 		k := int32(len(m.nodes))
 		m.refNode[i] = k
-		m.nodes = append(m.nodes, node{work: -1, refs: []int32{int32(i)}, citing: []int32{citing}, p: newProfile(m.tok, ref.ID, &ref.Work, ref.Raw)})
+		m.nodes = append(m.nodes, node{work: -1, refs: []int32{int32(i)}, citing: []int32{citing}})
 		if key != "" {
 			same[key] = append(same[key], k)
 		}
+	}
+	// Profiles on every core, then their tokens interned in order.
+	pend := make([]textTokens, len(m.nodes))
+	parallelFor(len(m.nodes)-m.records, func(i int) {
+		n := &m.nodes[m.records+i]
+		ref := refs[n.refs[0]]
+		n.p, pend[m.records+i] = prepareProfile(ref.ID, &ref.Work, ref.Raw)
+	})
+	for k := m.records; k < len(m.nodes); k++ {
+		ref := refs[m.nodes[k].refs[0]]
+		m.tok.finishProfile(&m.nodes[k].p, &pend[k], &ref.Work)
 	}
 	m.tok.finish(len(m.nodes))
 	for k := m.records; k < len(m.nodes); k++ {
@@ -352,6 +369,22 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		}
 	}
 	return m
+}
+
+// parallelFor calls f(0) … f(n-1) on every core.
+func parallelFor(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // identifying reports whether a reference's fields identify a work without
@@ -395,6 +428,7 @@ func (m *matcher) link() []link {
 			wm := *m
 			wm.srcSim = map[uint64]float64{}
 			lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
+			parts[w] = make([]link, 0, (hi-lo)/2)
 			for _, pr := range pairs[lo:hi] {
 				a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
 				if a.work >= 0 && b.work >= 0 {
@@ -413,21 +447,12 @@ func (m *matcher) link() []link {
 // sketchTexts computes every node's text sketch (titleInText), on every
 // core, so that comparisons only read the nodes.
 func (m *matcher) sketchTexts() {
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(m.nodes); i += workers {
-				p := &m.nodes[i].p
-				if p.textGrams = bib.TightGrams(p.tight); p.textGrams == nil {
-					p.textGrams = []uint32{}
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallelFor(len(m.nodes), func(i int) {
+		p := &m.nodes[i].p
+		if p.textGrams = bib.TightGrams(p.tight); p.textGrams == nil {
+			p.textGrams = []uint32{}
+		}
+	})
 }
 
 // matchReferences resolves every reference of refs (parallel to r.c.Refs)

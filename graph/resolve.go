@@ -83,7 +83,12 @@ func Resolve(records []*bib.Record) *Corpus {
 	for i, rec := range records {
 		citing[i] = r.addRecord(rec)
 	}
-	var refs []*bib.Reference
+	total := 0
+	for _, rec := range records {
+		total += len(rec.References)
+	}
+	refs := make([]*bib.Reference, 0, total)
+	r.c.Refs = make([]Ref, 0, total)
 	for i, rec := range records {
 		for k := range rec.References {
 			ref := &rec.References[k]
