@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/citegraph/citegraph/analysis"
@@ -36,6 +37,11 @@ Pajek, VOSviewer and Cytoscape, parquet the tables (see citegraph export
 --help); --render
 svg|png|pdf draws the DOT files with Graphviz.
 
+--networks and --indicators add the tables of the science-mapping commands
+(cocite, couple, coauthor; historiograph, mainpath, bursts, rpys) with their
+defaults, e.g. --networks cocitation_sources,coupling_documents
+--indicators all.
+
 and a summary on stdout. With no input it runs on an embedded sample.
 
 Examples:
@@ -44,6 +50,7 @@ Examples:
   citegraph analyze refs.txt -o out          # a reference list copied from a paper
   citegraph analyze savedrecs.txt papers/    # an export and a folder of lists
   citegraph analyze --export all --render svg  # every format, and pictures
+  citegraph analyze --sample wos --networks all --indicators all
 `
 
 func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -58,7 +65,17 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed of the clustering")
 	fs.IntVar(&opts.DOTMaxEdges, "dot-max-edges", opts.DOTMaxEdges, "DOT files keep this many of the strongest links (0: all)")
 	outputs := outputFlags(fs)
+	networks := fs.String("networks", "", "also build these science-mapping `networks`, comma-separated ("+strings.Join(analysis.NetworkNames(), ", ")+"), or all; see citegraph cocite --help")
+	indicators := fs.String("indicators", "", "also compute these `indicators`, comma-separated ("+strings.Join(analysis.IndicatorNames, ", ")+"), or all")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	netNames, err := listFlag("--networks", *networks, analysis.NetworkNames())
+	if err != nil {
+		return err
+	}
+	indNames, err := listFlag("--indicators", *indicators, analysis.IndicatorNames)
+	if err != nil {
 		return err
 	}
 	oo, err := outputs()
@@ -96,6 +113,15 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	more, err := analysis.NetworkFiles(res.Corpus, netNames, opts.Seed, opts.MinCitations, opts.DOTMaxEdges)
+	if err != nil {
+		return err
+	}
+	files = append(files, more...)
+	if more, err = analysis.IndicatorFiles(res.Corpus, indNames); err != nil {
+		return err
+	}
+	files = append(files, more...)
 	if err := oo.write(*out, *force, files); err != nil {
 		return err
 	}
@@ -118,4 +144,24 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "(ran on %s; --sample seed|wos picks a sample, or give your own files: citegraph analyze FILE|DIR ...)\n", in.name)
 	}
 	return nil
+}
+
+// listFlag splits a comma-separated flag value, checking each item against
+// known; "all" stands for every one.
+func listFlag(flag, value string, known []string) ([]string, error) {
+	if value == "" {
+		return nil, nil
+	}
+	if value == "all" {
+		return known, nil
+	}
+	var items []string
+	for _, item := range strings.Split(value, ",") {
+		item = strings.TrimSpace(item)
+		if !slices.Contains(known, item) {
+			return nil, usagef("%s: unknown %q (known: %s, or all)", flag, item, strings.Join(known, ", "))
+		}
+		items = append(items, item)
+	}
+	return items, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -22,12 +21,14 @@ import (
 // inputFlags are the input flags every toolbox command shares.
 type inputFlags struct {
 	out, sample *string
+	force       *bool
 	read        func() (readOptions, error)
 }
 
 func addInputFlags(fs *flag.FlagSet, defaultOut string) *inputFlags {
 	return &inputFlags{
 		out:    fs.StringP("output", "o", defaultOut, "output `folder`"),
+		force:  fs.Bool("force", false, "write into an output folder that holds other files"),
 		read:   readFlags(fs),
 		sample: fs.String("sample", "wos", "embedded sample to run on when no input is given: wos or seed"),
 	}
@@ -57,26 +58,21 @@ func (f *inputFlags) corpus(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer)
 	return graph.Resolve(in.records), in.name, nil
 }
 
-// writeOutputs writes tables and DOT files into dir and lists them.
-func writeOutputs(stdout io.Writer, dir string, tables map[string]*export.Table, dots map[string]*export.DOTGraph) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// write writes files into the output folder, all or nothing (see
+// export.WriteFiles), and lists them.
+func (f *inputFlags) write(stdout io.Writer, files ...export.File) error {
+	if err := export.PrepareDir(*f.out, *f.force); err != nil {
 		return err
 	}
-	var names []string
-	for name, t := range tables {
-		if err := export.WriteFile(dir, name, func(w io.Writer) error { return export.WriteCSV(w, t) }); err != nil {
-			return err
-		}
-		names = append(names, name)
+	if err := export.WriteFiles(*f.out, files); err != nil {
+		return err
 	}
-	for name, d := range dots {
-		if err := export.WriteFile(dir, name, func(w io.Writer) error { return export.WriteDOT(w, d) }); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		names = append(names, name)
+	names := make([]string, len(files))
+	for i, file := range files {
+		names[i] = file.Name
 	}
 	slices.Sort(names)
-	fmt.Fprintf(stdout, "wrote %s/: %s\n", dir, strings.Join(names, " "))
+	fmt.Fprintf(stdout, "wrote %s/: %s\n", *f.out, strings.Join(names, " "))
 	return nil
 }
 
@@ -208,13 +204,7 @@ func networkCommand(name, kind, defaultLevel, usage, examples string) func([]str
 		fmt.Fprintf(stdout, "citegraph %s: %s\n", name, what)
 		fmt.Fprintf(stdout, "%s network of %s (%s counting, %s): %d nodes, %d links; %d clusters, modularity Q = %.4f, mean silhouette %.4f\n",
 			kind, nf.opts.Level, nf.opts.Counting, nf.opts.Normalize, r.Raw.Order(), r.Raw.Size(), r.Clusters.K(), r.Clusters.Q, r.Silhouette.Mean)
-		base := r.Name()
-		return writeOutputs(stdout, *in.out, map[string]*export.Table{
-			base + "_nodes.csv":        r.NodesTable(),
-			base + "_links.csv":        r.LinksTable(),
-			base + "_clusters.csv":     r.ClustersTable(),
-			base + "_distribution.csv": r.DistributionTable(),
-		}, map[string]*export.DOTGraph{base + ".dot": r.DOT()})
+		return in.write(stdout, r.Files()...)
 	}
 }
 
@@ -303,8 +293,8 @@ func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	h := full.Top(c, 0, *minLCS)
 	drawn := full.Top(c, *top, *minLCS)
 	fmt.Fprintf(stdout, "citegraph historiograph: %s\n%d records, %d citations among them; drawing %d records\n", what, len(h.Works), h.Citations.Size(), len(drawn.Works))
-	return writeOutputs(stdout, *in.out, map[string]*export.Table{"historiograph.csv": analysis.HistoriographTable(c, h)},
-		map[string]*export.DOTGraph{"historiograph.dot": analysis.HistoriographDOT(c, drawn)})
+	return in.write(stdout, analysis.TableFile("historiograph.csv", analysis.HistoriographTable(c, h)),
+		analysis.DOTFile("historiograph.dot", analysis.HistoriographDOT(c, drawn)))
 }
 
 const mainpathUsage = `Usage: citegraph mainpath [flags] [FILE|DIR ...]
@@ -344,7 +334,7 @@ func runMainPath(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	m := analysis.MainPath(c, *all, *k)
 	fmt.Fprintf(stdout, "citegraph mainpath: %s\n%d nodes, %d arcs, %v source-to-sink paths; main paths: local %d arcs, global %d, key-route %d\n",
 		what, m.SPC.DAG.Order(), m.SPC.DAG.Size(), m.SPC.Paths, len(m.Local), len(m.Global), len(m.KeyRoute))
-	return writeOutputs(stdout, *in.out, map[string]*export.Table{"mainpath.csv": m.Table()}, map[string]*export.DOTGraph{"mainpath.dot": m.DOT()})
+	return in.write(stdout, analysis.TableFile("mainpath.csv", m.Table()), analysis.DOTFile("mainpath.dot", m.DOT()))
 }
 
 const burstsUsage = `Usage: citegraph bursts [flags] [FILE|DIR ...]
@@ -392,7 +382,7 @@ func runBursts(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		analysis.AddSigma(rows, graph.CoCitation(c.Citations, *minCit))
 	}
 	fmt.Fprintf(stdout, "citegraph bursts: %s\n%d bursts\n", what, len(rows))
-	return writeOutputs(stdout, *in.out, map[string]*export.Table{"bursts.csv": analysis.BurstsTable(c, rows, *sigma)}, nil)
+	return in.write(stdout, analysis.TableFile("bursts.csv", analysis.BurstsTable(c, rows, *sigma)))
 }
 
 const rpysUsage = `Usage: citegraph rpys [flags] [FILE|DIR ...]
@@ -423,5 +413,5 @@ func runRPYS(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	t := analysis.RPYSTable(c, *minYear, *maxYear)
 	fmt.Fprintf(stdout, "citegraph rpys: %s\n%d years\n", what, len(t.Rows))
-	return writeOutputs(stdout, *in.out, map[string]*export.Table{"rpys.csv": t}, nil)
+	return in.write(stdout, analysis.TableFile("rpys.csv", t))
 }
