@@ -13,24 +13,7 @@ import (
 // (-1 for a work with no author) and each group's display name, taken from
 // the first work that names it.
 func AuthorGroups(works []Work) (group []int32, names []string) {
-	group = make([]int32, len(works))
-	index := map[string]int32{}
-	for i := range works {
-		a := works[i].FirstAuthor()
-		key, name := authorKey(a)
-		if key == "" {
-			group[i] = -1
-			continue
-		}
-		g, ok := index[key]
-		if !ok {
-			g = int32(len(names))
-			index[key] = g
-			names = append(names, name)
-		}
-		group[i] = g
-	}
-	return group, names
+	return groupWorks(works, func(w *Work) (string, string) { return authorKey(w.FirstAuthor()) })
 }
 
 // authorKey returns the comparison key and display form of an author.

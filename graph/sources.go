@@ -21,18 +21,24 @@ func SourceKey(w *bib.Work) (key, name string) {
 // work that names it. With Regroup it gives source co-citation: two sources
 // are linked once per record citing both.
 func SourceGroups(works []Work) (group []int32, names []string) {
+	return groupWorks(works, func(w *Work) (string, string) { return SourceKey(&w.Work) })
+}
+
+// groupWorks groups works by a key: each work's group (-1 where the key is
+// "") and each group's display name, taken from the first work of the group.
+func groupWorks(works []Work, key func(*Work) (key, name string)) (group []int32, names []string) {
 	group = make([]int32, len(works))
 	index := map[string]int32{}
 	for i := range works {
-		key, name := SourceKey(&works[i].Work)
-		if key == "" {
+		k, name := key(&works[i])
+		if k == "" {
 			group[i] = -1
 			continue
 		}
-		g, ok := index[key]
+		g, ok := index[k]
 		if !ok {
 			g = int32(len(names))
-			index[key] = g
+			index[k] = g
 			names = append(names, name)
 		}
 		group[i] = g
