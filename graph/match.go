@@ -414,6 +414,38 @@ type verdict struct {
 	rule     Match
 	anchored bool // exactly one side has a DOI or an id
 	vague    bool // nothing identifies the work beyond year and author or source
+	agreed   fieldSet
+}
+
+// fieldSet records which fields of a pair agreed.
+type fieldSet uint16
+
+const (
+	agreeID fieldSet = 1 << iota
+	agreeDOI
+	agreeAuthor
+	agreeInitial
+	agreeYear
+	agreeTitle
+	agreeSource
+	agreeVolume
+	agreeIssue
+	agreePage
+	agreeNumbers
+	agreeText
+)
+
+var fieldNames = []string{"id", "doi", "author", "initial", "year", "title", "source", "volume", "issue", "page", "numbers", "text"}
+
+// String lists the fields, "author+year+volume+page".
+func (f fieldSet) String() string {
+	var parts []string
+	for i, n := range fieldNames {
+		if f&(1<<i) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, "+")
 }
 
 // score maps evidence to [0, 1]: 0.5 at the match threshold.
@@ -428,17 +460,18 @@ func (v verdict) score() float64 {
 func (m *matcher) compare(a, b *profile) verdict {
 	if a.id != "" && b.id != "" {
 		if a.id == b.id {
-			return verdict{evidence: wDOI, rule: MatchID}
+			return verdict{evidence: wDOI, rule: MatchID, agreed: agreeID}
 		}
 		return verdict{}
 	}
 	if a.doi != "" && b.doi != "" {
 		if a.doi == b.doi {
-			return verdict{evidence: wDOI, rule: MatchDOI}
+			return verdict{evidence: wDOI, rule: MatchDOI, agreed: agreeDOI}
 		}
 		return verdict{}
 	}
 	e := 0.0
+	var agreed fieldSet
 	// What identifies a work beyond its year: a title, a volume with a
 	// page, or two of author, source, page and the other text's numbers.
 	strong, points := false, 0.0
@@ -448,8 +481,10 @@ func (m *matcher) compare(a, b *profile) verdict {
 		switch d := a.year - b.year; {
 		case d == 0:
 			e += wYear
+			agreed |= agreeYear
 		case d == 1 || d == -1:
 			e += wYearNear
+			agreed |= agreeYear
 		default:
 			return verdict{}
 		}
@@ -466,19 +501,23 @@ func (m *matcher) compare(a, b *profile) verdict {
 		switch {
 		case inA && inB:
 			e += wAuthor
+			agreed |= agreeAuthor
 			points++
 		case inA || inB:
 			e += wAuthor / 2
+			agreed |= agreeAuthor
 			points += 0.5
 		default:
 			return verdict{}
 		}
 	case len(a.fams) > 0 && len(b.fams) > 0:
 		e += wAuthor
+		agreed |= agreeAuthor
 		points++
 		if a.init != 0 && b.init != 0 {
 			if a.init == b.init {
 				e += wInitial
+				agreed |= agreeInitial
 			} else {
 				e -= 2 * wInitial
 			}
@@ -486,11 +525,13 @@ func (m *matcher) compare(a, b *profile) verdict {
 	case len(a.fams) > 0:
 		if familyIn(a, b) {
 			e += wAuthor / 2
+			agreed |= agreeAuthor
 			points++
 		}
 	case len(b.fams) > 0:
 		if familyIn(b, a) {
 			e += wAuthor / 2
+			agreed |= agreeAuthor
 			points++
 		}
 	}
@@ -502,9 +543,11 @@ func (m *matcher) compare(a, b *profile) verdict {
 	switch lc := m.locator(a, b, a.vol, b.vol, 2); lc {
 	case locSame:
 		e += wVolume
+		agreed |= agreeVolume
 		volOK = true
 	case locFound:
 		e += wVolume / 2
+		agreed |= agreeVolume
 		volOK = true
 	case locDiffer:
 		return verdict{}
@@ -512,9 +555,11 @@ func (m *matcher) compare(a, b *profile) verdict {
 	switch lc := m.locator(a, b, a.page, b.page, 3); lc {
 	case locSame:
 		e += wPage
+		agreed |= agreePage
 		pageOK = true
 	case locFound:
 		e += wPage / 2
+		agreed |= agreePage
 		pageOK = true
 	case locDiffer:
 		return verdict{}
@@ -530,6 +575,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	if a.issue != "" && b.issue != "" {
 		if a.issue == b.issue {
 			e += wIssue
+			agreed |= agreeIssue
 		} else {
 			e -= wIssue
 		}
@@ -550,6 +596,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 			titleInText = true
 		} else {
 			e += wTitle * min(1, (sim-0.5)/0.4)
+			agreed |= agreeTitle
 			if sim >= 0.8 {
 				strong = true
 			}
@@ -561,6 +608,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	}
 	if titleInText && (len(a.src) == 0 || len(b.src) == 0) {
 		e += wSource
+		agreed |= agreeSource
 		points++
 	}
 
@@ -577,6 +625,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 		if best >= 0.5 {
 			e += wSource * best
+			agreed |= agreeSource
 		} else {
 			e -= wSource / 2
 		}
@@ -585,9 +634,13 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// Words and numbers of the whole texts.
 	c := m.containment(a.words, b.words)
 	e += wWords * c
+	if c >= 0.9 {
+		agreed |= agreeText
+	}
 	switch agree, n := numbersAgree(a.nums, b.nums); {
 	case agree > 0:
 		e += wNumbers
+		agreed |= agreeNumbers
 		if n >= 2 && c >= 0.9 && m.weightOf(a, b) >= 10 {
 			// Source, volume and pages of a text without author or title,
 			// all found in the other text.
@@ -617,7 +670,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 	anchored := (a.doi != "" || a.id != "") != (b.doi != "" || b.id != "")
-	return verdict{e, rule, anchored, vague}
+	return verdict{e, rule, anchored, vague, agreed}
 }
 
 // sourceSimilarity is bib.SourceSimilarity of two source forms, memoised

@@ -526,14 +526,14 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		switch {
 		case n.refs[0] != int32(i) && n.self.rule != "":
 			// A repeat of the node's first reference.
-			out.Match, out.Score, out.Via = n.self.rule, n.self.score(), int(n.refs[0])
+			out.Match, out.Score, out.Via, out.Agreed = n.self.rule, n.self.score(), int(n.refs[0]), n.self.agreed.String()
 		case best[k] >= 0:
 			l := links[best[k]]
 			other := l.a
 			if other == k {
 				other = l.b
 			}
-			out.Match, out.Score = l.v.rule, l.v.score()
+			out.Match, out.Score, out.Agreed = l.v.rule, l.v.score(), l.v.agreed.String()
 			if o := &m.nodes[other]; o.refs != nil {
 				out.Via = int(o.refs[0])
 			}

@@ -44,6 +44,8 @@ type Ref struct {
 	// Via is the index in Refs of the reference this one was matched with,
 	// or -1 when it matched the work's record or is the work's first.
 	Via int
+	// Agreed lists the fields that agreed in that match, "author+year+page".
+	Agreed string
 }
 
 // Corpus is the outcome of resolution: the works, every input reference
