@@ -33,6 +33,8 @@ type profile struct {
 	year      int
 	title     []uint32 // title trigram sketch (bib.TitleGrams)
 	src       [][]string
+	hanTitle  bool // the title, or the source, is written in Chinese characters
+	hanSource bool
 	srcIDs    []int32 // the interned forms of src, for the similarity cache
 	vol, page string
 	issue     string
@@ -198,6 +200,15 @@ func splitText(s string, word, num func([]byte)) {
 	flushHan()
 }
 
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -297,7 +308,9 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	}
 	if strings.TrimSpace(w.Title) != "" {
 		p.title = bib.TightGrams(tightOf(w.Title))
+		p.hanTitle = hasHan(w.Title)
 	}
+	p.hanSource = hasHan(w.Container)
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
 	p.page = normLocator(w.FirstPage())
@@ -590,10 +603,14 @@ func (m *matcher) compare(a, b *profile) verdict {
 	case len(a.title) >= 4 && len(b.title) >= 4:
 		sim := titleSim(a.title, b.title)
 		if sim < 0.5 {
-			if max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 {
+			switch {
+			case max(m.titleInText(a, b), m.titleInText(b, a)) >= 0.8:
+				titleInText = true
+			case a.hanTitle != b.hanTitle:
+				// A Chinese title and its translation: no evidence either way.
+			default:
 				return verdict{}
 			}
-			titleInText = true
 		} else {
 			e += wTitle * min(1, (sim-0.5)/0.4)
 			agreed |= agreeTitle
@@ -626,7 +643,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		if best >= 0.5 {
 			e += wSource * best
 			agreed |= agreeSource
-		} else {
+		} else if a.hanSource == b.hanSource {
 			e -= wSource / 2
 		}
 	}

@@ -103,7 +103,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	}
 	if g.title >= 0 && h.title >= 0 {
 		a, b := &m.nodes[g.title].p, &m.nodes[h.title].p
-		if titleSim(a.title, b.title) < 0.5 && max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 {
+		if titleSim(a.title, b.title) < 0.5 && max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 && a.hanTitle == b.hanTitle {
 			return false
 		}
 	}

@@ -114,11 +114,16 @@ func crossrefStyles(t testing.TB, withDOI bool) []evalRef {
 	return refs
 }
 
-// Measured on the Crossref styles set (go test -run TestCrossrefStyles -v);
-// the thresholds are the measured figures less a small margin.
+// Measured on the Crossref styles set (go test -run TestCrossrefStyles -v):
+// precision 0.998, recall 0.943 with the DOIs removed. The thresholds are
+// those figures less a margin for changes of the reference parser. About
+// 0.036 of the recall is out of reach of any matcher that does not guess:
+// 403 of the 11,997 true pairs involve a reference whose text repeats,
+// identical, in the same list for another DOI, and 30 more one with no word
+// at all ("(1) ." or "(2014).").
 const (
-	crossrefMinPrecision = 0.0
-	crossrefMinRecall    = 0.0
+	crossrefMinPrecision = 0.99
+	crossrefMinRecall    = 0.93
 )
 
 func TestCrossrefStyles(t *testing.T) {
@@ -164,10 +169,11 @@ func wosScopus(t testing.TB, withDOI bool) []evalRef {
 	return refs
 }
 
-// Measured on the WoS-vs-Scopus set (go test -run TestWoSScopus -v).
+// Measured on the WoS-vs-Scopus set (go test -run TestWoSScopus -v):
+// precision 0.996, recall 0.953 with the DOIs removed, less a margin.
 const (
-	wosScopusMinPrecision = 0.0
-	wosScopusMinRecall    = 0.0
+	wosScopusMinPrecision = 0.985
+	wosScopusMinRecall    = 0.94
 )
 
 func TestWoSScopus(t *testing.T) {
