@@ -221,11 +221,7 @@ func (m *matcher) cluster(links []link) []int32 {
 		if ra == rb {
 			continue
 		}
-		ok := m.agrees(&groups[ra], &groups[rb], l.v)
-		if traceHook != nil {
-			traceHook(m, l, ok)
-		}
-		if ok {
+		if m.agrees(&groups[ra], &groups[rb], l.v) {
 			join(ra, rb)
 		}
 	}
@@ -285,13 +281,6 @@ func (m *matcher) cluster(links []link) []int32 {
 				break
 			}
 			trial.merge(&groups[x])
-		}
-		if traceHook != nil {
-			for _, l := range vague {
-				if findComp(find(l.a)) == c {
-					traceHook(m, l, ok)
-				}
-			}
 		}
 		if !ok {
 			continue
@@ -543,6 +532,3 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		}
 	}
 }
-
-// traceHook, when set (by a debugging test), sees every merge tried. TEMP
-var traceHook func(m *matcher, l link, merged bool)
