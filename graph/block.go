@@ -10,7 +10,8 @@ import (
 // gets a few cheap keys, and only descriptions sharing a key are compared.
 // The keys are the DOI, an input id, the first author's family with the
 // year (and the year after, so that a year apart still meet), the volume
-// with the first page, and the rarest words of the text (those of the title
+// with the first page, the source's initials with the year or the first
+// page, and the rarest words of the text (those of the title
 // or the source that few other descriptions use). A key so common that its
 // block would be large says little and is dropped; the other keys still
 // bring true pairs together.
@@ -21,6 +22,7 @@ const (
 	keyID
 	keyAuthorYear
 	keyLocator
+	keySource
 	keyWord
 )
 
@@ -57,6 +59,17 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	}
 	if p.vol != "" && p.page != "" {
 		dst = append(dst, hashKey(keyLocator, p.vol, p.page))
+	}
+	// Source and year, or source and page: what a reference without author
+	// or title ("Bridging the Soft Skills Gap 2015, 69–138") has in common
+	// with the full forms of its work.
+	for _, k := range p.srcKeys[:min(len(p.srcKeys), 2)] {
+		if p.year != 0 {
+			dst = append(dst, hashKey(keySource, k, strconv.Itoa(p.year)), hashKey(keySource, k, strconv.Itoa(p.year+1)))
+		}
+		if p.page != "" {
+			dst = append(dst, hashKey(keySource, k, "p"+p.page))
+		}
 	}
 	// The rarest words that some other description shares.
 	var rare [rareWords]int32

@@ -33,7 +33,8 @@ type profile struct {
 	year      int
 	title     []uint32 // title trigram sketch (bib.TitleGrams)
 	src       [][]string
-	hanTitle  bool // the title, or the source, is written in Chinese characters
+	srcKeys   []string // initials of the source's words, for blocking
+	hanTitle  bool     // the title, or the source, is written in Chinese characters
 	hanSource bool
 	srcIDs    []int32 // the interned forms of src, for the similarity cache
 	vol, page string
@@ -200,6 +201,17 @@ func splitText(s string, word, num func([]byte)) {
 	flushHan()
 }
 
+// initials are the first letters of words: "jap" of [j appl phys].
+func initials(ws []string) string {
+	b := make([]byte, 0, len(ws))
+	for _, w := range ws {
+		if w != "" && w[0] < utf8.RuneSelf {
+			b = append(b, w[0])
+		}
+	}
+	return string(b)
+}
+
 func hasHan(s string) bool {
 	for _, r := range s {
 		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
@@ -311,6 +323,21 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		p.hanTitle = hasHan(w.Title)
 	}
 	p.hanSource = hasHan(w.Container)
+	// Source initials for blocking ("jap" for J APPL PHYS and Journal of
+	// Applied Physics), from the title when no source was parsed (a parser
+	// may take a source for a title).
+	for _, s := range []string{w.Container, w.ContainerShort} {
+		if k := initials(sourceWords(s)); len(k) >= 2 && !slices.Contains(p.srcKeys, k) {
+			p.srcKeys = append(p.srcKeys, k)
+		}
+	}
+	if len(p.srcKeys) == 0 {
+		if ws := sourceWords(w.Title); len(ws) <= 8 {
+			if k := initials(ws); len(k) >= 2 {
+				p.srcKeys = append(p.srcKeys, k)
+			}
+		}
+	}
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
 	p.page = normLocator(w.FirstPage())
