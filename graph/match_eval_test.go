@@ -115,15 +115,15 @@ func crossrefStyles(t testing.TB, withDOI bool) []evalRef {
 }
 
 // Measured on the Crossref styles set (go test -run TestCrossrefStyles -v):
-// precision 0.998, recall 0.943 with the DOIs removed. The thresholds are
-// those figures less a margin for changes of the reference parser. About
-// 0.036 of the recall is out of reach of any matcher that does not guess:
-// 403 of the 11,997 true pairs involve a reference whose text repeats,
-// identical, in the same list for another DOI, and 30 more one with no word
-// at all ("(1) ." or "(2014).").
+// precision 0.998, recall 0.961 with the DOIs removed. The thresholds are
+// those figures less a margin for changes of the reference parser. Some
+// recall is out of reach of any matcher that does not guess: 403 of the
+// 11,997 true pairs involve a reference whose text repeats, identical, in
+// the same list for another DOI ("(1) Pletnev, S.; Pletneva, N.; Pletnev,
+// V. 2008." twice), and 30 more one with no word at all ("(1) .").
 const (
 	crossrefMinPrecision = 0.99
-	crossrefMinRecall    = 0.93
+	crossrefMinRecall    = 0.95
 )
 
 func TestCrossrefStyles(t *testing.T) {
