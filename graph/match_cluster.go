@@ -377,14 +377,23 @@ func parallelFor(n int, f func(i int)) {
 }
 
 // identifying reports whether a reference's fields identify a work without
-// the help of the rest of the corpus: an id, a DOI, or a first author and
-// a year with a title or a volume and page.
+// the help of the rest of the corpus: an id, a DOI, or a year with two of a
+// first author, a title, a source and a volume with a page.
 func identifying(ref *bib.Reference) bool {
 	w := &ref.Work
 	if ref.ID != "" || w.DOI != "" {
 		return true
 	}
-	return len(w.Authors) > 0 && w.Year != 0 && (len(w.Title) >= 12 || w.Volume != "" && w.Pages != "")
+	if w.Year == 0 {
+		return false
+	}
+	n := 0
+	for _, ok := range []bool{len(w.Authors) > 0, len(w.Title) >= 12, w.Container != "" || w.ContainerShort != "", w.Volume != "" && w.Pages != "" || w.Pages != "" && w.Container != ""} {
+		if ok {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // descriptionKey is a reference's parsed fields, folded, as one string:
