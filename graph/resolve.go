@@ -70,15 +70,21 @@ type resolver struct {
 // paper exported twice); their references are all kept in Refs and their
 // citations counted once.
 //
-// References are then matched (see match.go and block.go): candidate pairs
-// come from cheap blocking keys, each is scored on every field both sides
-// have, and matched pairs are clustered into works, the strongest first,
-// a merge allowed only when the two groups agree on their strong fields
-// (DOI, id, year within one, volume, first page, first author, title), so
-// that a vague reference cannot chain two works together. Two references of
-// one citing paper join one work only on strong evidence, and two records
-// never do. A work takes its fields from its record, or its first
-// reference, with gaps filled by the others in input order.
+// References are then matched (see match.go, match_cluster.go and
+// block.go): candidate pairs come from cheap blocking keys, each is scored
+// on every field both sides have, and matched pairs are clustered into
+// works, the strongest first, a merge allowed only when the two groups
+// agree on their strong fields (DOI, id, year within one, volume, first
+// page, first author, title), so that a vague reference cannot chain two
+// works together. A reference that names only a year with an author or a
+// source joins a work only where nothing else in the corpus could be it.
+// Two references of one citing paper are two works unless an identifier
+// joins them (or one without an identifier repeats the exact key of one
+// with it); two records are never one work, and no reference joins its own
+// record. A work takes its fields from its record, or its first reference,
+// with gaps filled by the others in input order. Each Ref says which rule
+// joined it, with what score, through which other reference and on which
+// agreeing fields (Corpus.MatchesTable).
 func Resolve(records []*bib.Record) *Corpus {
 	r := &resolver{c: &Corpus{Records: len(records)}, byID: map[string]int32{}, byKey: map[string]int32{}}
 	citing := make([]int32, len(records))
