@@ -20,6 +20,8 @@ from collections import defaultdict
 def read_time(path):
     """Wall seconds, CPU seconds and peak RSS (MiB) from a GNU time -v report."""
     t = open(path).read()
+    if "Maximum resident set size" not in t:
+        return None  # still running, or killed
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
     user = float(re.search(r"User time \(seconds\): ([\d.]+)", t).group(1))
     sys_ = float(re.search(r"System time \(seconds\): ([\d.]+)", t).group(1))
@@ -43,7 +45,7 @@ def main():
                 r = json.loads(line)
                 steps[(size, tool)][r["step"]].append(r)
         tp = os.path.join(d, name + ".time")
-        if os.path.exists(tp):
+        if os.path.exists(tp) and read_time(tp):
             procs[(size, tool)].append(read_time(tp))
 
     def med(recs, key="wall"):

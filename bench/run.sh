@@ -8,7 +8,8 @@
 #
 # Environment: REPS (runs of each tool per size, alternating which goes
 # first; default 1), REPS_LARGE (the same for graphs of a million works or
-# more; default 1), COCITATION=0 skips the co-citation case, CLUSTER_2M=1
+# more, and for the co-citation case; default 1), COCITATION=0 skips the
+# co-citation case, CLUSTER_2M=1
 # also clusters the 2m graph (igraph's multilevel takes minutes there),
 # OUT (default bench/out) for graphs, binaries and results.
 set -euo pipefail
@@ -113,7 +114,7 @@ if [ "$COCITATION" = 1 ]; then
 		"$OUT/gen" -corpus -n 100000 -refs 40 -new 0.3 -seed 1 -o "$corpus"
 	fi
 	cat "$corpus" >/dev/null
-	for rep in $(seq 1 "$REPS"); do
+	for rep in $(seq 1 "$REPS_LARGE"); do
 		echo "co-citation rep $rep"
 		timed "cocitation-citegraph-$rep" "$OUT/cgbench" -steps load,cocitation,cocitation-louvain -min-citations 2 "$corpus"
 	done
