@@ -86,6 +86,7 @@ def main():
             ("betweenness, exact", "betweenness", "betweenness"),
             ("to undirected", "undirected", "undirected"),
             ("Louvain vs igraph multilevel", "multilevel", "louvain"),
+            ("Leiden (2 iterations, as igraph's default)", "leiden", "leiden"),
             ("Louvain vs igraph Leiden", "leiden", "louvain"),
             ("modularity of a partition", "modularity", "modularity"),
         ]
@@ -104,7 +105,7 @@ def main():
             print(f"| `citegraph metrics --measures citations,pagerank,hits` (whole command, with CSV) | | {fmt(med(cli))} | | | {fmt(med(cli, 'cpu'))} | |")
         print()
         q = []
-        for name, recs in (("igraph multilevel", ig.get("multilevel")), ("igraph Leiden", ig.get("leiden")), ("citegraph Louvain", cg.get("louvain"))):
+        for name, recs in (("igraph multilevel", ig.get("multilevel")), ("igraph Leiden", ig.get("leiden")), ("citegraph Louvain", cg.get("louvain")), ("citegraph Leiden", cg.get("leiden"))):
             if recs:
                 r = recs[0]["info"]
                 q.append(f"{name} Q = {r['modularity']:.4f} ({r['clusters']} clusters)")

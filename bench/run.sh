@@ -86,7 +86,7 @@ for size in "${sizes[@]}"; do
 		ig_steps+=,betweenness
 	fi
 	if [ "$n" -lt 2000000 ] || [ "$CLUSTER_2M" = 1 ]; then
-		cg_steps+=,undirected,louvain,modularity
+		cg_steps+=,undirected,louvain,leiden,modularity
 		ig_steps+=,undirected,leiden,multilevel,modularity
 	fi
 	cat "$graph" >/dev/null # into the page cache, for both alike

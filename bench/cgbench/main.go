@@ -1,7 +1,7 @@
 // Command cgbench times citegraph's steps on an edge list, for comparison
 // with bench/igraph_bench.py, which times the same steps in igraph:
 //
-//	go run ./bench/cgbench -steps load,pagerank,hits,undirected,louvain,modularity bench/out/cit-200k.txt
+//	go run ./bench/cgbench -steps load,pagerank,hits,undirected,louvain,leiden,modularity bench/out/cit-200k.txt
 //
 // With -cpuprofile it writes a CPU profile of the steps for go tool pprof.
 //
@@ -38,7 +38,7 @@ type result struct {
 }
 
 func main() {
-	steps := flag.String("steps", "load,pagerank,hits,undirected,louvain,modularity", "comma-separated steps: load, pagerank, hits, betweenness, undirected, louvain, modularity, cocitation, cocitation-louvain")
+	steps := flag.String("steps", "load,pagerank,hits,undirected,louvain,leiden,modularity", "comma-separated steps: load, pagerank, hits, betweenness, undirected, louvain, leiden, modularity, cocitation, cocitation-louvain")
 	minCit := flag.Int("min-citations", 2, "cocitation: works cited fewer times are left out")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the steps to `file` (go tool pprof)")
 	flag.Parse()
@@ -117,6 +117,16 @@ func main() {
 			need(u != nil, "undirected")
 			c = metrics.Louvain(u, 1, 1)
 			info["modularity"], info["clusters"] = c.Q, c.K()
+		case "leiden":
+			need(u != nil, "undirected")
+			// igraph's community_leiden runs 2 iterations by default.
+			opts := metrics.DefaultLeidenOptions()
+			opts.Iterations = 2
+			r, err := metrics.Leiden(u, opts)
+			if err != nil {
+				fail(step, err)
+			}
+			info["modularity"], info["clusters"] = r.Q, r.K()
 		case "modularity":
 			need(c.Membership != nil, "louvain")
 			info["modularity"] = metrics.Modularity(u, c.Membership, 1)
