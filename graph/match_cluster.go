@@ -73,16 +73,19 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.record >= 0 && h.record >= 0 {
 		return false
 	}
-	// A paper does not cite itself: a reference never joins its own record.
-	if g.record >= 0 && slices.Contains(h.citing, g.record) || h.record >= 0 && slices.Contains(g.citing, h.record) {
-		return false
-	}
 	if g.id != "" && h.id != "" && g.id != h.id || g.doi != "" && h.doi != "" && g.doi != h.doi {
 		return false
 	}
 	if v.rule == MatchDOI || v.rule == MatchID {
-		// An identifier outweighs what the texts say.
+		// An identifier outweighs what the texts say, even when a paper
+		// names itself (its supplementary material under its own DOI): the
+		// self-citation is kept and reported, not made a second work.
 		return true
+	}
+	// Without an identifier, a look-alike in a paper's own list is another
+	// work: a reference never joins its own record.
+	if g.record >= 0 && slices.Contains(h.citing, g.record) || h.record >= 0 && slices.Contains(g.citing, h.record) {
+		return false
 	}
 	if g.yearMin != 0 && h.yearMin != 0 && max(g.yearMax, h.yearMax)-min(g.yearMin, h.yearMin) > 1 {
 		return false

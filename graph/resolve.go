@@ -202,12 +202,16 @@ func conflicting(a, b *bib.Work) bool {
 }
 
 // sameRecord reports whether rec is a second copy of the record that is work
-// w: the same paper exported twice. Two records of one file with different
-// ids are different papers to their database, however alike they look.
+// w: the same paper exported twice. Records sharing a DOI are one paper;
+// otherwise two records of one file with different ids are different papers
+// to their database, however alike they look.
 func (r *resolver) sameRecord(w int32, rec *bib.Record) bool {
 	first := r.c.Works[w]
 	if !first.InCorpus {
 		return false
+	}
+	if doi := bib.DOIKey(&rec.Work); doi != "" && doi == bib.DOIKey(&first.Work) {
+		return true // one DOI is one work, however many times a database lists it
 	}
 	return first.ID == "" || rec.ID == "" || first.ID == rec.ID || first.Record.File != rec.File
 }

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// dois lists the DOIs of an export's records, read apart from citegraph's
+// readers: the lines starting with tag (WoS "DI ", RIS "DO  - ").
+func dois(t *testing.T, file, tag string) map[string]bool {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); strings.HasPrefix(line, tag) {
+			out[strings.ToLower(strings.TrimSpace(line[len(tag):]))] = true
+		}
+	}
+	return out
+}
+
+// TestMergeWoSAndScopus is the formats issue's acceptance: a Web of Science
+// and a Scopus export of one topic combined. Each of the 336 papers in both
+// is one record; no two works share a DOI, so a work cited in both exports
+// is one node; and every reference of both files is kept.
+func TestMergeWoSAndScopus(t *testing.T) {
+	wos, ris := "../../testdata/exports/wos-bit-pattern-savedrecs.txt", "../../testdata/exports/scopus-bibx.ris"
+	var shared []string
+	scopus := dois(t, ris, "DO  - ")
+	for d := range dois(t, wos, "DI ") {
+		if scopus[d] {
+			shared = append(shared, d)
+		}
+	}
+	if len(shared) != 336 {
+		t.Fatalf("%d DOIs in both exports, the data README says 336", len(shared))
+	}
+	out := t.TempDir()
+	if _, stderr, code := runCmd(t, "", "analyze", "-o", out, wos, ris); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	byDOI := map[string][]string{}
+	for _, w := range readCSV(t, filepath.Join(out, "works.csv")) {
+		if w["doi"] != "" {
+			byDOI[w["doi"]] = append(byDOI[w["doi"]], w["id"]+" in_corpus="+w["in_corpus"])
+		}
+	}
+	for d, ws := range byDOI {
+		if len(ws) > 1 {
+			t.Errorf("DOI %s is %d works: %v", d, len(ws), ws)
+		}
+	}
+	for _, d := range shared {
+		if ws := byDOI[d]; len(ws) != 1 || !strings.HasSuffix(ws[0], "in_corpus=true") {
+			t.Errorf("paper %s in both exports is %v, want one corpus record", d, ws)
+		}
+	}
+	if refs := len(readCSV(t, filepath.Join(out, "references.csv"))); refs != 13444+16144 {
+		t.Errorf("references.csv has %d rows, want 13444 + 16144", refs)
+	}
+}
