@@ -70,7 +70,7 @@ func ParseFormats(list string) ([]string, error) {
 // Tables are the CSV tables of an analysis: what the other formats are
 // made of, whether the analysis has just run or its folder is read back.
 type Tables struct {
-	Works, References, Citations, CoCitation, Clusters, Authors, AuthorCoCitation *export.Table
+	Works, References, Citations, CoCitation, Clusters, Authors, AuthorCoCitation, Matches *export.Table
 }
 
 // tableFiles names the tables' files.
@@ -84,7 +84,7 @@ func (t *Tables) tableFiles() []struct {
 	}{
 		{"works.csv", t.Works}, {"references.csv", t.References}, {"citations.csv", t.Citations},
 		{"cocitation.csv", t.CoCitation}, {"clusters.csv", t.Clusters}, {"authors.csv", t.Authors},
-		{"author_cocitation.csv", t.AuthorCoCitation},
+		{"author_cocitation.csv", t.AuthorCoCitation}, {"matches.csv", t.Matches},
 	}
 }
 
@@ -93,7 +93,7 @@ func (r *Result) Tables() *Tables {
 	return &Tables{
 		Works: r.WorksTable(), References: r.ReferencesTable(), Citations: r.CitationsTable(),
 		CoCitation: r.CoCitationTable(), Clusters: r.ClustersTable(), Authors: r.AuthorsTable(),
-		AuthorCoCitation: r.AuthorCoCitationTable(),
+		AuthorCoCitation: r.AuthorCoCitationTable(), Matches: r.MatchesTable(),
 	}
 }
 
@@ -110,12 +110,13 @@ func ReadTables(dir string) (*Tables, error) {
 		required bool
 	}{
 		{"works.csv", &t.Works, WorksHeader, 2, true},
-		{"references.csv", &t.References, []string{"citing", "position", "raw", "work", "match", "file", "line"}, 4, false},
+		{"references.csv", &t.References, ReferencesHeader, 4, false},
 		{"citations.csv", &t.Citations, []string{"citing", "cited"}, 2, false},
 		{"cocitation.csv", &t.CoCitation, []string{"a", "b", "count"}, 3, false},
 		{"clusters.csv", &t.Clusters, []string{"cluster", "size", "modularity", "top_works"}, 2, false},
 		{"authors.csv", &t.Authors, []string{"author", "works", "citations", "cluster"}, 1, false},
 		{"author_cocitation.csv", &t.AuthorCoCitation, []string{"a", "b", "count"}, 3, false},
+		{"matches.csv", &t.Matches, MatchesHeader, 4, false},
 	} {
 		tab, err := readTable(filepath.Join(dir, f.name), f.header, f.key)
 		if errors.Is(err, fs.ErrNotExist) && !f.required {

@@ -58,11 +58,55 @@ func clusterName(c int) string {
 // ReferencesTable is references.csv: every input reference, in input order, with
 // the work it resolved to and the rule that resolved it.
 func (r *Result) ReferencesTable() *export.Table {
-	t := &export.Table{Header: []string{"citing", "position", "raw", "work", "match", "file", "line"}}
+	t := &export.Table{Header: ReferencesHeader}
 	for _, ref := range r.Corpus.Refs {
 		t.Rows = append(t.Rows, []string{
 			r.id(ref.Citing), strconv.Itoa(ref.Position), ref.Raw, r.id(ref.Work), string(ref.Match),
-			ref.File, export.Int(ref.Line, true),
+			matchScore(ref), ref.File, export.Int(ref.Line, true),
+		})
+	}
+	return t
+}
+
+// ReferencesHeader is the column list of references.csv.
+var ReferencesHeader = []string{"citing", "position", "raw", "work", "match", "score", "file", "line"}
+
+// matchScore writes a reference's match score in [0, 1] with three
+// decimals, or "" for the first reference to a work.
+func matchScore(ref graph.Ref) string {
+	if ref.Match == graph.MatchNew {
+		return ""
+	}
+	return strconv.FormatFloat(ref.Score, 'f', 3, 64)
+}
+
+// MatchesHeader is the column list of matches.csv.
+var MatchesHeader = []string{"work", "citing", "position", "match", "score", "agreed", "joined_via"}
+
+// MatchesTable is matches.csv: one row for every reference that joined a
+// work already made (by its record or by an earlier reference), so that a
+// scholar can audit each merge: the work, the citing paper and position of
+// the reference, the rule and score that joined it, the fields that agreed,
+// and what it was matched with — another reference ("citing#position") or
+// the work's own record (its id).
+func (r *Result) MatchesTable() *export.Table {
+	c := r.Corpus
+	t := &export.Table{Header: MatchesHeader}
+	for _, ref := range c.Refs {
+		if ref.Match == graph.MatchNew {
+			continue
+		}
+		via := ""
+		switch {
+		case ref.Via >= 0:
+			v := &c.Refs[ref.Via]
+			via = r.id(v.Citing) + "#" + strconv.Itoa(v.Position)
+		case c.Works[ref.Work].InCorpus:
+			via = r.id(ref.Work)
+		}
+		t.Rows = append(t.Rows, []string{
+			r.id(ref.Work), r.id(ref.Citing), strconv.Itoa(ref.Position), string(ref.Match),
+			matchScore(ref), ref.Agreed, via,
 		})
 	}
 	return t

@@ -29,6 +29,7 @@ func (r *Result) Files() []export.File {
 		{"clusters.csv", r.ClustersTable},
 		{"authors.csv", r.AuthorsTable},
 		{"author_cocitation.csv", r.AuthorCoCitationTable},
+		{"matches.csv", r.MatchesTable},
 		{"diagnostics.csv", func() *export.Table { return DiagnosticsTable(r.Diagnostics) }},
 	}
 	var files []export.File

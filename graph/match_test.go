@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
@@ -135,33 +134,5 @@ func TestChineseAndTranslation(t *testing.T) {
 	}
 	if sameWork(c, 0, 2) {
 		t.Error("赵 matched Zhang")
-	}
-}
-
-// TestMatchesTable: every reference that joined a work has a row saying
-// how, and the first reference to a work has none.
-func TestMatchesTable(t *testing.T) {
-	rec := &bib.Record{ID: "P", File: "f", Work: bib.Work{Authors: name("Ruffini", "P B"), Year: 2020, Volume: "15", Pages: "371-382", Title: "Collaboration and competition"}}
-	a := &bib.Record{ID: "A", File: "f", References: []bib.Reference{
-		{Raw: "Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371", Position: 1, Work: bib.Work{Authors: name("Ruffini", "PB"), Year: 2020, Volume: "15", Pages: "371"}},
-		{Raw: "Legrand T, 2018, BRIT POLIT, V13, P392", Position: 2, Work: bib.Work{Authors: name("Legrand", "T"), Year: 2018, Container: "BRIT POLIT", Volume: "13", Pages: "392"}},
-	}}
-	b := &bib.Record{ID: "B", File: "f", References: []bib.Reference{
-		{Raw: "Legrand T, Stone D. Science diplomacy and transnational governance impact. British Politics, 2018, 13(3): 392-408.", Position: 1,
-			Work: bib.Work{Authors: name("Legrand", "T"), Year: 2018, Title: "Science diplomacy and transnational governance impact", Container: "British Politics", Volume: "13", Pages: "392-408"}},
-	}}
-	c := Resolve([]*bib.Record{rec, a, b})
-	tab := c.MatchesTable()
-	if strings.Join(tab.Header, ",") != "work,citing,position,match,score,agreed,joined_via" {
-		t.Fatalf("header %v", tab.Header)
-	}
-	if len(tab.Rows) != 2 {
-		t.Fatalf("%d rows, want 2: %v", len(tab.Rows), tab.Rows)
-	}
-	if r := tab.Rows[0]; r[0] != "P" || r[1] != "A" || r[3] != "record" || r[6] != "P" || !strings.Contains(r[5], "page") {
-		t.Errorf("record match row %v", r)
-	}
-	if r := tab.Rows[1]; r[1] != "B" || r[3] == "new" || r[6] != "A#2" || r[4] == "" {
-		t.Errorf("reference match row %v", r)
 	}
 }
