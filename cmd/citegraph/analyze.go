@@ -18,7 +18,9 @@ writes into the output folder:
   works.csv              every work: label, bibliographic fields, citations,
                          references, PageRank, HITS hub and authority,
                          betweenness, co-citation cluster
-  references.csv         every input reference and the work it resolved to
+  references.csv         every input reference, the work it resolved to, by
+                         which rule and with what score
+  matches.csv            every merge, with the fields that agreed
   citations.csv          citing,cited pairs
   cocitation.csv         a,b,count: works cited together
   clusters.csv           co-citation clusters with modularity and top works
