@@ -25,6 +25,9 @@ type Options struct {
 	DOTMaxEdges  int     // DOT files keep this many of the strongest links; 0 keeps all
 	Measures     Measures
 	CoCitation   bool // build and cluster the co-citation networks
+	// Progress, when set, is told each stage as it starts ("resolving
+	// 13444 references"), for a progress line on a terminal.
+	Progress func(stage string)
 }
 
 // DefaultOptions are the command line's defaults.
@@ -58,6 +61,15 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	if len(records) == 0 {
 		return nil, errors.New("the input holds no records")
 	}
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	refs := 0
+	for _, rec := range records {
+		refs += len(rec.References)
+	}
+	progress(fmt.Sprintf("resolving %d references of %d records", refs, len(records)))
 	c := graph.Resolve(records)
 	if len(c.Refs) == 0 {
 		return nil, ErrNoReferences
@@ -65,6 +77,7 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	r := &Result{Corpus: c, Options: opts, Diagnostics: diagnostics}
 	g := c.Citations
 	var err error
+	progress(fmt.Sprintf("centrality of %d works", len(c.Works)))
 	if opts.Measures.PageRank {
 		if r.PageRank, err = metrics.PageRank(g); err != nil {
 			return nil, fmt.Errorf("pagerank: %w", err)
@@ -76,6 +89,7 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 		}
 	}
 	if opts.Measures.Betweenness {
+		progress(fmt.Sprintf("betweenness of %d works", len(c.Works)))
 		r.Between = metrics.Betweenness(g)
 	}
 
@@ -86,6 +100,7 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	if !opts.CoCitation {
 		return r, nil
 	}
+	progress("co-citation networks and clusters")
 	r.CoCitation = graph.CoCitation(g, opts.MinCitations)
 	r.Clusters = metrics.Louvain(r.CoCitation.Undirected, opts.Resolution, opts.Seed)
 	for node, w := range r.CoCitation.Members {

@@ -67,6 +67,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed of the clustering")
 	fs.IntVar(&opts.DOTMaxEdges, "dot-max-edges", opts.DOTMaxEdges, "DOT files keep this many of the strongest links (0: all)")
 	outputs := outputFlags(fs)
+	quiet := fs.BoolP("quiet", "q", false, "no progress line on stderr (shown only when stderr is a terminal)")
 	networks := fs.String("networks", "", "also build these science-mapping `networks`, comma-separated ("+strings.Join(analysis.NetworkNames(), ", ")+"), or all; see citegraph cocite --help")
 	indicators := fs.String("indicators", "", "also compute these `indicators`, comma-separated ("+strings.Join(analysis.IndicatorNames, ", ")+"), or all")
 	if err := parseFlags(fs, args); err != nil {
@@ -98,6 +99,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 
+	progress := newProgress(stderr, *quiet)
+	defer progress.done()
+	progress.stage("reading")
 	var in *input
 	if fs.NArg() == 0 {
 		in, err = readSample(*sample)
@@ -107,6 +111,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	opts.Progress = progress.callback()
 	res, err := analysis.Run(in.records, in.diagnostics, opts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.name, err)
@@ -124,9 +129,11 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	files = append(files, more...)
+	progress.stage("writing " + *out)
 	if err := oo.write(*out, *force, files); err != nil {
 		return err
 	}
+	progress.done()
 	fmt.Fprintf(stdout, "citegraph analyze: %s\n\n", in.name)
 	res.WriteSummary(stdout)
 	if n := len(in.diagnostics); n > 0 {

@@ -201,3 +201,15 @@ func TestAnalyzeIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestQuietWhenNotATerminal: progress goes to a terminal only, so a run
+// into a pipe or a log writes nothing on stderr.
+func TestQuietWhenNotATerminal(t *testing.T) {
+	_, stderr, code := runCmd(t, "", "analyze", "-o", t.TempDir())
+	if code != 0 || stderr != "" {
+		t.Errorf("exit %d, stderr %q; want nothing on stderr", code, stderr)
+	}
+	if newProgress(os.Stderr, true) != nil {
+		t.Error("--quiet must silence progress")
+	}
+}
