@@ -77,6 +77,7 @@ var commands = []command{
 	{"mainpath", runMainPath},
 	{"bursts", runBursts},
 	{"rpys", runRPYS},
+	{"train-parser", runTrainParser},
 }
 
 // run is the whole program, callable from tests.

@@ -1,0 +1,279 @@
+package bib
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+)
+
+// A linear-chain conditional random field that labels the tokens of a
+// reference with its fields (author, title, container-title, year, volume,
+// issue, pages, publisher, location, DOI, URL, …), in the manner of
+// AnyStyle and GROBID's citation model. It is trained by
+// `citegraph train-parser` (crf_train.go) on the labelled references under
+// testdata/refparse, and the trained model ships in the binary
+// (crf_model.go). refparse_crf.go turns the labelled tokens into a Work.
+//
+// Score of a labelling y of tokens x:
+//
+//	Σ_t [ start(y_0) if t = 0 ] + trans(y_{t-1}, y_t) + Σ_f w(f, y_t) + [ end(y_T) ]
+//
+// over the features f of token t (crf_features.go); the labelling with the
+// highest score is found by Viterbi decoding.
+
+// crfModel is a trained model ready to label.
+type crfModel struct {
+	trans      [crfNumLabels * crfNumLabels]float32 // [prev*L+cur]
+	start, end [crfNumLabels]float32
+
+	// The feature table: open addressing on the feature hash.
+	keys   []uint64
+	rows   []uint32 // the row of each slot
+	mask   uint64
+	rowOff []uint32 // row r has the weights rowLab/rowW[rowOff[r]:rowOff[r+1]]
+	rowLab []uint8
+	rowW   []float32
+
+	// Dense tables of the state features: [value*L+label].
+	dense [crfNumStates][]float32
+
+	bos, eos *crfWordVec
+	cache    crfCache
+}
+
+// crfWordVec is what a token key adds to the scores: its word features
+// to its own token, its context features to the tokens around it.
+type crfWordVec struct {
+	key  string
+	info crfKeyInfo
+	self [crfNumLabels]float32
+	ctx  [len(crfCtxOffsets)][crfNumLabels]float32
+}
+
+// lookup returns the row of a feature, or -1.
+func (m *crfModel) lookup(h uint64) int {
+	if len(m.keys) == 0 {
+		return -1
+	}
+	i := h & m.mask
+	for {
+		k := m.keys[i]
+		if k == h {
+			return int(m.rows[i])
+		}
+		if k == 0 {
+			return -1
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// addRow adds the weights of a feature to v.
+func (m *crfModel) addRow(h uint64, v *[crfNumLabels]float32) {
+	r := m.lookup(h)
+	if r < 0 {
+		return
+	}
+	for k := m.rowOff[r]; k < m.rowOff[r+1]; k++ {
+		v[m.rowLab[k]] += m.rowW[k]
+	}
+}
+
+// finish builds the hash index of the feature rows and the dense state
+// tables; hashes[r] is the feature of row r.
+func (m *crfModel) finish(hashes []uint64) {
+	size := 1
+	for size < 2*len(hashes) {
+		size <<= 1
+	}
+	m.keys = make([]uint64, size)
+	m.rows = make([]uint32, size)
+	m.mask = uint64(size - 1)
+	for r, h := range hashes {
+		i := h & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i] = h
+		m.rows[i] = uint32(r)
+	}
+	for t := 0; t < crfNumStates; t++ {
+		d := make([]float32, crfStateDomain[t]*crfNumLabels)
+		for v := 0; v < crfStateDomain[t]; v++ {
+			var row [crfNumLabels]float32
+			m.addRow(crfStateFeat(t, v), &row)
+			copy(d[v*crfNumLabels:], row[:])
+		}
+		m.dense[t] = d
+	}
+	m.bos = m.computeVec(crfKeyBOS)
+	m.eos = m.computeVec(crfKeyEOS)
+}
+
+// computeVec sums the weights of a key's word and context features.
+func (m *crfModel) computeVec(key string) *crfWordVec {
+	v := &crfWordVec{key: key, info: crfInfoOf(key)}
+	crfWordFeatures(key, func(h uint64) { m.addRow(h, &v.self) })
+	for oi := range crfCtxOffsets {
+		crfCtxFeatures(key, oi, func(h uint64) { m.addRow(h, &v.ctx[oi]) })
+	}
+	return v
+}
+
+// crfCacheSlots bounds the keys whose sums are remembered.
+const crfCacheSlots = 1 << 15
+
+// crfCache remembers the sums of the most common keys: a fixed table of
+// atomic pointers, filled first come first served, safe for concurrent use
+// without locks.
+type crfCache struct {
+	slots [crfCacheSlots]atomic.Pointer[crfWordVec]
+}
+
+// vec returns the sums of a key.
+func (m *crfModel) vec(key []byte) *crfWordVec {
+	h := crfHashStr(crfHashOffset, string(key))
+	for p := uint64(0); p < 4; p++ {
+		slot := &m.cache.slots[(h+p)&(crfCacheSlots-1)]
+		v := slot.Load()
+		if v == nil {
+			v = m.computeVec(string(key))
+			if !slot.CompareAndSwap(nil, v) {
+				if w := slot.Load(); w.key == v.key {
+					return w
+				}
+			}
+			return v
+		}
+		if v.key == string(key) {
+			return v
+		}
+	}
+	return m.computeVec(string(key))
+}
+
+// crfScratch holds the buffers of one labelling.
+type crfScratch struct {
+	toks   []crfTok
+	keyBuf []byte
+	keyOff []int32
+	infos  []crfKeyInfo
+	sent   []int16
+	states [][crfNumStates]uint16
+	vecs   []*crfWordVec
+	emit   [][crfNumLabels]float32
+	score  [][crfNumLabels]float32
+	back   [][crfNumLabels]uint8
+	labels []crfLabel
+}
+
+var crfScratchPool = sync.Pool{New: func() any { return new(crfScratch) }}
+
+// prepare computes the keys and states of the tokens, with the sums of
+// model m (nil in training).
+func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
+	n := len(toks)
+	sc.keyBuf = sc.keyBuf[:0]
+	sc.keyOff = append(sc.keyOff[:0], 0)
+	sc.infos = sc.infos[:0]
+	sc.vecs = sc.vecs[:0]
+	var kb [64]byte
+	for i := range toks {
+		k := crfWordKey(text[toks[i].start:toks[i].end], kb[:0])
+		sc.keyBuf = append(sc.keyBuf, k...)
+		sc.keyOff = append(sc.keyOff, int32(len(sc.keyBuf)))
+		if m != nil {
+			v := m.vec(k)
+			sc.vecs = append(sc.vecs, v)
+			sc.infos = append(sc.infos, v.info)
+		} else {
+			sc.infos = append(sc.infos, crfInfoOf(string(k)))
+		}
+	}
+	if cap(sc.states) < n {
+		sc.states = make([][crfNumStates]uint16, n, n+n/2)
+		sc.sent = make([]int16, n, n+n/2)
+	}
+	sc.states = sc.states[:n]
+	sc.sent = sc.sent[:n]
+	crfStates(text, toks, sc.infos, sc.sent, sc.states)
+}
+
+func (sc *crfScratch) key(i int) []byte { return sc.keyBuf[sc.keyOff[i]:sc.keyOff[i+1]] }
+
+// label labels the tokens of text and returns the labels (in scratch
+// memory).
+func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel {
+	n := len(toks)
+	if n == 0 {
+		return sc.labels[:0]
+	}
+	sc.prepare(text, toks, m)
+	if cap(sc.emit) < n {
+		sc.emit = make([][crfNumLabels]float32, n, n+n/2)
+		sc.score = make([][crfNumLabels]float32, n, n+n/2)
+		sc.back = make([][crfNumLabels]uint8, n, n+n/2)
+	}
+	emit, score, back := sc.emit[:n], sc.score[:n], sc.back[:n]
+	for i := 0; i < n; i++ {
+		e := &emit[i]
+		*e = sc.vecs[i].self
+		for oi, o := range crfCtxOffsets {
+			// Token i sees the token at i+o.
+			j := i + o
+			var v *crfWordVec
+			switch {
+			case j < 0:
+				v = m.bos
+			case j >= n:
+				v = m.eos
+			default:
+				v = sc.vecs[j]
+			}
+			c := &v.ctx[oi]
+			for y := range e {
+				e[y] += c[y]
+			}
+		}
+		st := &sc.states[i]
+		for t := 0; t < crfNumStates; t++ {
+			d := m.dense[t][int(st[t])*crfNumLabels:]
+			d = d[:crfNumLabels]
+			for y := range e {
+				e[y] += d[y]
+			}
+		}
+	}
+	// Viterbi.
+	for y := 0; y < crfNumLabels; y++ {
+		score[0][y] = m.start[y] + emit[0][y]
+	}
+	for i := 1; i < n; i++ {
+		prev := &score[i-1]
+		for y := 0; y < crfNumLabels; y++ {
+			best, arg := float32(math.Inf(-1)), 0
+			for p := 0; p < crfNumLabels; p++ {
+				if s := prev[p] + m.trans[p*crfNumLabels+y]; s > best {
+					best, arg = s, p
+				}
+			}
+			score[i][y] = best + emit[i][y]
+			back[i][y] = uint8(arg)
+		}
+	}
+	best, arg := float32(math.Inf(-1)), 0
+	for y := 0; y < crfNumLabels; y++ {
+		if s := score[n-1][y] + m.end[y]; s > best {
+			best, arg = s, y
+		}
+	}
+	if cap(sc.labels) < n {
+		sc.labels = make([]crfLabel, n, n+n/2)
+	}
+	labels := sc.labels[:n]
+	for i := n - 1; i >= 0; i-- {
+		labels[i] = crfLabel(arg)
+		arg = int(back[i][arg])
+	}
+	return labels
+}

@@ -1,0 +1,278 @@
+package bib
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The data sets of the reference CRF, and the two entry points of
+// `citegraph train-parser`: TrainRefParser and EvaluateRefParser.
+//
+//   - real: the AnyStyle and GROBID references (crf_data.go), split by a
+//     hash of their text into training (8/10), development (1/10) and
+//     held-out (1/10; 3/10 of those in Chinese characters) sets.
+//   - gbt: GB/T 7714 renderings of the records read from the real
+//     references (crf_gbt.go), each in its source reference's split.
+//   - seed: the seed article's reference list, labelled by this project
+//     (testdata/refparse/seed-references-labelled.xml), each bilingual
+//     pair as its two halves. Never trained on.
+
+// crfDataset is everything the CRF is trained and scored on.
+type crfDataset struct {
+	real, gbt, seed []crfExample
+}
+
+// How many GB/T renderings: each Chinese record this many times, other
+// records at this rate.
+const (
+	crfGBTPerChinese = 6
+	crfGBTShare      = 0.3
+)
+
+// crfLoadDataset reads the labelled data under dir.
+func crfLoadDataset(dir string) (*crfDataset, error) {
+	c, err := crfLoadCorpus(dir)
+	if err != nil {
+		return nil, err
+	}
+	d := &crfDataset{real: c.real}
+	var recs []crfRecord
+	for k := range d.real {
+		if rec, ok := crfRecordOf(&d.real[k]); ok {
+			recs = append(recs, rec)
+		}
+	}
+	d.gbt = crfGBTExamples(recs, crfGBTPerChinese, crfGBTShare)
+	f, err := os.Open(filepath.Join(dir, "seed-references-labelled.xml"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d.seed, err = crfReadAnystyle(f, "seed")
+	if err != nil {
+		return nil, fmt.Errorf("seed-references-labelled.xml: %w", err)
+	}
+	for k := range d.seed {
+		d.seed[k].split = crfSplitTest
+	}
+	return d, nil
+}
+
+// training returns the examples to train on: the training split, and the
+// development split unless it is kept for scoring.
+func (d *crfDataset) training(withDev bool) []crfExample {
+	var out []crfExample
+	for _, set := range [][]crfExample{d.real, d.gbt} {
+		for _, e := range set {
+			if e.split == crfSplitTrain || withDev && e.split == crfSplitDev {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// crfSelect returns the examples of a split that pass keep.
+func crfSelect(set []crfExample, split crfSplit, keep func(*crfExample) bool) []crfExample {
+	var out []crfExample
+	for k := range set {
+		if set[k].split == split && (keep == nil || keep(&set[k])) {
+			out = append(out, set[k])
+		}
+	}
+	return out
+}
+
+// RefParserTraining are the settings of TrainRefParser.
+type RefParserTraining struct {
+	DataDir    string    // the labelled data (testdata/refparse)
+	Iterations int       // most L-BFGS iterations (0: 300)
+	L2         float64   // L2 penalty (0: the default)
+	MinCount   int       // least occurrences of a feature (0: 2)
+	Dev        bool      // keep the development split out of training, to tune on it
+	Log        io.Writer // progress, if not nil
+}
+
+// Defaults of a training run, chosen on the development split.
+const (
+	crfDefaultIterations = 300
+	crfDefaultL2         = 0.5
+	crfDefaultMinCount   = 2
+)
+
+// TrainRefParser trains the reference parser's CRF on the labelled data
+// and returns the model in the form the binary embeds
+// (bib/crfmodel/refparse.crf.gz). The held-out references are never
+// trained on; the development references are unless opts.Dev is set.
+// Training is deterministic.
+func TrainRefParser(opts RefParserTraining) ([]byte, error) {
+	d, err := crfLoadDataset(opts.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	train := d.training(!opts.Dev)
+	if opts.Iterations == 0 {
+		opts.Iterations = crfDefaultIterations
+	}
+	if opts.L2 == 0 {
+		opts.L2 = crfDefaultL2
+	}
+	if opts.MinCount == 0 {
+		opts.MinCount = crfDefaultMinCount
+	}
+	m, _, _, err := crfTrain(train, crfTrainOptions{Iterations: opts.Iterations, L2: opts.L2, MinCount: opts.MinCount, Log: opts.Log})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := crfWriteModel(&buf, m, m.hashes()); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RefParserScores are the figures of an evaluation: token-level micro F1
+// over the scored fields.
+type RefParserScores struct {
+	HeldOut      float64 // real references never trained on, words
+	HeldOutAll   float64 // the same, all tokens
+	Chinese      float64 // GB/T 7714 renderings of held-out records, and the seed list
+	ChineseCJK   float64 // … of the records written in Chinese
+	Seed         float64 // the seed list (real references, both halves of the bilingual pairs)
+	LoadTime     time.Duration
+	ModelBytes   int
+	Features     int
+	Dev          bool // scored on the development split instead of the held-out one
+	RefsPerSec   float64
+	HeldOutRefs  int
+	ChineseRefs  int
+	ChineseKinds map[string]int // GB/T renderings per pattern
+}
+
+// EvaluateRefParser scores a model (nil: the embedded one) on the
+// references under dataDir it was not trained on, and writes the tables
+// to w: per field precision, recall and F1 on the held-out real
+// references, on the GB/T 7714 renderings of held-out records, and on the
+// seed list. With dev it scores the development split instead.
+func EvaluateRefParser(w io.Writer, dataDir string, model []byte, dev bool) (*RefParserScores, error) {
+	if model == nil {
+		model = crfEmbeddedModel
+	}
+	began := time.Now()
+	m, err := crfReadModel(model)
+	if err != nil {
+		return nil, err
+	}
+	sc := &RefParserScores{LoadTime: time.Since(began), ModelBytes: len(model), Features: len(m.rowOff) - 1, Dev: dev}
+	d, err := crfLoadDataset(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	split := crfSplitTest
+	name := "held-out"
+	if dev {
+		split, name = crfSplitDev, "development"
+	}
+	real := crfSelect(d.real, split, nil)
+	if len(real) == 0 {
+		return nil, errors.New("no " + name + " references under " + dataDir)
+	}
+	began = time.Now()
+	all, words := crfScore(m, real)
+	sc.RefsPerSec = float64(len(real)) / time.Since(began).Seconds()
+	sc.HeldOutRefs = len(real)
+	_, _, sc.HeldOut = words.micro()
+	_, _, sc.HeldOutAll = all.micro()
+	fmt.Fprintf(w, "Model: %d bytes, %d features, read in %v.\n\n", sc.ModelBytes, sc.Features, sc.LoadTime.Round(time.Millisecond))
+	words.write(w, "Real references, "+name+" split (AnyStyle and GROBID), words")
+	fmt.Fprintln(w)
+	all.write(w, "The same, all tokens (words and marks)")
+	fmt.Fprintln(w)
+	bySet := map[string][]crfExample{}
+	for _, e := range real {
+		set := e.corpus
+		if strings.HasPrefix(set, "anystyle") {
+			set = "anystyle"
+		}
+		bySet[set] = append(bySet[set], e)
+	}
+	var sets []string
+	for s := range bySet {
+		sets = append(sets, s)
+	}
+	sort.Strings(sets)
+	for _, s := range sets {
+		_, wd := crfScore(m, bySet[s])
+		p, r, f := wd.micro()
+		fmt.Fprintf(w, "  %-10s %5d references: micro P %.4f R %.4f F1 %.4f (words)\n", s, len(bySet[s]), p, r, f)
+	}
+	fmt.Fprintln(w)
+
+	gbt := crfSelect(d.gbt, split, nil)
+	cjk := crfSelect(d.gbt, split, func(e *crfExample) bool { return crfHasHan(e.text) })
+	sc.ChineseKinds = map[string]int{}
+	byVariant := map[string][]crfExample{}
+	for _, e := range gbt {
+		kind, variant, _ := strings.Cut(strings.TrimPrefix(e.corpus, "gbt7714-"), "/")
+		sc.ChineseKinds[kind]++
+		if strings.Contains(variant, "m") {
+			byVariant["with type markers"] = append(byVariant["with type markers"], e)
+		} else {
+			byVariant["without type markers"] = append(byVariant["without type markers"], e)
+		}
+		if strings.Contains(variant, "f") {
+			byVariant["full-width punctuation"] = append(byVariant["full-width punctuation"], e)
+		}
+		if strings.Contains(variant, "a") {
+			byVariant["author-year system"] = append(byVariant["author-year system"], e)
+		} else {
+			byVariant["numeric system"] = append(byVariant["numeric system"], e)
+		}
+		byVariant["pattern "+kind] = append(byVariant["pattern "+kind], e)
+	}
+	chinese := append(append([]crfExample(nil), gbt...), d.seed...)
+	sc.ChineseRefs = len(chinese)
+	_, cw := crfScore(m, chinese)
+	_, _, sc.Chinese = cw.micro()
+	cw.write(w, "GB/T 7714 and bilingual: renderings of "+name+" records and the seed list, words")
+	fmt.Fprintf(w, "  renderings per pattern: %s\n", crfKindsString(sc.ChineseKinds))
+	var variants []string
+	for v := range byVariant {
+		variants = append(variants, v)
+	}
+	sort.Strings(variants)
+	for _, v := range variants {
+		_, vw := crfScore(m, byVariant[v])
+		p, r, f := vw.micro()
+		fmt.Fprintf(w, "  %-24s %5d renderings: micro P %.4f R %.4f F1 %.4f\n", v, len(byVariant[v]), p, r, f)
+	}
+	fmt.Fprintln(w)
+	_, cjkw := crfScore(m, cjk)
+	_, _, sc.ChineseCJK = cjkw.micro()
+	cjkw.write(w, "  of which written in Chinese characters")
+	fmt.Fprintln(w)
+	_, sw := crfScore(m, d.seed)
+	_, _, sc.Seed = sw.micro()
+	sw.write(w, "  of which the seed list (real; bilingual pairs as two halves)")
+	return sc, nil
+}
+
+func crfKindsString(kinds map[string]int) string {
+	var keys []string
+	for k := range kinds {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,250 @@
+package bib
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// The trained reference CRF ships in the binary: crfmodel/refparse.crf.gz,
+// rebuilt from the labelled data by
+//
+//	go run ./cmd/citegraph train-parser
+//
+// or go generate ./bib. The file is gzip'd; inside, after the magic "CGREFCRF1", the feature
+// schema and the label names:
+//
+//	transitions, start and end weights   float32 each, little-endian
+//	number of features                   uvarint
+//	per feature, in increasing hash order:
+//	  hash − previous hash               uvarint
+//	  number of weights                  uvarint
+//	  per weight: label (byte), weight / crfWeightStep (zigzag varint)
+//
+// The model is read the first time a reference is labelled.
+//
+//go:embed crfmodel/refparse.crf.gz
+var crfEmbeddedModel []byte
+
+//go:generate go run ../cmd/citegraph train-parser --data ../testdata/refparse --out crfmodel/refparse.crf.gz
+
+const crfMagic = "CGREFCRF1"
+
+var crfDefault struct {
+	once  sync.Once
+	model *crfModel
+	err   error
+}
+
+// crfDefaultModel returns the embedded model, read once.
+func crfDefaultModel() (*crfModel, error) {
+	crfDefault.once.Do(func() {
+		crfDefault.model, crfDefault.err = crfReadModel(crfEmbeddedModel)
+	})
+	return crfDefault.model, crfDefault.err
+}
+
+// crfWriteModel writes a model in the file format.
+func crfWriteModel(w io.Writer, m *crfModel, hashes []uint64) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	f32 := func(f float32) {
+		binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(f))
+		bw.Write(buf[:4])
+	}
+	bw.WriteString(crfMagic)
+	str(crfFeatureSchema)
+	uv(uint64(crfNumLabels))
+	for _, name := range crfLabelNames {
+		str(name)
+	}
+	for _, v := range m.trans {
+		f32(v)
+	}
+	for _, v := range m.start {
+		f32(v)
+	}
+	for _, v := range m.end {
+		f32(v)
+	}
+	uv(uint64(len(hashes)))
+	prev := uint64(0)
+	for r, h := range hashes {
+		uv(h - prev)
+		prev = h
+		lo, hi := m.rowOff[r], m.rowOff[r+1]
+		uv(uint64(hi - lo))
+		for k := lo; k < hi; k++ {
+			bw.WriteByte(m.rowLab[k])
+			q := int64(math.Round(float64(m.rowW[k]) / crfWeightStep))
+			bw.Write(buf[:binary.PutVarint(buf[:], q)])
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// crfModelHashes returns the feature hashes of a model's rows, in row
+// order.
+func (m *crfModel) hashes() []uint64 {
+	out := make([]uint64, len(m.rowOff)-1)
+	for i, k := range m.keys {
+		if k != 0 {
+			out[m.rows[i]] = k
+		}
+	}
+	return out
+}
+
+// crfReadModel reads a model written by crfWriteModel.
+func crfReadModel(data []byte) (*crfModel, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("reference model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("reference model: %w", err)
+	}
+	r := &crfModelReader{b: raw}
+	if string(r.bytes(len(crfMagic))) != crfMagic {
+		return nil, errors.New("reference model: not a citegraph CRF model")
+	}
+	if s := r.str(); s != crfFeatureSchema {
+		return nil, fmt.Errorf("reference model: feature schema %q, want %q (retrain with citegraph train-parser)", s, crfFeatureSchema)
+	}
+	if n := r.uv(); n != uint64(crfNumLabels) {
+		return nil, fmt.Errorf("reference model: %d labels, want %d", n, crfNumLabels)
+	}
+	for _, name := range crfLabelNames {
+		if s := r.str(); s != name {
+			return nil, fmt.Errorf("reference model: label %q, want %q", s, name)
+		}
+	}
+	m := &crfModel{}
+	for i := range m.trans {
+		m.trans[i] = r.f32()
+	}
+	for i := range m.start {
+		m.start[i] = r.f32()
+	}
+	for i := range m.end {
+		m.end[i] = r.f32()
+	}
+	n := int(r.uv())
+	if r.err != nil || n > len(raw) {
+		return nil, errors.New("reference model: truncated")
+	}
+	hashes := make([]uint64, 0, n)
+	m.rowOff = make([]uint32, 1, n+1)
+	m.rowLab = make([]uint8, 0, 2*n)
+	m.rowW = make([]float32, 0, 2*n)
+	h := uint64(0)
+	for i := 0; i < n && r.err == nil; i++ {
+		h += r.uv()
+		hashes = append(hashes, h)
+		k := int(r.uv())
+		for j := 0; j < k && r.err == nil; j++ {
+			lab := r.byte()
+			if int(lab) >= crfNumLabels {
+				return nil, errors.New("reference model: bad label")
+			}
+			m.rowLab = append(m.rowLab, lab)
+			m.rowW = append(m.rowW, float32(float64(r.varint())*crfWeightStep))
+		}
+		m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("reference model: %w", r.err)
+	}
+	if !slices.IsSorted(hashes) {
+		return nil, errors.New("reference model: features out of order")
+	}
+	m.finish(hashes)
+	return m, nil
+}
+
+// crfModelReader reads the fields of a model file, remembering the first
+// error.
+type crfModelReader struct {
+	b   []byte
+	err error
+}
+
+var errCRFShort = errors.New("truncated")
+
+func (r *crfModelReader) bytes(n int) []byte {
+	if r.err != nil || n > len(r.b) {
+		r.err = errCRFShort
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *crfModelReader) byte() byte {
+	if b := r.bytes(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
+func (r *crfModelReader) uv() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errCRFShort
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *crfModelReader) varint() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.err = errCRFShort
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *crfModelReader) str() string {
+	n := r.uv()
+	if n > 1<<16 {
+		r.err = errCRFShort
+		return ""
+	}
+	return string(r.bytes(int(n)))
+}
+
+func (r *crfModelReader) f32() float32 {
+	b := r.bytes(4)
+	if b == nil {
+		return 0
+	}
+	return math.Float32frombits(binary.LittleEndian.Uint32(b))
+}

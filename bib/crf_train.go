@@ -1,0 +1,464 @@
+package bib
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Training the reference CRF: maximum conditional likelihood with an L2
+// penalty, minimised by L-BFGS (crf_lbfgs.go). The parameters are the
+// label transitions, the start and end weights, and one weight for every
+// (feature, label) pair seen in the training data (the "supported"
+// features of CRFsuite), features seen fewer than MinCount times dropped.
+// Training is deterministic: the same data and options give the same
+// model, byte for byte.
+
+// crfTrainOptions are the settings of a training run.
+type crfTrainOptions struct {
+	Iterations int     // most L-BFGS iterations
+	L2         float64 // the penalty λ/2·‖w‖²
+	MinCount   int     // least occurrences of a feature
+	Workers    int     // goroutines for the gradient (0: GOMAXPROCS)
+	Log        io.Writer
+}
+
+func (o *crfTrainOptions) defaults() {
+	if o.Iterations == 0 {
+		o.Iterations = 200
+	}
+	if o.L2 == 0 {
+		o.L2 = 1
+	}
+	if o.MinCount == 0 {
+		o.MinCount = 2
+	}
+	if o.Workers == 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+}
+
+// crfTrainData is the training set as feature ids.
+type crfTrainData struct {
+	hashes []uint64  // feature id → hash, sorted
+	rowOff []int32   // feature id → its parameters [rowOff[f], rowOff[f+1]) …
+	rowLab []uint8   // … for these labels
+	feats  []int32   // feature ids of every token
+	tokOff []int32   // token t has feats[tokOff[t]:tokOff[t+1]]
+	labels []uint8   // gold label of every token
+	seqOff []int32   // sequence s has tokens [seqOff[s], seqOff[s+1])
+	nPairs int       // parameters of features
+	counts []float64 // scratch
+}
+
+const crfNumTrans = crfNumLabels*crfNumLabels + 2*crfNumLabels
+
+// crfTokenFeatures calls emit with every feature hash of every token of an
+// example (word, context, state), token by token.
+func crfTokenFeatures(e *crfExample, wordCache map[string][]uint64, emit func(tok int, h uint64)) {
+	n := len(e.toks)
+	if n == 0 {
+		return
+	}
+	var sc crfScratch
+	sc.prepare(e.text, e.toks, nil)
+	keyFeats := func(key string, ctx int) []uint64 {
+		ck := string(rune('0'+ctx)) + key
+		if fs, ok := wordCache[ck]; ok {
+			return fs
+		}
+		var fs []uint64
+		if ctx < 0 {
+			crfWordFeatures(key, func(h uint64) { fs = append(fs, h) })
+		} else {
+			crfCtxFeatures(key, ctx, func(h uint64) { fs = append(fs, h) })
+		}
+		if len(wordCache) < 1<<21 {
+			wordCache[ck] = fs
+		}
+		return fs
+	}
+	for i := 0; i < n; i++ {
+		for _, h := range keyFeats(string(sc.key(i)), -1) {
+			emit(i, h)
+		}
+		for oi, o := range crfCtxOffsets {
+			j := i + o
+			key := crfKeyEOS
+			if j < 0 {
+				key = crfKeyBOS
+			} else if j < n {
+				key = string(sc.key(j))
+			}
+			for _, h := range keyFeats(key, oi) {
+				emit(i, h)
+			}
+		}
+		for t := 0; t < crfNumStates; t++ {
+			emit(i, crfStateFeat(t, int(sc.states[i][t])))
+		}
+	}
+}
+
+// crfFeaturize turns training examples into feature ids.
+func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
+	wordCache := map[string][]uint64{}
+	count := map[uint64]int32{}
+	for k := range examples {
+		crfTokenFeatures(&examples[k], wordCache, func(_ int, h uint64) { count[h]++ })
+	}
+	var hashes []uint64
+	for h, c := range count {
+		if int(c) >= minCount {
+			hashes = append(hashes, h)
+		}
+	}
+	slices.Sort(hashes)
+	id := make(map[uint64]int32, len(hashes))
+	for i, h := range hashes {
+		id[h] = int32(i)
+	}
+	count = nil
+	d := &crfTrainData{hashes: hashes}
+	labelSets := make([]uint32, len(hashes)) // bit set of labels seen with each feature
+	d.seqOff = append(d.seqOff, 0)
+	d.tokOff = append(d.tokOff, 0)
+	for k := range examples {
+		e := &examples[k]
+		last := -1
+		crfTokenFeatures(e, wordCache, func(tok int, h uint64) {
+			for last < tok {
+				if last >= 0 {
+					d.tokOff = append(d.tokOff, int32(len(d.feats)))
+				}
+				last++
+				d.labels = append(d.labels, uint8(e.labels[last]))
+			}
+			if f, ok := id[h]; ok {
+				d.feats = append(d.feats, f)
+				labelSets[f] |= 1 << e.labels[tok]
+			}
+		})
+		if last >= 0 {
+			d.tokOff = append(d.tokOff, int32(len(d.feats)))
+		}
+		d.seqOff = append(d.seqOff, int32(len(d.labels)))
+	}
+	d.rowOff = make([]int32, len(hashes)+1)
+	for f, set := range labelSets {
+		d.rowOff[f+1] = d.rowOff[f]
+		for y := 0; y < crfNumLabels; y++ {
+			if set&(1<<y) != 0 {
+				d.rowLab = append(d.rowLab, uint8(y))
+				d.rowOff[f+1]++
+			}
+		}
+	}
+	d.nPairs = len(d.rowLab)
+	return d
+}
+
+// crfObjective evaluates the penalised negative log-likelihood and its
+// gradient on the sequences [from, to).
+type crfWorker struct {
+	d     *crfTrainData
+	grad  []float64
+	emit  [][crfNumLabels]float64
+	alpha [][crfNumLabels]float64
+	beta  [][crfNumLabels]float64
+	scale []float64
+}
+
+func (w *crfWorker) run(x []float64, from, to int) float64 {
+	d := w.d
+	for i := range w.grad {
+		w.grad[i] = 0
+	}
+	var expTrans [crfNumLabels * crfNumLabels]float64
+	for i := range expTrans {
+		expTrans[i] = math.Exp(x[i])
+	}
+	startW := x[crfNumLabels*crfNumLabels : crfNumLabels*crfNumLabels+crfNumLabels]
+	endW := x[crfNumLabels*crfNumLabels+crfNumLabels : crfNumTrans]
+	pw := x[crfNumTrans:]
+	gTrans := w.grad[:crfNumLabels*crfNumLabels]
+	gStart := w.grad[crfNumLabels*crfNumLabels : crfNumLabels*crfNumLabels+crfNumLabels]
+	gEnd := w.grad[crfNumLabels*crfNumLabels+crfNumLabels : crfNumTrans]
+	gp := w.grad[crfNumTrans:]
+	nll := 0.0
+	for s := from; s < to; s++ {
+		t0, t1 := int(d.seqOff[s]), int(d.seqOff[s+1])
+		n := t1 - t0
+		if n == 0 {
+			continue
+		}
+		if cap(w.emit) < n {
+			w.emit = make([][crfNumLabels]float64, n)
+			w.alpha = make([][crfNumLabels]float64, n)
+			w.beta = make([][crfNumLabels]float64, n)
+			w.scale = make([]float64, n)
+		}
+		emit, alpha, beta, scale := w.emit[:n], w.alpha[:n], w.beta[:n], w.scale[:n]
+		gold := 0.0
+		for t := 0; t < n; t++ {
+			e := &emit[t]
+			*e = [crfNumLabels]float64{}
+			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
+				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
+					e[d.rowLab[k]] += pw[k]
+				}
+			}
+			g := d.labels[t0+t]
+			gold += e[g]
+			if t == 0 {
+				gold += startW[g]
+			} else {
+				gold += x[int(d.labels[t0+t-1])*crfNumLabels+int(g)]
+			}
+		}
+		gold += endW[d.labels[t1-1]]
+		// Scaled forward.
+		logZ := 0.0
+		for t := 0; t < n; t++ {
+			e := &emit[t]
+			mx := math.Inf(-1)
+			for y := range e {
+				if e[y] > mx {
+					mx = e[y]
+				}
+			}
+			logZ += mx
+			for y := range e {
+				e[y] = math.Exp(e[y] - mx) // ψ
+			}
+			a := &alpha[t]
+			if t == 0 {
+				for y := range a {
+					a[y] = math.Exp(startW[y]) * e[y]
+				}
+			} else {
+				prev := &alpha[t-1]
+				for y := range a {
+					sum := 0.0
+					for p := range prev {
+						sum += prev[p] * expTrans[p*crfNumLabels+y]
+					}
+					a[y] = sum * e[y]
+				}
+			}
+			c := 0.0
+			for y := range a {
+				c += a[y]
+			}
+			scale[t] = c
+			for y := range a {
+				a[y] /= c
+			}
+			logZ += math.Log(c)
+		}
+		zEnd := 0.0
+		var expEnd [crfNumLabels]float64
+		for y := range expEnd {
+			expEnd[y] = math.Exp(endW[y])
+			zEnd += alpha[n-1][y] * expEnd[y]
+		}
+		logZ += math.Log(zEnd)
+		nll += logZ - gold
+		// Backward.
+		for y := range beta[n-1] {
+			beta[n-1][y] = expEnd[y] / zEnd
+		}
+		for t := n - 2; t >= 0; t-- {
+			next := &beta[t+1]
+			e := &emit[t+1]
+			c := scale[t+1]
+			var tmp [crfNumLabels]float64
+			for y := range tmp {
+				tmp[y] = e[y] * next[y] / c
+			}
+			b := &beta[t]
+			for p := range b {
+				sum := 0.0
+				row := expTrans[p*crfNumLabels : p*crfNumLabels+crfNumLabels]
+				for y := range tmp {
+					sum += row[y] * tmp[y]
+				}
+				b[p] = sum
+			}
+		}
+		// Expected counts minus observed counts.
+		for t := 0; t < n; t++ {
+			var marg [crfNumLabels]float64
+			for y := range marg {
+				marg[y] = alpha[t][y] * beta[t][y]
+			}
+			g := d.labels[t0+t]
+			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
+				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
+					y := d.rowLab[k]
+					gp[k] += marg[y]
+					if y == g {
+						gp[k]--
+					}
+				}
+			}
+			if t == 0 {
+				for y := range marg {
+					gStart[y] += marg[y]
+				}
+				gStart[g]--
+			} else {
+				e := &emit[t]
+				c := scale[t]
+				prev := &alpha[t-1]
+				for p := range prev {
+					ap := prev[p] / c
+					for y := 0; y < crfNumLabels; y++ {
+						gTrans[p*crfNumLabels+y] += ap * expTrans[p*crfNumLabels+y] * e[y] * beta[t][y]
+					}
+				}
+				gTrans[int(d.labels[t0+t-1])*crfNumLabels+int(g)]--
+			}
+			if t == n-1 {
+				for y := range marg {
+					gEnd[y] += marg[y]
+				}
+				gEnd[g]--
+			}
+		}
+	}
+	return nll
+}
+
+// crfTrain trains a model on the examples.
+func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, []float64, *crfTrainData, error) {
+	opts.defaults()
+	logf := func(format string, args ...any) {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, format, args...)
+		}
+	}
+	began := time.Now()
+	d := crfFeaturize(examples, opts.MinCount)
+	nSeq := len(d.seqOff) - 1
+	dim := crfNumTrans + d.nPairs
+	logf("training on %d references, %d tokens: %d features, %d parameters (%.1fs)\n",
+		nSeq, len(d.labels), len(d.hashes), dim, time.Since(began).Seconds())
+	if nSeq == 0 {
+		return nil, nil, nil, errors.New("no training references")
+	}
+	// Sequences split into a fixed number of chunks of about equal tokens,
+	// whatever the number of workers, and the chunks' sums added in
+	// order: the model does not depend on the machine.
+	const chunks = 16
+	bounds := []int{0}
+	per := len(d.labels)/chunks + 1
+	for s := 0; s < nSeq; s++ {
+		if int(d.seqOff[s+1]) >= per*len(bounds) && len(bounds) < chunks {
+			bounds = append(bounds, s+1)
+		}
+	}
+	bounds = append(bounds, nSeq)
+	workers := make([]*crfWorker, len(bounds)-1)
+	for i := range workers {
+		workers[i] = &crfWorker{d: d, grad: make([]float64, dim)}
+	}
+	grads := make([]float64, dim)
+	eval := func(x, grad []float64) float64 {
+		nlls := make([]float64, len(workers))
+		next := make(chan int, len(workers))
+		for i := range workers {
+			next <- i
+		}
+		close(next)
+		var wg sync.WaitGroup
+		for k := 0; k < opts.Workers; k++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					nlls[i] = workers[i].run(x, bounds[i], bounds[i+1])
+				}
+			}()
+		}
+		wg.Wait()
+		f := 0.0
+		copy(grads, workers[0].grad)
+		f += nlls[0]
+		for i, w := range workers[1:] {
+			f += nlls[i+1]
+			for k, g := range w.grad {
+				grads[k] += g
+			}
+		}
+		for k, v := range x {
+			f += opts.L2 / 2 * v * v
+			grads[k] += opts.L2 * v
+		}
+		copy(grad, grads)
+		return f
+	}
+	x := make([]float64, dim)
+	lb := crfLBFGS{
+		Memory: 10, Iterations: opts.Iterations, RelTol: 1e-5, Window: 10,
+		Progress: func(iter int, f float64, evals int) {
+			if iter%10 == 0 || iter <= 3 {
+				logf("  iteration %d: objective %.1f (%d evaluations, %.0fs)\n", iter, f, evals, time.Since(began).Seconds())
+			}
+		},
+	}
+	f, err := lb.minimize(x, eval)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	logf("L-BFGS done: objective %.1f, %.0fs\n", f, time.Since(began).Seconds())
+	m := crfModelFromParams(d, x)
+	return m, x, d, nil
+}
+
+// crfModelFromParams builds a model from trained parameters, weights
+// rounded to float32 and those below crfPruneBelow dropped.
+func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
+	m := &crfModel{}
+	for i := 0; i < crfNumLabels*crfNumLabels; i++ {
+		m.trans[i] = float32(x[i])
+	}
+	for y := 0; y < crfNumLabels; y++ {
+		m.start[y] = float32(x[crfNumLabels*crfNumLabels+y])
+		m.end[y] = float32(x[crfNumLabels*crfNumLabels+crfNumLabels+y])
+	}
+	pw := x[crfNumTrans:]
+	var hashes []uint64
+	m.rowOff = append(m.rowOff, 0)
+	for f, h := range d.hashes {
+		n := 0
+		for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
+			w := crfQuantize(pw[k])
+			if w == 0 {
+				continue
+			}
+			m.rowLab = append(m.rowLab, d.rowLab[k])
+			m.rowW = append(m.rowW, w)
+			n++
+		}
+		if n > 0 {
+			hashes = append(hashes, h)
+			m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
+		}
+	}
+	m.finish(hashes)
+	return m
+}
+
+// Weights are kept to a grid of crfWeightStep; those that round to zero
+// are dropped.
+const crfWeightStep = 1.0 / 4096
+
+func crfQuantize(w float64) float32 {
+	return float32(math.Round(w/crfWeightStep) * crfWeightStep)
+}

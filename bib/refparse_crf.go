@@ -1,0 +1,208 @@
+package bib
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Reading a reference with the CRF (crf.go): the CRF labels the tokens,
+// and the rule-based parser's helpers turn the labelled spans into CSL
+// fields: the author list read by parseNameList (family and given names,
+// "et al.", 等, corporate authors), the year from the date, page ranges
+// with an ASCII hyphen, the DOI normalised, the URL trimmed, the title and
+// container trimmed of their punctuation, and the type decided from the
+// GB/T marker and the fields found. A Chinese original followed by its
+// English translation is split as the rule-based parser splits it
+// (refparse_bilingual.go), and the translation is labelled.
+
+// crfSpanText is the text of the tokens [a, b).
+func crfSpanText(text string, toks []crfTok, a, b int) string {
+	return text[toks[a].start:toks[b-1].end]
+}
+
+// crfFieldSpan returns the tokens of the first span labelled l, joined
+// with later spans of l that only marks separate from it: [a, b).
+func crfFieldSpan(text string, toks []crfTok, labels []crfLabel, l crfLabel) (int, int, bool) {
+	a := -1
+	for i := range labels {
+		if labels[i] == l {
+			a = i
+			break
+		}
+	}
+	if a < 0 {
+		return 0, 0, false
+	}
+	b := a + 1
+	for {
+		for b < len(labels) && labels[b] == l {
+			b++
+		}
+		// A gap of one or two marks before more of the field.
+		g := b
+		for g < len(labels) && g-b < 2 && labels[g] != l && crfIsMark(crfTokText(text, toks, g)) {
+			g++
+		}
+		if g > b && g < len(labels) && labels[g] == l {
+			b = g
+			continue
+		}
+		return a, b, true
+	}
+}
+
+// crfWork turns a labelled reference into a Work.
+func crfWork(text string, toks []crfTok, labels []crfLabel) Work {
+	var w Work
+	st := refState{w: &w}
+	field := func(l crfLabel) string {
+		a, b, ok := crfFieldSpan(text, toks, labels, l)
+		if !ok {
+			return ""
+		}
+		return normalizeFullWidth(crfSpanText(text, toks, a, b))
+	}
+	if s := field(crfAuthor); s != "" {
+		w.Authors = crfAuthors(s)
+	}
+	w.Title = cleanTitle(field(crfTitle))
+	w.Container = cleanContainer(field(crfContainer))
+	if d := field(crfDate); d != "" {
+		w.Year = fallbackYear(d)
+		if w.Year == 0 {
+			if y, err := strconv.Atoi(strings.TrimSpace(d)); err == nil && isYear(strconv.Itoa(y)) {
+				w.Year = y
+			}
+		}
+	}
+	w.Volume = crfLocatorValue(field(crfVolume))
+	w.Issue = crfLocatorValue(field(crfIssue))
+	if p := field(crfPages); p != "" {
+		w.Pages = normalizePages(crfLocatorValue(p))
+	}
+	w.Publisher = strings.TrimRight(strings.TrimSpace(field(crfPublisher)), ",;:")
+	w.Place = strings.TrimRight(strings.TrimSpace(field(crfLocation)), ",;:")
+	for i, l := range labels {
+		t := crfTokText(text, toks, i)
+		switch l {
+		case crfDOI:
+			if w.DOI == "" {
+				if d := NormalizeDOI(t); d != "" {
+					w.DOI = trimDOI(d)
+				} else if k := strings.Index(t, "10."); k >= 0 {
+					w.DOI = trimDOI(NormalizeDOI(t[k:]))
+				}
+			}
+		case crfURL:
+			if w.URL == "" && w.DOI == "" || w.URL == "" && !strings.Contains(strings.ToLower(t), "doi.org/") {
+				u := trimURL(t)
+				if k := strings.Index(strings.ToLower(u), "doi.org/"); k >= 0 {
+					if d := NormalizeDOI(u[k+len("doi.org/"):]); d != "" {
+						if w.DOI == "" {
+							w.DOI = trimDOI(d)
+						}
+						continue
+					}
+				}
+				if strings.Contains(u, "://") || strings.HasPrefix(strings.ToLower(u), "www.") {
+					w.URL = u
+				}
+			}
+		case crfGenre:
+			if st.marker == "" {
+				if m := strings.ToUpper(t); crfGBTLetters[m] {
+					st.marker, _, _ = strings.Cut(m, "/")
+				}
+			}
+		case crfOther:
+			if t == "//" {
+				st.chapter = true
+			}
+		}
+	}
+	if a, _, ok := crfFieldSpan(text, toks, labels, crfContainer); ok && a > 0 {
+		if p := crfTokText(text, toks, a-1); p == "In" || p == "in" || p == "In:" || p == "//" {
+			st.chapter = true
+		}
+	}
+	if _, _, ok := crfFieldSpan(text, toks, labels, crfEditor); ok {
+		st.chapter = true
+	}
+	st.loc.journal = w.Volume != "" || w.Issue != ""
+	st.web = w.URL != "" && w.Container == ""
+	rest := text
+	if _, b, ok := crfFieldSpan(text, toks, labels, crfTitle); ok {
+		rest = text[toks[b-1].end:]
+	}
+	w.Type = st.workType(rest)
+	return w
+}
+
+// crfAuthors reads an author list labelled by the CRF.
+func crfAuthors(s string) []Name {
+	s = strings.TrimSpace(s)
+	nl := parseNameList(s)
+	if len(nl.names) > 0 && !nl.editors && nl.end >= len(strings.TrimRight(s, ". "))-1 {
+		return nl.names
+	}
+	// The list as a whole was not read: one name per piece between
+	// semicolons or commas.
+	sep := ";"
+	if !strings.Contains(s, ";") {
+		sep = ","
+	}
+	var out []Name
+	for _, part := range strings.Split(s, sep) {
+		part = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(part), "."))
+		if part == "" || isEtAlStart(part) || strings.HasPrefix(part, "et al") {
+			continue
+		}
+		if n := ParseName(part); !n.IsZero() {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 && len(nl.names) > 0 {
+		return nl.names
+	}
+	return out
+}
+
+// crfLocatorValue trims a volume, issue or page span: keywords the CRF
+// left in, brackets and punctuation around it.
+func crfLocatorValue(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimLeft(s, "([ ")
+		t = strings.TrimRight(t, ")]., ;:")
+		w, rest, ok := strings.Cut(t, " ")
+		if ok && crfLocatorKeywords[strings.ToLower(strings.TrimRight(w, "."))] {
+			t = strings.TrimSpace(rest)
+		} else if i := strings.IndexByte(t, '.'); i > 0 && i < len(t)-1 && crfLocatorKeywords[strings.ToLower(t[:i])] {
+			t = t[i+1:] // "pp.12"
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// crfParseReference reads a reference with model m: the CRF labels it, the
+// rule-based helpers read the fields.
+func crfParseReference(m *crfModel, raw string) Work {
+	s := cleanReference(raw)
+	if s == "" {
+		return Work{}
+	}
+	var original string
+	if orig, trans, ok := splitTranslation(s); ok {
+		original, s = orig, trans
+	}
+	sc := crfScratchPool.Get().(*crfScratch)
+	defer crfScratchPool.Put(sc)
+	sc.toks = crfTokenize(s, sc.toks[:0])
+	labels := m.label(s, sc.toks, sc)
+	w := crfWork(s, sc.toks, labels)
+	w.Original = original
+	return w
+}
