@@ -45,6 +45,7 @@ var summaries = map[string]string{
 	"mainpath":      "main paths of the citation graph (search path count)",
 	"bursts":        "citation bursts of cited works (Kleinberg)",
 	"rpys":          "reference publication year spectroscopy",
+	"completion":    "shell completion script for bash, zsh or fish",
 	"train-parser":  "train the reference parser's model from the labelled data",
 }
 
@@ -55,7 +56,8 @@ func mainUsage() string {
 	for _, c := range commands {
 		fmt.Fprintf(&b, "  %-14s %s\n", c.name, summaries[c.name])
 	}
-	b.WriteString("\nWith no input, analyze runs on the embedded science-diplomacy reference list.\n")
+	fmt.Fprintf(&b, "  %-14s %s\n", "completion", summaries["completion"])
+	b.WriteString("\n--version prints the version.\nWith no input, analyze runs on the embedded science-diplomacy reference list.\n")
 	b.WriteString("Run \"citegraph COMMAND --help\" for a command's flags and examples.\n")
 	return b.String()
 }
@@ -90,6 +92,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, mainUsage())
 		return nil
+	case "--version", "version":
+		fmt.Fprintln(stdout, version())
+		return nil
+	case "completion":
+		// Not in commands: the completion script is made from that list.
+		return runCompletion(args[1:], stdin, stdout, stderr)
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
