@@ -20,6 +20,10 @@
 //	mainpath       main paths of the citation graph (search path count)
 //	bursts         citation bursts of cited works (Kleinberg)
 //	rpys           reference publication year spectroscopy
+//	train-parser   train the reference parser's model from the labelled data
+//	completion     shell completion script for bash, zsh or fish
+//
+// --version prints the version.
 //
 // With no input, analyze runs on the embedded science-diplomacy reference
 // list (--sample seed) or on a Web of Science export of 500 records
