@@ -174,17 +174,21 @@ func (b *brandesWorker) source(s int) {
 	}
 	// Successor form of the dependency recursion: the nodes one level
 	// further along shortest paths from w are the w→v with dist[v] = dist[w]+1.
+	// Once w's dependency δ is known, delta[w] holds (1 + δ)/σ_w, the share
+	// each of its predecessors takes, so the division is done once per node,
+	// not once per edge.
 	for i := tail - 1; i > 0; i-- {
 		w := q[i]
 		dv := dist[w] + 1
 		d := 0.0
 		for _, v := range adj[off[w]:off[w+1]] {
 			if dist[v] == dv {
-				d += (1 + delta[v]) / sigma[v]
+				d += delta[v]
 			}
 		}
-		delta[w] = sigma[w] * d
-		b.cb[w] += delta[w]
+		dep := sigma[w] * d
+		b.cb[w] += dep
+		delta[w] = (1 + dep) / sigma[w]
 	}
 	for _, v := range q[:tail] {
 		dist[v] = -1
