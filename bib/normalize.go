@@ -23,7 +23,7 @@ func Fold(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(foldLetter(unicode.ToLower(r)))
+			b.WriteRune(FoldRune(unicode.ToLower(r)))
 		default:
 			space = true
 		}
@@ -31,8 +31,9 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// foldLetter maps the letters NFKD leaves whole to their ASCII look-alikes.
-func foldLetter(r rune) rune {
+// FoldRune maps the lower-case letters NFKD leaves whole (ø, ł, đ, ı, æ, œ,
+// ß) to their ASCII look-alikes, and returns any other rune unchanged.
+func FoldRune(r rune) rune {
 	switch r {
 	case 'ø':
 		return 'o'

@@ -184,7 +184,7 @@ func splitText(s string, word, num func([]byte)) {
 				flush()
 			}
 			kind = 1
-			buf = utf8.AppendRune(buf, foldRune(unicode.ToLower(r)))
+			buf = utf8.AppendRune(buf, bib.FoldRune(unicode.ToLower(r)))
 		case unicode.IsDigit(r):
 			flushHan()
 			if kind == 1 {
@@ -228,26 +228,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-func foldRune(r rune) rune {
-	switch r {
-	case 'ø':
-		return 'o'
-	case 'ł':
-		return 'l'
-	case 'đ', 'ð':
-		return 'd'
-	case 'ı':
-		return 'i'
-	case 'æ':
-		return 'a'
-	case 'œ':
-		return 'o'
-	case 'ß':
-		return 's'
-	}
-	return r
 }
 
 // tightOf is the words and numbers of s (as splitText finds them) run

@@ -59,31 +59,16 @@ _citegraph() {
 }
 complete -o filenames -F _citegraph citegraph
 `,
-	"zsh": `#compdef citegraph
-# zsh completion for citegraph, through zsh's bash completion support
-autoload -U +X bashcompinit && bashcompinit
-_citegraph() {
-	local cur=${COMP_WORDS[COMP_CWORD]} opts
-	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "{{.Commands}} --help --version" -- "$cur"))
-		return
-	fi
-	case ${COMP_WORDS[1]} in
-{{range .Flags}}	{{.Name}}) opts="{{.List}}" ;;
-{{end}}	esac
-	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-	else
-		COMPREPLY=($(compgen -f -- "$cur"))
-	fi
-}
-complete -o filenames -F _citegraph citegraph
-`,
 	"fish": `# fish completion for citegraph
 complete -c citegraph -f -n __fish_use_subcommand -a "{{.Commands}}"
 complete -c citegraph -n __fish_use_subcommand -l version -d "print the version"
 {{range .Flags}}{{$name := .Name}}{{range .Each}}complete -c citegraph -n "__fish_seen_subcommand_from {{$name}}" -l {{.}}
 {{end}}{{end}}`,
+}
+
+func init() {
+	// zsh runs the bash script through its bash completion support.
+	completionScripts["zsh"] = "#compdef citegraph\nautoload -U +X bashcompinit && bashcompinit\n" + completionScripts["bash"]
 }
 
 func runCompletion(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
