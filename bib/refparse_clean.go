@@ -42,12 +42,49 @@ func cleanReference(s string) string {
 		s = collapseSpace(refEntities.Replace(s))
 		s = strings.TrimLeft(s, ", ") // "&NA;, &NA;. Title" lost its authors
 	}
+	// Scopus breaks SICI DOIs before their check part: "…>3.0. CO;2-5".
+	s = strings.ReplaceAll(s, ". CO;2-", ".CO;2-")
+	if i := strings.Index(s, ". , "); i >= 0 {
+		s = scopusTail(s, i)
+	}
 	if s != "" && (s[0] == '[' || s[0] == '(' || s[0] >= '0' && s[0] <= '9') {
 		if loc := refLabel.FindStringIndex(s); loc != nil && !isYearLabel(s, loc[1]) {
 			s = s[loc[1]:]
 		}
 	}
 	return s
+}
+
+var (
+	issnToken    = regexp.MustCompile(`^\d{4}-\d{3}[\dXx]$`)
+	codenToken   = regexp.MustCompile(`^[A-Z]{5,6}$`)
+	articleToken = regexp.MustCompile(`^[A-Z]{0,3}\d[\dA-Z]{3,}$`)
+	hasPages     = regexp.MustCompile(`\bpp?\. ?[A-Za-z]{0,3}\d`)
+)
+
+// scopusTail reads what Scopus appends to a reference after ". , " (at
+// i): a DOI, a CODEN and an ISSN ("JAPIAU 0021-8979"), an article number
+// ("RS2013", "07D526"), a URL, the editors ("ed Maurer W. and …"). The
+// ISSN and CODEN are dropped, lest they be read as pages; an article
+// number becomes the pages when the reference has none; DOIs and URLs are
+// kept.
+func scopusTail(s string, i int) string {
+	main, tail := s[:i], s[i+len(". , "):]
+	var article string
+	var links []string
+	for _, tok := range strings.FieldsFunc(tail, func(r rune) bool { return r == ' ' || r == ',' }) {
+		switch {
+		case strings.HasPrefix(tok, "http") || strings.HasPrefix(tok, "www.") || strings.HasPrefix(tok, "10."):
+			links = append(links, tok)
+		case issnToken.MatchString(tok) || codenToken.MatchString(tok):
+		case article == "" && articleToken.MatchString(tok):
+			article = tok
+		}
+	}
+	if article != "" && !hasPages.MatchString(main) {
+		main += ", " + article
+	}
+	return strings.Join(append([]string{main + "."}, links...), " ")
 }
 
 // isYearLabel reports whether the "label" ending at i is really a year in

@@ -170,10 +170,14 @@ func wosScopus(t testing.TB, withDOI bool) []evalRef {
 }
 
 // Measured on the WoS-vs-Scopus set (go test -run TestWoSScopus -v):
-// precision 0.996, recall 0.953 with the DOIs removed, less a margin.
+// precision 1.000, recall 0.972 with the DOIs removed. The recall floor is
+// the issue's 0.97: of the 26 pairs still missed, 4 are Scopus entries that
+// run two references together ("…, private communication; Brown, W.F.,
+// (1963) …"), and most others disagree on a field (volume 320 for 278,
+// "Appl. Phys. Lett." for "J. Appl. Phys.", the wrong first author).
 const (
-	wosScopusMinPrecision = 0.985
-	wosScopusMinRecall    = 0.94
+	wosScopusMinPrecision = 0.99
+	wosScopusMinRecall    = 0.97
 )
 
 func TestWoSScopus(t *testing.T) {

@@ -1,6 +1,6 @@
 # Extracts wos-scopus-pairs.tsv (see README.md). Run from the repository root
 # with shared/ beside it: python3 graph/testdata/match_wos_scopus.py
-import re,collections,json
+import re,collections,json,html
 wos=[]
 cur=None
 for line in open('../shared/data/exports/wos-bit-pattern-savedrecs.txt',encoding='utf-8-sig'):
@@ -21,9 +21,14 @@ for m in re.finditer(r'^N1  - References: (.*?)(?=^[A-Z][A-Z0-9]  - )',txt,re.S|
     for r in re.split(r';\n',m.group(1)):
         r=r.strip()
         if r: refs.append(r)
+def scopus_dois(r):
+    # Scopus escapes the < > of SICI DOIs and breaks them before "CO;2-X":
+    # "…13:15&lt;1152::AID-ADMA1152&gt;3.0. CO;2-5" is one DOI.
+    r=re.sub(r'(&gt;\d\.\d)\. (CO;2-[0-9A-Z])',r'\1.\2',r)
+    return [m.group(0).lower().rstrip('.;') for m in doire.finditer(html.unescape(r))]
 sd=collections.OrderedDict()
 for r in refs:
-    ds=[m.group(0).lower().rstrip('.;') for m in doire.finditer(r)]
+    ds=scopus_dois(r)
     if len(set(ds))==1: sd.setdefault(ds[0],r)
 shared=[d for d in wd if d in sd]
 def key_w(c):
