@@ -3,6 +3,7 @@ package bib
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,6 +15,11 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	if !utf8.ValidString(s) {
+		// norm leaves the rune after an invalid byte undecomposed: the
+		// bytes become a separator first, so that Fold is idempotent.
+		s = strings.ToValidUTF8(s, " ")
+	}
 	for _, r := range norm.NFKD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):

@@ -116,7 +116,8 @@ var matchStopWords = map[string]bool{
 // The slices passed are reused: a callback that keeps one copies it.
 func splitText(s string, word, num func([]byte)) {
 	if !isASCII(s) {
-		s = norm.NFKD.String(s)
+		// An invalid byte would leave the rune after it undecomposed.
+		s = norm.NFKD.String(strings.ToValidUTF8(s, " "))
 	}
 	var arr [64]byte
 	buf := arr[:0]
