@@ -2,6 +2,7 @@ package graph
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -37,10 +38,16 @@ func checkProjection(t *testing.T, p *Projection, want map[[2]int32]float64) {
 }
 
 // TestCoCitationBruteForce compares the per-work count with counting every
-// pair of every record's reference list.
+// pair of every record's reference list, on a graph small enough for one
+// worker and on one whose rows are shared out between workers.
 func TestCoCitationBruteForce(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 7))
-	n := 300
+	for _, n := range []int{300, 3000} {
+		testCoCitationBruteForce(t, n)
+	}
+}
+
+func testCoCitationBruteForce(t *testing.T, n int) {
+	rng := rand.New(rand.NewPCG(7, uint64(n)))
 	var edges []Edge
 	for u := 0; u < n; u++ {
 		for k := 0; k < rng.IntN(15); k++ {
@@ -71,4 +78,46 @@ func TestRegroupAuthorCoCitation(t *testing.T) {
 	group := []int32{-1, 0, 0, 1}
 	p := CoCitation(Regroup(g, group, 2), 1)
 	checkProjection(t, p, map[[2]int32]float64{{4, 5}: 1})
+}
+
+// BenchmarkCoCitation: records citing 40 works each, drawn by preferential
+// attachment (as bench/gen -corpus), at several sizes.
+func BenchmarkCoCitation(b *testing.B) {
+	for _, records := range []int{2_000, 20_000} {
+		g := citingCorpus(records, 40, uint64(records))
+		b.Run(strconv.Itoa(records)+"-records", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				CoCitation(g, 2)
+			}
+		})
+	}
+}
+
+// citingCorpus makes records 0…records-1 each cite refs distinct works: a
+// new work with probability 0.3, else one drawn in proportion to the
+// citations it has so far (Simon's model).
+func citingCorpus(records, refs int, seed uint64) *Directed {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	n := records
+	var urn []int32 // one entry per citation received
+	var edges []Edge
+	for r := 0; r < records; r++ {
+		seen := map[int32]bool{}
+		for len(seen) < refs {
+			var w int32
+			if len(urn) == 0 || rng.Float64() < 0.3 {
+				w = int32(n)
+				n++
+			} else {
+				w = urn[rng.IntN(len(urn))]
+			}
+			if !seen[w] {
+				seen[w] = true
+				urn = append(urn, w)
+				edges = append(edges, Edge{int32(r), w})
+			}
+		}
+	}
+	return NewDirected(n, edges)
 }
