@@ -18,13 +18,22 @@ import (
 // ordinary out-link. This is networkx.pagerank's convention, and gonum's
 // network.PageRank's.
 //
-// Power iteration from the uniform vector pulls over the in-adjacency (one
-// pass over the edges per iteration, parallel over blocks of nodes for large
-// graphs, deterministic) until the L1 change is below the tolerance (default
-// 1e-12, see WithTolerance). The iteration contracts by α in L1, so the
-// result is then within α/(1−α)·tol of the limit in L1. If the iteration
-// limit is reached first it returns the last iterate and an error wrapping
-// ErrNotConverged. A graph with no nodes gives an empty slice.
+// A graph whose strongly connected components are all small, as citation
+// graphs' are, is solved component by component in topological order
+// (pagerank_dag.go): exactly where it is acyclic, by Gauss–Seidel sweeps
+// inside each cycle-bearing component until the L1 change of its
+// normalised scores is below the tolerance (default 1e-12, see
+// WithTolerance), at most the iteration limit of sweeps per component.
+//
+// Otherwise power iteration from the uniform vector pulls over the
+// in-adjacency (one pass over the edges per iteration, parallel over blocks
+// of nodes for large graphs, deterministic) until the L1 change is below
+// the tolerance. The iteration contracts by α in L1, so the result is then
+// within α/(1−α)·tol of the limit in L1.
+//
+// If the iteration limit is reached first it returns the last iterate and
+// an error wrapping ErrNotConverged. A graph with no nodes gives an empty
+// slice.
 func PageRank(g *graph.Directed, opts ...Option) ([]float64, error) {
 	c, err := buildConfig(opts)
 	if err != nil {
@@ -34,17 +43,33 @@ func PageRank(g *graph.Directed, opts ...Option) ([]float64, error) {
 	if n == 0 {
 		return []float64{}, nil
 	}
-	alpha := c.damping
-	inOff, inAdj := g.ReverseCSR()
-	outOff, _ := g.CSR()
+	invDeg := inverseOutDegrees(g)
+	if x, ok, err := pageRankCondensed(g, invDeg, c); ok {
+		return x, err
+	}
+	return pageRankPower(g, invDeg, c)
+}
 
-	// invDeg[u] = 1/d⁺(u), or 0 for dangling u.
-	invDeg := make([]float64, n)
-	var dangling []int32
-	for u := 0; u < n; u++ {
+// inverseOutDegrees returns 1/d⁺(u) for every node u, 0 for dangling u.
+func inverseOutDegrees(g *graph.Directed) []float64 {
+	outOff, _ := g.CSR()
+	invDeg := make([]float64, g.Order())
+	for u := range invDeg {
 		if d := outOff[u+1] - outOff[u]; d > 0 {
 			invDeg[u] = 1 / float64(d)
-		} else {
+		}
+	}
+	return invDeg
+}
+
+// pageRankPower is PageRank by power iteration.
+func pageRankPower(g *graph.Directed, invDeg []float64, c config) ([]float64, error) {
+	n := g.Order()
+	alpha := c.damping
+	inOff, inAdj := g.ReverseCSR()
+	var dangling []int32
+	for u, d := range invDeg {
+		if d == 0 {
 			dangling = append(dangling, int32(u))
 		}
 	}
