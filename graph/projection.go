@@ -76,7 +76,7 @@ func project(n int, via, back func(int) []int32, keep func(int) bool) *Projectio
 			}
 		})
 		off[a+1] = d
-	}, k)
+	})
 	for a := range k {
 		off[a+1] += off[a]
 	}
@@ -95,11 +95,11 @@ func project(n int, via, back func(int) []int32, keep func(int) bool) *Projectio
 			weight[off[a]+int64(i)] = s.count[b]
 			s.count[b] = 0
 		}
-	}, k)
+	})
 	return &Projection{Undirected: newUndirectedCSR(off, adj, weight), Members: members}
 }
 
-// rowScratch is one worker's dense scratch over the k rows.
+// rowScratch is one worker's dense scratch over the rows.
 type rowScratch struct {
 	mark  []int32
 	count []float64
@@ -107,16 +107,16 @@ type rowScratch struct {
 
 // forRows calls f(a, scratch) for every row a < rows on every core, rows
 // handed out in blocks as workers free up (rows differ widely in cost).
-// Each worker has its own scratch of size k: count is zero between calls,
-// mark holds the stamps of rows past (a+1 for row a).
-func forRows(rows int, f func(a int, s *rowScratch), k int) {
+// Each worker has its own scratch, one cell per row: count is zero
+// between calls, mark holds the stamps of rows past (a+1 for row a).
+func forRows(rows int, f func(a int, s *rowScratch)) {
 	const block = 256
 	workers := min(runtime.GOMAXPROCS(0), max(1, rows/block))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			s := &rowScratch{mark: make([]int32, k), count: make([]float64, k)}
+			s := &rowScratch{mark: make([]int32, rows), count: make([]float64, rows)}
 			for {
 				lo := int(next.Add(block)) - block
 				if lo >= rows {
