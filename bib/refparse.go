@@ -311,6 +311,11 @@ func (st *refState) takeMidYear(s string) string {
 	if m == nil {
 		return s
 	}
+	if after := strings.TrimRight(s[m[5]+2:], ". "); isLocatorNumber(after) || isRoman(after) {
+		// Not a source but the page after Elsevier's year: "Otolaryngology 135
+		// (2006) P29.", "Powder Technology 140 (2004) II.".
+		return s
+	}
 	st.w.Year, _ = strconv.Atoi(s[m[4]:m[5]])
 	st.w.Title = cleanTitle(s[m[2]:m[3]])
 	// m[1] is past the first letter of the source.

@@ -169,6 +169,10 @@ func findLocator(s string, knownYear int) (locator, bool) {
 	for i := range toks {
 		shape[i] = toks[i].sym
 	}
+	if n := len(shape); n >= 2 && shape[n-1] == 'v' && shape[n-2] == ')' {
+		// "Polymer 86 (2016) v": the page after the year, not "vol.".
+		shape[n-1] = 'N'
+	}
 	sm := matchShape(shape)
 	if sm.start < 0 {
 		return locator{}, false
@@ -431,6 +435,9 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 				}
 			}
 		}
+	}
+	if isRoman(c) {
+		return 'N', 0 // a page or volume in roman numerals: "II", "xii"
 	}
 	return 'w', 0
 }

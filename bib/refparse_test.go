@@ -248,6 +248,23 @@ func TestParseReferenceStyles(t *testing.T) {
 			},
 		},
 		{
+			// Crossref's elsevier-without-titles rendering of front matter:
+			// no author, a roman or lettered page after the year.
+			name: "Elsevier without author, roman page",
+			raw:  "Powder Technology 140 (2004) II.",
+			want: Work{Type: "article-journal", Year: 2004, Container: "Powder Technology", Volume: "140", Pages: "II"},
+		},
+		{
+			name: "Elsevier without author, page v",
+			raw:  "Polymer 86 (2016) v.",
+			want: Work{Type: "article-journal", Year: 2016, Container: "Polymer", Volume: "86", Pages: "v"},
+		},
+		{
+			name: "Elsevier without author, lettered page",
+			raw:  "Otolaryngology-Head and Neck Surgery 135 (2006) P29.",
+			want: Work{Type: "article-journal", Year: 2006, Container: "Otolaryngology-Head and Neck Surgery", Volume: "135", Pages: "P29"},
+		},
+		{
 			name: "Chicago",
 			raw:  `Zukofsky, Louis. "Sincerity and Objectification." Poetry 37 (February 1931): 269.`,
 			want: Work{
