@@ -68,13 +68,24 @@ func modularity[T int | int32](g *graph.Undirected, membership []T, resolution f
 	m2 := 0.0
 	for u := 0; u < n; u++ {
 		cu := membership[u]
+		row, wr := adj[off[u]:off[u+1]], w[off[u]:off[u+1]]
 		ku := 0.0
-		for e := off[u]; e < off[u+1]; e++ {
-			ku += w[e]
-			if membership[adj[e]] == cu {
-				in[cu] += w[e]
+		for _, x := range wr {
+			ku += x
+		}
+		// Rows are sorted and the graph symmetric: each edge u–v (v > u) is
+		// looked at once, from u, and counts for both its arcs.
+		inU := 0.0
+		for e := upperStart(row, int32(u)); e < len(row); e++ {
+			if v := row[e]; membership[v] == cu {
+				if v == int32(u) {
+					inU += wr[e]
+				} else {
+					inU += 2 * wr[e]
+				}
 			}
 		}
+		in[cu] += inU
 		tot[cu] += ku
 		m2 += ku
 	}
@@ -87,6 +98,21 @@ func modularity[T int | int32](g *graph.Undirected, membership []T, resolution f
 		q += in[c]/m2 - resolution*f*f
 	}
 	return q
+}
+
+// upperStart returns the first position of the sorted row holding a
+// neighbour ≥ u.
+func upperStart(row []int32, u int32) int {
+	lo, hi := 0, len(row)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if row[mid] < u {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // LouvainGonum clusters g with gonum's community.Modularize, the reference
