@@ -67,9 +67,14 @@ var (
 // ("RS2013", "07D526"), a URL, the editors ("ed Maurer W. and …"). The
 // ISSN and CODEN are dropped, lest they be read as pages; an article
 // number becomes the pages when the reference has none; DOIs and URLs are
-// kept.
+// kept; what else the tail holds (Scopus's "DOI" and "PII" labels, EIDs,
+// CAS numbers) goes. A ". , " before the year in brackets ("Smith, J. ,
+// Jones, K. (2020) …", a stray space in a pasted list) is no Scopus tail.
 func scopusTail(s string, i int) string {
 	main, tail := s[:i], s[i+len(". , "):]
+	if !scopusYear.MatchString(main) {
+		return s
+	}
 	var article string
 	var links []string
 	for _, tok := range strings.FieldsFunc(tail, func(r rune) bool { return r == ' ' || r == ',' }) {

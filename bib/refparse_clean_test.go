@@ -33,3 +33,13 @@ func TestParseReferenceScopusTail(t *testing.T) {
 		}
 	}
 }
+
+// ". , " before the year is a stray space in a pasted list, not Scopus's
+// tail: the authors after it stay. (Seed reference 17 in Scopus's style,
+// with the stray space added.)
+func TestParseReferenceStraySpaceBeforeComma(t *testing.T) {
+	w := ParseReference("Gluckman, P. , Quirion, R., Sachs, J., (2022) Scientific diplomacy keeps reason alight in dark times. Nature, 604 (7906), p. 425")
+	if len(w.Authors) != 3 || w.Authors[1].Family != "Quirion" || w.Year != 2022 || w.Pages != "425" {
+		t.Errorf("authors %v, year %d, pages %q; want Gluckman, Quirion and Sachs, 2022, 425", w.Authors, w.Year, w.Pages)
+	}
+}
