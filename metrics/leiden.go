@@ -347,25 +347,12 @@ func leidenCanonical(part []int32) []int {
 	return out
 }
 
-// leidenGraph is the graph at one level: CSR rows without self-loops, each
-// node's self-loop weight (the weight inside the refined cluster it stands
-// for, each edge once) and its node weight n_i.
-type leidenGraph struct {
-	off  []int64
-	adj  []int32
-	w    []float64
-	self []float64
-	nw   []float64
-}
-
-func (lg *leidenGraph) order() int { return len(lg.nw) }
-
 // newLeidenGraph wraps g's CSR arrays and picks the node weights and scaled
 // resolution ρ of the objective.
-func newLeidenGraph(g *graph.Undirected, opts LeidenOptions) (*leidenGraph, float64, error) {
+func newLeidenGraph(g *graph.Undirected, opts LeidenOptions) (*levelGraph, float64, error) {
 	n := g.Order()
 	off, adj, w := g.CSR()
-	lg := &leidenGraph{off: off, adj: adj, w: w, self: make([]float64, n), nw: make([]float64, n)}
+	lg := &levelGraph{off: off, adj: adj, w: w, self: make([]float64, n), nw: make([]float64, n)}
 	m2 := 0.0
 	for u := 0; u < n; u++ {
 		s := 0.0
@@ -397,7 +384,7 @@ func newLeidenGraph(g *graph.Undirected, opts LeidenOptions) (*leidenGraph, floa
 }
 
 // quality is H = Σ_c [ I_c − ρ N_c²/2 ] of part (labels < order).
-func (lg *leidenGraph) quality(part []int32, rho float64) float64 {
+func (lg *levelGraph) quality(part []int32, rho float64) float64 {
 	n := lg.order()
 	tot := make([]float64, n)
 	h := 0.0
@@ -421,23 +408,14 @@ func (lg *leidenGraph) quality(part []int32, rho float64) float64 {
 type leiden struct {
 	rho, theta float64
 	rng        *rand.Rand
-	weightTo   []float64
-	mark       []bool
-	touched    []int32
+	clusterScratch
 	cum, gains []float64
 	cand       []int32
 }
 
-func (ld *leiden) grow(n int) {
-	if len(ld.weightTo) < n {
-		ld.weightTo = make([]float64, n)
-		ld.mark = make([]bool, n)
-	}
-}
-
 // iterate runs one iteration of the Leiden algorithm on base starting from
 // the partition init and returns the partition it ends with.
-func (ld *leiden) iterate(base *leidenGraph, init []int32) []int32 {
+func (ld *leiden) iterate(base *levelGraph, init []int32) []int32 {
 	lg := base
 	part := slices.Clone(init)
 	var maps [][]int32 // maps[l]: nodes of level l → nodes of level l+1
@@ -447,10 +425,10 @@ func (ld *leiden) iterate(base *leidenGraph, init []int32) []int32 {
 			break
 		}
 		refined, nr := ld.refine(lg, part, nc)
-		var next *leidenGraph
+		var next *levelGraph
 		var nextPart []int32
 		if nr < lg.order() {
-			next = lg.aggregate(refined, nr, ld)
+			next = lg.aggregate(refined, nr, &ld.clusterScratch, 0.5)
 			nextPart = make([]int32, nr)
 			for i, r := range refined {
 				nextPart[r] = part[i]
@@ -458,7 +436,7 @@ func (ld *leiden) iterate(base *leidenGraph, init []int32) []int32 {
 			maps = append(maps, refined)
 		} else {
 			// Refinement merged nothing: aggregate the clusters themselves.
-			next = lg.aggregate(part, nc, ld)
+			next = lg.aggregate(part, nc, &ld.clusterScratch, 0.5)
 			nextPart = make([]int32, nc)
 			for i := range nextPart {
 				nextPart[i] = int32(i)
@@ -479,7 +457,7 @@ func (ld *leiden) iterate(base *leidenGraph, init []int32) []int32 {
 
 // moveNodes is the fast local moving phase: it improves part in place and
 // renumbers its clusters 0..nc−1 in order of their smallest node.
-func (ld *leiden) moveNodes(lg *leidenGraph, part []int32) int {
+func (ld *leiden) moveNodes(lg *levelGraph, part []int32) int {
 	n := lg.order()
 	ld.grow(n)
 	off, adj, w, nw := lg.off, lg.adj, lg.w, lg.nw
@@ -603,7 +581,7 @@ func renumber(part []int32) int {
 // clusters) it merges nodes, starting from singletons, into refined clusters
 // (LocalMergingAlgorithm), and returns each node's refined cluster numbered
 // 0..nr−1.
-func (ld *leiden) refine(lg *leidenGraph, part []int32, nc int) ([]int32, int) {
+func (ld *leiden) refine(lg *levelGraph, part []int32, nc int) ([]int32, int) {
 	n := lg.order()
 	off, adj, w, nw := lg.off, lg.adj, lg.w, lg.nw
 	totC := make([]float64, nc) // N_C of each cluster of part
@@ -701,73 +679,13 @@ func (ld *leiden) refine(lg *leidenGraph, part []int32, nc int) ([]int32, int) {
 	return refined, renumber(refined)
 }
 
-// aggregate makes one node of each cluster of comm (nc clusters): edge
-// weights between clusters summed, weight inside kept as self-loop weight,
-// node weights summed.
-func (lg *leidenGraph) aggregate(comm []int32, nc int, ld *leiden) *leidenGraph {
-	n := lg.order()
-	start := make([]int32, nc+1)
-	for _, c := range comm {
-		start[c+1]++
-	}
-	for c := 0; c < nc; c++ {
-		start[c+1] += start[c]
-	}
-	members := make([]int32, n)
-	next := slices.Clone(start[:nc])
-	for i, c := range comm {
-		members[next[c]] = int32(i)
-		next[c]++
-	}
-	out := &leidenGraph{
-		off:  make([]int64, nc+1),
-		adj:  make([]int32, 0, len(lg.adj)/2),
-		w:    make([]float64, 0, len(lg.adj)/2),
-		self: make([]float64, nc),
-		nw:   make([]float64, nc),
-	}
-	ld.grow(nc)
-	weightTo, mark := ld.weightTo, ld.mark
-	for c := 0; c < nc; c++ {
-		self, nwc := 0.0, 0.0
-		touched := ld.touched[:0]
-		for _, i := range members[start[c]:start[c+1]] {
-			self += lg.self[i]
-			nwc += lg.nw[i]
-			for e := lg.off[i]; e < lg.off[i+1]; e++ {
-				d := comm[lg.adj[e]]
-				if d == int32(c) {
-					self += lg.w[e] / 2
-					continue
-				}
-				if !mark[d] {
-					mark[d] = true
-					touched = append(touched, d)
-				}
-				weightTo[d] += lg.w[e]
-			}
-		}
-		for _, d := range touched {
-			out.adj = append(out.adj, d)
-			out.w = append(out.w, weightTo[d])
-			weightTo[d] = 0
-			mark[d] = false
-		}
-		ld.touched = touched
-		out.off[c+1] = int64(len(out.adj))
-		out.self[c] = self
-		out.nw[c] = nwc
-	}
-	return out
-}
-
 // removeSmallClusters merges (or, with drop, unclusters) the clusters of
 // part with fewer than minSize nodes. Merging repeatedly takes the smallest
 // such cluster (lowest label on ties) and joins it to the cluster D
 // maximising w(C, D)/N_D, its link weight to D over D's node weight, as CWTS
 // networkanalysis's removeSmallClustersBasedOnNNodes; a small cluster without
 // links to another stays as it is.
-func (lg *leidenGraph) removeSmallClusters(part []int32, minSize int, drop bool) []int32 {
+func (lg *levelGraph) removeSmallClusters(part []int32, minSize int, drop bool) []int32 {
 	part = slices.Clone(part)
 	k := 0
 	for _, c := range part {

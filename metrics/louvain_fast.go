@@ -43,7 +43,7 @@ import (
 func Louvain(g *graph.Undirected, resolution float64, seed uint64) Clustering {
 	n := g.Order()
 	off, adj, w := g.CSR()
-	lv := &louvainLevel{off: off, adj: adj, w: w, self: make([]float64, n), k: make([]float64, n)}
+	lv := &levelGraph{off: off, adj: adj, w: w, self: make([]float64, n), nw: make([]float64, n)}
 	m2 := 0.0
 	for u := 0; u < n; u++ {
 		s := 0.0
@@ -53,7 +53,7 @@ func Louvain(g *graph.Undirected, resolution float64, seed uint64) Clustering {
 			}
 			s += x
 		}
-		lv.k[u] = s
+		lv.nw[u] = s
 		m2 += s
 	}
 	membership := make([]int32, n)
@@ -62,7 +62,7 @@ func Louvain(g *graph.Undirected, resolution float64, seed uint64) Clustering {
 	}
 	if m2 > 0 {
 		rng := rand.New(rand.NewPCG(seed, louvainStream))
-		var buf louvainBuffers
+		var buf clusterScratch
 		q := math.Inf(-1)
 		for range louvainMaxRounds {
 			next := lv.multilevel(membership, resolution, m2, rng, &buf)
@@ -100,22 +100,22 @@ const (
 // level leave the cluster they were aggregated into (multilevel refinement,
 // Rotta & Noack 2011, doi:10.1145/1963190.1970376). It returns the
 // partition of the base nodes.
-func (lv *louvainLevel) multilevel(init []int32, gamma, m2 float64, rng *rand.Rand, b *louvainBuffers) []int32 {
-	levels := []*louvainLevel{lv}
+func (lv *levelGraph) multilevel(init []int32, gamma, m2 float64, rng *rand.Rand, b *clusterScratch) []int32 {
+	levels := []*levelGraph{lv}
 	var comms [][]int32 // comms[l] maps the nodes of levels[l] to those of levels[l+1]
 	start := init
 	for {
 		comm, nc := lv.localMove(start, gamma, m2, rng, b)
-		if nc == len(lv.k) {
+		if nc == len(lv.nw) {
 			break
 		}
 		comms = append(comms, comm)
-		lv = lv.aggregate(comm, nc, b)
+		lv = lv.aggregate(comm, nc, b, 1)
 		levels = append(levels, lv)
 		start = nil
 	}
 	// The top level moved nothing: its nodes are the clusters.
-	part := make([]int32, len(lv.k))
+	part := make([]int32, len(lv.nw))
 	for i := range part {
 		part[i] = int32(i)
 	}
@@ -129,41 +129,16 @@ func (lv *louvainLevel) multilevel(init []int32, gamma, m2 float64, rng *rand.Ra
 	return part
 }
 
-// louvainLevel is the graph at one level: CSR rows without self-loops,
-// the self-loop weight of each node (the weight inside the cluster it stands
-// for, both directions counted) and its degree k = self + Σ row weights.
-type louvainLevel struct {
-	off  []int64
-	adj  []int32
-	w    []float64
-	self []float64
-	k    []float64
-}
-
-// louvainBuffers are the per-cluster scratch arrays, reused across levels.
-type louvainBuffers struct {
-	weightTo []float64 // edge weight from the current node into each cluster
-	mark     []bool
-	touched  []int32
-}
-
-func (b *louvainBuffers) grow(n int) {
-	if len(b.weightTo) < n {
-		b.weightTo = make([]float64, n)
-		b.mark = make([]bool, n)
-	}
-}
-
 // louvainMinGain is the smallest modularity gain a move must bring.
 const louvainMinGain = 1e-12
 
 // localMove runs the local moving phase from the partition init (nil for
 // singletons) and returns each node's cluster, numbered 0..nc-1 in order of
 // the clusters' smallest node.
-func (lv *louvainLevel) localMove(init []int32, gamma, m2 float64, rng *rand.Rand, b *louvainBuffers) ([]int32, int) {
-	n := len(lv.k)
+func (lv *levelGraph) localMove(init []int32, gamma, m2 float64, rng *rand.Rand, b *clusterScratch) ([]int32, int) {
+	n := len(lv.nw)
 	b.grow(n)
-	off, adj, w, k := lv.off, lv.adj, lv.w, lv.k
+	off, adj, w, k := lv.off, lv.adj, lv.w, lv.nw
 	comm := make([]int32, n)
 	tot := make([]float64, n)
 	order := make([]int32, n)
@@ -263,64 +238,4 @@ func (lv *louvainLevel) localMove(init []int32, gamma, m2 float64, rng *rand.Ran
 		comm[i] = relabel[c]
 	}
 	return comm, int(nc)
-}
-
-// aggregate builds the next level: one node per cluster, edge weights
-// summed between clusters, weight inside a cluster kept as its self-loop.
-func (lv *louvainLevel) aggregate(comm []int32, nc int, b *louvainBuffers) *louvainLevel {
-	n := len(lv.k)
-	// Bucket the nodes by cluster.
-	start := make([]int32, nc+1)
-	for _, c := range comm {
-		start[c+1]++
-	}
-	for c := 0; c < nc; c++ {
-		start[c+1] += start[c]
-	}
-	members := make([]int32, n)
-	next := make([]int32, nc)
-	copy(next, start[:nc])
-	for i, c := range comm {
-		members[next[c]] = int32(i)
-		next[c]++
-	}
-	out := &louvainLevel{
-		off:  make([]int64, nc+1),
-		adj:  make([]int32, 0, len(lv.adj)/2),
-		w:    make([]float64, 0, len(lv.adj)/2),
-		self: make([]float64, nc),
-		k:    make([]float64, nc),
-	}
-	weightTo, mark := b.weightTo, b.mark
-	for c := 0; c < nc; c++ {
-		self, kc := 0.0, 0.0
-		touched := b.touched[:0]
-		for _, i := range members[start[c]:start[c+1]] {
-			self += lv.self[i]
-			kc += lv.k[i]
-			for e := lv.off[i]; e < lv.off[i+1]; e++ {
-				d := comm[lv.adj[e]]
-				if d == int32(c) {
-					self += lv.w[e]
-					continue
-				}
-				if !mark[d] {
-					mark[d] = true
-					touched = append(touched, d)
-				}
-				weightTo[d] += lv.w[e]
-			}
-		}
-		for _, d := range touched {
-			out.adj = append(out.adj, d)
-			out.w = append(out.w, weightTo[d])
-			weightTo[d] = 0
-			mark[d] = false
-		}
-		b.touched = touched
-		out.off[c+1] = int64(len(out.adj))
-		out.self[c] = self
-		out.k[c] = kc
-	}
-	return out
 }
