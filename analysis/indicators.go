@@ -133,19 +133,20 @@ func (m *MainPathResult) componentName(c int32, label bool) string {
 }
 
 // MainPathHeader documents mainpath.csv.
-var MainPathHeader = []string{"cited", "citing", "spc", "local", "global", "key_route"}
+var MainPathHeader = []string{"cited", "citing", "cited_label", "citing_label", "spc", "local", "global", "key_route"}
 
 // Table is mainpath.csv: every arc of the condensed citation DAG, from the
-// cited work to the citing one (works in a citation cycle joined by "+"),
-// with its search path count and whether it lies on the local
-// (priority-first), global (largest total SPC) and key-route main paths.
-// Arcs are ordered by SPC, the largest first.
+// cited work to the citing one (ids and labels; works in a citation cycle
+// joined by "+"), with its search path count and whether it lies on the
+// local (priority-first), global (largest total SPC) and key-route main
+// paths. Arcs are ordered by SPC, the largest first.
 func (m *MainPathResult) Table() *export.Table {
 	t := &export.Table{Header: MainPathHeader}
 	for _, a := range m.Arcs {
 		k := [2]int32{a.From, a.To}
 		t.Rows = append(t.Rows, []string{
-			m.componentName(a.From, false), m.componentName(a.To, false), export.Float(a.SPC),
+			m.componentName(a.From, false), m.componentName(a.To, false),
+			m.componentName(a.From, true), m.componentName(a.To, true), export.Float(a.SPC),
 			strconv.FormatBool(m.Local[k]), strconv.FormatBool(m.Global[k]), strconv.FormatBool(m.KeyRoute[k]),
 		})
 	}

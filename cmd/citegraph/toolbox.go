@@ -307,8 +307,9 @@ traces the local (priority-first), global (largest total SPC) and key-route
 main paths (Liu & Lu 2012). By default the graph is the citations among
 corpus records (the historiograph); --all-works adds every cited work. Writes
 
-  mainpath.csv   cited, citing, spc, local, global, key_route: every arc,
-                 largest SPC first (works in a citation cycle joined by "+")
+  mainpath.csv   cited, citing (ids), cited_label, citing_label, spc, local,
+                 global, key_route: every arc, largest SPC first (works in a
+                 citation cycle joined by "+")
   mainpath.dot   the main paths, cited -> citing (dot -Tsvg)
 
 Examples:

@@ -159,6 +159,29 @@ func TestToolboxWoS(t *testing.T) {
 	if len(hist)-1 != 500 || lcs != internal {
 		t.Errorf("historiograph: %d records, LCS sum %d; want 500 and %d", len(hist)-1, lcs, internal)
 	}
+	// Main path arcs name their works by id and by the historiograph's label.
+	labels := map[string]string{}
+	for _, r := range hist[1:] {
+		labels[r[0]] = r[1]
+	}
+	mp := toolboxCSV(t, filepath.Join(out, "mainpath.csv"))
+	if len(mp) < 2 || mp[0][2] != "cited_label" {
+		t.Fatalf("mainpath.csv: %d rows, header %v", len(mp), mp[0])
+	}
+	checked := 0
+	for _, r := range mp[1:] {
+		for k := range 2 {
+			if want, ok := labels[r[k]]; ok {
+				checked++
+				if r[k+2] != want {
+					t.Errorf("mainpath.csv: %s labelled %q, historiograph %q", r[k], r[k+2], want)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("mainpath.csv names no record of the historiograph")
+	}
 	// RPYS counts references with a known year: at most the 13,444 CR entries.
 	nrefs := 0
 	for _, r := range toolboxCSV(t, filepath.Join(out, "rpys.csv"))[1:] {
