@@ -471,6 +471,13 @@ func isLocatorNumber(c string) bool {
 	if j < len(c) && isASCIILetter(c[j]) {
 		j++
 	}
+	if j+2 < len(c) && c[j] == '.' && c[j+1] == 'e' && isDigitByte(c[j+2]) {
+		// Cell Press's supplementary pages: the "1387.e19" of "1373–1387.e19".
+		j += 2
+		for j < len(c) && isDigitByte(c[j]) {
+			j++
+		}
+	}
 	return j == len(c)
 }
 

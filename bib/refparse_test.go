@@ -265,6 +265,13 @@ func TestParseReferenceStyles(t *testing.T) {
 			want: Work{Type: "article-journal", Year: 2006, Container: "Otolaryngology-Head and Neck Surgery", Volume: "135", Pages: "P29"},
 		},
 		{
+			// Crossref's ACS rendering (authors cut short here); Cell's "e" pages.
+			name: "ACS with supplementary pages",
+			raw:  "Keren, L.; Bosse, M.; Angelo, M. Cell 2018, 174, 1373–1387.e19.",
+			want: Work{Type: "article-journal", Authors: []Name{rpPer("Keren", "L."), rpPer("Bosse", "M."), rpPer("Angelo", "M.")}, Year: 2018,
+				Container: "Cell", Volume: "174", Pages: "1373-1387.e19"},
+		},
+		{
 			name: "Chicago",
 			raw:  `Zukofsky, Louis. "Sincerity and Objectification." Poetry 37 (February 1931): 269.`,
 			want: Work{
