@@ -204,8 +204,18 @@ func (m *matcher) cluster(links []link) []int32 {
 		}
 		return x
 	}
+	// Links to a record's work go first: a corpus paper's own description
+	// is complete, and a group of references formed before it could take a
+	// field from one noisy member (a DOI cut from a publisher's URL, pages
+	// with a digit too many) that keeps the rest from the record.
+	toRecord := func(l link) int {
+		if l.a < int32(m.records) || l.b < int32(m.records) {
+			return 0
+		}
+		return 1
+	}
 	slices.SortFunc(links, func(x, y link) int {
-		return cmp.Or(cmp.Compare(y.v.evidence, x.v.evidence), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+		return cmp.Or(cmp.Compare(toRecord(x), toRecord(y)), cmp.Compare(y.v.evidence, x.v.evidence), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
 	join := func(ra, rb int32) {
 		// The larger group absorbs the smaller; ties keep the earlier root.
