@@ -1,6 +1,9 @@
 package bib
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Name is one author: a person (Family and Given) or a corporate author
 // (Literal, kept whole).
@@ -51,13 +54,24 @@ func (w *Work) FirstAuthor() Name {
 	return w.Authors[0]
 }
 
-// FirstPage returns the first page of Pages ("371" of "371-382").
+// FirstPage returns the first page of Pages ("371" of "371-382"). An
+// article number with the article's own pages run in, as Scopus writes
+// them (article 052511, pages 1–3: "0525111-0525113"), gives the article
+// number, which is what other sources cite.
 func (w *Work) FirstPage() string {
 	p := w.Pages
-	if i := strings.IndexAny(p, "-–—"); i >= 0 {
-		p = p[:i]
+	i := strings.IndexAny(p, "-–—")
+	if i < 0 {
+		return strings.TrimSpace(p)
 	}
-	return strings.TrimSpace(p)
+	first := strings.TrimSpace(p[:i])
+	_, n := utf8.DecodeRuneInString(p[i:])
+	last := strings.TrimSpace(p[i+n:])
+	if len(first) >= 7 && len(last) == len(first) && first[len(first)-1] == '1' &&
+		first[:len(first)-1] == last[:len(last)-1] && isDigits(first) && isDigits(last) {
+		return first[:len(first)-1]
+	}
+	return first
 }
 
 // Reference is one entry of a record's reference list: the text as written

@@ -43,3 +43,22 @@ func TestParseReferenceStraySpaceBeforeComma(t *testing.T) {
 		t.Errorf("authors %v, year %d, pages %q; want Gluckman, Quirion and Sachs, 2022, 425", w.Authors, w.Year, w.Pages)
 	}
 }
+
+// Scopus runs an article's own pages into its number: the first page of
+// "0525111-0525113" is the article number 052511 (WoS cites "P052511");
+// ordinary ranges keep their first page.
+func TestFirstPageArticleNumber(t *testing.T) {
+	for pages, want := range map[string]string{
+		"0525111-0525113": "052511",
+		"1625161–1625163": "162516",
+		"1700283-1700288": "1700283", // pages 3–8 of what? left as written
+		"371-382":         "371",
+		"1211-1219":       "1211",
+		"e1004":           "e1004",
+	} {
+		w := Work{Pages: pages}
+		if got := w.FirstPage(); got != want {
+			t.Errorf("FirstPage of %q = %q, want %q", pages, got, want)
+		}
+	}
+}
