@@ -261,30 +261,10 @@ func BenchmarkCRFModelLoad(b *testing.B) {
 // with the CRF, one reference an operation, on one goroutine, reporting
 // references per second of wall-clock and of CPU time.
 func BenchmarkCRFParse(b *testing.B) {
-	refs := rpSeedReferences(b)
-	for _, c := range rpLoadCrossref(b, "../testdata/refparse/crossref-styles-excerpt.jsonl") {
-		refs = append(refs, c.ref)
-	}
+	refs := rpBenchReferences(b)
 	m := crfTestModel(b)
 	for _, r := range refs {
 		crfParseReference(m, r) // fill the cache as a long run would
 	}
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	b.ReportAllocs()
-	n := 0
-	var start time.Time
-	var cpu0 time.Duration
-	for b.Loop() {
-		if n == 0 {
-			start = time.Now()
-			cpu0, _ = rpThreadCPU()
-		}
-		crfParseReference(m, refs[n%len(refs)])
-		n++
-	}
-	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "refs/s")
-	if cpu1, ok := rpThreadCPU(); ok && cpu1 > cpu0 {
-		b.ReportMetric(float64(n)/(cpu1-cpu0).Seconds(), "refs/cpu-s")
-	}
+	benchmarkParse(b, refs, func(r string) Work { return crfParseReference(m, r) })
 }

@@ -12,10 +12,22 @@ import (
 // wall-clock time (refs/s) and, on Linux, per second of the thread's CPU
 // time (refs/cpu-s), which stays meaningful on a loaded machine.
 func BenchmarkParseReference(b *testing.B) {
+	benchmarkParse(b, rpBenchReferences(b), ParseReference)
+}
+
+// rpBenchReferences are the seed list and the Crossref-styles excerpt.
+func rpBenchReferences(b *testing.B) []string {
 	refs := rpSeedReferences(b)
 	for _, c := range rpLoadCrossref(b, "../testdata/refparse/crossref-styles-excerpt.jsonl") {
 		refs = append(refs, c.ref)
 	}
+	return refs
+}
+
+// benchmarkParse parses refs with parse, one reference an operation, on
+// one locked thread, and reports references per second of wall-clock and
+// of the thread's CPU time.
+func benchmarkParse(b *testing.B, refs []string, parse func(string) Work) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	b.ReportAllocs()
@@ -27,7 +39,7 @@ func BenchmarkParseReference(b *testing.B) {
 			start = time.Now()
 			cpu0, _ = rpThreadCPU()
 		}
-		ParseReference(refs[n%len(refs)])
+		parse(refs[n%len(refs)])
 		n++
 	}
 	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "refs/s")
