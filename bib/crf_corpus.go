@@ -216,7 +216,7 @@ func EvaluateRefParser(w io.Writer, dataDir string, model []byte, dev bool) (*Re
 	fmt.Fprintln(w)
 
 	gbt := crfSelect(d.gbt, split, nil)
-	cjk := crfSelect(d.gbt, split, func(e *crfExample) bool { return crfHasHan(e.text) })
+	cjk := crfSelect(d.gbt, split, func(e *crfExample) bool { return HasHan(e.text) })
 	sc.ChineseKinds = map[string]int{}
 	byVariant := map[string][]crfExample{}
 	for _, e := range gbt {

@@ -126,7 +126,7 @@ func crfSplitOf(text string) crfSplit {
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 32
 	test := uint64(1)
-	if crfHasHan(text) {
+	if HasHan(text) {
 		// Few references are written in Chinese: three in ten are held out.
 		test = 3
 	}

@@ -77,14 +77,14 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 	if w.Title == "" || w.Year == 0 {
 		return rec, false
 	}
-	rec.cjk = crfHasHan(w.Title) && !crfHasKanaHangul(e.text)
+	rec.cjk = HasHan(w.Title) && !crfHasKanaHangul(e.text)
 	if crfHasKanaHangul(e.text) {
 		return rec, false
 	}
 	if a, b, ok := crfFieldSpan(e.text, e.toks, e.labels, crfAuthor); ok {
 		raw := crfSpanText(e.text, e.toks, a, b)
 		rec.etAl = strings.Contains(raw, "et al") || strings.Contains(raw, "等")
-		if crfHasHan(raw) {
+		if HasHan(raw) {
 			for _, p := range strings.FieldsFunc(raw, func(r rune) bool {
 				return strings.ContainsRune(",，、;；/.．", r)
 			}) {
@@ -147,15 +147,6 @@ func crfGBTName(n Name) string {
 		return fam
 	}
 	return fam + " " + strings.Join(ini, " ")
-}
-
-func crfHasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
 }
 
 func crfHasKanaHangul(s string) bool {

@@ -291,7 +291,7 @@ func FamilyVariants(n Name) []string {
 			out = append(out, s)
 		}
 	}
-	if hasHan(fam) {
+	if HasHan(fam) {
 		for _, p := range hanReadings(fam) {
 			add(p)
 		}
@@ -341,7 +341,7 @@ func FirstInitial(n Name) rune {
 	if g == "" {
 		return 0
 	}
-	if hasHan(g) {
+	if HasHan(g) {
 		if ps := hanReadings(string([]rune(g)[:1])); len(ps) > 0 {
 			return rune(ps[0][0])
 		}
@@ -352,15 +352,6 @@ func FirstInitial(n Name) rune {
 		return 0
 	}
 	return []rune(f)[0]
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
 }
 
 var (

@@ -37,6 +37,16 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// HasHan reports whether s holds a Chinese character (Unicode script Han).
+func HasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // FoldRune maps the lower-case letters NFKD leaves whole (ø, ł, đ, ı, æ, œ,
 // ß) to their ASCII look-alikes, and returns any other rune unchanged.
 func FoldRune(r rune) rune {

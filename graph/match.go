@@ -213,15 +213,6 @@ func initials(ws []string) string {
 	return string(b)
 }
 
-func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -301,9 +292,9 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	}
 	if strings.TrimSpace(w.Title) != "" {
 		p.title = bib.TightGrams(tightOf(w.Title))
-		p.hanTitle = hasHan(w.Title)
+		p.hanTitle = bib.HasHan(w.Title)
 	}
-	p.hanSource = hasHan(w.Container)
+	p.hanSource = bib.HasHan(w.Container)
 	// Source initials for blocking ("jap" for J APPL PHYS and Journal of
 	// Applied Physics), from the title when no source was parsed (a parser
 	// may take a source for a title).
