@@ -708,7 +708,14 @@ func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 // are the same words with given and family names read the other way round
 // ("Lifeng He" and "He Lifeng").
 func sameAuthor(a, b *profile) bool {
-	return meet(a.fams, b.fams) || meet(a.fams, b.nameWords) && meet(b.fams, a.nameWords) || compoundFamily(a.fams, b.fams)
+	return sameFamily(a.fams, a.nameWords, b.fams, b.nameWords)
+}
+
+// sameFamily reports whether two first authors, given by their family
+// variants and name words, have one family name: shared, read the other
+// way round, or compound on one side.
+func sameFamily(famsA, wordsA, famsB, wordsB []string) bool {
+	return meet(famsA, famsB) || meet(famsA, wordsB) && meet(famsB, wordsA) || compoundFamily(famsA, famsB)
 }
 
 // nearFamily reports whether two family names of five letters or more

@@ -96,7 +96,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locator(&m.nodes[g.pageNode].p, &m.nodes[h.pageNode].p, g.page, h.page, 3) == locDiffer {
 		return false
 	}
-	if len(g.fams) > 0 && len(h.fams) > 0 && !meet(g.fams, h.fams) && !(meet(g.fams, h.nameWords) && meet(h.fams, g.nameWords)) && !compoundFamily(g.fams, h.fams) && !nearFamily(g.fams, h.fams) {
+	if len(g.fams) > 0 && len(h.fams) > 0 && !sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) && !nearFamily(g.fams, h.fams) {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
 		}

@@ -73,7 +73,8 @@ type resolver struct {
 // References are then matched (see match.go, match_cluster.go and
 // block.go): candidate pairs come from cheap blocking keys, each is scored
 // on every field both sides have, and matched pairs are clustered into
-// works, the strongest first, a merge allowed only when the two groups
+// works, links to a corpus record first and then the strongest, a merge
+// allowed only when the two groups
 // agree on their strong fields (DOI, id, year within one, volume, first
 // page, first author, title), so that a vague reference cannot chain two
 // works together. A reference that names only a year with an author or a
