@@ -74,7 +74,7 @@ func pageRankCondensed(g *graph.Directed, invDeg []float64, c config) ([]float64
 	var err error
 	for k := 0; k < nc; k++ {
 		members := order[start[k]:start[k+1]]
-		if len(members) == 1 && !hasSelfLoop(g, members[0]) {
+		if v := int64(members[0]); len(members) == 1 && !g.HasEdgeFromTo(v, v) {
 			z[members[0]] = pull(members[0])
 			continue
 		}
@@ -94,14 +94,4 @@ func pageRankCondensed(g *graph.Directed, invDeg []float64, c config) ([]float64
 	}
 	normalise(z)
 	return z, true, err
-}
-
-// hasSelfLoop reports whether v cites itself.
-func hasSelfLoop(g *graph.Directed, v int32) bool {
-	for _, w := range g.Out(int(v)) {
-		if w == v {
-			return true
-		}
-	}
-	return false
 }
