@@ -118,16 +118,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 		return nil, err
 	}
 	train := d.training(!opts.Dev)
-	if opts.Iterations == 0 {
-		opts.Iterations = crfDefaultIterations
-	}
-	if opts.L2 == 0 {
-		opts.L2 = crfDefaultL2
-	}
-	if opts.MinCount == 0 {
-		opts.MinCount = crfDefaultMinCount
-	}
-	m, _, _, err := crfTrain(train, crfTrainOptions{Iterations: opts.Iterations, L2: opts.L2, MinCount: opts.MinCount, Log: opts.Log})
+	m, err := crfTrain(train, crfTrainOptions{Iterations: opts.Iterations, L2: opts.L2, MinCount: opts.MinCount, Log: opts.Log})
 	if err != nil {
 		return nil, err
 	}

@@ -92,7 +92,6 @@ type crfExample struct {
 	labels []crfLabel
 	corpus string // "anystyle-core", "grobid", "gbt7714" …
 	split  crfSplit
-	gen    bool // rendered by this project from a real record's fields
 }
 
 // crfSplit says what an example is used for.

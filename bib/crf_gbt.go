@@ -38,8 +38,8 @@ import (
 // newspaper without a full date), with one exception: a web page's access
 // date, which belongs to the citing act and not to the record, is a date
 // drawn after the record's year. The renderings are generated text: they
-// are marked as such (crfExample.gen) and reported apart from the real
-// references; each falls in the split of the reference it was read from,
+// are kept apart from the real references (crfDataset.gbt) and reported
+// apart; each falls in the split of the reference it was read from,
 // so no rendering of a held-out reference is trained on.
 
 // crfRand is a small deterministic generator (splitmix64).
@@ -557,7 +557,6 @@ func crfGBTExamples(recs []crfRecord, perChinese int, share float64) []crfExampl
 			}
 			e := crfNewExample(text, spans, "gbt7714-"+kind+"/"+style.String())
 			e.split = rec.split
-			e.gen = true
 			out = append(out, e)
 		}
 	}

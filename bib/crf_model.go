@@ -100,7 +100,7 @@ func crfWriteModel(w io.Writer, m *crfModel, hashes []uint64) error {
 	return zw.Close()
 }
 
-// crfModelHashes returns the feature hashes of a model's rows, in row
+// hashes returns the feature hashes of a model's rows, in row
 // order.
 func (m *crfModel) hashes() []uint64 {
 	out := make([]uint64, len(m.rowOff)-1)

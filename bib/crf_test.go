@@ -145,7 +145,7 @@ func TestCRFTrainDeterministic(t *testing.T) {
 	var outs [2][]byte
 	var models [2]*crfModel
 	for k := range outs {
-		m, _, _, err := crfTrain(ex, crfTrainOptions{Iterations: 15, L2: 0.1, MinCount: 1, Workers: 1 + k})
+		m, err := crfTrain(ex, crfTrainOptions{Iterations: 15, L2: 0.1, MinCount: 1, Workers: 1 + k})
 		if err != nil {
 			t.Fatal(err)
 		}

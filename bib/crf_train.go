@@ -30,13 +30,13 @@ type crfTrainOptions struct {
 
 func (o *crfTrainOptions) defaults() {
 	if o.Iterations == 0 {
-		o.Iterations = 200
+		o.Iterations = crfDefaultIterations
 	}
 	if o.L2 == 0 {
-		o.L2 = 1
+		o.L2 = crfDefaultL2
 	}
 	if o.MinCount == 0 {
-		o.MinCount = 2
+		o.MinCount = crfDefaultMinCount
 	}
 	if o.Workers == 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
@@ -45,15 +45,14 @@ func (o *crfTrainOptions) defaults() {
 
 // crfTrainData is the training set as feature ids.
 type crfTrainData struct {
-	hashes []uint64  // feature id → hash, sorted
-	rowOff []int32   // feature id → its parameters [rowOff[f], rowOff[f+1]) …
-	rowLab []uint8   // … for these labels
-	feats  []int32   // feature ids of every token
-	tokOff []int32   // token t has feats[tokOff[t]:tokOff[t+1]]
-	labels []uint8   // gold label of every token
-	seqOff []int32   // sequence s has tokens [seqOff[s], seqOff[s+1])
-	nPairs int       // parameters of features
-	counts []float64 // scratch
+	hashes []uint64 // feature id → hash, sorted
+	rowOff []int32  // feature id → its parameters [rowOff[f], rowOff[f+1]) …
+	rowLab []uint8  // … for these labels
+	feats  []int32  // feature ids of every token
+	tokOff []int32  // token t has feats[tokOff[t]:tokOff[t+1]]
+	labels []uint8  // gold label of every token
+	seqOff []int32  // sequence s has tokens [seqOff[s], seqOff[s+1])
+	nPairs int      // parameters of features
 }
 
 const crfNumTrans = crfNumLabels*crfNumLabels + 2*crfNumLabels
@@ -336,7 +335,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 }
 
 // crfTrain trains a model on the examples.
-func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, []float64, *crfTrainData, error) {
+func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 	opts.defaults()
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -350,7 +349,7 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, []float64
 	logf("training on %d references, %d tokens: %d features, %d parameters (%.1fs)\n",
 		nSeq, len(d.labels), len(d.hashes), dim, time.Since(began).Seconds())
 	if nSeq == 0 {
-		return nil, nil, nil, errors.New("no training references")
+		return nil, errors.New("no training references")
 	}
 	// Sequences split into a fixed number of chunks of about equal tokens,
 	// whatever the number of workers, and the chunks' sums added in
@@ -414,15 +413,14 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, []float64
 	}
 	f, err := lb.minimize(x, eval)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	logf("L-BFGS done: objective %.1f, %.0fs\n", f, time.Since(began).Seconds())
-	m := crfModelFromParams(d, x)
-	return m, x, d, nil
+	return crfModelFromParams(d, x), nil
 }
 
 // crfModelFromParams builds a model from trained parameters, weights
-// rounded to float32 and those below crfPruneBelow dropped.
+// rounded to the grid of crfWeightStep, those that round to zero dropped.
 func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
 	m := &crfModel{}
 	for i := 0; i < crfNumLabels*crfNumLabels; i++ {
