@@ -30,7 +30,7 @@ import (
 
 // crfFeatureSchema names the feature set; a model trained with another
 // schema is refused.
-const crfFeatureSchema = "citegraph-refcrf-features-5"
+const crfFeatureSchema = "citegraph-refcrf-features-6"
 
 // FNV-1a.
 const (
@@ -623,18 +623,18 @@ const (
 	crfLexIn
 )
 
+// crfLexBits are the lexicons that set a bit of crfKeyInfo.lex.
+var crfLexBits = map[string]uint8{"publisher": crfLexPublisher, "journal": crfLexJournal, "place": crfLexPlace, "month": crfLexMonth}
+
 func crfInfoOf(key string) crfKeyInfo {
 	info := crfKeyInfo{class: uint8(crfKeyClass(key))}
 	if info.class == crfClassCap || info.class == crfClassLower || info.class == crfClassCJK {
 		var lowBuf [64]byte
 		low := strings.TrimSuffix(string(crfLower(key, lowBuf[:0])), ".")
-		for k, lx := range crfLexicons[:3] {
-			if lx.words[low] {
-				info.lex |= 1 << k
+		for _, lx := range crfLexicons {
+			if bit := crfLexBits[lx.name]; bit != 0 && lx.words[low] {
+				info.lex |= bit
 			}
-		}
-		if crfLexicons[0].words[low] {
-			info.lex |= crfLexMonth
 		}
 		if low == "in" || low == "in:" {
 			info.lex |= crfLexIn

@@ -20,9 +20,9 @@ const crfDataDir = "../testdata/refparse"
 var crfFloors = struct {
 	heldOut, chinese, seed float64
 }{
-	heldOut: 0.930, // measured 0.9355
-	chinese: 0.965, // measured 0.9732
-	seed:    0.960, // measured 0.9730
+	heldOut: 0.930, // measured 0.9361
+	chinese: 0.965, // measured 0.9756
+	seed:    0.960, // measured 0.9754
 }
 
 func crfTestDataset(t testing.TB) *crfDataset {
