@@ -22,7 +22,7 @@ root with
 
   go run ./cmd/citegraph train-parser
 
-(about half an hour on two cores; training is deterministic: the same data
+(about six minutes on two cores; training is deterministic: the same data
 gives the same file). --eval-only scores the built-in model (or --model)
 without training.
 
