@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -176,8 +177,9 @@ func EvaluateRefParser(w io.Writer, dataDir string, model []byte, dev bool) (*Re
 		return nil, errors.New("no " + name + " references under " + dataDir)
 	}
 	began = time.Now()
-	all, words := crfScore(m, real)
+	eachAll, eachWords := crfScoreEach(m, real)
 	sc.RefsPerSec = float64(len(real)) / time.Since(began).Seconds()
+	all, words := crfSumWhere(eachAll, nil), crfSumWhere(eachWords, nil)
 	sc.HeldOutRefs = len(real)
 	_, _, sc.HeldOut = words.micro()
 	_, _, sc.HeldOutAll = all.micro()
@@ -186,83 +188,81 @@ func EvaluateRefParser(w io.Writer, dataDir string, model []byte, dev bool) (*Re
 	fmt.Fprintln(w)
 	all.write(w, "The same, all tokens (words and marks)")
 	fmt.Fprintln(w)
-	bySet := map[string][]crfExample{}
+	sets := map[string]bool{"anystyle": true}
 	for _, e := range real {
-		set := e.corpus
-		if strings.HasPrefix(set, "anystyle") {
-			set = "anystyle"
-		}
-		bySet[set] = append(bySet[set], e)
+		sets[e.corpus] = true
 	}
-	var sets []string
-	for s := range bySet {
-		sets = append(sets, s)
-	}
-	sort.Strings(sets)
-	for _, s := range sets {
-		_, wd := crfScore(m, bySet[s])
+	for _, s := range slices.Sorted(maps.Keys(sets)) {
+		wd := crfSumWhere(eachWords, func(k int) bool { return strings.HasPrefix(real[k].corpus, s) })
 		p, r, f := wd.micro()
-		fmt.Fprintf(w, "  %-10s %5d references: micro P %.4f R %.4f F1 %.4f (words)\n", s, len(bySet[s]), p, r, f)
+		fmt.Fprintf(w, "  %-14s %5d references: micro P %.4f R %.4f F1 %.4f (words)\n", s, wd.refs, p, r, f)
 	}
 	fmt.Fprintln(w)
 
 	gbt := crfSelect(d.gbt, split, nil)
-	cjk := crfSelect(d.gbt, split, func(e *crfExample) bool { return HasHan(e.text) })
 	sc.ChineseKinds = map[string]int{}
-	byVariant := map[string][]crfExample{}
-	for _, e := range gbt {
+	// Each rendering is labelled once; the groups sum its counts.
+	_, gbtWords := crfScoreEach(m, gbt)
+	_, seedWords := crfScoreEach(m, d.seed)
+	variantOf := make([]string, len(gbt))
+	for k, e := range gbt {
 		kind, variant, _ := strings.Cut(strings.TrimPrefix(e.corpus, "gbt7714-"), "/")
 		sc.ChineseKinds[kind]++
-		if strings.Contains(variant, "m") {
-			byVariant["with type markers"] = append(byVariant["with type markers"], e)
-		} else {
-			byVariant["without type markers"] = append(byVariant["without type markers"], e)
-		}
-		if strings.Contains(variant, "f") {
-			byVariant["full-width punctuation"] = append(byVariant["full-width punctuation"], e)
-		}
-		if strings.Contains(variant, "a") {
-			byVariant["author-year system"] = append(byVariant["author-year system"], e)
-		} else {
-			byVariant["numeric system"] = append(byVariant["numeric system"], e)
-		}
-		byVariant["pattern "+kind] = append(byVariant["pattern "+kind], e)
+		variantOf[k] = variant
 	}
-	chinese := append(append([]crfExample(nil), gbt...), d.seed...)
-	sc.ChineseRefs = len(chinese)
-	_, cw := crfScore(m, chinese)
+	cw := crfSumWhere(gbtWords, nil)
+	sw := crfSumWhere(seedWords, nil)
+	cw.plus(&sw)
+	sc.ChineseRefs = len(gbt) + len(d.seed)
 	_, _, sc.Chinese = cw.micro()
 	cw.write(w, "GB/T 7714 and bilingual: renderings of "+name+" records and the seed list, words")
 	fmt.Fprintf(w, "  renderings per pattern: %s\n", crfKindsString(sc.ChineseKinds))
-	var variants []string
-	for v := range byVariant {
-		variants = append(variants, v)
+	type group struct {
+		name string
+		keep func(k int) bool
 	}
-	sort.Strings(variants)
-	for _, v := range variants {
-		_, vw := crfScore(m, byVariant[v])
+	groups := []group{
+		{"author-year system", func(k int) bool { return strings.Contains(variantOf[k], "a") }},
+		{"full-width punctuation", func(k int) bool { return strings.Contains(variantOf[k], "f") }},
+		{"numeric system", func(k int) bool { return !strings.Contains(variantOf[k], "a") }},
+	}
+	for _, kind := range slices.Sorted(maps.Keys(sc.ChineseKinds)) {
+		groups = append(groups, group{"pattern " + kind, func(k int) bool { return strings.HasPrefix(gbt[k].corpus, "gbt7714-"+kind+"/") }})
+	}
+	groups = append(groups,
+		group{"with type markers", func(k int) bool { return strings.Contains(variantOf[k], "m") }},
+		group{"without type markers", func(k int) bool { return !strings.Contains(variantOf[k], "m") }})
+	for _, g := range groups {
+		vw := crfSumWhere(gbtWords, g.keep)
+		if vw.refs == 0 {
+			continue
+		}
 		p, r, f := vw.micro()
-		fmt.Fprintf(w, "  %-24s %5d renderings: micro P %.4f R %.4f F1 %.4f\n", v, len(byVariant[v]), p, r, f)
+		fmt.Fprintf(w, "  %-24s %5d renderings: micro P %.4f R %.4f F1 %.4f\n", g.name, vw.refs, p, r, f)
 	}
 	fmt.Fprintln(w)
-	_, cjkw := crfScore(m, cjk)
+	cjkw := crfSumWhere(gbtWords, func(k int) bool { return HasHan(gbt[k].text) })
 	_, _, sc.ChineseCJK = cjkw.micro()
 	cjkw.write(w, "  of which written in Chinese characters")
 	fmt.Fprintln(w)
-	_, sw := crfScore(m, d.seed)
 	_, _, sc.Seed = sw.micro()
 	sw.write(w, "  of which the seed list (real; bilingual pairs as two halves)")
 	return sc, nil
 }
 
-func crfKindsString(kinds map[string]int) string {
-	var keys []string
-	for k := range kinds {
-		keys = append(keys, k)
+// crfSumWhere sums the counts of the examples that pass keep (nil: all).
+func crfSumWhere(counts []crfCounts, keep func(k int) bool) (c crfCounts) {
+	for k := range counts {
+		if keep == nil || keep(k) {
+			c.plus(&counts[k])
+		}
 	}
-	sort.Strings(keys)
+	return c
+}
+
+func crfKindsString(kinds map[string]int) string {
 	var parts []string
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
 		parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
 	}
 	return strings.Join(parts, ", ")

@@ -248,27 +248,6 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 			}
 		}
 	}
-	// A reference whose only title is labelled container-title (AnyStyle's
-	// ugly set labels many books so) names the work itself: without a
-	// title, volume or issue, that container-title is the title.
-	hasTitle, hasLocator := false, false
-	for _, l := range labels {
-		hasTitle = hasTitle || l == crfTitle
-		hasLocator = hasLocator || l == crfVolume || l == crfIssue
-	}
-	if !hasTitle && !hasLocator {
-		first := -1
-		for i, l := range labels {
-			if l == crfContainer {
-				if first < 0 {
-					first = int(spanOf[i])
-				}
-				if int(spanOf[i]) == first {
-					labels[i] = crfTitle
-				}
-			}
-		}
-	}
 	// Runs: tokens of one source span and one label.
 	sameRun := func(a, b int) bool { return spanOf[a] == spanOf[b] && labels[a] == labels[b] }
 	for i := 0; i < n; {
@@ -505,6 +484,24 @@ var crfAnystyleLabels = map[string]crfLabel{
 	// note, edition, isbn, medium, source, dataset: notes.
 }
 
+// crfUntitledContainer relabels the container of an AnyStyle reference
+// that has neither title nor volume as its title: AnyStyle's ugly set tags
+// many books <journal> or <container-title>. GROBID's level="j" is
+// explicit and stays a container ("Phys. Rev. C 61 (2000) 024318").
+func crfUntitledContainer(spans []crfSpan) {
+	for _, sp := range spans {
+		if sp.label == crfTitle || sp.label == crfVolume || sp.label == crfIssue {
+			return
+		}
+	}
+	for k := range spans {
+		if spans[k].label == crfContainer {
+			spans[k].label = crfTitle
+			return
+		}
+	}
+}
+
 // crfReadAnystyle reads an AnyStyle dataset: each <sequence>'s children
 // joined by single spaces, as AnyStyle writes them back.
 func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
@@ -534,6 +531,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 			switch {
 			case t.Name.Local == "sequence" && tb != nil:
 				if text := tb.b.String(); text != "" {
+					crfUntitledContainer(tb.spans)
 					out = append(out, crfNewExample(text, tb.spans, corpus))
 				}
 				tb = nil

@@ -57,34 +57,59 @@ func (c *crfCounts) micro() (p, r, f float64) {
 // crfScore labels the examples with m and counts, over all tokens and over
 // words.
 func crfScore(m *crfModel, examples []crfExample) (all, words crfCounts) {
+	eachAll, eachWords := crfScoreEach(m, examples)
+	for k := range examples {
+		all.plus(&eachAll[k])
+		words.plus(&eachWords[k])
+	}
+	return all, words
+}
+
+// crfScoreEach labels each example once and counts, over all tokens and
+// over words, example by example: groups of examples that overlap are
+// then summed without labelling an example twice.
+func crfScoreEach(m *crfModel, examples []crfExample) (all, words []crfCounts) {
 	sc := crfScratchPool.Get().(*crfScratch)
 	defer crfScratchPool.Put(sc)
+	all = make([]crfCounts, len(examples))
+	words = make([]crfCounts, len(examples))
 	for k := range examples {
 		e := &examples[k]
+		a, w := &all[k], &words[k]
 		pred := m.label(e.text, e.toks, sc)
-		all.refs++
-		words.refs++
+		a.refs, w.refs = 1, 1
 		exact := true
 		for i := range e.toks {
 			g, p := e.labels[i], pred[i]
-			all.add(g, p)
-			all.toks++
+			a.add(g, p)
+			a.toks++
 			if crfIsScored(g) || crfIsScored(p) {
 				if g != p {
 					exact = false
 				}
 			}
 			if !crfIsMark(crfTokText(e.text, e.toks, i)) {
-				words.add(g, p)
-				words.toks++
+				w.add(g, p)
+				w.toks++
 			}
 		}
 		if exact {
-			all.exact++
-			words.exact++
+			a.exact, w.exact = 1, 1
 		}
 	}
 	return all, words
+}
+
+// plus adds the counts of o to c.
+func (c *crfCounts) plus(o *crfCounts) {
+	for l := range c.tp {
+		c.tp[l] += o.tp[l]
+		c.fp[l] += o.fp[l]
+		c.fn[l] += o.fn[l]
+	}
+	c.refs += o.refs
+	c.toks += o.toks
+	c.exact += o.exact
 }
 
 func crfIsScored(l crfLabel) bool {

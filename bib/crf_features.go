@@ -319,7 +319,7 @@ func crfWordFeatures(key string, emit func(uint64)) {
 		if key[0] == 'Y' && len(body) >= 4 && body[:4] == "0000" {
 			flag("year")
 		}
-		if isDigitsOrZero(body) {
+		if crfAllZeros(body) {
 			flag("digits")
 		} else if strings.ContainsAny(body, "-–—") {
 			flag("range")
@@ -382,7 +382,9 @@ func crfWordFeatures(key string, emit func(uint64)) {
 	}
 }
 
-func isDigitsOrZero(s string) bool {
+// crfAllZeros reports whether a key's body is digits alone (a key writes
+// every digit 0).
+func crfAllZeros(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] != '0' {
 			return false
