@@ -466,14 +466,19 @@ func FuzzParseReference(f *testing.F) {
 	f.Add("Shea, M. J., & Compton, R. N. (1993). Surface. Physical Review B, 47(15), 9967–9970.")
 	f.Add("[1] M.J. Shea, R.N. Compton, Physical Review B 47 (1993) 9967.")
 	f.Add("张翼燕，刘润生．日本科技外交的发展历程与特点[J]．全球科技经济瞭望，2016，31（4）：63-68．")
+	m := crfTestModel(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		// parseReference, not ParseReference: the fuzzer must see panics
-		// that the exported function would recover from.
+		// that the exported function would recover from. The learned
+		// parser runs on the same input.
 		w := parseReference(s)
+		learned := crfParseReference(m, s)
 		if utf8.ValidString(s) {
-			for _, v := range rpWorkStrings(&w) {
-				if !utf8.ValidString(v) {
-					t.Fatalf("valid UTF-8 in, invalid out: %q → %q", s, v)
+			for _, w := range []*Work{&w, &learned} {
+				for _, v := range rpWorkStrings(w) {
+					if !utf8.ValidString(v) {
+						t.Fatalf("valid UTF-8 in, invalid out: %q → %q", s, v)
+					}
 				}
 			}
 		}

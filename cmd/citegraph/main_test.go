@@ -73,6 +73,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"analyze", "--min-citations", "0"},
 		{"metrics"},
 		{"parse", "a", "b"},
+		{"parse", "--parser", "neural", "x"},
 	} {
 		if _, stderr, code := runCmd(t, "", args...); code != 2 || stderr == "" {
 			t.Errorf("%q: exit %d, stderr %q; want 2 with a message", args, code, stderr)

@@ -22,17 +22,28 @@ The input is a reference list as copied from a paper (numbered "1.", "[1]",
 --format lines exactly one reference per line, whatever it starts with.
 With no FILE, or "-", it reads standard input.
 
+--parser chooses who finds the fields: "rules" (the default) are written
+for the styles of Web of Science, Scopus and GB/T 7714 reference lists
+such as the seed list's, and read those field for field; "crf" is the
+sequence labeller learnt from AnyStyle's and GROBID's labelled references
+(see train-parser), which reads the many other styles more often right.
+
 Examples:
   citegraph parse refs.txt > refs.json
   pbpaste | citegraph parse --format lines -
+  citegraph parse --parser crf refs.txt > refs.json
 `
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", parseUsage, stdout)
 	format := fs.String("format", "reflist", "input `format`: reflist or lines")
 	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
+	parser := fs.String("parser", "rules", "who finds the fields: rules or crf")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *parser != "rules" && *parser != "crf" {
+		return usagef("parse: --parser must be rules or crf, not %q", *parser)
 	}
 	if *format != string(bib.FormatRefList) && *format != string(bib.FormatLines) {
 		return usagef("parse: --format must be reflist or lines, not %q", *format)
@@ -51,6 +62,11 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var items []export.CSLItem
 	for _, rec := range recs {
 		for _, ref := range rec.References {
+			if *parser == "crf" {
+				if ref.Work, err = bib.ParseReferenceCRF(ref.Raw); err != nil {
+					return err
+				}
+			}
 			items = append(items, export.NewCSLItem("ref"+strconv.Itoa(len(items)+1), &ref.Work, ref.Raw))
 		}
 	}

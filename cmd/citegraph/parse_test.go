@@ -1,0 +1,45 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// parse writes one CSL-JSON item per reference of the seed list with
+// either parser, and both read the Ruffini article (reference 4) field for
+// field: "Ruffini P B. Collaboration and competition: The twofold logic of
+// science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382."
+func TestParseSeedList(t *testing.T) {
+	type item struct {
+		Author []struct {
+			Family string `json:"family"`
+		} `json:"author"`
+		Issued struct {
+			DateParts [][]int `json:"date-parts"`
+		} `json:"issued"`
+		Title     string `json:"title"`
+		Container string `json:"container-title"`
+		Volume    string `json:"volume"`
+		Issue     string `json:"issue"`
+		Page      string `json:"page"`
+	}
+	for _, parser := range []string{"rules", "crf"} {
+		out, errOut, code := runCmd(t, "", "parse", "--parser", parser, "../../testdata/seed/seed-references.txt")
+		if code != 0 {
+			t.Fatalf("--parser %s: exit %d: %s", parser, code, errOut)
+		}
+		var items []item
+		if err := json.Unmarshal([]byte(out), &items); err != nil {
+			t.Fatalf("--parser %s: %v", parser, err)
+		}
+		if len(items) != 17 {
+			t.Fatalf("--parser %s: %d items, want the 17 references", parser, len(items))
+		}
+		r := items[3]
+		if len(r.Author) != 1 || r.Author[0].Family != "Ruffini" || len(r.Issued.DateParts) != 1 || r.Issued.DateParts[0][0] != 2020 ||
+			r.Title != "Collaboration and competition: The twofold logic of science diplomacy" ||
+			r.Container != "The Hague Journal of Diplomacy" || r.Volume != "15" || r.Issue != "3" || r.Page != "371-382" {
+			t.Errorf("--parser %s: reference 4 read as %+v", parser, r)
+		}
+	}
+}
