@@ -94,7 +94,7 @@ func crfSelect(set []crfExample, split crfSplit, keep func(*crfExample) bool) []
 // RefParserTraining are the settings of TrainRefParser.
 type RefParserTraining struct {
 	DataDir    string    // the labelled data (testdata/refparse)
-	Iterations int       // most L-BFGS iterations (0: 300)
+	Iterations int       // most L-BFGS iterations (0: 600)
 	L2         float64   // L2 penalty (0: the default)
 	MinCount   int       // least occurrences of a feature (0: 2)
 	Dev        bool      // keep the development split out of training, to tune on it
@@ -103,8 +103,8 @@ type RefParserTraining struct {
 
 // Defaults of a training run, chosen on the development split.
 const (
-	crfDefaultIterations = 300
-	crfDefaultL2         = 0.5
+	crfDefaultIterations = 600
+	crfDefaultL2         = 1.0
 	crfDefaultMinCount   = 2
 )
 

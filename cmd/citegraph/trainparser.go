@@ -22,7 +22,7 @@ root with
 
   go run ./cmd/citegraph train-parser
 
-(about six minutes on two cores; training is deterministic: the same data
+(about fifteen minutes on two cores; training is deterministic: the same data
 gives the same file). --eval-only scores the built-in model (or --model)
 without training.
 
@@ -38,8 +38,8 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 	evalOnly := fs.Bool("eval-only", false, "do not train: score the built-in model (or --model)")
 	model := fs.String("model", "", "model `file` to score with --eval-only (default: the built-in model)")
 	dev := fs.Bool("dev", false, "train without the development split and score on it (for tuning)")
-	iterations := fs.Int("iterations", 0, "most L-BFGS `iterations` (default 300)")
-	l2 := fs.Float64("l2", 0, "L2 penalty (default 0.5)")
+	iterations := fs.Int("iterations", 0, "most L-BFGS `iterations` (default 600)")
+	l2 := fs.Float64("l2", 0, "L2 penalty (default 1.0)")
 	minCount := fs.Int("min-count", 0, "least occurrences of a feature (default 2)")
 	quiet := fs.Bool("quiet", false, "no training progress on standard error")
 	if err := parseFlags(fs, args); err != nil {
