@@ -485,7 +485,7 @@ var crfAnystyleLabels = map[string]crfLabel{
 }
 
 // crfUntitledContainer relabels the container of an AnyStyle reference
-// that has neither title nor volume as its title: AnyStyle's ugly set tags
+// that has no title, volume or issue as its title: AnyStyle's ugly set tags
 // many books <journal> or <container-title>. GROBID's level="j" is
 // explicit and stays a container ("Phys. Rev. C 61 (2000) 024318").
 func crfUntitledContainer(spans []crfSpan) {

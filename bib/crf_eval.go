@@ -58,11 +58,7 @@ func (c *crfCounts) micro() (p, r, f float64) {
 // words.
 func crfScore(m *crfModel, examples []crfExample) (all, words crfCounts) {
 	eachAll, eachWords := crfScoreEach(m, examples)
-	for k := range examples {
-		all.plus(&eachAll[k])
-		words.plus(&eachWords[k])
-	}
-	return all, words
+	return crfSumWhere(eachAll, nil), crfSumWhere(eachWords, nil)
 }
 
 // crfScoreEach labels each example once and counts, over all tokens and

@@ -474,8 +474,8 @@ func FuzzParseReference(f *testing.F) {
 		w := parseReference(s)
 		learned := crfParseReference(m, s)
 		if utf8.ValidString(s) {
-			for _, w := range []*Work{&w, &learned} {
-				for _, v := range rpWorkStrings(w) {
+			for _, got := range []*Work{&w, &learned} {
+				for _, v := range rpWorkStrings(got) {
 					if !utf8.ValidString(v) {
 						t.Fatalf("valid UTF-8 in, invalid out: %q → %q", s, v)
 					}
