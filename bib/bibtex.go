@@ -38,10 +38,11 @@ type bibtexReader struct {
 	s      *bibScanner
 	file   string
 	macros map[string]string
+	parse  ReferenceParser
 }
 
-func newBibTeXReader(r io.Reader, file string) RecordReader {
-	return &bibtexReader{s: newBibScanner(newLineReader(r)), file: file, macros: map[string]string{
+func newBibTeXReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &bibtexReader{s: newBibScanner(newLineReader(r)), file: file, parse: parse, macros: map[string]string{
 		"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
 		"jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
 	}}
@@ -195,7 +196,7 @@ func (b *bibtexReader) Read() (*Record, error) {
 		if err != nil {
 			return nil, b.fail(start, err)
 		}
-		return bibRecord(typ, key, fields, b.file, start), nil
+		return bibRecord(typ, key, fields, b.file, start, b.parse), nil
 	}
 }
 
@@ -402,7 +403,7 @@ func (b *bibtexReader) quoted() (string, error) {
 }
 
 // bibRecord turns an entry into a Record.
-func bibRecord(typ, key string, fields []bibField, file string, line int) *Record {
+func bibRecord(typ, key string, fields []bibField, file string, line int, parse ReferenceParser) *Record {
 	rec := &Record{File: file, Line: line}
 	get := map[string]*bibField{}
 	for i := range fields {
@@ -485,7 +486,7 @@ func bibRecord(typ, key string, fields []bibField, file string, line int) *Recor
 		for i := range rec.References {
 			r := &rec.References[i]
 			r.Raw = latexText(r.Raw)
-			r.Work = ParseReference(r.Raw)
+			r.Work = parse(r.Raw)
 		}
 	}
 	return rec

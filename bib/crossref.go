@@ -31,6 +31,6 @@ func detectCrossref(head []byte) bool {
 	return false
 }
 
-func newCrossrefReader(r io.Reader, file string) RecordReader {
-	return &cslReader{js: newCSLStream(r, file), crossref: true}
+func newCrossrefReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &cslReader{js: newCSLStream(r, file), crossref: true, parse: parse}
 }

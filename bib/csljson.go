@@ -58,10 +58,11 @@ func cslJSONHead(head []byte) string {
 type cslReader struct {
 	js       *cslStream
 	crossref bool // Crossref types and abstracts
+	parse    ReferenceParser
 }
 
-func newCSLJSONReader(r io.Reader, file string) RecordReader {
-	return &cslReader{js: newCSLStream(r, file)}
+func newCSLJSONReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &cslReader{js: newCSLStream(r, file), parse: parse}
 }
 
 func (c *cslReader) Read() (*Record, error) {
@@ -73,7 +74,7 @@ func (c *cslReader) Read() (*Record, error) {
 	if err := cslUnmarshal(raw, &it); err != nil {
 		return nil, &ParseError{File: c.js.file, Line: line, Err: err}
 	}
-	rec := it.record(c.crossref)
+	rec := it.record(c.crossref, c.parse)
 	rec.File, rec.Line = c.js.file, line
 	if len(rec.References) > 0 {
 		lines := c.js.elementLines(raw, "reference", line)
@@ -130,7 +131,7 @@ type cslItem struct {
 }
 
 // record turns the item into a Record (without file and line).
-func (it *cslItem) record(crossref bool) *Record {
+func (it *cslItem) record(crossref bool, parse ReferenceParser) *Record {
 	rec := &Record{}
 	if !crossref {
 		rec.ID = string(it.ID)
@@ -171,7 +172,7 @@ func (it *cslItem) record(crossref bool) *Record {
 	rec.Keywords = splitCSLKeywords(string(it.Keyword))
 	rec.TimesCited = exportInt(string(it.CitedBy))
 	for i := range it.Reference {
-		ref := it.Reference[i].reference()
+		ref := it.Reference[i].reference(parse)
 		ref.Position = len(rec.References) + 1
 		rec.References = append(rec.References, ref)
 	}
@@ -361,11 +362,11 @@ type crossrefRef struct {
 }
 
 // reference turns the item into a Reference: its unstructured text parsed
-// with ParseReference, then overridden by the structured keys.
-func (c *crossrefRef) reference() Reference {
+// with parse, then overridden by the structured keys.
+func (c *crossrefRef) reference(parse ReferenceParser) Reference {
 	ref := Reference{Raw: exportSpace(string(c.Unstructured))}
 	if ref.Raw != "" {
-		ref.Work = ParseReference(ref.Raw)
+		ref.Work = parse(ref.Raw)
 	} else {
 		ref.Raw = c.render()
 	}

@@ -38,27 +38,34 @@ const (
 	FormatCSLJSON  Format = "csljson"  // CSL-JSON
 )
 
-// format describes one reader: how to recognise its input and how to open it.
+// format describes one reader: how to recognise its input and how to open
+// it; parse reads the free-text references the input carries.
 type format struct {
 	name   Format
 	detect func(head []byte) bool // nil: never chosen by detection
-	open   func(r io.Reader, file string) RecordReader
+	open   func(r io.Reader, file string, parse ReferenceParser) RecordReader
+}
+
+// structured opens a format whose references are structured (or absent):
+// it has no use for a reference parser.
+func structured(open func(r io.Reader, file string) RecordReader) func(io.Reader, string, ReferenceParser) RecordReader {
+	return func(r io.Reader, file string, _ ReferenceParser) RecordReader { return open(r, file) }
 }
 
 // formats is ordered by detection priority: the most specific signature
 // first, the catch-all reference list last.
 var formats = []format{
-	{FormatOpenAlex, detectOpenAlex, newOpenAlexReader},
+	{FormatOpenAlex, detectOpenAlex, structured(newOpenAlexReader)},
 	{FormatCrossref, detectCrossref, newCrossrefReader},
 	{FormatCSLJSON, detectCSLJSON, newCSLJSONReader},
-	{FormatWoSTab, detectWoSTab, newWoSTabReader},
-	{FormatLens, detectLens, newLensReader},
+	{FormatWoSTab, detectWoSTab, structured(newWoSTabReader)},
+	{FormatLens, detectLens, structured(newLensReader)},
 	{FormatScopus, detectScopus, newScopusReader},
 	{FormatRIS, detectRIS, newRISReader},
-	{FormatPubMed, detectPubMed, newPubMedReader},
-	{FormatWoS, detectWoS, newWoSReader},
+	{FormatPubMed, detectPubMed, structured(newPubMedReader)},
+	{FormatWoS, detectWoS, structured(newWoSReader)},
 	{FormatBibTeX, detectBibTeX, newBibTeXReader},
-	{FormatEdgeList, detectEdgeList, newEdgeListReader},
+	{FormatEdgeList, detectEdgeList, structured(newEdgeListReader)},
 	{FormatRefList, func([]byte) bool { return true }, newRefListReader},
 	{FormatLines, nil, newLinesReader},
 }
@@ -87,9 +94,37 @@ func Detect(head []byte) Format {
 	return FormatRefList
 }
 
+// A ReferenceParser reads the fields of a free-text reference:
+// ParseReference (hand-written rules, the default) or the learned parser
+// of CRFReferenceParser.
+type ReferenceParser func(raw string) Work
+
+// A ReaderOption changes how NewReader reads.
+type ReaderOption func(*readerConfig)
+
+type readerConfig struct {
+	parse ReferenceParser
+}
+
+// WithReferenceParser makes the readers parse free-text references
+// (reference lists, Scopus and RIS references, Crossref "unstructured",
+// BibTeX cited-references fields) with p instead of ParseReference (p nil
+// keeps ParseReference).
+func WithReferenceParser(p ReferenceParser) ReaderOption {
+	return func(c *readerConfig) {
+		if p != nil {
+			c.parse = p
+		}
+	}
+}
+
 // NewReader opens r (named file in messages) in format f; an empty f is
 // detected from the content.
-func NewReader(f Format, r io.Reader, file string) (RecordReader, Format, error) {
+func NewReader(f Format, r io.Reader, file string, opts ...ReaderOption) (RecordReader, Format, error) {
+	cfg := readerConfig{parse: ParseReference}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	if f == "" {
 		br := bufio.NewReaderSize(r, headSize)
 		head, _ := br.Peek(headSize)
@@ -97,7 +132,7 @@ func NewReader(f Format, r io.Reader, file string) (RecordReader, Format, error)
 	}
 	for _, fm := range formats {
 		if fm.name == f {
-			return fm.open(r, file), f, nil
+			return fm.open(r, file, cfg.parse), f, nil
 		}
 	}
 	return nil, "", fmt.Errorf("%s: %w %q (known: %s)", file, ErrUnknownFormat, f, formatList())

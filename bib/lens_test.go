@@ -31,5 +31,5 @@ func TestLensLongLine(t *testing.T) {
 
 func FuzzLens(f *testing.F) {
 	exportFuzzSeeds(f, "lens-edge.csv")
-	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, newLensReader) })
+	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, structured(newLensReader)) })
 }

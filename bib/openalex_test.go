@@ -90,5 +90,5 @@ func TestOpenAlexLongLine(t *testing.T) {
 
 func FuzzOpenAlex(f *testing.F) {
 	exportFuzzSeeds(f, "openalex-edge.jsonl", "openalex-work-elife.json", "openalex-works-sample5.json")
-	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, newOpenAlexReader) })
+	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, structured(newOpenAlexReader)) })
 }

@@ -43,5 +43,5 @@ func TestPubMedLongLine(t *testing.T) {
 func FuzzPubMed(f *testing.F) {
 	exportFuzzSeeds(f, "pubmed-edge.txt")
 	f.Add([]byte("AU-")) // an empty author once crashed the reader
-	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, newPubMedReader) })
+	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, structured(newPubMedReader)) })
 }

@@ -33,15 +33,16 @@ type refListReader struct {
 	r       io.Reader
 	file    string
 	perLine bool // every line is one reference, whatever it starts with
+	parse   ReferenceParser
 	done    bool
 }
 
-func newRefListReader(r io.Reader, file string) RecordReader {
-	return &refListReader{r: r, file: file}
+func newRefListReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &refListReader{r: r, file: file, parse: parse}
 }
 
-func newLinesReader(r io.Reader, file string) RecordReader {
-	return &refListReader{r: r, file: file, perLine: true}
+func newLinesReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &refListReader{r: r, file: file, perLine: true, parse: parse}
 }
 
 // Read returns the file's one record.
@@ -115,7 +116,7 @@ func (rl *refListReader) Read() (*Record, error) {
 		return nil, &ParseError{File: rl.file, Line: lr.line, Err: err}
 	}
 	for i := range refs {
-		refs[i].Work = ParseReference(refs[i].Raw)
+		refs[i].Work = rl.parse(refs[i].Raw)
 	}
 	rec.References = refs
 	return rec, nil

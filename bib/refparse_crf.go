@@ -187,19 +187,20 @@ func crfLocatorValue(s string) string {
 	}
 }
 
-// ParseReferenceCRF reads a free-text reference as ParseReference does,
-// with the fields found by the learned sequence labeller (a linear-chain
-// CRF trained on AnyStyle's and GROBID's labelled references and GB/T 7714
-// renderings, see crf.go) instead of the hand-written rules. The rules
-// are tuned to the styles of the seed list and of Web of Science and
-// Scopus; the CRF reads more styles. The error is the embedded model's,
-// which cannot be read only if the binary was built from a damaged tree.
-func ParseReferenceCRF(raw string) (Work, error) {
+// CRFReferenceParser returns the learned reference parser: it reads a
+// free-text reference as ParseReference does, with the fields found by a
+// sequence labeller (a linear-chain CRF trained on AnyStyle's and GROBID's
+// labelled references and GB/T 7714 renderings, see crf.go) instead of the
+// hand-written rules. The rules are tuned to the styles of the seed list
+// and of Web of Science and Scopus; the CRF reads more styles. The error
+// is the embedded model's, which cannot be read only if the binary was
+// built from a damaged tree. The parser is safe for concurrent use.
+func CRFReferenceParser() (ReferenceParser, error) {
 	m, err := crfDefaultModel()
 	if err != nil {
-		return Work{}, err
+		return nil, err
 	}
-	return crfParseReference(m, raw), nil
+	return func(raw string) Work { return crfParseReference(m, raw) }, nil
 }
 
 // crfParseReference reads a reference with model m: the CRF labels it, the

@@ -177,7 +177,7 @@ func TestParseReferenceSeedThroughReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rec, err := newRefListReader(f, "seed-references.txt").Read()
+	rec, err := newRefListReader(f, "seed-references.txt", ParseReference).Read()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,10 +38,11 @@ type risReader struct {
 	file    string
 	skip    bool      // after an error, skip to the next TY line
 	pending *risField // a TY line read while the record before was open
+	parse   ReferenceParser
 }
 
-func newRISReader(r io.Reader, file string) RecordReader {
-	return &risReader{lr: newLineReader(r), file: file}
+func newRISReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &risReader{lr: newLineReader(r), file: file, parse: parse}
 }
 
 // risField is one tagged value and the line it starts on.
@@ -104,7 +105,7 @@ func (rr *risReader) Read() (*Record, error) {
 				return nil, &ParseError{File: rr.file, Line: rr.lr.line, Err: fmt.Errorf("%w: %s field outside a record (no TY line)", ErrSyntax, f.tag)}
 			}
 		case f.tag == "ER":
-			return risRecord(fields, rr.file), nil
+			return risRecord(fields, rr.file, rr.parse), nil
 		default:
 			fields = append(fields, f)
 		}
@@ -112,7 +113,7 @@ func (rr *risReader) Read() (*Record, error) {
 }
 
 // risRecord turns a record's fields into a Record.
-func risRecord(fields []*risField, file string) *Record {
+func risRecord(fields []*risField, file string, parse ReferenceParser) *Record {
 	rec := &Record{File: file, Line: fields[0].line}
 	var (
 		ty                         string
@@ -184,10 +185,10 @@ func risRecord(fields []*risField, file string) *Record {
 				rec.TimesCited = exportInt(m[1])
 			}
 			if strings.HasPrefix(f.value, "References:") {
-				rec.References = f.appendRefs(rec.References, strings.TrimPrefix(f.value, "References:"), ParseReference)
+				rec.References = f.appendRefs(rec.References, strings.TrimPrefix(f.value, "References:"), parse)
 			}
 		case "CR":
-			rec.References = f.appendRefs(rec.References, f.value, risParseCR)
+			rec.References = f.appendRefs(rec.References, f.value, func(s string) Work { return risParseCR(s, parse) })
 		}
 	}
 	rec.Type = risType(ty)
@@ -221,12 +222,12 @@ func risRecord(fields []*risField, file string) *Record {
 }
 
 // risParseCR parses a CR reference: in the Web of Science format if it has
-// that shape, as free text if not.
-func risParseCR(s string) Work {
+// that shape, as free text (with parse) if not.
+func risParseCR(s string, parse ReferenceParser) Work {
 	if risWoSCR.MatchString(s) {
 		return ParseWoSCitedReference(s)
 	}
-	return ParseReference(s)
+	return parse(s)
 }
 
 // risWoSCR matches a reference in the Web of Science CR format, as CR

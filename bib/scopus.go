@@ -24,8 +24,9 @@ func detectScopus(head []byte) bool {
 }
 
 type scopusReader struct {
-	t    *csvTable
-	cols struct {
+	t     *csvTable
+	parse ReferenceParser
+	cols  struct {
 		authors, fullNames, title, year, source, abbrev, volume, issue, artNo,
 		pageStart, pageEnd, citedBy, doi, link, affiliations, abstract,
 		keywords, references, publisher, docType, eid int
@@ -37,8 +38,8 @@ type scopusReader struct {
 	started bool
 }
 
-func newScopusReader(r io.Reader, file string) RecordReader {
-	return &scopusReader{t: newCSVTable(r, file)}
+func newScopusReader(r io.Reader, file string, parse ReferenceParser) RecordReader {
+	return &scopusReader{t: newCSVTable(r, file), parse: parse}
 }
 
 func (s *scopusReader) Read() (*Record, error) {
@@ -111,7 +112,7 @@ func (s *scopusReader) Read() (*Record, error) {
 		// The cell's own line: the References column may sit below line
 		// when earlier cells of the row span lines.
 		refLine, _ := s.t.r.FieldPos(c.references)
-		rec.References = scopusReferences(exportText(row[c.references]), refLine, ParseReference)
+		rec.References = scopusReferences(exportText(row[c.references]), refLine, s.parse)
 	}
 	return rec, nil
 }

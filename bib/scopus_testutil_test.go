@@ -269,8 +269,8 @@ func exportFuzzSeeds(f *testing.F, files ...string) {
 // exportFuzz reads data with open to the end, failing on a panic, on an
 // error that is neither a *ParseError nor io.EOF, and on a reader that does
 // not come to an end.
-func exportFuzz(t *testing.T, data []byte, open func(io.Reader, string) RecordReader) {
-	rr := open(bytes.NewReader(data), "fuzz")
+func exportFuzz(t *testing.T, data []byte, open func(io.Reader, string, ReferenceParser) RecordReader) {
+	rr := open(bytes.NewReader(data), "fuzz", ParseReference)
 	for i := 0; ; i++ {
 		if i > len(data)+16 {
 			t.Fatalf("Read does not come to an end")

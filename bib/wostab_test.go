@@ -78,5 +78,5 @@ func TestWoSTabLongLine(t *testing.T) {
 
 func FuzzWoSTab(f *testing.F) {
 	exportFuzzSeeds(f, "wostab-edge.txt", "wostab-edge-utf16.txt")
-	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, newWoSTabReader) })
+	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, structured(newWoSTabReader)) })
 }

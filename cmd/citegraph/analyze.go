@@ -104,7 +104,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	progress.stage("reading")
 	var in *input
 	if fs.NArg() == 0 {
-		in, err = readSample(*sample)
+		in, err = readSample(*sample, ro)
 	} else {
 		in, err = readInputs(fs.Args(), stdin, ro)
 	}

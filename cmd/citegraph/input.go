@@ -26,9 +26,24 @@ type input struct {
 
 // readOptions say how to read the inputs.
 type readOptions struct {
-	format   bib.Format // "" detects
-	encoding string     // "" detects
-	strict   bool       // the first problem is an error
+	format   bib.Format          // "" detects
+	encoding string              // "" detects
+	strict   bool                // the first problem is an error
+	parse    bib.ReferenceParser // reads free-text references
+}
+
+// parserUsage describes the --parser flag.
+const parserUsage = "who reads free-text references: rules (hand-written, the default) or crf (learnt, see train-parser)"
+
+// referenceParser returns the reference parser a --parser value names.
+func referenceParser(name string) (bib.ReferenceParser, error) {
+	switch name {
+	case "rules":
+		return bib.ParseReference, nil
+	case "crf":
+		return bib.CRFReferenceParser()
+	}
+	return nil, usagef("--parser must be rules or crf, not %q", name)
 }
 
 // samples are the embedded inputs, by --sample name.
@@ -42,12 +57,12 @@ var samples = map[string]struct {
 }
 
 // readSample reads an embedded sample.
-func readSample(name string) (*input, error) {
+func readSample(name string, opts readOptions) (*input, error) {
 	s, ok := samples[name]
 	if !ok {
 		return nil, usagef("unknown sample %q (samples: seed, wos)", name)
 	}
-	rr, _, err := bib.NewReader("", bytes.NewReader(s.data), s.file)
+	rr, _, err := bib.NewReader("", bytes.NewReader(s.data), s.file, bib.WithReferenceParser(opts.parse))
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +109,7 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 	if err != nil {
 		return nil, nil, usagef("%s: %v", name, err)
 	}
-	rr, _, err := bib.NewReader(opts.format, text, name)
+	rr, _, err := bib.NewReader(opts.format, text, name, bib.WithReferenceParser(opts.parse))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -172,9 +187,14 @@ func readFlags(fs *flag.FlagSet) func() (readOptions, error) {
 	format := fs.String("format", "", "input `format`, detected from the content when empty ("+formatNames()+")")
 	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
 	strict := fs.Bool("strict", false, "stop at the first problem in the input instead of skipping it")
+	parser := fs.String("parser", "rules", parserUsage)
 	return func() (readOptions, error) {
 		f, err := formatFlag(*format)
-		return readOptions{format: f, encoding: *enc, strict: *strict}, err
+		if err != nil {
+			return readOptions{}, err
+		}
+		parse, err := referenceParser(*parser)
+		return readOptions{format: f, encoding: *enc, strict: *strict, parse: parse}, err
 	}
 }
 

@@ -74,6 +74,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"metrics"},
 		{"parse", "a", "b"},
 		{"parse", "--parser", "neural", "x"},
+		{"analyze", "--parser", "neural"},
 	} {
 		if _, stderr, code := runCmd(t, "", args...); code != 2 || stderr == "" {
 			t.Errorf("%q: exit %d, stderr %q; want 2 with a message", args, code, stderr)

@@ -27,6 +27,7 @@ for the styles of Web of Science, Scopus and GB/T 7714 reference lists
 such as the seed list's, and read those field for field; "crf" is the
 sequence labeller learnt from AnyStyle's and GROBID's labelled references
 (see train-parser), which reads the many other styles more often right.
+analyze and the other commands that read inputs take --parser too.
 
 Examples:
   citegraph parse refs.txt > refs.json
@@ -38,12 +39,13 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", parseUsage, stdout)
 	format := fs.String("format", "reflist", "input `format`: reflist or lines")
 	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
-	parser := fs.String("parser", "rules", "who finds the fields: rules or crf")
+	parser := fs.String("parser", "rules", parserUsage)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *parser != "rules" && *parser != "crf" {
-		return usagef("parse: --parser must be rules or crf, not %q", *parser)
+	parse, err := referenceParser(*parser)
+	if err != nil {
+		return err
 	}
 	if *format != string(bib.FormatRefList) && *format != string(bib.FormatLines) {
 		return usagef("parse: --format must be reflist or lines, not %q", *format)
@@ -55,18 +57,13 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		file = fs.Arg(0)
 	}
-	recs, _, err := readFile(file, stdin, readOptions{format: bib.Format(*format), encoding: *enc, strict: true})
+	recs, _, err := readFile(file, stdin, readOptions{format: bib.Format(*format), encoding: *enc, strict: true, parse: parse})
 	if err != nil {
 		return err
 	}
 	var items []export.CSLItem
 	for _, rec := range recs {
 		for _, ref := range rec.References {
-			if *parser == "crf" {
-				if ref.Work, err = bib.ParseReferenceCRF(ref.Raw); err != nil {
-					return err
-				}
-			}
 			items = append(items, export.NewCSLItem("ref"+strconv.Itoa(len(items)+1), &ref.Work, ref.Raw))
 		}
 	}

@@ -9,10 +9,16 @@ import (
 // TestAnalyzeSeed is the pipeline issue's acceptance on the seed list: one
 // record, 17 references, 17 cited works with the years and first authors
 // read off the list by hand, and the two Ruffini and two Gluckman works
-// grouped under their authors.
+// grouped under their authors. Both reference parsers give them.
 func TestAnalyzeSeed(t *testing.T) {
+	for _, parser := range []string{"rules", "crf"} {
+		t.Run(parser, func(t *testing.T) { testAnalyzeSeed(t, parser) })
+	}
+}
+
+func testAnalyzeSeed(t *testing.T, parser string) {
 	out := t.TempDir()
-	stdout, stderr, code := runCmd(t, "", "analyze", "-o", out)
+	stdout, stderr, code := runCmd(t, "", "analyze", "--parser", parser, "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

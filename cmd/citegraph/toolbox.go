@@ -42,7 +42,7 @@ func (f *inputFlags) corpus(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer)
 	}
 	var in *input
 	if fs.NArg() == 0 {
-		in, err = readSample(*f.sample)
+		in, err = readSample(*f.sample, ro)
 	} else {
 		in, err = readInputs(fs.Args(), stdin, ro)
 	}

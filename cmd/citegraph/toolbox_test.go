@@ -107,7 +107,7 @@ func TestToolboxWoS(t *testing.T) {
 		}
 	}
 	// Expected figures, counted from the resolved references.
-	in, err := readSample("wos")
+	in, err := readSample("wos", readOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
