@@ -123,6 +123,9 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	for y, b := range crfLabelBias {
+		m.addBias(crfLabel(y), b)
+	}
 	var buf bytes.Buffer
 	if err := crfWriteModel(&buf, m, m.hashes()); err != nil {
 		return nil, err

@@ -268,3 +268,35 @@ func BenchmarkCRFParse(b *testing.B) {
 	}
 	benchmarkParse(b, refs, func(r string) Work { return crfParseReference(m, r) })
 }
+
+// A label bias moves every token's score for the label: a large one takes
+// every token, and taking it off gives back the labels. Tuning the biases
+// never lowers the F1 it climbs, and leaves the model with them.
+func TestCRFBias(t *testing.T) {
+	m, err := crfReadModel(crfEmbeddedModel) // a copy: the biases change it
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382."
+	toks := crfTokenize(text, nil)
+	sc := new(crfScratch)
+	before := crfShow(text, toks, m.label(text, toks, sc))
+	m.addBias(crfTitle, 100)
+	for i, l := range m.label(text, toks, sc) {
+		if l != crfTitle {
+			t.Fatalf("token %d labelled %s under a bias of 100 for title", i, l)
+		}
+	}
+	m.addBias(crfTitle, -100)
+	if after := crfShow(text, toks, m.label(text, toks, sc)); after != before {
+		t.Errorf("labels changed after the bias was taken off:\n%s\n%s", before, after)
+	}
+	dev := crfSelect(crfTestDataset(t).real, crfSplitDev, nil)[:200]
+	_, f0, f1 := crfTuneBias(m, dev, nil)
+	if f1 < f0 {
+		t.Errorf("tuning lowered the F1 from %.4f to %.4f", f0, f1)
+	}
+	if f := crfWordsF1(m, dev); f != f1 {
+		t.Errorf("the tuned model scores %.4f, tuning reported %.4f", f, f1)
+	}
+}

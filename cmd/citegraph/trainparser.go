@@ -24,11 +24,14 @@ root with
 
 (about fifteen minutes on two cores; training is deterministic: the same data
 gives the same file). --eval-only scores the built-in model (or --model)
-without training.
+without training. --dev keeps the development split out of training and
+scores on it, to choose the settings; with --tune-bias it also searches
+the label biases (decision thresholds, see bib/crf_bias.go) on it.
 
 Examples:
   citegraph train-parser --eval-only
   citegraph train-parser --dev --out /tmp/dev.crf.gz   # tune on the development split
+  citegraph train-parser --eval-only --dev --model /tmp/dev.crf.gz --tune-bias
 `
 
 func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -42,6 +45,7 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 	l2 := fs.Float64("l2", 0, "L2 penalty (default 1.0)")
 	minCount := fs.Int("min-count", 0, "least occurrences of a feature (default 2)")
 	quiet := fs.Bool("quiet", false, "no training progress on standard error")
+	tuneBias := fs.Bool("tune-bias", false, "with --dev: search the label biases on the development split")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,6 +54,9 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 	}
 	if *model != "" && !*evalOnly {
 		return usagef("train-parser: --model goes with --eval-only")
+	}
+	if *tuneBias && !*dev {
+		return usagef("train-parser: --tune-bias goes with --dev")
 	}
 	var bytes []byte
 	switch {
@@ -79,6 +86,12 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 	}
 	if _, err := bib.EvaluateRefParser(stdout, *data, bytes, *dev); err != nil {
 		return fmt.Errorf("train-parser: %w", err)
+	}
+	if *tuneBias {
+		fmt.Fprintln(stdout)
+		if err := bib.TuneRefParserBias(stdout, *data, bytes); err != nil {
+			return fmt.Errorf("train-parser: %w", err)
+		}
 	}
 	return nil
 }
