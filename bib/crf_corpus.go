@@ -123,9 +123,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for y, b := range crfLabelBias {
-		m.addBias(crfLabel(y), b)
-	}
+	m.addBias(crfOther, crfOtherBias)
 	var buf bytes.Buffer
 	if err := crfWriteModel(&buf, m, m.hashes()); err != nil {
 		return nil, err
