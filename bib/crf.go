@@ -46,6 +46,7 @@ type crfModel struct {
 type crfWordVec struct {
 	key  string
 	info crfKeyInfo
+	low  uint64 // crfLowHash of the key, for the word pairs
 	self [crfNumLabels]float32
 	ctx  [len(crfCtxOffsets)][crfNumLabels]float32
 }
@@ -112,7 +113,7 @@ func (m *crfModel) finish(hashes []uint64) {
 
 // computeVec sums the weights of a key's word and context features.
 func (m *crfModel) computeVec(key string) *crfWordVec {
-	v := &crfWordVec{key: key, info: crfInfoOf(key)}
+	v := &crfWordVec{key: key, info: crfInfoOf(key), low: crfLowHash(key)}
 	crfWordFeatures(key, func(h uint64) { m.addRow(h, &v.self) })
 	for oi := range crfCtxOffsets {
 		crfCtxFeatures(key, oi, func(h uint64) { m.addRow(h, &v.ctx[oi]) })
@@ -158,6 +159,7 @@ type crfScratch struct {
 	keyBuf []byte
 	keyOff []int32
 	infos  []crfKeyInfo
+	lows   []uint64
 	sent   []int16
 	states [][crfNumStates]uint16
 	vecs   []*crfWordVec
@@ -177,6 +179,7 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 	sc.keyOff = append(sc.keyOff[:0], 0)
 	sc.infos = sc.infos[:0]
 	sc.vecs = sc.vecs[:0]
+	sc.lows = sc.lows[:0]
 	var kb [64]byte
 	for i := range toks {
 		k := crfWordKey(text[toks[i].start:toks[i].end], kb[:0])
@@ -186,8 +189,10 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 			v := m.vec(k)
 			sc.vecs = append(sc.vecs, v)
 			sc.infos = append(sc.infos, v.info)
+			sc.lows = append(sc.lows, v.low)
 		} else {
 			sc.infos = append(sc.infos, crfInfoOf(string(k)))
+			sc.lows = append(sc.lows, crfLowHash(string(k)))
 		}
 	}
 	if cap(sc.states) < n {
@@ -197,6 +202,23 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 	sc.states = sc.states[:n]
 	sc.sent = sc.sent[:n]
 	crfStates(text, toks, sc.infos, sc.sent, sc.states)
+}
+
+// pairFeat returns the feature of the word pair token i forms with the
+// token before it (side −1) or after it (side 1).
+func (sc *crfScratch) pairFeat(i, side int) uint64 {
+	a, b := crfLowBOS, sc.lows[i]
+	if side < 0 {
+		if i > 0 {
+			a = sc.lows[i-1]
+		}
+	} else {
+		a, b = b, crfLowEOS
+		if i+1 < len(sc.lows) {
+			b = sc.lows[i+1]
+		}
+	}
+	return crfPairFeat(side, a, b)
 }
 
 func (sc *crfScratch) key(i int) []byte { return sc.keyBuf[sc.keyOff[i]:sc.keyOff[i+1]] }
@@ -235,6 +257,9 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 				e[y] += c[y]
 			}
 		}
+		m.addRow(sc.pairFeat(i, -1), e)
+		m.addRow(sc.pairFeat(i, 1), e)
+		m.addRow(crfWordSentFeat(sc.lows[i], int(sc.sent[i])), e)
 		st := &sc.states[i]
 		for t := 0; t < crfNumStates; t++ {
 			d := m.dense[t][int(st[t])*crfNumLabels:]

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// The features of a token, in three kinds:
+// The features of a token, in four kinds:
 //
 //   - word features depend on the token alone: its lower-cased form,
 //     shape ("Xx", "dddd", "X."), prefixes and suffixes, classes (year,
@@ -14,8 +14,11 @@ import (
 //     names, journal words, publishers' words, places, given names, "et
 //     al.", connectors, editors' marks, GB/T 7714 type letters, Chinese
 //     suffixes such as 出版社 or 学报).
-//   - context features are the form and shape of the tokens one and two
-//     places before and after.
+//   - context features are the form of the tokens one to three places
+//     before and after, and the shape of those one place away.
+//   - word-pair features are the token with the token before it and with
+//     the token after it ("journal of"), and the token with the index of
+//     its sentence.
 //   - state features depend on the position in the reference: the
 //     relative position, the index from either end, whether the token is
 //     inside brackets or quotation marks, how many sentences, years and
@@ -25,12 +28,12 @@ import (
 // Every feature is a 64-bit hash of its template and value. Word and
 // context features depend only on a token's key (crfWordKey: the token
 // with its digits written 0), so the model's weights for them are summed
-// once per key and cached; state features have small domains and are
-// looked up in dense tables.
+// once per key and cached; word-pair features are looked up per token;
+// state features have small domains and are looked up in dense tables.
 
 // crfFeatureSchema names the feature set; a model trained with another
 // schema is refused.
-const crfFeatureSchema = "citegraph-refcrf-features-6"
+const crfFeatureSchema = "citegraph-refcrf-features-7"
 
 // FNV-1a.
 const (
@@ -60,8 +63,43 @@ func crfFeat(tpl byte, value string) uint64 {
 	return h
 }
 
+// crfLowHash hashes a key in lower case, for the features of a word with
+// its neighbour or with its sentence.
+func crfLowHash(key string) uint64 {
+	var lowBuf [64]byte
+	return crfHashStr(crfHashOffset, string(crfLower(key, lowBuf[:0])))
+}
+
+// The lower-case hashes of the places before the first and after the last
+// token.
+var crfLowBOS, crfLowEOS = crfLowHash(crfKeyBOS), crfLowHash(crfKeyEOS)
+
+// crfHashU64 hashes the eight bytes of v into h.
+func crfHashU64(h, v uint64) uint64 {
+	for k := 0; k < 64; k += 8 {
+		h = crfHashByte(h, byte(v>>k))
+	}
+	return h
+}
+
+// crfPairFeat returns the feature of the word pair (a, b), by their
+// crfLowHash, seen from its second word (side −1) or its first (side 1):
+// "journal of", "pp. 0".
+func crfPairFeat(side int, a, b uint64) uint64 {
+	h := crfHashU64(crfHashU64(crfHashByte(crfHashOffset, byte('b'+max(side, 0))), a), b)
+	return max(h, 1)
+}
+
+// crfWordSentFeat returns the feature of a word, by its crfLowHash, in the
+// sentence of this index (from 0; 3 stands for 3 and more): "review" in
+// the first sentence is a title's, in the third a journal's.
+func crfWordSentFeat(low uint64, sent int) uint64 {
+	h := crfHashU64(crfHashByte(crfHashByte(crfHashOffset, 'S'), byte(min(sent, 3))), low)
+	return max(h, 1)
+}
+
 // crfCtxOffsets are the context positions, in the order of crfWordVec.ctx.
-var crfCtxOffsets = [4]int{-2, -1, 1, 2}
+var crfCtxOffsets = [6]int{-3, -2, -1, 1, 2, 3}
 
 // Special keys for the places before the first and after the last token.
 const (

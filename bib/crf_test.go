@@ -20,9 +20,9 @@ const crfDataDir = "../testdata/refparse"
 var crfFloors = struct {
 	heldOut, chinese, seed float64
 }{
-	heldOut: 0.935, // measured 0.9377
-	chinese: 0.965, // measured 0.9740
-	seed:    0.960, // measured 0.9754
+	heldOut: 0.940, // measured 0.9446
+	chinese: 0.965, // measured 0.9754
+	seed:    0.960, // measured 0.9766
 }
 
 func crfTestDataset(t testing.TB) *crfDataset {

@@ -22,11 +22,11 @@ root with
 
   go run ./cmd/citegraph train-parser
 
-(about fifteen minutes on two cores; training is deterministic: the same data
+(about seventeen minutes on two cores; training is deterministic: the same data
 gives the same file). --eval-only scores the built-in model (or --model)
 without training. --dev keeps the development split out of training and
-scores on it, to choose the settings; with --tune-bias it also searches
-the label biases (decision thresholds, see bib/crf_bias.go) on it.
+scores on it, to choose the settings; with --tune-bias it also tries
+biases of "other" (a decision threshold, see bib/crf_bias.go) on it.
 
 Examples:
   citegraph train-parser --eval-only
@@ -45,7 +45,7 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 	l2 := fs.Float64("l2", 0, "L2 penalty (default 1.0)")
 	minCount := fs.Int("min-count", 0, "least occurrences of a feature (default 2)")
 	quiet := fs.Bool("quiet", false, "no training progress on standard error")
-	tuneBias := fs.Bool("tune-bias", false, "with --dev: search the label biases on the development split")
+	tuneBias := fs.Bool("tune-bias", false, "with --dev: try biases of \"other\" on the development split")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
