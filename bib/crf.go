@@ -204,6 +204,12 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 	crfStates(text, toks, sc.infos, sc.sent, sc.states)
 }
 
+// wordPairFeats returns the word-pair features of token i: with the token
+// before it, with the token after it, and with its sentence.
+func (sc *crfScratch) wordPairFeats(i int) [3]uint64 {
+	return [3]uint64{sc.pairFeat(i, -1), sc.pairFeat(i, 1), crfWordSentFeat(sc.lows[i], int(sc.sent[i]))}
+}
+
 // pairFeat returns the feature of the word pair token i forms with the
 // token before it (side −1) or after it (side 1).
 func (sc *crfScratch) pairFeat(i, side int) uint64 {
@@ -257,9 +263,9 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 				e[y] += c[y]
 			}
 		}
-		m.addRow(sc.pairFeat(i, -1), e)
-		m.addRow(sc.pairFeat(i, 1), e)
-		m.addRow(crfWordSentFeat(sc.lows[i], int(sc.sent[i])), e)
+		for _, h := range sc.wordPairFeats(i) {
+			m.addRow(h, e)
+		}
 		st := &sc.states[i]
 		for t := 0; t < crfNumStates; t++ {
 			d := m.dense[t][int(st[t])*crfNumLabels:]

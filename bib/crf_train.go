@@ -98,9 +98,9 @@ func crfTokenFeatures(e *crfExample, wordCache map[string][]uint64, emit func(to
 				emit(i, h)
 			}
 		}
-		emit(i, sc.pairFeat(i, -1))
-		emit(i, sc.pairFeat(i, 1))
-		emit(i, crfWordSentFeat(sc.lows[i], int(sc.sent[i])))
+		for _, h := range sc.wordPairFeats(i) {
+			emit(i, h)
+		}
 		for t := 0; t < crfNumStates; t++ {
 			emit(i, crfStateFeat(t, int(sc.states[i][t])))
 		}
