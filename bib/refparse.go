@@ -25,14 +25,19 @@ import (
 //	refparse.go            year after the authors, quoted title, GB/T type marker
 //	refparse_locator.go    year, volume, issue and pages at the end
 //	refparse_segments.go   title, container, place and publisher between them
-func ParseReference(raw string) (w Work) {
+func ParseReference(raw string) Work {
+	return parseNeverPanics(raw, parseReference)
+}
+
+// parseNeverPanics reads raw with parse; on a panic it returns the cleaned
+// text as the title: a bug must not stop a run over a million references.
+func parseNeverPanics(raw string, parse func(string) Work) (w Work) {
 	defer func() {
 		if recover() != nil {
-			// A bug must not stop a run over a million references.
 			w = Work{Title: cleanReference(raw)}
 		}
 	}()
-	return parseReference(raw)
+	return parse(raw)
 }
 
 // refState is the work being filled and what the steps learnt on the way.

@@ -194,13 +194,16 @@ func crfLocatorValue(s string) string {
 // hand-written rules. The rules are tuned to the styles of the seed list
 // and of Web of Science and Scopus; the CRF reads more styles. The error
 // is the embedded model's, which cannot be read only if the binary was
-// built from a damaged tree. The parser is safe for concurrent use.
+// built from a damaged tree. Like ParseReference, the parser never panics
+// and is safe for concurrent use.
 func CRFReferenceParser() (ReferenceParser, error) {
 	m, err := crfDefaultModel()
 	if err != nil {
 		return nil, err
 	}
-	return func(raw string) Work { return crfParseReference(m, raw) }, nil
+	return func(raw string) Work {
+		return parseNeverPanics(raw, func(s string) Work { return crfParseReference(m, s) })
+	}, nil
 }
 
 // crfParseReference reads a reference with model m: the CRF labels it, the

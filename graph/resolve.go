@@ -76,8 +76,9 @@ type resolver struct {
 // works, links to a corpus record first and then the strongest, a merge
 // allowed only when the two groups agree on their strong fields (DOI, id,
 // year within one, volume, first page, first author, title), so that a
-// vague reference cannot chain two works together. A reference that names only a year with an author or a
-// source joins a work only where nothing else in the corpus could be it.
+// vague reference cannot chain two works together. A reference that names
+// only a year with an author or a source joins a work only where nothing
+// else in the corpus could be it.
 // Two references of one citing paper are two works unless an identifier
 // joins them (or one without an identifier repeats the exact key of one
 // with it); two records are never one work, and no reference joins its own
