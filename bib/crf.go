@@ -204,9 +204,10 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 	crfStates(text, toks, sc.infos, sc.sent, sc.states)
 }
 
-// wordPairFeats returns the word-pair features of token i: with the token
-// before it, with the token after it, and with its sentence.
-func (sc *crfScratch) wordPairFeats(i int) [3]uint64 {
+// wordContextFeats returns the features of token i's word in its
+// context: with the word before it, with the word after it, and with the
+// index of its sentence.
+func (sc *crfScratch) wordContextFeats(i int) [3]uint64 {
 	return [3]uint64{sc.pairFeat(i, -1), sc.pairFeat(i, 1), crfWordSentFeat(sc.lows[i], int(sc.sent[i]))}
 }
 
@@ -263,7 +264,7 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 				e[y] += c[y]
 			}
 		}
-		for _, h := range sc.wordPairFeats(i) {
+		for _, h := range sc.wordContextFeats(i) {
 			m.addRow(h, e)
 		}
 		st := &sc.states[i]

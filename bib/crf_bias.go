@@ -57,26 +57,3 @@ func crfTuneBias(m *crfModel, examples []crfExample, log io.Writer) (best float3
 	}
 	return best, bestF1
 }
-
-// TuneRefParserBias tries biases of other for a model (nil: the embedded
-// one) on the development split of the labelled data under dataDir, and
-// writes to w the micro F1 of each and the one to add to crfOtherBias (the
-// model should be one trained without the development split:
-// train-parser --dev).
-func TuneRefParserBias(w io.Writer, dataDir string, model []byte) error {
-	if model == nil {
-		model = crfEmbeddedModel
-	}
-	m, err := crfReadModel(model)
-	if err != nil {
-		return err
-	}
-	d, err := crfLoadDataset(dataDir)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "Biases of other, on the development split:")
-	best, f := crfTuneBias(m, crfSelect(d.real, crfSplitDev, nil), w)
-	fmt.Fprintf(w, "best: %+.2f (micro F1 over words %.4f); add it to crfOtherBias\n", best, f)
-	return nil
-}

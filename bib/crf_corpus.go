@@ -149,12 +149,21 @@ type RefParserScores struct {
 	ChineseKinds map[string]int // GB/T renderings per pattern
 }
 
-// EvaluateRefParser scores a model (nil: the embedded one) on the
-// references under dataDir it was not trained on, and writes the tables
-// to w: per field precision, recall and F1 on the held-out real
-// references, on the GB/T 7714 renderings of held-out records, and on the
-// seed list. With dev it scores the development split instead.
-func EvaluateRefParser(w io.Writer, dataDir string, model []byte, dev bool) (*RefParserScores, error) {
+// RefParserEvaluation are the settings of EvaluateRefParser.
+type RefParserEvaluation struct {
+	DataDir  string // the labelled data (testdata/refparse)
+	Model    []byte // the model to score (nil: the embedded one)
+	Dev      bool   // score on the development split instead of the held-out one
+	TuneBias bool   // with Dev: also try biases of other on it (crf_bias.go)
+}
+
+// EvaluateRefParser scores a model on the references under opts.DataDir
+// it was not trained on, and writes the tables to w: per field precision,
+// recall and F1 on the held-out real references, on the GB/T 7714
+// renderings of held-out records, and on the seed list. With opts.Dev it
+// scores the development split instead.
+func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores, error) {
+	model, dataDir, dev := opts.Model, opts.DataDir, opts.Dev
 	if model == nil {
 		model = crfEmbeddedModel
 	}
@@ -248,6 +257,11 @@ func EvaluateRefParser(w io.Writer, dataDir string, model []byte, dev bool) (*Re
 	fmt.Fprintln(w)
 	_, _, sc.Seed = sw.micro()
 	sw.write(w, "  of which the seed list (real; bilingual pairs as two halves)")
+	if opts.TuneBias && dev {
+		fmt.Fprintln(w, "\nBiases of other, on the development split:")
+		best, f := crfTuneBias(m, real, w)
+		fmt.Fprintf(w, "best: %+.2f (micro F1 over words %.4f); add it to crfOtherBias\n", best, f)
+	}
 	return sc, nil
 }
 

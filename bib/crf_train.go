@@ -98,7 +98,7 @@ func crfTokenFeatures(e *crfExample, wordCache map[string][]uint64, emit func(to
 				emit(i, h)
 			}
 		}
-		for _, h := range sc.wordPairFeats(i) {
+		for _, h := range sc.wordContextFeats(i) {
 			emit(i, h)
 		}
 		for t := 0; t < crfNumStates; t++ {

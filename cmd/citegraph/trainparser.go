@@ -84,14 +84,9 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "Wrote %s: %d bytes, SHA-256 %x, trained in %v.\n\n", *out, len(b), sha256.Sum256(b), time.Since(began).Round(time.Second))
 		bytes = b
 	}
-	if _, err := bib.EvaluateRefParser(stdout, *data, bytes, *dev); err != nil {
+	_, err := bib.EvaluateRefParser(stdout, bib.RefParserEvaluation{DataDir: *data, Model: bytes, Dev: *dev, TuneBias: *tuneBias})
+	if err != nil {
 		return fmt.Errorf("train-parser: %w", err)
-	}
-	if *tuneBias {
-		fmt.Fprintln(stdout)
-		if err := bib.TuneRefParserBias(stdout, *data, bytes); err != nil {
-			return fmt.Errorf("train-parser: %w", err)
-		}
 	}
 	return nil
 }
