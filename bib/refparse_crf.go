@@ -94,20 +94,7 @@ func crfWork(text string, toks []crfTok, labels []crfLabel) Work {
 				}
 			}
 		case crfURL:
-			if w.URL == "" && w.DOI == "" || w.URL == "" && !strings.Contains(strings.ToLower(t), "doi.org/") {
-				u := trimURL(t)
-				if k := strings.Index(strings.ToLower(u), "doi.org/"); k >= 0 {
-					if d := NormalizeDOI(u[k+len("doi.org/"):]); d != "" {
-						if w.DOI == "" {
-							w.DOI = trimDOI(d)
-						}
-						continue
-					}
-				}
-				if strings.Contains(u, "://") || strings.HasPrefix(strings.ToLower(u), "www.") {
-					w.URL = u
-				}
-			}
+			recordLink(&w, trimURL(t))
 		case crfGenre:
 			if st.marker == "" {
 				if m := strings.ToUpper(t); crfGBTLetters[m] {

@@ -46,14 +46,7 @@ func (st *refState) takeLinks(s string) string {
 		}
 		u := trimURL(s[loc[0]:loc[1]])
 		end := loc[0] + len(u)
-		lower := strings.ToLower(u)
-		if i := strings.Index(lower, "doi.org/"); i >= 0 {
-			if doi := NormalizeDOI(u[i+len("doi.org/"):]); doi != "" && st.w.DOI == "" {
-				st.w.DOI = trimDOI(doi)
-			}
-		} else if st.w.URL == "" {
-			st.w.URL = u
-		}
+		recordLink(st.w, u)
 		s = cutSpan(s, urlLeadStart(s, loc[0]), end)
 	}
 	if strings.ContainsAny(s, "[(") && containsAnyOf(s, "ccess", "ited", "iewed", "etrieved", "onsult", "isited", "ugegriffen", "bgerufen", "CCESS", "ITED") {
@@ -73,6 +66,22 @@ func (st *refState) takeLinks(s string) string {
 		}
 	}
 	return s
+}
+
+// recordLink records a web address found in a reference: a doi.org link
+// as the DOI, any other as the URL; the first of each is kept.
+func recordLink(w *Work, u string) {
+	if i := strings.Index(strings.ToLower(u), "doi.org/"); i >= 0 {
+		if doi := NormalizeDOI(u[i+len("doi.org/"):]); doi != "" {
+			if w.DOI == "" {
+				w.DOI = trimDOI(doi)
+			}
+			return
+		}
+	}
+	if w.URL == "" && (strings.Contains(u, "://") || strings.HasPrefix(strings.ToLower(u), "www.")) {
+		w.URL = u
+	}
 }
 
 // takeWebDates removes GB/T 7714's "(published)[accessed]" dates, taking
