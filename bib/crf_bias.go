@@ -36,7 +36,7 @@ func crfWordsF1(m *crfModel, examples []crfExample) float64 {
 	return f
 }
 
-// crfTuneBias tries biases of other from −0.5 to +2 in steps of 0.25 on
+// crfTuneBias tries biases of other from −1.5 to +1.5 in steps of 0.25 on
 // top of m's own weights, writes the micro F1 over words of each to log
 // (if not nil), and returns the best bias (the smallest of equals) and its
 // F1. m is left as it was.
@@ -44,7 +44,7 @@ func crfTuneBias(m *crfModel, examples []crfExample, log io.Writer) (best float3
 	start, trans := m.start, m.trans
 	defer func() { m.start, m.trans = start, trans }()
 	bestF1 = -1
-	for b := float32(-0.5); b <= 2; b += 0.25 {
+	for b := float32(-1.5); b <= 1.5; b += 0.25 {
 		m.start, m.trans = start, trans
 		m.addBias(crfOther, b)
 		f := crfWordsF1(m, examples)

@@ -21,13 +21,15 @@ import (
 //     held-out (1/10; 3/10 of those in Chinese characters) sets.
 //   - gbt: GB/T 7714 renderings of the records read from the real
 //     references (crf_gbt.go), each in its source reference's split.
+//   - styles: renderings of the training and development records in six
+//     common styles (crf_styles.go), trained on and never scored.
 //   - seed: the seed article's reference list, labelled by this project
 //     (testdata/refparse/seed-references-labelled.xml), each bilingual
 //     pair as its two halves. Never trained on.
 
 // crfDataset is everything the CRF is trained and scored on.
 type crfDataset struct {
-	real, gbt, seed []crfExample
+	real, gbt, styles, seed []crfExample
 }
 
 // How many GB/T renderings: each Chinese record this many times, other
@@ -35,6 +37,7 @@ type crfDataset struct {
 const (
 	crfGBTPerChinese = 6
 	crfGBTShare      = 0.3
+	crfStyleShare    = 0.5 // records rendered in another style
 )
 
 // crfLoadDataset reads the labelled data under dir.
@@ -51,6 +54,7 @@ func crfLoadDataset(dir string) (*crfDataset, error) {
 		}
 	}
 	d.gbt = crfGBTExamples(recs, crfGBTPerChinese, crfGBTShare)
+	d.styles = crfStyleExamples(recs, crfStyleShare)
 	f, err := os.Open(filepath.Join(dir, "seed-references-labelled.xml"))
 	if err != nil {
 		return nil, err
@@ -70,7 +74,7 @@ func crfLoadDataset(dir string) (*crfDataset, error) {
 // development split unless it is kept for scoring.
 func (d *crfDataset) training(withDev bool) []crfExample {
 	var out []crfExample
-	for _, set := range [][]crfExample{d.real, d.gbt} {
+	for _, set := range [][]crfExample{d.real, d.gbt, d.styles} {
 		for _, e := range set {
 			if e.split == crfSplitTrain || withDev && e.split == crfSplitDev {
 				out = append(out, e)

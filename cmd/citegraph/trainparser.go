@@ -14,8 +14,8 @@ const trainParserUsage = `Usage: citegraph train-parser [flags]
 
 Trains the reference parser's sequence labeller (a linear-chain CRF) on
 the labelled references under --data (AnyStyle's and GROBID's labelled
-sets, GB/T 7714 renderings of their records, see testdata/README.md),
-writes the model to --out, and prints its precision, recall and F1 per
+sets, and their records written again in GB/T 7714 and in six common
+styles, see testdata/README.md), writes the model to --out, and prints its precision, recall and F1 per
 field on the references it was not trained on. The model built into
 citegraph is bib/crfmodel/refparse.crf.gz; rebuild it from the repository
 root with

@@ -1,0 +1,425 @@
+package bib
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Training sequences in the common styles, rendered from real records.
+//
+// A labelled reference shows the model its fields in one style only. Each
+// training record (crfRecordOf: the fields as the AnyStyle and GROBID
+// projects labelled them) may be written again in one of six styles, in
+// the patterns of their manuals (the APA Publication Manual, 7th edition;
+// the Chicago Manual of Style's author-date system; the MLA Handbook, 9th
+// edition; Harvard as in Cite Them Right; Vancouver as in the NLM's
+// Citing Medicine; the IEEE Reference Guide), as a journal article, a book
+// or a chapter, whichever the record's fields make it. The fields are the record's own and nothing is invented: a
+// pattern whose field the record lacks is not rendered. The renderings
+// are generated text, trained on and never scored; the held-out records
+// are not rendered.
+
+// crfStyle is one of the styles.
+type crfStyle int
+
+const (
+	crfStyleAPA crfStyle = iota
+	crfStyleChicago
+	crfStyleMLA
+	crfStyleHarvard
+	crfStyleVancouver
+	crfStyleIEEE
+	crfNumStyles
+)
+
+var crfStyleNames = [crfNumStyles]string{"apa", "chicago", "mla", "harvard", "vancouver", "ieee"}
+
+// crfInitials writes a given name as initials: "Pierre-Bruno" → "P.-B."
+// (dotted) or "P-B" (not); "J. M." → "J. M." or "JM".
+func crfInitials(given string, dotted bool) string {
+	var b strings.Builder
+	for i, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
+		if i > 0 && dotted {
+			b.WriteByte(' ')
+		}
+		for k, piece := range strings.Split(part, "-") {
+			r, _ := utf8.DecodeRuneInString(piece)
+			if r == utf8.RuneError {
+				continue
+			}
+			if k > 0 {
+				b.WriteByte('-')
+			}
+			if allCaps(piece) && utf8.RuneCountInString(piece) <= 3 && k == 0 && !dotted {
+				b.WriteString(piece) // "JM" already
+				continue
+			}
+			b.WriteRune(unicode.ToUpper(r))
+			if dotted {
+				b.WriteByte('.')
+			}
+		}
+	}
+	return b.String()
+}
+
+// crfStyleName writes one author as the style does; first tells the first
+// author (Chicago and MLA invert only the first).
+func crfStyleName(n Name, st crfStyle, first bool) string {
+	if n.Literal != "" || n.Given == "" {
+		return n.String()
+	}
+	switch st {
+	case crfStyleAPA, crfStyleHarvard:
+		return n.Family + ", " + crfInitials(n.Given, true)
+	case crfStyleVancouver:
+		return n.Family + " " + crfInitials(n.Given, false)
+	case crfStyleIEEE:
+		return crfInitials(n.Given, true) + " " + n.Family
+	}
+	if first {
+		return n.Family + ", " + n.Given
+	}
+	return n.Given + " " + n.Family
+}
+
+// crfStyleAuthors writes the author list as the style does.
+func crfStyleAuthors(names []Name, etAl bool, st crfStyle) string {
+	limit := 6
+	if st == crfStyleMLA && len(names) > 2 {
+		limit = 1
+	}
+	if len(names) > limit {
+		names, etAl = names[:limit], true
+	}
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = crfStyleName(n, st, i == 0)
+	}
+	if etAl {
+		if st == crfStyleVancouver || st == crfStyleIEEE || st == crfStyleMLA {
+			return strings.Join(parts, ", ") + ", et al"
+		}
+		return strings.Join(parts, ", ") + " et al."
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	last := parts[len(parts)-1]
+	head := strings.Join(parts[:len(parts)-1], ", ")
+	switch st {
+	case crfStyleVancouver:
+		return head + ", " + last
+	case crfStyleAPA:
+		return head + ", & " + last
+	case crfStyleHarvard:
+		return head + " and " + last
+	}
+	if len(parts) == 2 && st == crfStyleIEEE {
+		return head + " and " + last
+	}
+	return head + ", and " + last
+}
+
+// crfStyleBuilder writes a rendering and its spans.
+type crfStyleBuilder struct {
+	b     strings.Builder
+	spans []crfSpan
+}
+
+func (g *crfStyleBuilder) put(s string, l crfLabel) {
+	start := g.b.Len()
+	g.b.WriteString(s)
+	if l != crfOther && s != "" {
+		g.spans = append(g.spans, crfSpan{start, g.b.Len(), l})
+	}
+}
+
+func (g *crfStyleBuilder) text(s string) { g.b.WriteString(s) }
+
+// stop ends a sentence with a full stop unless it ends with one of its
+// own ("?", "!", ".").
+func (g *crfStyleBuilder) stop() {
+	s := g.b.String()
+	if s != "" && strings.ContainsAny(s[len(s)-1:], ".?!") {
+		g.b.WriteString(" ")
+		return
+	}
+	g.b.WriteString(". ")
+}
+
+// crfRenderStyle writes a record in a style, as the kind the record's
+// fields make it ("article", "book" or "chapter"); ok is false when the
+// record is none of them.
+func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpan, string, bool) {
+	w := &rec.Work
+	var kind string
+	switch {
+	case w.Container != "" && w.Publisher == "":
+		kind = "article"
+	case w.Container == "" && w.Publisher != "":
+		kind = "book"
+	case w.Container != "" && w.Publisher != "":
+		kind = "chapter"
+	default:
+		return "", nil, "", false
+	}
+	if len(w.Authors) == 0 {
+		return "", nil, "", false
+	}
+	g := &crfStyleBuilder{}
+	if st == crfStyleIEEE || st == crfStyleVancouver && rnd.chance(0.5) {
+		n := strconv.Itoa(1 + rnd.intn(80))
+		if st == crfStyleIEEE {
+			g.text("[")
+			g.put(n, crfCitNum)
+			g.text("] ")
+		} else {
+			g.put(n, crfCitNum)
+			g.text(". ")
+		}
+	}
+	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), crfAuthor)
+	year := strconv.Itoa(w.Year)
+	quoted := kind != "book" && (st == crfStyleChicago || st == crfStyleMLA || st == crfStyleIEEE || st == crfStyleHarvard)
+	title := func(end string) {
+		if strings.ContainsAny(w.Title[len(w.Title)-1:], ".?!") {
+			end = strings.TrimLeft(end, ".,")
+		}
+		switch {
+		case quoted && st == crfStyleHarvard:
+			g.text("‘")
+			g.put(w.Title, crfTitle)
+			g.text("’" + end)
+		case quoted:
+			g.text("“")
+			g.put(w.Title, crfTitle)
+			g.text(end + "” ")
+		default:
+			g.put(w.Title, crfTitle)
+			g.stop()
+		}
+	}
+	// volume(issue) and pages, in the style's words.
+	locators := func() {
+		switch st {
+		case crfStyleMLA, crfStyleIEEE:
+			if w.Volume != "" {
+				g.text(", vol. ")
+				g.put(w.Volume, crfVolume)
+			}
+			if w.Issue != "" {
+				g.text(", no. ")
+				g.put(w.Issue, crfIssue)
+			}
+		case crfStyleChicago:
+			if w.Volume != "" {
+				g.text(" ")
+				g.put(w.Volume, crfVolume)
+			}
+			if w.Issue != "" {
+				g.text(" (")
+				g.put(w.Issue, crfIssue)
+				g.text(")")
+			}
+		default:
+			if w.Volume != "" {
+				g.text(", ")
+				g.put(w.Volume, crfVolume)
+			}
+			if w.Issue != "" {
+				g.text("(")
+				g.put(w.Issue, crfIssue)
+				g.text(")")
+			}
+		}
+	}
+	imprint := func(withPlace bool) {
+		if withPlace && w.Place != "" {
+			g.put(w.Place, crfLocation)
+			g.text(": ")
+		}
+		g.put(w.Publisher, crfPublisher)
+	}
+	pages := func(lead string) {
+		if w.Pages != "" {
+			g.text(lead)
+			g.put(w.Pages, crfPages)
+		}
+	}
+	switch st {
+	case crfStyleAPA, crfStyleHarvard:
+		g.text(" (")
+		g.put(year, crfDate)
+		if st == crfStyleAPA {
+			g.text("). ")
+		} else {
+			g.text(") ")
+		}
+		switch kind {
+		case "article":
+			title(", ")
+			g.put(w.Container, crfContainer)
+			locators()
+			if st == crfStyleAPA {
+				pages(", ")
+			} else {
+				pages(", pp. ")
+			}
+		case "book":
+			title("")
+			imprint(st == crfStyleHarvard)
+		case "chapter":
+			title(", ")
+			g.text("In ")
+			g.put(w.Container, crfContainer)
+			pages(" (pp. ")
+			if w.Pages != "" {
+				g.text(")")
+			}
+			g.text(". ")
+			imprint(st == crfStyleHarvard)
+		}
+	case crfStyleChicago:
+		g.stop()
+		g.put(year, crfDate)
+		g.text(". ")
+		switch kind {
+		case "article":
+			title(".")
+			g.put(w.Container, crfContainer)
+			locators()
+			pages(": ")
+		case "book":
+			title("")
+			imprint(true)
+		case "chapter":
+			title(".")
+			g.text("In ")
+			g.put(w.Container, crfContainer)
+			pages(", ")
+			g.text(". ")
+			imprint(true)
+		}
+	case crfStyleMLA:
+		g.stop()
+		switch kind {
+		case "article":
+			title(".")
+			g.put(w.Container, crfContainer)
+			locators()
+			g.text(", ")
+			g.put(year, crfDate)
+			pages(", pp. ")
+		case "book":
+			title("")
+			imprint(false)
+			g.text(", ")
+			g.put(year, crfDate)
+		case "chapter":
+			title(".")
+			g.put(w.Container, crfContainer)
+			g.text(", ")
+			imprint(false)
+			g.text(", ")
+			g.put(year, crfDate)
+			pages(", pp. ")
+		}
+	case crfStyleVancouver:
+		g.stop()
+		switch kind {
+		case "article":
+			title("")
+			g.put(w.Container, crfContainer)
+			g.text(". ")
+			g.put(year, crfDate)
+			if w.Volume != "" || w.Issue != "" {
+				g.text(";")
+				if w.Volume != "" {
+					g.put(w.Volume, crfVolume)
+				}
+				if w.Issue != "" {
+					g.text("(")
+					g.put(w.Issue, crfIssue)
+					g.text(")")
+				}
+			}
+			pages(":")
+		case "book", "chapter":
+			title("")
+			if kind == "chapter" {
+				g.text("In: ")
+				g.put(w.Container, crfContainer)
+				g.text(". ")
+			}
+			imprint(true)
+			g.text("; ")
+			g.put(year, crfDate)
+			pages(". p. ")
+		}
+	case crfStyleIEEE:
+		g.text(", ")
+		switch kind {
+		case "article":
+			title(",")
+			g.put(w.Container, crfContainer)
+			locators()
+			pages(", pp. ")
+			g.text(", ")
+			g.put(year, crfDate)
+		case "book":
+			g.put(w.Title, crfTitle)
+			g.text(". ")
+			imprint(true)
+			g.text(", ")
+			g.put(year, crfDate)
+		case "chapter":
+			title(",")
+			g.text("in ")
+			g.put(w.Container, crfContainer)
+			g.text(". ")
+			imprint(true)
+			g.text(", ")
+			g.put(year, crfDate)
+			pages(", pp. ")
+		}
+	}
+	if w.DOI != "" && kind == "article" && rnd.chance(0.5) {
+		g.stop()
+		if st == crfStyleAPA || st == crfStyleChicago || rnd.chance(0.5) {
+			g.put("https://doi.org/"+w.DOI, crfDOI)
+			return strings.TrimSpace(g.b.String()), g.spans, kind, true
+		}
+		g.text("doi: ")
+		g.put(w.DOI, crfDOI)
+	}
+	g.stop()
+	return strings.TrimSpace(g.b.String()), g.spans, kind, true
+}
+
+// crfStyleExamples renders the training and development records written
+// in Latin letters, each with probability share, in a style drawn for it.
+func crfStyleExamples(recs []crfRecord, share float64) []crfExample {
+	var out []crfExample
+	for k := range recs {
+		rec := &recs[k]
+		if rec.cjk || rec.split == crfSplitTest {
+			continue
+		}
+		rnd := crfRand(crfHashStr(crfHashOffset, "style:"+rec.src))
+		if !rnd.chance(share) {
+			continue
+		}
+		st := crfStyle(rnd.intn(int(crfNumStyles)))
+		text, spans, kind, ok := crfRenderStyle(rec, st, &rnd)
+		if !ok {
+			continue
+		}
+		e := crfNewExample(text, spans, "style-"+crfStyleNames[st]+"/"+kind)
+		e.split = rec.split
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,74 @@
+package bib
+
+import (
+	"strings"
+	"testing"
+)
+
+// The styles written from a real record: the seed list's Ruffini (2020),
+// read back from its labels (testdata/refparse/seed-references-labelled.xml).
+func TestCRFRenderStyle(t *testing.T) {
+	d := crfTestDataset(t)
+	var rec crfRecord
+	for k := range d.seed {
+		if strings.HasPrefix(d.seed[k].text, "Ruffini P B. Collaboration") {
+			r, ok := crfRecordOf(&d.seed[k])
+			if !ok {
+				t.Fatal("no record read from the seed's Ruffini (2020)")
+			}
+			rec = r
+		}
+	}
+	want := map[crfStyle]string{
+		crfStyleAPA:       "Ruffini, P. B. (2020). Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 15(3), 371-382.",
+		crfStyleChicago:   "Ruffini, P B. 2020. “Collaboration and competition: The twofold logic of science diplomacy.” The Hague Journal of Diplomacy 15 (3): 371-382.",
+		crfStyleMLA:       "Ruffini, P B. “Collaboration and competition: The twofold logic of science diplomacy.” The Hague Journal of Diplomacy, vol. 15, no. 3, 2020, pp. 371-382.",
+		crfStyleHarvard:   "Ruffini, P. B. (2020) ‘Collaboration and competition: The twofold logic of science diplomacy’, The Hague Journal of Diplomacy, 15(3), pp. 371-382.",
+		crfStyleVancouver: "Ruffini PB. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy. 2020;15(3):371-382.",
+		crfStyleIEEE:      "[n] P. B. Ruffini, “Collaboration and competition: The twofold logic of science diplomacy,” The Hague Journal of Diplomacy, vol. 15, no. 3, pp. 371-382, 2020.",
+	}
+	for st := crfStyle(0); st < crfNumStyles; st++ {
+		rnd := crfRand(1)
+		text, spans, kind, ok := crfRenderStyle(&rec, st, &rnd)
+		if !ok || kind != "article" {
+			t.Fatalf("%s: ok %v, kind %q", crfStyleNames[st], ok, kind)
+		}
+		got := text
+		if st == crfStyleIEEE || st == crfStyleVancouver {
+			// The citation number is drawn.
+			if i := strings.Index(got, "] "); st == crfStyleIEEE && i > 0 {
+				got = "[n" + got[i:]
+			}
+			if i := strings.Index(got, ". "); st == crfStyleVancouver && i > 0 && got[0] >= '0' && got[0] <= '9' {
+				got = got[i+2:]
+			}
+		}
+		if got != want[st] {
+			t.Errorf("%s:\n got %s\nwant %s", crfStyleNames[st], got, want[st])
+		}
+		e := crfNewExample(text, spans, "style")
+		fields := map[crfLabel]string{}
+		for i := range e.toks {
+			if l := e.labels[i]; l != crfOther && l != crfCitNum {
+				fields[l] += crfTokText(text, e.toks, i) + " "
+			}
+		}
+		wantFields := map[crfLabel]string{
+			crfAuthor: "Ruffini , P . B ", crfDate: "2020 ", crfTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
+			crfContainer: "The Hague Journal of Diplomacy ", crfVolume: "15 ", crfIssue: "3 ", crfPages: "371-382 ",
+		}
+		switch st {
+		case crfStyleChicago, crfStyleMLA:
+			wantFields[crfAuthor] = "Ruffini , P B "
+		case crfStyleVancouver:
+			wantFields[crfAuthor] = "Ruffini PB "
+		case crfStyleIEEE:
+			wantFields[crfAuthor] = "P . B . Ruffini "
+		}
+		for l, s := range wantFields {
+			if fields[l] != s {
+				t.Errorf("%s: %s %q, want %q", crfStyleNames[st], l, fields[l], s)
+			}
+		}
+	}
+}
