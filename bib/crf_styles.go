@@ -37,29 +37,34 @@ const (
 var crfStyleNames = [crfNumStyles]string{"apa", "chicago", "mla", "harvard", "vancouver", "ieee"}
 
 // crfInitials writes a given name as initials: "Pierre-Bruno" → "P.-B."
-// (dotted) or "P-B" (not); "J. M." → "J. M." or "JM".
+// (dotted) or "P-B" (not); "J. M." and "JM" → "J. M." or "JM".
 func crfInitials(given string, dotted bool) string {
 	var b strings.Builder
-	for i, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
-		if i > 0 && dotted {
+	initial := func(r rune) {
+		if dotted && b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
 			b.WriteByte(' ')
 		}
+		b.WriteRune(unicode.ToUpper(r))
+		if dotted {
+			b.WriteByte('.')
+		}
+	}
+	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
 		for k, piece := range strings.Split(part, "-") {
-			r, _ := utf8.DecodeRuneInString(piece)
-			if r == utf8.RuneError {
+			if piece == "" {
 				continue
 			}
 			if k > 0 {
 				b.WriteByte('-')
 			}
-			if allCaps(piece) && utf8.RuneCountInString(piece) <= 3 && k == 0 && !dotted {
-				b.WriteString(piece) // "JM" already
+			if allCaps(piece) && utf8.RuneCountInString(piece) <= 3 {
+				for _, r := range piece { // "JM": initials already
+					initial(r)
+				}
 				continue
 			}
-			b.WriteRune(unicode.ToUpper(r))
-			if dotted {
-				b.WriteByte('.')
-			}
+			r, _ := utf8.DecodeRuneInString(piece)
+			initial(r)
 		}
 	}
 	return b.String()

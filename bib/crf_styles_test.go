@@ -72,3 +72,23 @@ func TestCRFRenderStyle(t *testing.T) {
 		}
 	}
 }
+
+func TestCRFInitials(t *testing.T) {
+	tests := []struct{ given, dotted, compact string }{
+		{"Pierre-Bruno", "P.-B.", "P-B"},
+		{"P B", "P. B.", "PB"},
+		{"JM", "J. M.", "JM"},
+		{"J.M.", "J. M.", "JM"},
+		{"John Michael", "J. M.", "JM"},
+		{"Wai-Kai", "W.-K.", "W-K"},
+		{"Jean-Luc J", "J.-L. J.", "J-LJ"},
+	}
+	for _, tt := range tests {
+		if got := crfInitials(tt.given, true); got != tt.dotted {
+			t.Errorf("crfInitials(%q, dotted) = %q, want %q", tt.given, got, tt.dotted)
+		}
+		if got := crfInitials(tt.given, false); got != tt.compact {
+			t.Errorf("crfInitials(%q) = %q, want %q", tt.given, got, tt.compact)
+		}
+	}
+}
