@@ -228,19 +228,26 @@ func (s crfGBTStyle) String() string {
 	return string(b)
 }
 
-// crfGBTBuilder writes a rendering and its spans.
-type crfGBTBuilder struct {
+// crfSpanBuilder writes a generated reference and the spans of its
+// fields.
+type crfSpanBuilder struct {
 	b     strings.Builder
 	spans []crfSpan
-	style crfGBTStyle
 }
 
-func (g *crfGBTBuilder) put(s string, l crfLabel) {
+// put writes s as a field labelled l (other: as no field).
+func (g *crfSpanBuilder) put(s string, l crfLabel) {
 	start := g.b.Len()
 	g.b.WriteString(s)
 	if l != crfOther && s != "" {
 		g.spans = append(g.spans, crfSpan{start, g.b.Len(), l})
 	}
+}
+
+// crfGBTBuilder writes a GB/T 7714 rendering and its spans.
+type crfGBTBuilder struct {
+	crfSpanBuilder
+	style crfGBTStyle
 }
 
 // mark writes a punctuation mark in the style's width: ". ", ", ", ": ",

@@ -16,10 +16,10 @@ import (
 // the Chicago Manual of Style's author-date system; the MLA Handbook, 9th
 // edition; Harvard as in Cite Them Right; Vancouver as in the NLM's
 // Citing Medicine; the IEEE Reference Guide), as a journal article, a book
-// or a chapter, whichever the record's fields make it. The fields are the record's own and nothing is invented: a
-// pattern whose field the record lacks is not rendered. The renderings
-// are generated text, trained on and never scored; the held-out records
-// are not rendered.
+// or a chapter, whichever the record's fields make it. The fields are the
+// record's own and nothing is invented: a pattern whose field the record
+// lacks is not rendered. The renderings are generated text, trained on and
+// never scored; the held-out records are not rendered.
 
 // crfStyle is one of the styles.
 type crfStyle int
@@ -128,21 +128,24 @@ func crfStyleAuthors(names []Name, etAl bool, st crfStyle) string {
 	return head + ", and " + last
 }
 
-// crfStyleBuilder writes a rendering and its spans.
-type crfStyleBuilder struct {
-	b     strings.Builder
-	spans []crfSpan
-}
-
-func (g *crfStyleBuilder) put(s string, l crfLabel) {
-	start := g.b.Len()
-	g.b.WriteString(s)
-	if l != crfOther && s != "" {
-		g.spans = append(g.spans, crfSpan{start, g.b.Len(), l})
-	}
-}
+// crfStyleBuilder writes a rendering in one of the styles and its spans.
+type crfStyleBuilder struct{ crfSpanBuilder }
 
 func (g *crfStyleBuilder) text(s string) { g.b.WriteString(s) }
+
+// locators writes a volume and an issue, each after its lead (the
+// issue's followed by issueEnd), as far as w has them.
+func (g *crfStyleBuilder) locators(w *Work, volumeLead, issueLead, issueEnd string) {
+	if w.Volume != "" {
+		g.text(volumeLead)
+		g.put(w.Volume, crfVolume)
+	}
+	if w.Issue != "" {
+		g.text(issueLead)
+		g.put(w.Issue, crfIssue)
+		g.text(issueEnd)
+	}
+}
 
 // stop ends a sentence with a full stop unless it ends with one of its
 // own ("?", "!", ".").
@@ -207,38 +210,15 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 			g.stop()
 		}
 	}
-	// volume(issue) and pages, in the style's words.
+	// volume(issue), in the style's words.
 	locators := func() {
 		switch st {
 		case crfStyleMLA, crfStyleIEEE:
-			if w.Volume != "" {
-				g.text(", vol. ")
-				g.put(w.Volume, crfVolume)
-			}
-			if w.Issue != "" {
-				g.text(", no. ")
-				g.put(w.Issue, crfIssue)
-			}
+			g.locators(w, ", vol. ", ", no. ", "")
 		case crfStyleChicago:
-			if w.Volume != "" {
-				g.text(" ")
-				g.put(w.Volume, crfVolume)
-			}
-			if w.Issue != "" {
-				g.text(" (")
-				g.put(w.Issue, crfIssue)
-				g.text(")")
-			}
+			g.locators(w, " ", " (", ")")
 		default:
-			if w.Volume != "" {
-				g.text(", ")
-				g.put(w.Volume, crfVolume)
-			}
-			if w.Issue != "" {
-				g.text("(")
-				g.put(w.Issue, crfIssue)
-				g.text(")")
-			}
+			g.locators(w, ", ", "(", ")")
 		}
 	}
 	imprint := func(withPlace bool) {
@@ -342,14 +322,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 			g.put(year, crfDate)
 			if w.Volume != "" || w.Issue != "" {
 				g.text(";")
-				if w.Volume != "" {
-					g.put(w.Volume, crfVolume)
-				}
-				if w.Issue != "" {
-					g.text("(")
-					g.put(w.Issue, crfIssue)
-					g.text(")")
-				}
+				g.locators(w, "", "(", ")")
 			}
 			pages(":")
 		case "book", "chapter":

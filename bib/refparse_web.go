@@ -79,7 +79,7 @@ func recordLink(w *Work, u string) {
 			return
 		}
 	}
-	if w.URL == "" && (strings.Contains(u, "://") || strings.HasPrefix(strings.ToLower(u), "www.")) {
+	if w.URL == "" && (strings.Contains(u, "://") || hasPrefixFold(u, "www.")) {
 		w.URL = u
 	}
 }
