@@ -171,20 +171,30 @@ func crfIsMark(s string) bool {
 	return true
 }
 
-// crfLocatorKeywords are the words before a volume, issue or page number
-// (lower case, no dot).
-var crfLocatorKeywords = map[string]bool{
-	"vol": true, "vols": true, "volume": true, "volumes": true, "v": true, "bd": true, "jg": true, "tome": true,
-	"t": true, "tomo": true, "band": true, "no": true, "nos": true, "nr": true, "num": true, "number": true,
-	"issue": true, "iss": true, "heft": true, "n": true, "n°": true, "nº": true, "pp": true, "p": true, "pg": true,
-	"pgs": true, "page": true, "pages": true, "s": true, "art": true, "article": true, "第": true, "vol.": true,
+// crfIsLocatorKeyword reports whether a word (lower case, no dot) comes
+// before a volume, issue or page number: the rule parser's keywords
+// (tailKeywords) and a few it leaves out because, alone in its tails,
+// they would be read as initials or words ("t", "s", "n").
+func crfIsLocatorKeyword(w string) bool {
+	switch tailKeywords[w] {
+	case 'v', 'n', 'p':
+		return true
+	}
+	return crfMoreLocatorKeywords[w] || crfMoreIssueKeywords[w]
 }
 
-// crfIssueKeywords introduce an issue number inside an AnyStyle volume.
-var crfIssueKeywords = map[string]bool{
-	"no": true, "nos": true, "nr": true, "num": true, "number": true, "issue": true, "iss": true, "heft": true,
-	"n°": true, "nº": true, "n": true,
+// crfIsIssueKeyword reports whether a word (lower case) introduces an
+// issue number inside an AnyStyle volume.
+func crfIsIssueKeyword(w string) bool {
+	return tailKeywords[w] == 'n' || crfMoreIssueKeywords[w]
 }
+
+var (
+	crfMoreLocatorKeywords = map[string]bool{
+		"volumes": true, "t": true, "tomo": true, "band": true, "s": true, "第": true, "vol.": true,
+	}
+	crfMoreIssueKeywords = map[string]bool{"n": true, "n°": true, "nº": true}
+)
 
 // crfNormalizeLabels brings the labels to the convention described at the
 // top of this file. spanOf is the source span of each token (-1 outside).
@@ -216,7 +226,7 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 					}
 					k = e
 				}
-			case crfIssueKeywords[strings.ToLower(t)]:
+			case crfIsIssueKeyword(strings.ToLower(t)):
 				e := k + 1
 				for e < j && tok(e) == "." {
 					e++
@@ -265,7 +275,7 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 			changed = false
 			// Keywords before locator numbers.
 			if lab == crfVolume || lab == crfIssue || lab == crfPages {
-				if crfLocatorKeywords[strings.TrimRight(low(a), ".")] && a+1 < b {
+				if crfIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
 					labels[a] = crfOther
 					a++
 					changed = true

@@ -162,9 +162,9 @@ func crfLocatorValue(s string) string {
 		t := strings.TrimLeft(s, "([ ")
 		t = strings.TrimRight(t, ")]., ;:")
 		w, rest, ok := strings.Cut(t, " ")
-		if ok && crfLocatorKeywords[strings.ToLower(strings.TrimRight(w, "."))] {
+		if ok && crfIsLocatorKeyword(strings.ToLower(strings.TrimRight(w, "."))) {
 			t = strings.TrimSpace(rest)
-		} else if i := strings.IndexByte(t, '.'); i > 0 && i < len(t)-1 && crfLocatorKeywords[strings.ToLower(t[:i])] {
+		} else if i := strings.IndexByte(t, '.'); i > 0 && i < len(t)-1 && crfIsLocatorKeyword(strings.ToLower(t[:i])) {
 			t = t[i+1:] // "pp.12"
 		}
 		if t == s {
