@@ -37,7 +37,7 @@ type crfDataset struct {
 const (
 	crfGBTPerChinese = 6
 	crfGBTShare      = 0.3
-	crfStyleShare    = 0.5 // records rendered in another style
+	crfStyleShare    = 1.0 // records rendered in another style
 )
 
 // crfLoadDataset reads the labelled data under dir.

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // GB/T 7714 training sequences rendered from real records.
@@ -123,30 +122,10 @@ func crfGBTName(n Name) string {
 	if fam == "" || strings.ContainsAny(fam, "0123456789") {
 		return ""
 	}
-	var ini []string
-	for _, part := range strings.FieldsFunc(n.Given, func(r rune) bool { return r == ' ' || r == '.' }) {
-		if strings.ContainsAny(part, "-‐") {
-			var hy []string
-			for _, h := range strings.FieldsFunc(part, func(r rune) bool { return r == '-' || r == '‐' }) {
-				r, _ := utf8.DecodeRuneInString(h)
-				hy = append(hy, string(unicode.ToUpper(r)))
-			}
-			ini = append(ini, strings.Join(hy, "-"))
-			continue
-		}
-		rs := []rune(part)
-		if len(rs) <= 3 && allUpper(rs) {
-			for _, r := range rs {
-				ini = append(ini, string(r)) // "PB" → "P B"
-			}
-			continue
-		}
-		ini = append(ini, string(unicode.ToUpper(rs[0])))
+	if ini := crfInitials(n.Given, false, " "); ini != "" {
+		return fam + " " + ini
 	}
-	if len(ini) == 0 {
-		return fam
-	}
-	return fam + " " + strings.Join(ini, " ")
+	return fam
 }
 
 func crfHasKanaHangul(s string) bool {

@@ -36,29 +36,29 @@ const (
 
 var crfStyleNames = [crfNumStyles]string{"apa", "chicago", "mla", "harvard", "vancouver", "ieee"}
 
-// crfInitials writes a given name as initials: "Pierre-Bruno" → "P.-B."
-// (dotted) or "P-B" (not); "J. M." and "JM" → "J. M." or "JM".
-func crfInitials(given string, dotted bool) string {
+// crfInitials writes a given name as initials, each followed by a dot if
+// dot is set and separated by sep (not after a hyphen): "Pierre-Bruno" →
+// "P.-B." (dot, " "), "P-B" (GB/T 7714, Vancouver); "John Michael" →
+// "J. M.", "J M" (GB/T 7714, sep " "), "JM" (Vancouver, sep ""); "JM" and
+// "J.M." are initials already.
+func crfInitials(given string, dot bool, sep string) string {
 	var b strings.Builder
 	initial := func(r rune) {
-		if dotted && b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
-			b.WriteByte(' ')
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteString(sep)
 		}
 		b.WriteRune(unicode.ToUpper(r))
-		if dotted {
+		if dot {
 			b.WriteByte('.')
 		}
 	}
 	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
-		for k, piece := range strings.Split(part, "-") {
-			if piece == "" {
-				continue
+		for k, piece := range strings.FieldsFunc(part, isHyphen) {
+			if k > 0 || isHyphen([]rune(part)[0]) {
+				b.WriteByte('-') // "J.-S.": a hyphen after a dot
 			}
-			if k > 0 {
-				b.WriteByte('-')
-			}
-			if allCaps(piece) && utf8.RuneCountInString(piece) <= 3 {
-				for _, r := range piece { // "JM": initials already
+			if rs := []rune(piece); len(rs) <= 3 && allUpper(rs) {
+				for _, r := range rs { // "JM": initials already
 					initial(r)
 				}
 				continue
@@ -78,11 +78,11 @@ func crfStyleName(n Name, st crfStyle, first bool) string {
 	}
 	switch st {
 	case crfStyleAPA, crfStyleHarvard:
-		return n.Family + ", " + crfInitials(n.Given, true)
+		return n.Family + ", " + crfInitials(n.Given, true, " ")
 	case crfStyleVancouver:
-		return n.Family + " " + crfInitials(n.Given, false)
+		return n.Family + " " + crfInitials(n.Given, false, "")
 	case crfStyleIEEE:
-		return crfInitials(n.Given, true) + " " + n.Family
+		return crfInitials(n.Given, true, " ") + " " + n.Family
 	}
 	if first {
 		return n.Family + ", " + n.Given

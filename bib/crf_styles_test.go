@@ -74,20 +74,25 @@ func TestCRFRenderStyle(t *testing.T) {
 }
 
 func TestCRFInitials(t *testing.T) {
-	tests := []struct{ given, dotted, compact string }{
-		{"Pierre-Bruno", "P.-B.", "P-B"},
-		{"P B", "P. B.", "PB"},
-		{"JM", "J. M.", "JM"},
-		{"J.M.", "J. M.", "JM"},
-		{"John Michael", "J. M.", "JM"},
-		{"Wai-Kai", "W.-K.", "W-K"},
-		{"Jean-Luc J", "J.-L. J.", "J-LJ"},
+	tests := []struct{ given, dotted, spaced, compact string }{
+		{"Pierre-Bruno", "P.-B.", "P-B", "P-B"},
+		{"P B", "P. B.", "P B", "PB"},
+		{"JM", "J. M.", "J M", "JM"},
+		{"J.M.", "J. M.", "J M", "JM"},
+		{"John Michael", "J. M.", "J M", "JM"},
+		{"Wai-Kai", "W.-K.", "W-K", "W-K"},
+		{"Wai‐Kai", "W.-K.", "W-K", "W-K"},
+		{"Jean-Luc J", "J.-L. J.", "J-L J", "J-LJ"},
+		{"", "", "", ""},
 	}
 	for _, tt := range tests {
-		if got := crfInitials(tt.given, true); got != tt.dotted {
+		if got := crfInitials(tt.given, true, " "); got != tt.dotted {
 			t.Errorf("crfInitials(%q, dotted) = %q, want %q", tt.given, got, tt.dotted)
 		}
-		if got := crfInitials(tt.given, false); got != tt.compact {
+		if got := crfInitials(tt.given, false, " "); got != tt.spaced {
+			t.Errorf("crfInitials(%q, spaced) = %q, want %q", tt.given, got, tt.spaced)
+		}
+		if got := crfInitials(tt.given, false, ""); got != tt.compact {
 			t.Errorf("crfInitials(%q) = %q, want %q", tt.given, got, tt.compact)
 		}
 	}
