@@ -118,10 +118,15 @@ func crfReadModel(data []byte) (*crfModel, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reference model: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// The gzip trailer gives the size: one buffer, not a growing one.
+	var buf bytes.Buffer
+	if n := len(data); n >= 4 {
+		buf.Grow(int(binary.LittleEndian.Uint32(data[n-4:])) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("reference model: %w", err)
 	}
+	raw := buf.Bytes()
 	r := &crfModelReader{b: raw}
 	if string(r.bytes(len(crfMagic))) != crfMagic {
 		return nil, errors.New("reference model: not a citegraph CRF model")
