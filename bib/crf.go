@@ -26,10 +26,14 @@ type crfModel struct {
 	trans      [crfNumLabels * crfNumLabels]float32 // [prev*L+cur]
 	start, end [crfNumLabels]float32
 
-	// The feature table: open addressing on the feature hash.
-	keys   []uint64
-	rows   []uint32 // the row of each slot
-	mask   uint64
+	// The feature table: the features' hashes in increasing order (row r
+	// is hashes[r]), and where the hashes of each value of their top bits
+	// begin (dir[t] is the first row whose hash's top bits are t or more).
+	// Reading a model fills it from start to end, in less memory than a
+	// hash table: a fresh process pays for every page it first touches.
+	hashes []uint64
+	dir    []uint32
+	shift  uint     // 64 − log₂(len(dir) − 1)
 	rowOff []uint32 // row r has the weights rowLab/rowW[rowOff[r]:rowOff[r+1]]
 	rowLab []uint8
 	rowW   []float32
@@ -53,20 +57,19 @@ type crfWordVec struct {
 
 // lookup returns the row of a feature, or -1.
 func (m *crfModel) lookup(h uint64) int {
-	if len(m.keys) == 0 {
+	if len(m.hashes) == 0 {
 		return -1
 	}
-	i := h & m.mask
-	for {
-		k := m.keys[i]
-		if k == h {
-			return int(m.rows[i])
+	t := h >> m.shift
+	for r := m.dir[t]; r < m.dir[t+1]; r++ {
+		if k := m.hashes[r]; k >= h {
+			if k == h {
+				return int(r)
+			}
+			break
 		}
-		if k == 0 {
-			return -1
-		}
-		i = (i + 1) & m.mask
 	}
+	return -1
 }
 
 // addRow adds the weights of a feature to v.
@@ -80,24 +83,10 @@ func (m *crfModel) addRow(h uint64, v *[crfNumLabels]float32) {
 	}
 }
 
-// finish builds the hash index of the feature rows and the dense state
-// tables; hashes[r] is the feature of row r.
+// finish builds the index of the feature rows and the dense state
+// tables; hashes[r], in increasing order, is the feature of row r.
 func (m *crfModel) finish(hashes []uint64) {
-	size := 1
-	for size < 2*len(hashes) {
-		size <<= 1
-	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]uint32, size)
-	m.mask = uint64(size - 1)
-	for r, h := range hashes {
-		i := h & m.mask
-		for m.keys[i] != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.keys[i] = h
-		m.rows[i] = uint32(r)
-	}
+	m.index(hashes)
 	for t := 0; t < crfNumStates; t++ {
 		d := make([]float32, crfStateDomain[t]*crfNumLabels)
 		for v := 0; v < crfStateDomain[t]; v++ {
@@ -109,6 +98,25 @@ func (m *crfModel) finish(hashes []uint64) {
 	}
 	m.bos = m.computeVec(crfKeyBOS)
 	m.eos = m.computeVec(crfKeyEOS)
+}
+
+// index builds the directory of the sorted hashes: about one row for each
+// value of the top bits.
+func (m *crfModel) index(hashes []uint64) {
+	bits := uint(1)
+	for 1<<bits < len(hashes) {
+		bits++
+	}
+	m.hashes = hashes
+	m.shift = 64 - bits
+	m.dir = make([]uint32, 1<<bits+1)
+	r := 0
+	for t := range m.dir {
+		for r < len(hashes) && hashes[r]>>m.shift < uint64(t) {
+			r++
+		}
+		m.dir[t] = uint32(r)
+	}
 }
 
 // computeVec sums the weights of a key's word and context features.

@@ -114,7 +114,7 @@ const (
 
 // TrainRefParser trains the reference parser's CRF on the labelled data
 // and returns the model in the form the binary embeds
-// (bib/crfmodel/refparse.crf.gz). The held-out references are never
+// (bib/crfmodel/refparse.crf). The held-out references are never
 // trained on; the development references are unless opts.Dev is set.
 // Training is deterministic.
 func TrainRefParser(opts RefParserTraining) ([]byte, error) {
@@ -129,7 +129,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 	}
 	m.addBias(crfOther, crfOtherBias)
 	var buf bytes.Buffer
-	if err := crfWriteModel(&buf, m, m.hashes()); err != nil {
+	if err := crfWriteModel(&buf, m); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -17,7 +17,7 @@ the labelled references under --data (AnyStyle's and GROBID's labelled
 sets, and their records written again in GB/T 7714 and in six common
 styles, see testdata/README.md), writes the model to --out, and prints its precision, recall and F1 per
 field on the references it was not trained on. The model built into
-citegraph is bib/crfmodel/refparse.crf.gz; rebuild it from the repository
+citegraph is bib/crfmodel/refparse.crf; rebuild it from the repository
 root with
 
   go run ./cmd/citegraph train-parser
@@ -30,14 +30,14 @@ biases of "other" (a decision threshold, see bib/crf_bias.go) on it.
 
 Examples:
   citegraph train-parser --eval-only
-  citegraph train-parser --dev --out /tmp/dev.crf.gz   # tune on the development split
-  citegraph train-parser --eval-only --dev --model /tmp/dev.crf.gz --tune-bias
+  citegraph train-parser --dev --out /tmp/dev.crf   # tune on the development split
+  citegraph train-parser --eval-only --dev --model /tmp/dev.crf --tune-bias
 `
 
 func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("train-parser", trainParserUsage, stdout)
 	data := fs.String("data", "testdata/refparse", "`directory` of the labelled references")
-	out := fs.String("out", "bib/crfmodel/refparse.crf.gz", "`file` to write the trained model to")
+	out := fs.String("out", "bib/crfmodel/refparse.crf", "`file` to write the trained model to")
 	evalOnly := fs.Bool("eval-only", false, "do not train: score the built-in model (or --model)")
 	model := fs.String("model", "", "model `file` to score with --eval-only (default: the built-in model)")
 	dev := fs.Bool("dev", false, "train without the development split and score on it (for tuning)")
