@@ -172,9 +172,9 @@ func crfIsMark(s string) bool {
 }
 
 // crfIsLocatorKeyword reports whether a word (lower case, no dot) comes
-// before a volume, issue or page number: the rule parser's keywords
-// (tailKeywords) and a few it leaves out because, alone in its tails,
-// they would be read as initials or words ("t", "s", "n").
+// before a volume, issue or page number: the rule parser's keywords for
+// them (tailKeywords) and some it does without, such as "t" and "s" (its
+// tails would read them as initials), "n°" and "第".
 func crfIsLocatorKeyword(w string) bool {
 	switch tailKeywords[w] {
 	case 'v', 'n', 'p':
