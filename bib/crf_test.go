@@ -2,7 +2,10 @@ package bib
 
 import (
 	"bytes"
+	"math"
+	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -300,5 +303,44 @@ func TestCRFBias(t *testing.T) {
 	}
 	if f1 := crfWordsF1(m, dev); f1 != f0 {
 		t.Errorf("the search left the model scoring %.4f, not %.4f", f1, f0)
+	}
+}
+
+// lookup finds every feature of the directory over sorted hashes and no
+// other, at the edges of the buckets and of the hash range too; a map is
+// the oracle.
+func TestCRFLookup(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	sets := [][]uint64{
+		{7},
+		{1, 2, 1 << 63, 1<<63 + 1, math.MaxUint64 - 1, math.MaxUint64},
+	}
+	var many []uint64
+	for range 5000 {
+		many = append(many, rnd.Uint64()|1)
+	}
+	many = append(many, 1<<20, 1<<20+1, 1<<20+2) // one crowded bucket
+	slices.Sort(many)
+	sets = append(sets, slices.Compact(many))
+	for _, hashes := range sets {
+		m := &crfModel{}
+		m.index(hashes)
+		row := map[uint64]int{}
+		for r, h := range hashes {
+			row[h] = r
+		}
+		probes := append([]uint64{0, 3, 1 << 62, math.MaxUint64 - 2}, hashes...)
+		for range 5000 {
+			probes = append(probes, rnd.Uint64())
+		}
+		for _, h := range probes {
+			want, ok := row[h]
+			if !ok {
+				want = -1
+			}
+			if got := m.lookup(h); got != want {
+				t.Errorf("%d hashes: lookup(%#x) = %d, want %d", len(hashes), h, got, want)
+			}
+		}
 	}
 }
