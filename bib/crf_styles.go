@@ -53,8 +53,9 @@ func crfInitials(given string, dot bool, sep string) string {
 		}
 	}
 	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
+		first, _ := utf8.DecodeRuneInString(part)
 		for k, piece := range strings.FieldsFunc(part, isHyphen) {
-			if k > 0 || isHyphen([]rune(part)[0]) {
+			if k > 0 || isHyphen(first) {
 				b.WriteByte('-') // "J.-S.": a hyphen after a dot
 			}
 			if rs := []rune(piece); len(rs) <= 3 && allUpper(rs) {
@@ -364,16 +365,18 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 			pages(", pp. ")
 		}
 	}
+	end := g.stop
 	if w.DOI != "" && kind == "article" && rnd.chance(0.5) {
 		g.stop()
 		if st == crfStyleAPA || st == crfStyleChicago || rnd.chance(0.5) {
 			g.put("https://doi.org/"+w.DOI, crfDOI)
-			return strings.TrimSpace(g.b.String()), g.spans, kind, true
+			end = func() {} // a link takes no full stop
+		} else {
+			g.text("doi: ")
+			g.put(w.DOI, crfDOI)
 		}
-		g.text("doi: ")
-		g.put(w.DOI, crfDOI)
 	}
-	g.stop()
+	end()
 	return strings.TrimSpace(g.b.String()), g.spans, kind, true
 }
 

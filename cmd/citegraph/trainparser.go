@@ -15,8 +15,9 @@ const trainParserUsage = `Usage: citegraph train-parser [flags]
 Trains the reference parser's sequence labeller (a linear-chain CRF) on
 the labelled references under --data (AnyStyle's and GROBID's labelled
 sets, and their records written again in GB/T 7714 and in six common
-styles, see testdata/README.md), writes the model to --out, and prints its precision, recall and F1 per
-field on the references it was not trained on. The model built into
+styles, see testdata/README.md), writes the model to --out, and prints
+its precision, recall and F1 per field on the references it was not
+trained on. The model built into
 citegraph is bib/crfmodel/refparse.crf; rebuild it from the repository
 root with
 
