@@ -14,17 +14,22 @@ import (
 // testdata/refparse, and the trained model ships in the binary
 // (crf_model.go). refparse_crf.go turns the labelled tokens into a Work.
 //
-// Score of a labelling y of tokens x:
+// Score of a tagging y of tokens x (the tags are the labels with other
+// split by the field before it, crf_tags.go):
 //
-//	Σ_t [ start(y_0) if t = 0 ] + trans(y_{t-1}, y_t) + Σ_f w(f, y_t) + [ end(y_T) ]
+//	Σ_t [ start(y_0) if t = 0 ] + trans(y_{t-1}, y_t) + Σ_f w(f, label(y_t)) + [ end(y_T) ]
 //
-// over the features f of token t (crf_features.go); the labelling with the
-// highest score is found by Viterbi decoding.
+// over the features f of token t (crf_features.go); the tagging with the
+// highest score is found by Viterbi decoding, and its labels returned.
 
 // crfModel is a trained model ready to label.
 type crfModel struct {
-	trans      [crfNumLabels * crfNumLabels]float32 // [prev*L+cur]
-	start, end [crfNumLabels]float32
+	trans      [crfNumTags * crfNumTags]float32 // [prev*T+cur]; only allowed pairs are read
+	start, end [crfNumTags]float32
+	// For decoding: from[p][y] = trans[p*T+y] for the fields y, and the
+	// best of those into a field other than p itself.
+	from     [crfNumTags][crfNumLabels]float32
+	fromBest [crfNumTags]float32
 
 	// The feature table: the features' hashes in increasing order (row r
 	// is hashes[r]), and where the hashes of each value of their top bits
@@ -87,6 +92,7 @@ func (m *crfModel) addRow(h uint64, v *[crfNumLabels]float32) {
 // tables; hashes[r], in increasing order, is the feature of row r.
 func (m *crfModel) finish(hashes []uint64) {
 	m.index(hashes)
+	m.setFrom()
 	for t := 0; t < crfNumStates; t++ {
 		d := make([]float32, crfStateDomain[t]*crfNumLabels)
 		for v := 0; v < crfStateDomain[t]; v++ {
@@ -116,6 +122,20 @@ func (m *crfModel) index(hashes []uint64) {
 			r++
 		}
 		m.dir[t] = uint32(r)
+	}
+}
+
+// setFrom fills the transition tables of decoding from m.trans.
+func (m *crfModel) setFrom() {
+	for p := range m.from {
+		copy(m.from[p][:], m.trans[p*crfNumTags:])
+		best := float32(math.Inf(-1))
+		for y := 1; y < crfNumLabels; y++ {
+			if y != p {
+				best = max(best, m.from[p][y])
+			}
+		}
+		m.fromBest[p] = best
 	}
 }
 
@@ -172,8 +192,7 @@ type crfScratch struct {
 	states [][crfNumStates]uint16
 	vecs   []*crfWordVec
 	emit   [][crfNumLabels]float32
-	score  [][crfNumLabels]float32
-	back   [][crfNumLabels]uint8
+	score  [][crfNumTags]float32
 	labels []crfLabel
 }
 
@@ -248,10 +267,9 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 	sc.prepare(text, toks, m)
 	if cap(sc.emit) < n {
 		sc.emit = make([][crfNumLabels]float32, n, n+n/2)
-		sc.score = make([][crfNumLabels]float32, n, n+n/2)
-		sc.back = make([][crfNumLabels]uint8, n, n+n/2)
+		sc.score = make([][crfNumTags]float32, n, n+n/2)
 	}
-	emit, score, back := sc.emit[:n], sc.score[:n], sc.back[:n]
+	emit := sc.emit[:n]
 	for i := 0; i < n; i++ {
 		e := &emit[i]
 		*e = sc.vecs[i].self
@@ -284,27 +302,43 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 			}
 		}
 	}
-	// Viterbi.
-	for y := 0; y < crfNumLabels; y++ {
-		score[0][y] = m.start[y] + emit[0][y]
+	return m.decode(emit, sc)
+}
+
+// decode returns the labels of the best tagging (in scratch memory),
+// given each token's score for each label.
+func (m *crfModel) decode(emit [][crfNumLabels]float32, sc *crfScratch) []crfLabel {
+	n := len(emit)
+	if cap(sc.score) < n {
+		sc.score = make([][crfNumTags]float32, n, n+n/2)
 	}
-	for i := 1; i < n; i++ {
-		prev := &score[i-1]
-		for y := 0; y < crfNumLabels; y++ {
-			best, arg := float32(math.Inf(-1)), 0
-			for p := 0; p < crfNumLabels; p++ {
-				if s := prev[p] + m.trans[p*crfNumLabels+y]; s > best {
-					best, arg = s, p
-				}
-			}
-			score[i][y] = best + emit[i][y]
-			back[i][y] = uint8(arg)
+	score := sc.score[:n]
+	// Viterbi over the tags: a field from any tag, an other tag from
+	// itself or the field it is the other of. Only the best scores are
+	// kept on the way forward; the path is found back from them.
+	inf := float32(math.Inf(-1))
+	for y := 0; y < crfNumTags; y++ {
+		score[0][y] = inf
+		if y < crfNumLabels {
+			score[0][y] = m.start[y] + emit[0][y]
 		}
 	}
-	best, arg := float32(math.Inf(-1)), 0
-	for y := 0; y < crfNumLabels; y++ {
-		if s := score[n-1][y] + m.end[y]; s > best {
-			best, arg = s, y
+	for i := 1; i < n; i++ {
+		prev, cur, e := &score[i-1], &score[i], &emit[i]
+		m.bestIntoFields(cur, prev)
+		for y := 1; y < crfNumLabels; y++ {
+			cur[y] += e[y]
+		}
+		cur[0] = prev[0] + m.trans[0] + e[crfOther]
+		for x := 1; x < crfNumLabels; x++ {
+			o := int(crfOwnOther[x])
+			cur[o] = max(prev[o]+m.trans[o*crfNumTags+o], prev[x]+m.trans[x*crfNumTags+o]) + e[crfOther]
+		}
+	}
+	arg := 0
+	for y := 1; y < crfNumTags; y++ {
+		if score[n-1][y]+m.end[y] > score[n-1][arg]+m.end[arg] {
+			arg = y
 		}
 	}
 	if cap(sc.labels) < n {
@@ -312,8 +346,62 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 	}
 	labels := sc.labels[:n]
 	for i := n - 1; i >= 0; i-- {
-		labels[i] = crfLabel(arg)
-		arg = int(back[i][arg])
+		labels[i] = crfTagLabel[arg]
+		if i > 0 {
+			arg = m.bestFrom(&score[i-1], arg)
+		}
 	}
 	return labels
+}
+
+// bestIntoFields writes to cur the best score of each field from the
+// scores of the tags before it and the transitions from them. Most tags
+// score too far below the best to be any field's best predecessor but
+// their own: once the best tag's scores are in, a tag whose score and best
+// transition to another field reach none of them is passed over (about 31
+// of 33 on the development split), and the transition of each field to
+// itself, the largest, is tried on its own. The scores are those of the
+// full search, to the bit: float addition is monotonic.
+func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
+	top := 0
+	for p, s := range prev {
+		if s > prev[top] {
+			top = p
+		}
+	}
+	best := (*[crfNumLabels]float32)(cur[:crfNumLabels])
+	low := float32(math.Inf(1))
+	for y, w := range &m.from[top] {
+		best[y] = prev[top] + w
+		if y > 0 {
+			low = min(low, best[y])
+		}
+	}
+	for p, s := range prev {
+		if p == top || s+m.fromBest[p] <= low {
+			continue
+		}
+		for y, w := range &m.from[p] {
+			if t := s + w; t > best[y] {
+				best[y] = t
+			}
+		}
+	}
+	for y := 1; y < crfNumLabels; y++ {
+		if t := prev[y] + m.from[y][y]; t > best[y] {
+			best[y] = t
+		}
+	}
+}
+
+// bestFrom returns the tag before tag y on the best path: the first tag
+// whose score and transition reach the best.
+func (m *crfModel) bestFrom(prev *[crfNumTags]float32, y int) int {
+	arg := 0
+	for p := 1; p < crfNumTags; p++ {
+		if crfAllowed(p, y) && (!crfAllowed(arg, y) || prev[p]+m.trans[p*crfNumTags+y] > prev[arg]+m.trans[arg*crfNumTags+y]) {
+			arg = p
+		}
+	}
+	return arg
 }

@@ -18,10 +18,10 @@ import (
 //
 //	go run ./cmd/citegraph train-parser
 //
-// or go generate ./bib. After the magic "CGREFCRF2", the feature schema and
+// or go generate ./bib. After the magic "CGREFCRF3", the feature schema and
 // the label names:
 //
-//	transitions, start and end weights   float32 each, little-endian
+//	transitions, start and end weights   of the tags (crf_tags.go), float32 each, little-endian
 //	number of features                   uvarint
 //	per feature, in increasing hash order:
 //	  hash − previous hash               uvarint
@@ -38,7 +38,7 @@ var crfEmbeddedModel []byte
 
 //go:generate go run ../cmd/citegraph train-parser --data ../testdata/refparse --out crfmodel/refparse.crf
 
-const crfMagic = "CGREFCRF2"
+const crfMagic = "CGREFCRF3"
 
 var crfDefault struct {
 	once  sync.Once
@@ -99,8 +99,8 @@ func crfWriteModel(w io.Writer, m *crfModel) error {
 func crfReadModel(data []byte) (*crfModel, error) {
 	r := &crfModelReader{b: data}
 	if magic := string(r.bytes(len(crfMagic))); magic != crfMagic {
-		if strings.HasPrefix(magic, "\x1f\x8b") {
-			return nil, errors.New("reference model: gzip'd, an older format (retrain with citegraph train-parser)")
+		if strings.HasPrefix(magic, "\x1f\x8b") || strings.HasPrefix(magic, "CGREFCRF") {
+			return nil, errors.New("reference model: an older format (retrain with citegraph train-parser)")
 		}
 		return nil, errors.New("reference model: not a citegraph CRF model")
 	}

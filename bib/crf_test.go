@@ -23,9 +23,9 @@ const crfDataDir = "../testdata/refparse"
 var crfFloors = struct {
 	heldOut, chinese, seed float64
 }{
-	heldOut: 0.940, // measured 0.9441
-	chinese: 0.965, // measured 0.9764
-	seed:    0.960, // measured 0.9791
+	heldOut: 0.944, // measured 0.9482
+	chinese: 0.965, // measured 0.9782
+	seed:    0.960, // measured 0.9766
 }
 
 func crfTestDataset(t testing.TB) *crfDataset {
@@ -179,6 +179,125 @@ func TestCRFTrainDeterministic(t *testing.T) {
 	if _, err := crfReadModel(outs[0][:len(outs[0])/2]); err == nil {
 		t.Error("a truncated model was read without error")
 	}
+}
+
+// The gradient of the training objective agrees with central differences
+// of the objective, for transitions between tags, start and end weights
+// and feature weights: the forward and backward passes over the tags are
+// checked against the likelihood they differentiate.
+func TestCRFGradient(t *testing.T) {
+	xml := `<dataset><sequence><author>Smith, J.</author><date>(2020).</date><title>A title.</title>` +
+		`<journal>Journal,</journal><volume>15(3),</volume><pages>1-10.</pages></sequence>` +
+		`<sequence><author>赵刚.</author><title>科技外交的理论与实践.</title><location>北京:</location>` +
+		`<publisher>时事出版社,</publisher><date>2007.</date></sequence></dataset>`
+	ex, err := crfReadAnystyle(strings.NewReader(xml), "toy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := crfFeaturize(ex, 1)
+	dim := crfNumTrans + d.nPairs
+	w := &crfWorker{d: d, grad: make([]float64, dim)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	x := make([]float64, dim)
+	for i := range x {
+		x[i] = rng.NormFloat64() * 0.5
+	}
+	nSeq := len(d.seqOff) - 1
+	w.run(x, 0, nSeq)
+	grad := slices.Clone(w.grad)
+	f := func() float64 { return w.run(x, 0, nSeq) }
+	var probes []int
+	for p := 0; p < crfNumTags; p++ {
+		for y := 0; y < crfNumTags; y++ {
+			if crfAllowed(p, y) && rng.IntN(8) == 0 {
+				probes = append(probes, p*crfNumTags+y)
+			}
+		}
+	}
+	for y := 0; y < crfNumTags; y++ {
+		probes = append(probes, crfNumTags*crfNumTags+y, crfNumTags*crfNumTags+crfNumTags+y)
+	}
+	for k := 0; k < 40; k++ {
+		probes = append(probes, crfNumTrans+rng.IntN(d.nPairs))
+	}
+	const h = 1e-5
+	for _, i := range probes {
+		v := x[i]
+		x[i] = v + h
+		up := f()
+		x[i] = v - h
+		down := f()
+		x[i] = v
+		if num := (up - down) / (2 * h); math.Abs(num-grad[i]) > 1e-5*max(1, math.Abs(num)) {
+			t.Errorf("parameter %d: gradient %.8f, central difference %.8f", i, grad[i], num)
+		}
+	}
+}
+
+// decode, which passes over the tags too far below the best, finds the
+// tagging a plain Viterbi search over every allowed pair of tags finds:
+// on the scores of real references and on random ones.
+func TestCRFDecode(t *testing.T) {
+	m := crfTestModel(t)
+	sc := new(crfScratch)
+	check := func(what string, emit [][crfNumLabels]float32) {
+		t.Helper()
+		got := slices.Clone(m.decode(emit, sc))
+		if want := crfViterbiPlain(m, emit); !slices.Equal(got, want) {
+			t.Errorf("%s: decoded\n%v\nplain Viterbi\n%v", what, got, want)
+		}
+	}
+	for _, e := range crfSelect(crfTestDataset(t).real, crfSplitDev, nil)[:300] {
+		m.label(e.text, e.toks, sc)
+		check(e.text, slices.Clone(sc.emit[:len(e.toks)]))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for k := 0; k < 300; k++ {
+		emit := make([][crfNumLabels]float32, 1+rng.IntN(40))
+		for i := range emit {
+			for y := range emit[i] {
+				emit[i][y] = float32(rng.NormFloat64() * 3)
+			}
+		}
+		check("random scores", emit)
+	}
+}
+
+// crfViterbiPlain is the textbook Viterbi search over the tags, the first
+// best predecessor kept.
+func crfViterbiPlain(m *crfModel, emit [][crfNumLabels]float32) []crfLabel {
+	n := len(emit)
+	score := make([][crfNumTags]float32, n)
+	back := make([][crfNumTags]int, n)
+	for y := range score[0] {
+		score[0][y] = float32(math.Inf(-1))
+		if y < crfNumLabels {
+			score[0][y] = m.start[y] + emit[0][y]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := range score[i] {
+			best, arg := float32(math.Inf(-1)), -1
+			for p := range score[i-1] {
+				if s := score[i-1][p] + m.trans[p*crfNumTags+y]; crfAllowed(p, y) && (arg < 0 || s > best) {
+					best, arg = s, p
+				}
+			}
+			score[i][y], back[i][y] = best+emit[i][crfTagLabel[y]], arg
+		}
+	}
+	arg := 0
+	for y := range score[n-1] {
+		if score[n-1][y]+m.end[y] > score[n-1][arg]+m.end[arg] {
+			arg = y
+		}
+	}
+	labels := make([]crfLabel, n)
+	for i := n - 1; i >= 0; i-- {
+		labels[i] = crfTagLabel[arg]
+		arg = back[i][arg]
+	}
+	return labels
 }
 
 // TestCRFHeldOut scores the embedded model on the held-out references

@@ -51,11 +51,12 @@ type crfTrainData struct {
 	feats  []int32  // feature ids of every token
 	tokOff []int32  // token t has feats[tokOff[t]:tokOff[t+1]]
 	labels []uint8  // gold label of every token
+	tags   []uint8  // gold tag of every token (crf_tags.go)
 	seqOff []int32  // sequence s has tokens [seqOff[s], seqOff[s+1])
 	nPairs int      // parameters of features
 }
 
-const crfNumTrans = crfNumLabels*crfNumLabels + 2*crfNumLabels
+const crfNumTrans = crfNumTags*crfNumTags + 2*crfNumTags
 
 // crfTokenFeatures calls emit with every feature hash of every token of an
 // example (word, context, state), token by token.
@@ -150,6 +151,9 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 			d.tokOff = append(d.tokOff, int32(len(d.feats)))
 		}
 		d.seqOff = append(d.seqOff, int32(len(d.labels)))
+		from := len(d.tags)
+		d.tags = append(d.tags, make([]uint8, len(d.labels)-from)...)
+		crfTags(e.labels[:len(d.labels)-from], d.tags[from:])
 	}
 	d.rowOff = make([]int32, len(hashes)+1)
 	for f, set := range labelSets {
@@ -165,32 +169,45 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	return d
 }
 
-// crfObjective evaluates the penalised negative log-likelihood and its
-// gradient on the sequences [from, to).
+// crfWorker evaluates the penalised negative log-likelihood and its
+// gradient on a range of sequences. The forward and backward passes run
+// over the tags (crf_tags.go): each tag has crfNumLabels successors (the
+// fields and its own other), and the scores of a token's tags are those
+// of their labels.
 type crfWorker struct {
 	d     *crfTrainData
 	grad  []float64
 	emit  [][crfNumLabels]float64
-	alpha [][crfNumLabels]float64
-	beta  [][crfNumLabels]float64
+	alpha [][crfNumTags]float64
+	beta  [][crfNumTags]float64
 	scale []float64
 }
 
 func (w *crfWorker) run(x []float64, from, to int) float64 {
+	const T = crfNumTags
 	d := w.d
-	for i := range w.grad {
-		w.grad[i] = 0
+	clear(w.grad)
+	var expTrans [T * T]float64
+	for p := 0; p < T; p++ {
+		for y := 0; y < T; y++ {
+			if crfAllowed(p, y) {
+				expTrans[p*T+y] = math.Exp(x[p*T+y])
+			}
+		}
 	}
-	var expTrans [crfNumLabels * crfNumLabels]float64
-	for i := range expTrans {
-		expTrans[i] = math.Exp(x[i])
+	startW := x[T*T : T*T+T]
+	endW := x[T*T+T : crfNumTrans]
+	var expStart, expEnd [T]float64
+	for y := range expStart {
+		if y < crfNumLabels {
+			expStart[y] = math.Exp(startW[y]) // no chain starts in an other after a field
+		}
+		expEnd[y] = math.Exp(endW[y])
 	}
-	startW := x[crfNumLabels*crfNumLabels : crfNumLabels*crfNumLabels+crfNumLabels]
-	endW := x[crfNumLabels*crfNumLabels+crfNumLabels : crfNumTrans]
 	pw := x[crfNumTrans:]
-	gTrans := w.grad[:crfNumLabels*crfNumLabels]
-	gStart := w.grad[crfNumLabels*crfNumLabels : crfNumLabels*crfNumLabels+crfNumLabels]
-	gEnd := w.grad[crfNumLabels*crfNumLabels+crfNumLabels : crfNumTrans]
+	gTrans := w.grad[:T*T]
+	gStart := w.grad[T*T : T*T+T]
+	gEnd := w.grad[T*T+T : crfNumTrans]
 	gp := w.grad[crfNumTrans:]
 	nll := 0.0
 	for s := from; s < to; s++ {
@@ -201,8 +218,8 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 		}
 		if cap(w.emit) < n {
 			w.emit = make([][crfNumLabels]float64, n)
-			w.alpha = make([][crfNumLabels]float64, n)
-			w.beta = make([][crfNumLabels]float64, n)
+			w.alpha = make([][T]float64, n)
+			w.beta = make([][T]float64, n)
 			w.scale = make([]float64, n)
 		}
 		emit, alpha, beta, scale := w.emit[:n], w.alpha[:n], w.beta[:n], w.scale[:n]
@@ -215,15 +232,15 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 					e[d.rowLab[k]] += pw[k]
 				}
 			}
-			g := d.labels[t0+t]
-			gold += e[g]
+			g := d.tags[t0+t]
+			gold += e[crfTagLabel[g]]
 			if t == 0 {
 				gold += startW[g]
 			} else {
-				gold += x[int(d.labels[t0+t-1])*crfNumLabels+int(g)]
+				gold += x[int(d.tags[t0+t-1])*T+int(g)]
 			}
 		}
-		gold += endW[d.labels[t1-1]]
+		gold += endW[d.tags[t1-1]]
 		// Scaled forward.
 		logZ := 0.0
 		for t := 0; t < n; t++ {
@@ -241,20 +258,22 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			a := &alpha[t]
 			if t == 0 {
 				for y := range a {
-					a[y] = math.Exp(startW[y]) * e[y]
+					a[y] = expStart[y]
 				}
 			} else {
-				prev := &alpha[t-1]
-				for y := range a {
-					sum := 0.0
-					for p := range prev {
-						sum += prev[p] * expTrans[p*crfNumLabels+y]
+				*a = [T]float64{}
+				for p, ap := range &alpha[t-1] {
+					row := expTrans[p*T : p*T+T]
+					for y := 1; y < crfNumLabels; y++ {
+						a[y] += ap * row[y]
 					}
-					a[y] = sum * e[y]
+					o := crfOwnOther[p]
+					a[o] += ap * row[o]
 				}
 			}
 			c := 0.0
 			for y := range a {
+				a[y] *= e[crfTagLabel[y]]
 				c += a[y]
 			}
 			scale[t] = c
@@ -264,9 +283,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			logZ += math.Log(c)
 		}
 		zEnd := 0.0
-		var expEnd [crfNumLabels]float64
 		for y := range expEnd {
-			expEnd[y] = math.Exp(endW[y])
 			zEnd += alpha[n-1][y] * expEnd[y]
 		}
 		logZ += math.Log(zEnd)
@@ -279,32 +296,36 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			next := &beta[t+1]
 			e := &emit[t+1]
 			c := scale[t+1]
-			var tmp [crfNumLabels]float64
+			var tmp [T]float64
 			for y := range tmp {
-				tmp[y] = e[y] * next[y] / c
+				tmp[y] = e[crfTagLabel[y]] * next[y] / c
 			}
 			b := &beta[t]
 			for p := range b {
+				row := expTrans[p*T : p*T+T]
 				sum := 0.0
-				row := expTrans[p*crfNumLabels : p*crfNumLabels+crfNumLabels]
-				for y := range tmp {
+				for y := 1; y < crfNumLabels; y++ {
 					sum += row[y] * tmp[y]
 				}
-				b[p] = sum
+				o := crfOwnOther[p]
+				b[p] = sum + row[o]*tmp[o]
 			}
 		}
 		// Expected counts minus observed counts.
 		for t := 0; t < n; t++ {
-			var marg [crfNumLabels]float64
+			var marg [T]float64
+			var margLabel [crfNumLabels]float64
 			for y := range marg {
 				marg[y] = alpha[t][y] * beta[t][y]
+				margLabel[crfTagLabel[y]] += marg[y]
 			}
-			g := d.labels[t0+t]
+			g := d.tags[t0+t]
+			gl := crfTagLabel[g]
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					y := d.rowLab[k]
-					gp[k] += marg[y]
-					if y == g {
+					gp[k] += margLabel[y]
+					if crfLabel(y) == gl {
 						gp[k]--
 					}
 				}
@@ -317,14 +338,21 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			} else {
 				e := &emit[t]
 				c := scale[t]
-				prev := &alpha[t-1]
-				for p := range prev {
-					ap := prev[p] / c
-					for y := 0; y < crfNumLabels; y++ {
-						gTrans[p*crfNumLabels+y] += ap * expTrans[p*crfNumLabels+y] * e[y] * beta[t][y]
-					}
+				var tmp [T]float64
+				for y := range tmp {
+					tmp[y] = e[crfTagLabel[y]] * beta[t][y]
 				}
-				gTrans[int(d.labels[t0+t-1])*crfNumLabels+int(g)]--
+				for p, a := range &alpha[t-1] {
+					ap := a / c
+					row := expTrans[p*T : p*T+T]
+					gRow := gTrans[p*T : p*T+T]
+					for y := 1; y < crfNumLabels; y++ {
+						gRow[y] += ap * row[y] * tmp[y]
+					}
+					o := crfOwnOther[p]
+					gRow[o] += ap * row[o] * tmp[o]
+				}
+				gTrans[int(d.tags[t0+t-1])*T+int(g)]--
 			}
 			if t == n-1 {
 				for y := range marg {
@@ -426,12 +454,12 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 // rounded to the grid of crfWeightStep, those that round to zero dropped.
 func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
 	m := &crfModel{}
-	for i := 0; i < crfNumLabels*crfNumLabels; i++ {
+	for i := range m.trans {
 		m.trans[i] = float32(x[i])
 	}
-	for y := 0; y < crfNumLabels; y++ {
-		m.start[y] = float32(x[crfNumLabels*crfNumLabels+y])
-		m.end[y] = float32(x[crfNumLabels*crfNumLabels+crfNumLabels+y])
+	for y := range m.start {
+		m.start[y] = float32(x[len(m.trans)+y])
+		m.end[y] = float32(x[len(m.trans)+crfNumTags+y])
 	}
 	pw := x[crfNumTrans:]
 	var hashes []uint64

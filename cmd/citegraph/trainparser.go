@@ -23,8 +23,8 @@ root with
 
   go run ./cmd/citegraph train-parser
 
-(about thirty minutes on two cores; training is deterministic: the same data
-gives the same file). --eval-only scores the built-in model (or --model)
+(about thirty-five minutes on two cores; training is deterministic: the
+same data gives the same file). --eval-only scores the built-in model (or --model)
 without training. --dev keeps the development split out of training and
 scores on it, to choose the settings; with --tune-bias it also tries
 biases of "other" (a decision threshold, see bib/crf_bias.go) on it.

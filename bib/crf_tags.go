@@ -1,0 +1,60 @@
+package bib
+
+// The chain runs over tags, not labels. The punctuation and keywords
+// between fields are labelled other (crf_data.go), so in a chain over the
+// labels alone other forgets the field before it: ". Journal" after a
+// title is, to the transitions, the same as after an author, and a
+// reference's title and container-title are told apart by token features
+// alone. So other is split by the field that came last: tag 0 is other
+// before any field, tags 1 to crfNumLabels−1 are the fields (a field's tag
+// is its label), and tag crfNumLabels−1+x is other after field x. An
+// other tag takes the emission weights of other; only the transitions
+// tell the tags apart, and decoding maps tags back to labels.
+//
+// A tag goes on to any field, or to its own other: a field x to other
+// after x, an other tag to itself. No chain starts in an other after a
+// field.
+
+// crfNumTags is the number of tags.
+const crfNumTags = 2*crfNumLabels - 1
+
+// crfTagLabel is the label of each tag.
+var crfTagLabel = func() (l [crfNumTags]crfLabel) {
+	for t := range l {
+		if t < crfNumLabels {
+			l[t] = crfLabel(t)
+		}
+	}
+	return l
+}()
+
+// crfOwnOther is the other tag each tag may go on to.
+var crfOwnOther = func() (o [crfNumTags]uint8) {
+	for t := range o {
+		switch {
+		case t == 0 || t >= crfNumLabels:
+			o[t] = uint8(t)
+		default:
+			o[t] = uint8(crfNumLabels - 1 + t)
+		}
+	}
+	return o
+}()
+
+// crfAllowed reports whether tag p may be followed by tag y.
+func crfAllowed(p, y int) bool {
+	return crfTagLabel[y] != crfOther || int(crfOwnOther[p]) == y
+}
+
+// crfTags writes the tags of a labelling to tags.
+func crfTags(labels []crfLabel, tags []uint8) {
+	own := uint8(0)
+	for i, l := range labels {
+		if l == crfOther {
+			tags[i] = own
+			continue
+		}
+		tags[i] = uint8(l)
+		own = crfOwnOther[l]
+	}
+}
