@@ -50,8 +50,7 @@ type crfTrainData struct {
 	rowLab []uint8  // … for these labels
 	feats  []int32  // feature ids of every token
 	tokOff []int32  // token t has feats[tokOff[t]:tokOff[t+1]]
-	labels []uint8  // gold label of every token
-	tags   []uint8  // gold tag of every token (crf_tags.go)
+	tags   []uint8  // gold tag of every token (crf_tags.go; crfTagLabel gives its label)
 	seqOff []int32  // sequence s has tokens [seqOff[s], seqOff[s+1])
 	nPairs int      // parameters of features
 }
@@ -140,7 +139,6 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 					d.tokOff = append(d.tokOff, int32(len(d.feats)))
 				}
 				last++
-				d.labels = append(d.labels, uint8(e.labels[last]))
 			}
 			if f, ok := id[h]; ok {
 				d.feats = append(d.feats, f)
@@ -150,10 +148,10 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 		if last >= 0 {
 			d.tokOff = append(d.tokOff, int32(len(d.feats)))
 		}
-		d.seqOff = append(d.seqOff, int32(len(d.labels)))
 		from := len(d.tags)
-		d.tags = append(d.tags, make([]uint8, len(d.labels)-from)...)
-		crfTags(e.labels[:len(d.labels)-from], d.tags[from:])
+		d.tags = append(d.tags, make([]uint8, last+1)...)
+		crfTags(e.labels[:last+1], d.tags[from:])
+		d.seqOff = append(d.seqOff, int32(len(d.tags)))
 	}
 	d.rowOff = make([]int32, len(hashes)+1)
 	for f, set := range labelSets {
@@ -378,7 +376,7 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 	nSeq := len(d.seqOff) - 1
 	dim := crfNumTrans + d.nPairs
 	logf("training on %d references, %d tokens: %d features, %d parameters (%.1fs)\n",
-		nSeq, len(d.labels), len(d.hashes), dim, time.Since(began).Seconds())
+		nSeq, len(d.tags), len(d.hashes), dim, time.Since(began).Seconds())
 	if nSeq == 0 {
 		return nil, errors.New("no training references")
 	}
@@ -387,7 +385,7 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 	// order: the model does not depend on the machine.
 	const chunks = 16
 	bounds := []int{0}
-	per := len(d.labels)/chunks + 1
+	per := len(d.tags)/chunks + 1
 	for s := 0; s < nSeq; s++ {
 		if int(d.seqOff[s+1]) >= per*len(bounds) && len(bounds) < chunks {
 			bounds = append(bounds, s+1)
