@@ -394,12 +394,25 @@ func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
 	}
 }
 
-// bestFrom returns the tag before tag y on the best path: the first tag
-// whose score and transition reach the best.
+// bestFrom returns the tag before tag y on the best path: of y's
+// predecessors (every tag for a field; for an other tag, itself and the
+// field it is the other of), the first whose score and transition reach
+// the best.
 func (m *crfModel) bestFrom(prev *[crfNumTags]float32, y int) int {
+	const T = crfNumTags
+	if crfTagLabel[y] == crfOther {
+		if y == 0 {
+			return 0
+		}
+		x := y - (crfNumLabels - 1)
+		if prev[y]+m.trans[y*T+y] > prev[x]+m.trans[x*T+y] {
+			return y
+		}
+		return x
+	}
 	arg := 0
-	for p := 1; p < crfNumTags; p++ {
-		if crfAllowed(p, y) && (!crfAllowed(arg, y) || prev[p]+m.trans[p*crfNumTags+y] > prev[arg]+m.trans[arg*crfNumTags+y]) {
+	for p := 1; p < T; p++ {
+		if prev[p]+m.trans[p*T+y] > prev[arg]+m.trans[arg*T+y] {
 			arg = p
 		}
 	}
