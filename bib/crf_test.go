@@ -181,6 +181,30 @@ func TestCRFTrainDeterministic(t *testing.T) {
 	}
 }
 
+// The gold tags of every labelled reference follow the structure the
+// training and decoding search (crf_tags.go): a chain starts in other or a
+// field, each tag goes on to a field or its own other, and each tag's
+// label is the token's.
+func TestCRFTags(t *testing.T) {
+	d := crfTestDataset(t)
+	for _, set := range [][]crfExample{d.real, d.gbt, d.styles, d.seed} {
+		for _, e := range set {
+			tags := make([]uint8, len(e.labels))
+			crfTags(e.labels, tags)
+			for i, y := range tags {
+				switch {
+				case crfTagLabel[y] != e.labels[i]:
+					t.Fatalf("%s: token %d: tag %d has label %v, want %v", e.text, i, y, crfTagLabel[y], e.labels[i])
+				case i == 0 && int(y) >= crfNumLabels:
+					t.Fatalf("%s: starts in tag %d", e.text, y)
+				case i > 0 && !crfAllowed(int(tags[i-1]), int(y)):
+					t.Fatalf("%s: token %d: tag %d after tag %d", e.text, i, y, tags[i-1])
+				}
+			}
+		}
+	}
+}
+
 // The gradient of the training objective agrees with central differences
 // of the objective, for transitions between tags, start and end weights
 // and feature weights: the forward and backward passes over the tags are
