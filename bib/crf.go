@@ -26,9 +26,8 @@ import (
 type crfModel struct {
 	trans      [crfNumTags * crfNumTags]float32 // [prev*T+cur]; only allowed pairs are read
 	start, end [crfNumTags]float32
-	// For decoding: from[p][y] = trans[p*T+y] for the fields y, and the
-	// best of those into a field other than p itself.
-	from     [crfNumTags][crfNumLabels]float32
+	// For decoding: the best transition from each tag p into a field
+	// other than p itself.
 	fromBest [crfNumTags]float32
 
 	// The feature table: the features' hashes in increasing order (row r
@@ -125,18 +124,24 @@ func (m *crfModel) index(hashes []uint64) {
 	}
 }
 
-// setFrom fills the transition tables of decoding from m.trans.
+// setFrom fills m.fromBest from m.trans.
 func (m *crfModel) setFrom() {
-	for p := range m.from {
-		copy(m.from[p][:], m.trans[p*crfNumTags:])
+	for p := range m.fromBest {
 		best := float32(math.Inf(-1))
-		for y := 1; y < crfNumLabels; y++ {
-			if y != p {
-				best = max(best, m.from[p][y])
+		for y, w := range m.fromFields(p) {
+			if y > 0 && y != p {
+				best = max(best, w)
 			}
 		}
 		m.fromBest[p] = best
 	}
+}
+
+// fromFields returns the transitions from tag p into the labels' own tags
+// (other before any field, then the fields): the first crfNumLabels of
+// its row.
+func (m *crfModel) fromFields(p int) *[crfNumLabels]float32 {
+	return (*[crfNumLabels]float32)(m.trans[p*crfNumTags:])
 }
 
 // computeVec sums the weights of a key's word and context features.
@@ -371,7 +376,7 @@ func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
 	}
 	best := (*[crfNumLabels]float32)(cur[:crfNumLabels])
 	low := float32(math.Inf(1))
-	for y, w := range &m.from[top] {
+	for y, w := range m.fromFields(top) {
 		best[y] = prev[top] + w
 		if y > 0 {
 			low = min(low, best[y])
@@ -381,14 +386,14 @@ func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
 		if p == top || s+m.fromBest[p] <= low {
 			continue
 		}
-		for y, w := range &m.from[p] {
+		for y, w := range m.fromFields(p) {
 			if t := s + w; t > best[y] {
 				best[y] = t
 			}
 		}
 	}
 	for y := 1; y < crfNumLabels; y++ {
-		if t := prev[y] + m.from[y][y]; t > best[y] {
+		if t := prev[y] + m.trans[y*crfNumTags+y]; t > best[y] {
 			best[y] = t
 		}
 	}
