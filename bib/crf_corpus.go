@@ -97,13 +97,29 @@ func crfSelect(set []crfExample, split crfSplit, keep func(*crfExample) bool) []
 
 // RefParserTraining are the settings of TrainRefParser.
 type RefParserTraining struct {
-	DataDir    string    // the labelled data (testdata/refparse)
-	Iterations int       // most L-BFGS iterations (0: 600)
-	L2         float64   // L2 penalty (0: the default)
-	MinCount   int       // least occurrences of a feature (0: 2)
-	Dev        bool      // keep the development split out of training, to tune on it
-	Log        io.Writer // progress, if not nil
+	DataDir    string           // the labelled data (testdata/refparse)
+	Iterations int              // most L-BFGS iterations (0: 600)
+	Models     []RefParserModel // the models trained and averaged (nil: the built-in ensemble)
+	Dev        bool             // keep the development split out of training, to tune on it
+	Log        io.Writer        // progress, if not nil
 }
+
+// RefParserModel are the settings of one model of the ensemble.
+type RefParserModel struct {
+	L2       float64 // L2 penalty (0: 1.0)
+	MinCount int     // least occurrences of a feature (0: 2)
+	Margin   float64 // cost of a wrong label (crf_margin.go; 0: plain likelihood)
+}
+
+// crfEnsemble are the models averaged into the built-in one
+// (crf_average.go): plain likelihood, softmax-margin, and a stronger L2
+// penalty. Chosen on the development split, where the three score 0.9480,
+// 0.9477 and 0.9469 alone, the first two averaged 0.9486, all three
+// 0.9495. The margin model is the one whose mistakes differ: averages
+// without it (the first and the third with models trained keeping the
+// features seen once and counting the ugly set twice) score 0.9482 to
+// 0.9485.
+var crfEnsemble = []RefParserModel{{}, {Margin: 1}, {L2: 2}}
 
 // Defaults of a training run, chosen on the development split.
 const (
@@ -112,8 +128,8 @@ const (
 	crfDefaultMinCount   = 2
 )
 
-// TrainRefParser trains the reference parser's CRF on the labelled data
-// and returns the model in the form the binary embeds
+// TrainRefParser trains the reference parser's CRFs on the labelled data
+// and returns their average in the form the binary embeds
 // (bib/crfmodel/refparse.crf). The held-out references are never
 // trained on; the development references are unless opts.Dev is set.
 // Training is deterministic.
@@ -123,13 +139,31 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 		return nil, err
 	}
 	train := d.training(!opts.Dev)
-	m, err := crfTrain(train, crfTrainOptions{Iterations: opts.Iterations, L2: opts.L2, MinCount: opts.MinCount, Log: opts.Log})
-	if err != nil {
-		return nil, err
+	models := opts.Models
+	if models == nil {
+		models = crfEnsemble
 	}
-	m.addBias(crfOther, crfOtherBias)
+	for _, o := range models {
+		if o.L2 < 0 || o.MinCount < 0 || o.Margin < 0 {
+			return nil, fmt.Errorf("negative setting in %+v", o)
+		}
+	}
+	var trained []*crfModel
+	for k, o := range models {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "model %d of %d: %+v\n", k+1, len(models), o)
+		}
+		m, err := crfTrain(train, crfTrainOptions{
+			Iterations: opts.Iterations, L2: o.L2, MinCount: o.MinCount, Margin: o.Margin, Log: opts.Log,
+		})
+		if err != nil {
+			return nil, err
+		}
+		m.addBias(crfOther, crfOtherBias)
+		trained = append(trained, m)
+	}
 	var buf bytes.Buffer
-	if err := crfWriteModel(&buf, m); err != nil {
+	if err := crfWriteModel(&buf, crfAverage(trained...)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

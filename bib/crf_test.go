@@ -23,8 +23,8 @@ const crfDataDir = "../testdata/refparse"
 var crfFloors = struct {
 	heldOut, chinese, seed float64
 }{
-	heldOut: 0.944, // measured 0.9482
-	chinese: 0.965, // measured 0.9782
+	heldOut: 0.950, // measured 0.9515 (the criterion of issue 4)
+	chinese: 0.965, // measured 0.9811
 	seed:    0.960, // measured 0.9766
 }
 
@@ -220,16 +220,11 @@ func TestCRFGradient(t *testing.T) {
 	}
 	d := crfFeaturize(ex, 1)
 	dim := crfNumTrans + d.nPairs
-	w := &crfWorker{d: d, grad: make([]float64, dim)}
 	rng := rand.New(rand.NewPCG(1, 2))
 	x := make([]float64, dim)
 	for i := range x {
 		x[i] = rng.NormFloat64() * 0.5
 	}
-	nSeq := len(d.seqOff) - 1
-	w.run(x, 0, nSeq)
-	grad := slices.Clone(w.grad)
-	f := func() float64 { return w.run(x, 0, nSeq) }
 	var probes []int
 	for p := 0; p < crfNumTags; p++ {
 		for y := 0; y < crfNumTags; y++ {
@@ -244,16 +239,31 @@ func TestCRFGradient(t *testing.T) {
 	for k := 0; k < 40; k++ {
 		probes = append(probes, crfNumTrans+rng.IntN(d.nPairs))
 	}
-	const h = 1e-5
-	for _, i := range probes {
-		v := x[i]
-		x[i] = v + h
-		up := f()
-		x[i] = v - h
-		down := f()
-		x[i] = v
-		if num := (up - down) / (2 * h); math.Abs(num-grad[i]) > 1e-5*max(1, math.Abs(num)) {
-			t.Errorf("parameter %d: gradient %.8f, central difference %.8f", i, grad[i], num)
+	nSeq := len(d.seqOff) - 1
+	var plain float64
+	for _, margin := range []float64{0, 1} {
+		cost := crfMarginCost(margin)
+		w := &crfWorker{d: d, cost: &cost, grad: make([]float64, dim)}
+		nll := w.run(x, 0, nSeq)
+		if margin == 0 {
+			plain = nll
+		} else if nll <= plain {
+			// Every labelling but the gold one is raised by its cost.
+			t.Errorf("margin %g: objective %.6f, not above the likelihood's %.6f", margin, nll, plain)
+		}
+		grad := slices.Clone(w.grad)
+		f := func() float64 { return w.run(x, 0, nSeq) }
+		const h = 1e-5
+		for _, i := range probes {
+			v := x[i]
+			x[i] = v + h
+			up := f()
+			x[i] = v - h
+			down := f()
+			x[i] = v
+			if num := (up - down) / (2 * h); math.Abs(num-grad[i]) > 1e-5*max(1, math.Abs(num)) {
+				t.Errorf("margin %g, parameter %d: gradient %.8f, central difference %.8f", margin, i, grad[i], num)
+			}
 		}
 	}
 }
@@ -484,6 +494,87 @@ func TestCRFLookup(t *testing.T) {
 			if got := m.lookup(h); got != want {
 				t.Errorf("%d hashes: lookup(%#x) = %d, want %d", len(hashes), h, got, want)
 			}
+		}
+	}
+}
+
+// TestCRFObjective checks the objective of a three-word reference against
+// a sum over all its tag paths: the gold path's score against the
+// log-sum-exp of every path's score plus its cost.
+func TestCRFObjective(t *testing.T) {
+	ex, err := crfReadAnystyle(strings.NewReader(
+		`<dataset><sequence><author>Smith</author><date>2020</date><title>Peace</title></sequence></dataset>`), "toy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := crfFeaturize(ex, 1)
+	if n := len(d.tags); n != 3 {
+		t.Fatalf("%d tokens, want 3", n)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	x := make([]float64, crfNumTrans+d.nPairs)
+	for i := range x {
+		x[i] = rng.NormFloat64()
+	}
+	var emit [3][crfNumLabels]float64
+	for t := range emit {
+		for _, f := range d.feats[d.tokOff[t]:d.tokOff[t+1]] {
+			for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
+				emit[t][d.rowLab[k]] += x[crfNumTrans+int(k)]
+			}
+		}
+	}
+	const T = crfNumTags
+	score := func(y [3]int) float64 {
+		s := x[T*T+y[0]] + x[T*T+T+y[2]]
+		for t := range y {
+			s += emit[t][crfTagLabel[y[t]]]
+			if t > 0 {
+				s += x[y[t-1]*T+y[t]]
+			}
+		}
+		return s
+	}
+	gold := [3]int{int(d.tags[0]), int(d.tags[1]), int(d.tags[2])}
+	for _, margin := range []float64{0, 0.5, 2} {
+		cost := crfMarginCost(margin)
+		for _, c := range []struct {
+			gold, label crfLabel
+			want        float64
+		}{
+			{crfTitle, crfTitle, 0}, {crfOther, crfOther, 0},
+			{crfTitle, crfOther, margin}, {crfOther, crfTitle, margin},
+			{crfTitle, crfContainer, 2 * margin},
+		} {
+			if got := cost[c.gold][c.label]; got != c.want {
+				t.Errorf("margin %g: cost of %s against %s %g, want %g", margin, c.label, c.gold, got, c.want)
+			}
+		}
+		var paths []float64
+		for a := 0; a < crfNumLabels; a++ { // no path starts in an other after a field
+			for b := 0; b < T; b++ {
+				for c := 0; c < T; c++ {
+					if !crfAllowed(a, b) || !crfAllowed(b, c) {
+						continue
+					}
+					y := [3]int{a, b, c}
+					s := score(y)
+					for t := range y {
+						s += cost[crfTagLabel[gold[t]]][crfTagLabel[y[t]]]
+					}
+					paths = append(paths, s)
+				}
+			}
+		}
+		mx := slices.Max(paths)
+		sum := 0.0
+		for _, s := range paths {
+			sum += math.Exp(s - mx)
+		}
+		want := mx + math.Log(sum) - score(gold)
+		w := &crfWorker{d: d, cost: &cost, grad: make([]float64, len(x))}
+		if got := w.run(x, 0, 1); math.Abs(got-want) > 1e-9*max(1, math.Abs(want)) {
+			t.Errorf("margin %g: objective %.12f, sum over paths %.12f", margin, got, want)
 		}
 	}
 }

@@ -11,18 +11,20 @@ import (
 	"time"
 )
 
-// Training the reference CRF: maximum conditional likelihood with an L2
-// penalty, minimised by L-BFGS (crf_lbfgs.go). The parameters are the
-// label transitions, the start and end weights, and one weight for every
-// (feature, label) pair seen in the training data (the "supported"
-// features of CRFsuite), features seen fewer than MinCount times dropped.
-// Training is deterministic: the same data and options give the same
-// model, byte for byte.
+// Training the reference CRF: maximum conditional likelihood, with the
+// cost of wrong labels in the partition function (softmax-margin,
+// crf_margin.go), and an L2 penalty, minimised by L-BFGS (crf_lbfgs.go).
+// The parameters are the label transitions, the start and end weights, and
+// one weight for every (feature, label) pair seen in the training data
+// (the "supported" features of CRFsuite), features seen fewer than
+// MinCount times dropped. Training is deterministic: the same data and
+// options give the same model, byte for byte.
 
 // crfTrainOptions are the settings of a training run.
 type crfTrainOptions struct {
 	Iterations int     // most L-BFGS iterations
 	L2         float64 // the penalty λ/2·‖w‖²
+	Margin     float64 // the cost of a wrong label (crf_margin.go; 0: plain likelihood)
 	MinCount   int     // least occurrences of a feature
 	Workers    int     // goroutines for the gradient (0: GOMAXPROCS)
 	Log        io.Writer
@@ -168,12 +170,14 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 }
 
 // crfWorker evaluates the penalised negative log-likelihood and its
-// gradient on a range of sequences. The forward and backward passes run
+// gradient on a range of sequences, every label's score raised by its
+// cost against the gold label. The forward and backward passes run
 // over the tags (crf_tags.go): each tag has crfNumLabels successors (the
 // fields and its own other), and the scores of a token's tags are those
 // of their labels.
 type crfWorker struct {
 	d     *crfTrainData
+	cost  *crfCost
 	grad  []float64
 	emit  [][crfNumLabels]float64
 	alpha [][crfNumTags]float64
@@ -232,6 +236,9 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			}
 			g := d.tags[t0+t]
 			gold += e[crfTagLabel[g]]
+			for y, c := range w.cost[crfTagLabel[g]] {
+				e[y] += c
+			}
 			if t == 0 {
 				gold += startW[g]
 			} else {
@@ -393,8 +400,9 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 	}
 	bounds = append(bounds, nSeq)
 	workers := make([]*crfWorker, len(bounds)-1)
+	cost := crfMarginCost(opts.Margin)
 	for i := range workers {
-		workers[i] = &crfWorker{d: d, grad: make([]float64, dim)}
+		workers[i] = &crfWorker{d: d, cost: &cost, grad: make([]float64, dim)}
 	}
 	grads := make([]float64, dim)
 	eval := func(x, grad []float64) float64 {

@@ -27,6 +27,7 @@ func TestTrainParserUsage(t *testing.T) {
 		{"train-parser", "extra"},
 		{"train-parser", "--model", "x.gz"},
 		{"train-parser", "--no-such-flag"},
+		{"train-parser", "--margin", "-1"},
 	} {
 		if _, _, code := runCmd(t, "", args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)

@@ -1,0 +1,56 @@
+package bib
+
+import (
+	"maps"
+	"math"
+	"slices"
+)
+
+// crfAverage returns the model whose weights are the mean of the models'
+// (a feature a model lacks weighs 0 in it), kept to the grid of
+// crfWeightStep with the weights under crfMinWeight dropped, as a trained
+// model's are. The score of a labelling is linear in the weights, so the
+// mean model scores every labelling with the mean of the models' scores:
+// an ensemble that labels as fast as one model. Models trained with
+// different objectives make different mistakes, and the mean makes fewer
+// (model soups: Wortsman et al., ICML 2022, arXiv:2203.05482).
+func crfAverage(models ...*crfModel) *crfModel {
+	out := &crfModel{}
+	k := float32(len(models))
+	rows := map[uint64]*[crfNumLabels]float32{}
+	for _, m := range models {
+		for i, w := range m.trans {
+			out.trans[i] += w / k
+		}
+		for y := range m.start {
+			out.start[y] += m.start[y] / k
+			out.end[y] += m.end[y] / k
+		}
+		for r, h := range m.hashes {
+			row := rows[h]
+			if row == nil {
+				row = new([crfNumLabels]float32)
+				rows[h] = row
+			}
+			for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
+				row[m.rowLab[j]] += m.rowW[j] / k
+			}
+		}
+	}
+	var kept []uint64
+	out.rowOff = append(out.rowOff, 0)
+	for _, h := range slices.Sorted(maps.Keys(rows)) {
+		for y, w := range rows[h] {
+			if w = crfQuantize(float64(w)); math.Abs(float64(w)) >= crfMinWeight {
+				out.rowLab = append(out.rowLab, uint8(y))
+				out.rowW = append(out.rowW, w)
+			}
+		}
+		if n := uint32(len(out.rowLab)); n > out.rowOff[len(out.rowOff)-1] {
+			kept = append(kept, h)
+			out.rowOff = append(out.rowOff, n)
+		}
+	}
+	out.finish(kept)
+	return out
+}

@@ -1,0 +1,74 @@
+package bib
+
+import (
+	"bytes"
+	"testing"
+)
+
+// crfHandModel builds a model from its feature rows: hash → label → weight.
+func crfHandModel(trans float32, rows map[uint64]map[crfLabel]float32, hashes ...uint64) *crfModel {
+	m := &crfModel{}
+	for i := range m.trans {
+		m.trans[i] = trans
+	}
+	m.rowOff = []uint32{0}
+	for _, h := range hashes {
+		for l := crfLabel(0); l < crfLabelCount; l++ {
+			if w, ok := rows[h][l]; ok {
+				m.rowLab = append(m.rowLab, uint8(l))
+				m.rowW = append(m.rowW, w)
+			}
+		}
+		m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
+	}
+	m.finish(hashes)
+	return m
+}
+
+func TestCRFAverage(t *testing.T) {
+	a := crfHandModel(1, map[uint64]map[crfLabel]float32{
+		10: {crfAuthor: 0.5},
+		30: {crfTitle: -0.25},
+	}, 10, 30)
+	b := crfHandModel(-0.5, map[uint64]map[crfLabel]float32{
+		10: {crfAuthor: 0.25, crfTitle: 0.125},
+		20: {crfTitle: 0.0625}, // half of it is under crfMinWeight
+	}, 10, 20)
+	avg := crfAverage(a, b)
+	if got := avg.trans[5]; got != 0.25 {
+		t.Errorf("transition %g, want 0.25", got)
+	}
+	want := map[uint64][crfNumLabels]float32{
+		10: {crfAuthor: 0.375, crfTitle: 0.0625},
+		30: {crfTitle: -0.125},
+	}
+	if len(avg.hashes) != len(want) {
+		t.Errorf("%d features %v, want %d", len(avg.hashes), avg.hashes, len(want))
+	}
+	for h, w := range want {
+		var got [crfNumLabels]float32
+		if avg.lookup(h) < 0 {
+			t.Errorf("feature %d missing", h)
+		}
+		avg.addRow(h, &got)
+		if got != w {
+			t.Errorf("feature %d: weights %v, want %v", h, got, w)
+		}
+	}
+
+	// The average of one trained model is that model.
+	m, err := crfReadModel(crfEmbeddedModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var one, same bytes.Buffer
+	if err := crfWriteModel(&one, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := crfWriteModel(&same, crfAverage(m)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(one.Bytes(), same.Bytes()) {
+		t.Errorf("the average of one model differs from it: %d and %d bytes", one.Len(), same.Len())
+	}
+}
