@@ -2,7 +2,6 @@ package bib
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 )
 
@@ -78,14 +77,7 @@ func TestCRFAverage(t *testing.T) {
 // same model, byte for byte: the ensemble can be built from models trained
 // one by one.
 func TestCRFAverageOfFiles(t *testing.T) {
-	xml := `<dataset>` + strings.Repeat(`<sequence><author>Smith, J.</author><date>(2020).</date><title>A title.</title>`+
-		`<journal>Journal,</journal><volume>15(3),</volume><pages>1-10.</pages></sequence>`+
-		`<sequence><author>赵刚.</author><title>科技外交的理论与实践.</title><location>北京:</location>`+
-		`<publisher>时事出版社,</publisher><date>2007.</date></sequence>`, 3) + `</dataset>`
-	ex, err := crfReadAnystyle(strings.NewReader(xml), "toy")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ex := crfToyExamples(t)
 	var trained, read []*crfModel
 	for _, o := range []crfTrainOptions{{L2: 0.1}, {L2: 0.1, Margin: 1}, {L2: 0.2}} {
 		o.Iterations, o.MinCount = 40, 1

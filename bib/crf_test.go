@@ -134,9 +134,10 @@ func TestCRFNormalizeLabels(t *testing.T) {
 	}
 }
 
-// A toy model trained twice gives the same bytes, and reads back to the
-// same labels.
-func TestCRFTrainDeterministic(t *testing.T) {
+// crfToyExamples are six labelled references for toy trainings: two
+// (English and Chinese), three times each.
+func crfToyExamples(t *testing.T) []crfExample {
+	t.Helper()
 	xml := `<dataset>` + strings.Repeat(`<sequence><author>Smith, J.</author><date>(2020).</date><title>A title.</title>`+
 		`<journal>Journal,</journal><volume>15(3),</volume><pages>1-10.</pages></sequence>`+
 		`<sequence><author>赵刚.</author><title>科技外交的理论与实践.</title><location>北京:</location>`+
@@ -145,6 +146,13 @@ func TestCRFTrainDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ex
+}
+
+// A toy model trained twice gives the same bytes, and reads back to the
+// same labels.
+func TestCRFTrainDeterministic(t *testing.T) {
+	ex := crfToyExamples(t)
 	var outs [2][]byte
 	var models [2]*crfModel
 	for k := range outs {
