@@ -10,8 +10,8 @@ import (
 // (a feature a model lacks weighs 0 in it), kept to the grid of
 // crfWeightStep with the weights under crfMinWeight dropped, as a trained
 // model's are. The score of a labelling is linear in the weights, so the
-// mean model scores every labelling with the mean of the models' scores:
-// an ensemble that labels as fast as one model. Models trained with
+// mean model scores every labelling with the mean of the models' scores
+// (up to that rounding): an ensemble that labels as fast as one model. Models trained with
 // different objectives make different mistakes, and the mean makes fewer
 // (model soups: Wortsman et al., ICML 2022, arXiv:2203.05482).
 func crfAverage(models ...*crfModel) *crfModel {
