@@ -12,7 +12,8 @@ import (
 // AnyStyle and GROBID's citation model. It is trained by
 // `citegraph train-parser` (crf_train.go) on the labelled references under
 // testdata/refparse, and the trained model (the average of three,
-// crf_average.go) ships in the binary (crf_model.go). refparse_crf.go turns the labelled tokens into a Work.
+// crf_average.go) ships in the binary (crf_model.go). refparse_crf.go
+// turns the labelled tokens into a Work.
 //
 // Score of a tagging y of tokens x (the tags are the labels with other
 // split by the field before it, crf_tags.go):

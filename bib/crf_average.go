@@ -2,7 +2,6 @@ package bib
 
 import (
 	"maps"
-	"math"
 	"slices"
 )
 
@@ -11,11 +10,12 @@ import (
 // crfWeightStep with the weights under crfMinWeight dropped, as a trained
 // model's are. The score of a labelling is linear in the weights, so the
 // mean model scores every labelling with the mean of the models' scores
-// (up to that rounding): an ensemble that labels as fast as one model. Models trained with
-// different objectives make different mistakes, and the mean makes fewer
-// (model soups: Wortsman et al., ICML 2022, arXiv:2203.05482).
+// (up to that rounding): an ensemble that labels as fast as one model.
+// Models trained with different objectives make different mistakes, and
+// the mean makes fewer (model soups: Wortsman et al., ICML 2022,
+// arXiv:2203.05482).
 func crfAverage(models ...*crfModel) *crfModel {
-	out := &crfModel{}
+	out := &crfModel{rowOff: []uint32{0}}
 	k := float32(len(models))
 	rows := map[uint64]*[crfNumLabels]float32{}
 	for _, m := range models {
@@ -37,20 +37,12 @@ func crfAverage(models ...*crfModel) *crfModel {
 			}
 		}
 	}
-	var kept []uint64
-	out.rowOff = append(out.rowOff, 0)
 	for _, h := range slices.Sorted(maps.Keys(rows)) {
 		for y, w := range rows[h] {
-			if w = crfQuantize(float64(w)); math.Abs(float64(w)) >= crfMinWeight {
-				out.rowLab = append(out.rowLab, uint8(y))
-				out.rowW = append(out.rowW, w)
-			}
+			out.addWeight(uint8(y), float64(w))
 		}
-		if n := uint32(len(out.rowLab)); n > out.rowOff[len(out.rowOff)-1] {
-			kept = append(kept, h)
-			out.rowOff = append(out.rowOff, n)
-		}
+		out.endRow(h)
 	}
-	out.finish(kept)
+	out.finish(out.hashes)
 	return out
 }

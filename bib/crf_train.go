@@ -457,9 +457,9 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 }
 
 // crfModelFromParams builds a model from trained parameters, weights
-// rounded to the grid of crfWeightStep, those that round to zero dropped.
+// rounded to the grid of crfWeightStep, those under crfMinWeight dropped.
 func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
-	m := &crfModel{}
+	m := &crfModel{rowOff: []uint32{0}}
 	for i := range m.trans {
 		m.trans[i] = float32(x[i])
 	}
@@ -468,26 +468,34 @@ func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
 		m.end[y] = float32(x[len(m.trans)+crfNumTags+y])
 	}
 	pw := x[crfNumTrans:]
-	var hashes []uint64
-	m.rowOff = append(m.rowOff, 0)
 	for f, h := range d.hashes {
-		n := 0
 		for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
-			w := crfQuantize(pw[k])
-			if math.Abs(float64(w)) < crfMinWeight {
-				continue
-			}
-			m.rowLab = append(m.rowLab, d.rowLab[k])
-			m.rowW = append(m.rowW, w)
-			n++
+			m.addWeight(d.rowLab[k], pw[k])
 		}
-		if n > 0 {
-			hashes = append(hashes, h)
-			m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
-		}
+		m.endRow(h)
 	}
-	m.finish(hashes)
+	m.finish(m.hashes)
 	return m
+}
+
+// addWeight adds a weight of label l to the feature row being built,
+// rounded to the grid of crfWeightStep, unless it is under crfMinWeight.
+func (m *crfModel) addWeight(l uint8, w float64) {
+	if q := crfQuantize(w); math.Abs(float64(q)) >= crfMinWeight {
+		m.rowLab = append(m.rowLab, l)
+		m.rowW = append(m.rowW, q)
+	}
+}
+
+// endRow ends the row of feature h (hashes increasing from row to row),
+// dropped if no weight was kept. A model built so starts with rowOff
+// {0}; m.finish(m.hashes) then indexes its rows.
+func (m *crfModel) endRow(h uint64) {
+	if int(m.rowOff[len(m.rowOff)-1]) == len(m.rowLab) {
+		return
+	}
+	m.hashes = append(m.hashes, h)
+	m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
 }
 
 // Weights are kept to a grid of crfWeightStep, and those under
