@@ -23,25 +23,35 @@ import (
 // over the features f of token t (crf_features.go); the tagging with the
 // highest score is found by Viterbi decoding, and its labels returned.
 
-// crfModel is a trained model ready to label.
-type crfModel struct {
+// crfWeights are the parameters of a model: what training finds and the
+// model file holds (crf_model.go).
+type crfWeights struct {
 	trans      [crfNumTags * crfNumTags]float32 // [prev*T+cur]; only allowed pairs are read
 	start, end [crfNumTags]float32
+
+	// The feature table: the features' hashes in increasing order (row r
+	// is hashes[r]) and their weights. Reading a model fills it from start
+	// to end, in less memory than a hash table: a fresh process pays for
+	// every page it first touches.
+	hashes []uint64
+	rowOff []uint32 // row r has the weights rowLab/rowW[rowOff[r]:rowOff[r+1]]
+	rowLab []uint8
+	rowW   []float32
+}
+
+// crfModel is a trained model ready to label: its weights and the tables
+// built from them (crfNewModel).
+type crfModel struct {
+	crfWeights
+
 	// For decoding: the best transition from each tag p into a field
 	// other than p itself.
 	fromBest [crfNumTags]float32
 
-	// The feature table: the features' hashes in increasing order (row r
-	// is hashes[r]), and where the hashes of each value of their top bits
-	// begin (dir[t] is the first row whose hash's top bits are t or more).
-	// Reading a model fills it from start to end, in less memory than a
-	// hash table: a fresh process pays for every page it first touches.
-	hashes []uint64
-	dir    []uint32
-	shift  uint     // 64 − log₂(len(dir) − 1)
-	rowOff []uint32 // row r has the weights rowLab/rowW[rowOff[r]:rowOff[r+1]]
-	rowLab []uint8
-	rowW   []float32
+	// Where the hashes of each value of their top bits begin (dir[t] is
+	// the first row whose hash's top bits are t or more).
+	dir   []uint32
+	shift uint // 64 − log₂(len(dir) − 1)
 
 	// Dense tables of the state features: [value*L+label].
 	dense [crfNumStates][]float32
@@ -88,10 +98,11 @@ func (m *crfModel) addRow(h uint64, v *[crfNumLabels]float32) {
 	}
 }
 
-// finish builds the index of the feature rows and the dense state
-// tables; hashes[r], in increasing order, is the feature of row r.
-func (m *crfModel) finish(hashes []uint64) {
-	m.index(hashes)
+// crfNewModel builds a model from its weights: the index of the feature
+// rows and the dense state tables.
+func crfNewModel(w crfWeights) *crfModel {
+	m := &crfModel{crfWeights: w}
+	m.index(w.hashes)
 	m.setFrom()
 	for t := 0; t < crfNumStates; t++ {
 		d := make([]float32, crfStateDomain[t]*crfNumLabels)
@@ -104,6 +115,7 @@ func (m *crfModel) finish(hashes []uint64) {
 	}
 	m.bos = m.computeVec(crfKeyBOS)
 	m.eos = m.computeVec(crfKeyEOS)
+	return m
 }
 
 // index builds the directory of the sorted hashes: about one row for each

@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// crfAverage returns the model whose weights are the mean of the models'
+// crfAverage returns the weights that are the mean of the models'
 // (a feature a model lacks weighs 0 in it), kept to the grid of
 // crfWeightStep with the weights under crfMinWeight dropped, as a trained
 // model's are. The score of a labelling is linear in the weights, so the
@@ -14,8 +14,8 @@ import (
 // Models trained with different objectives make different mistakes, and
 // the mean makes fewer (model soups: Wortsman et al., ICML 2022,
 // arXiv:2203.05482).
-func crfAverage(models ...*crfModel) *crfModel {
-	out := &crfModel{rowOff: []uint32{0}}
+func crfAverage(models ...*crfWeights) crfWeights {
+	out := crfWeights{rowOff: []uint32{0}}
 	k := float32(len(models))
 	rows := map[uint64]*[crfNumLabels]float32{}
 	for _, m := range models {
@@ -39,10 +39,9 @@ func crfAverage(models ...*crfModel) *crfModel {
 	}
 	for _, h := range slices.Sorted(maps.Keys(rows)) {
 		for y, w := range rows[h] {
-			out.addWeight(uint8(y), float64(w))
+			crfAddWeight(&out, uint8(y), float64(w))
 		}
-		out.endRow(h)
+		crfEndRow(&out, h)
 	}
-	out.finish(out.hashes)
 	return out
 }

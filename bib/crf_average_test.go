@@ -2,12 +2,14 @@ package bib
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 )
 
-// crfHandModel builds a model from its feature rows: hash → label → weight.
-func crfHandModel(trans float32, rows map[uint64]map[crfLabel]float32, hashes ...uint64) *crfModel {
-	m := &crfModel{}
+// crfHandWeights builds weights from their feature rows: hash → label →
+// weight.
+func crfHandWeights(trans float32, rows map[uint64]map[crfLabel]float32, hashes ...uint64) *crfWeights {
+	m := &crfWeights{}
 	for i := range m.trans {
 		m.trans[i] = trans
 	}
@@ -21,16 +23,28 @@ func crfHandModel(trans float32, rows map[uint64]map[crfLabel]float32, hashes ..
 		}
 		m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
 	}
-	m.finish(hashes)
+	m.hashes = hashes
 	return m
 }
 
+// crfRow returns the weights of feature h, and whether it has a row.
+func crfRow(m *crfWeights, h uint64) (row [crfNumLabels]float32, ok bool) {
+	r, ok := slices.BinarySearch(m.hashes, h)
+	if !ok {
+		return row, false
+	}
+	for k := m.rowOff[r]; k < m.rowOff[r+1]; k++ {
+		row[m.rowLab[k]] += m.rowW[k]
+	}
+	return row, true
+}
+
 func TestCRFAverage(t *testing.T) {
-	a := crfHandModel(1, map[uint64]map[crfLabel]float32{
+	a := crfHandWeights(1, map[uint64]map[crfLabel]float32{
 		10: {crfAuthor: 0.5},
 		30: {crfTitle: -0.25},
 	}, 10, 30)
-	b := crfHandModel(-0.5, map[uint64]map[crfLabel]float32{
+	b := crfHandWeights(-0.5, map[uint64]map[crfLabel]float32{
 		10: {crfAuthor: 0.25, crfTitle: 0.125},
 		20: {crfTitle: 0.0625}, // half of it is under crfMinWeight
 	}, 10, 20)
@@ -46,11 +60,10 @@ func TestCRFAverage(t *testing.T) {
 		t.Errorf("%d features %v, want %d", len(avg.hashes), avg.hashes, len(want))
 	}
 	for h, w := range want {
-		var got [crfNumLabels]float32
-		if avg.lookup(h) < 0 {
+		got, ok := crfRow(&avg, h)
+		if !ok {
 			t.Errorf("feature %d missing", h)
 		}
-		avg.addRow(h, &got)
 		if got != w {
 			t.Errorf("feature %d: weights %v, want %v", h, got, w)
 		}
@@ -62,10 +75,11 @@ func TestCRFAverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var one, same bytes.Buffer
-	if err := crfWriteModel(&one, m); err != nil {
+	if err := crfWriteModel(&one, &m.crfWeights); err != nil {
 		t.Fatal(err)
 	}
-	if err := crfWriteModel(&same, crfAverage(m)); err != nil {
+	avg = crfAverage(&m.crfWeights)
+	if err := crfWriteModel(&same, &avg); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(one.Bytes(), same.Bytes()) {
@@ -78,29 +92,31 @@ func TestCRFAverage(t *testing.T) {
 // one by one.
 func TestCRFAverageOfFiles(t *testing.T) {
 	ex := crfToyExamples(t)
-	var trained, read []*crfModel
+	var trained, read []*crfWeights
 	for _, o := range []crfTrainOptions{{L2: 0.1}, {L2: 0.1, Margin: 1}, {L2: 0.2}} {
 		o.Iterations, o.MinCount = 40, 1
 		m, err := crfTrain(ex, o)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.addBias(crfOther, crfOtherBias)
+		w := m.crfWeights
+		crfAddBias(&w, crfOther, crfOtherBias)
 		var buf bytes.Buffer
-		if err := crfWriteModel(&buf, m); err != nil {
+		if err := crfWriteModel(&buf, &w); err != nil {
 			t.Fatal(err)
 		}
 		back, err := crfReadModel(buf.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
-		trained, read = append(trained, m), append(read, back)
+		trained, read = append(trained, &w), append(read, &back.crfWeights)
 	}
 	var a, b bytes.Buffer
-	if err := crfWriteModel(&a, crfAverage(trained...)); err != nil {
+	avgTrained, avgRead := crfAverage(trained...), crfAverage(read...)
+	if err := crfWriteModel(&a, &avgTrained); err != nil {
 		t.Fatal(err)
 	}
-	if err := crfWriteModel(&b, crfAverage(read...)); err != nil {
+	if err := crfWriteModel(&b, &avgRead); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

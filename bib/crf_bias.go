@@ -27,9 +27,9 @@ import (
 // carry part of what the bias did.
 const crfOtherBias = 0.25
 
-// addBias adds b to the score of label l at every token: to every tag of
-// l (crf_tags.go).
-func (m *crfModel) addBias(l crfLabel, b float32) {
+// crfAddBias adds b to the score of label l at every token: to every tag
+// of l (crf_tags.go).
+func crfAddBias(m *crfWeights, l crfLabel, b float32) {
 	for y := 0; y < crfNumTags; y++ {
 		if crfTagLabel[y] != l {
 			continue
@@ -39,7 +39,6 @@ func (m *crfModel) addBias(l crfLabel, b float32) {
 			m.trans[p*crfNumTags+y] += b
 		}
 	}
-	m.setFrom()
 }
 
 // crfWordsF1 is the micro F1 over words of m on the examples.
@@ -52,15 +51,13 @@ func crfWordsF1(m *crfModel, examples []crfExample) float64 {
 // crfTuneBias tries biases of other from −1.5 to +1.5 in steps of 0.25 on
 // top of m's own weights, writes the micro F1 over words of each to log
 // (if not nil), and returns the best bias (the smallest of equals) and its
-// F1. m is left as it was.
+// F1.
 func crfTuneBias(m *crfModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
-	start, trans := m.start, m.trans
-	defer func() { m.start, m.trans = start, trans; m.setFrom() }()
 	bestF1 = -1
 	for b := float32(-1.5); b <= 1.5; b += 0.25 {
-		m.start, m.trans = start, trans
-		m.addBias(crfOther, b)
-		f := crfWordsF1(m, examples)
+		w := m.crfWeights
+		crfAddBias(&w, crfOther, b)
+		f := crfWordsF1(crfNewModel(w), examples)
 		if log != nil {
 			fmt.Fprintf(log, "  other %+.2f: micro F1 %.4f\n", b, f)
 		}

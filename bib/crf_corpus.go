@@ -148,7 +148,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 			return nil, fmt.Errorf("negative setting in %+v", o)
 		}
 	}
-	var trained []*crfModel
+	var trained []*crfWeights
 	for k, o := range models {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "model %d of %d: %+v\n", k+1, len(models), o)
@@ -159,11 +159,13 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.addBias(crfOther, crfOtherBias)
-		trained = append(trained, m)
+		w := m.crfWeights
+		crfAddBias(&w, crfOther, crfOtherBias)
+		trained = append(trained, &w)
 	}
+	avg := crfAverage(trained...)
 	var buf bytes.Buffer
-	if err := crfWriteModel(&buf, crfAverage(trained...)); err != nil {
+	if err := crfWriteModel(&buf, &avg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

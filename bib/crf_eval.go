@@ -65,8 +65,7 @@ func crfScore(m *crfModel, examples []crfExample) (all, words crfCounts) {
 // over words, example by example: groups of examples that overlap are
 // then summed without labelling an example twice.
 func crfScoreEach(m *crfModel, examples []crfExample) (all, words []crfCounts) {
-	sc := crfScratchPool.Get().(*crfScratch)
-	defer crfScratchPool.Put(sc)
+	sc := new(crfScratch)
 	all = make([]crfCounts, len(examples))
 	words = make([]crfCounts, len(examples))
 	for k := range examples {

@@ -884,3 +884,54 @@ func crfSentenceEnd(w string, class uint8) bool {
 	}
 	return class != crfClassCap && class != crfClassLower || !isAbbreviation(w)
 }
+
+// crfTokenFeatures calls emit with every feature hash of every token of a
+// reference (word, context, state), token by token: what training learns
+// weights for. wordCache keeps the features of the words seen.
+func crfTokenFeatures(text string, toks []crfTok, wordCache map[string][]uint64, emit func(tok int, h uint64)) {
+	n := len(toks)
+	if n == 0 {
+		return
+	}
+	var sc crfScratch
+	sc.prepare(text, toks, nil)
+	keyFeats := func(key string, ctx int) []uint64 {
+		ck := string(rune('0'+ctx)) + key
+		if fs, ok := wordCache[ck]; ok {
+			return fs
+		}
+		var fs []uint64
+		if ctx < 0 {
+			crfWordFeatures(key, func(h uint64) { fs = append(fs, h) })
+		} else {
+			crfCtxFeatures(key, ctx, func(h uint64) { fs = append(fs, h) })
+		}
+		if len(wordCache) < 1<<21 {
+			wordCache[ck] = fs
+		}
+		return fs
+	}
+	for i := 0; i < n; i++ {
+		for _, h := range keyFeats(string(sc.key(i)), -1) {
+			emit(i, h)
+		}
+		for oi, o := range crfCtxOffsets {
+			j := i + o
+			key := crfKeyEOS
+			if j < 0 {
+				key = crfKeyBOS
+			} else if j < n {
+				key = string(sc.key(j))
+			}
+			for _, h := range keyFeats(key, oi) {
+				emit(i, h)
+			}
+		}
+		for _, h := range sc.wordContextFeats(i) {
+			emit(i, h)
+		}
+		for t := 0; t < crfNumStates; t++ {
+			emit(i, crfStateFeat(t, int(sc.states[i][t])))
+		}
+	}
+}

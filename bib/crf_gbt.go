@@ -1,6 +1,8 @@
 package bib
 
 import (
+	"hash/fnv"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -43,6 +45,13 @@ import (
 
 // crfRand is a small deterministic generator (splitmix64).
 type crfRand uint64
+
+// crfRandOf returns the generator seeded with the FNV-1a hash of s.
+func crfRandOf(s string) crfRand {
+	h := fnv.New64a()
+	io.WriteString(h, s)
+	return crfRand(h.Sum64())
+}
 
 func (r *crfRand) next() uint64 {
 	*r += 0x9e3779b97f4a7c15
@@ -502,7 +511,7 @@ func crfGBTExamples(recs []crfRecord, perChinese int, share float64) []crfExampl
 	var out []crfExample
 	for k := range recs {
 		rec := &recs[k]
-		rnd := crfRand(crfHashStr(crfHashOffset, rec.src))
+		rnd := crfRandOf(rec.src)
 		kinds := crfGBTKinds(rec)
 		if len(kinds) == 0 {
 			continue

@@ -40,6 +40,10 @@ var crfEmbeddedModel []byte
 
 const crfMagic = "CGREFCRF3"
 
+// crfWeightStep is the grid of the weights in the file: training rounds
+// them to it (crf_train.go).
+const crfWeightStep = 1.0 / 4096
+
 var crfDefault struct {
 	once  sync.Once
 	model *crfModel
@@ -54,8 +58,8 @@ func crfDefaultModel() (*crfModel, error) {
 	return crfDefault.model, crfDefault.err
 }
 
-// crfWriteModel writes a model in the file format.
-func crfWriteModel(w io.Writer, m *crfModel) error {
+// crfWriteModel writes a model's weights in the file format.
+func crfWriteModel(w io.Writer, m *crfWeights) error {
 	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
@@ -115,7 +119,7 @@ func crfReadModel(data []byte) (*crfModel, error) {
 			return nil, fmt.Errorf("reference model: label %q, want %q", s, name)
 		}
 	}
-	m := &crfModel{}
+	m := crfWeights{}
 	for i := range m.trans {
 		m.trans[i] = r.f32()
 	}
@@ -129,14 +133,14 @@ func crfReadModel(data []byte) (*crfModel, error) {
 	if r.err != nil || n > len(data) {
 		return nil, errors.New("reference model: truncated")
 	}
-	hashes := make([]uint64, 0, n)
+	m.hashes = make([]uint64, 0, n)
 	m.rowOff = make([]uint32, 1, n+1)
 	m.rowLab = make([]uint8, 0, 2*n)
 	m.rowW = make([]float32, 0, 2*n)
 	h := uint64(0)
 	for i := 0; i < n && r.err == nil; i++ {
 		h += r.uv()
-		hashes = append(hashes, h)
+		m.hashes = append(m.hashes, h)
 		k := int(r.uv())
 		for j := 0; j < k && r.err == nil; j++ {
 			lab := r.byte()
@@ -151,11 +155,10 @@ func crfReadModel(data []byte) (*crfModel, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("reference model: %w", r.err)
 	}
-	if !slices.IsSorted(hashes) {
+	if !slices.IsSorted(m.hashes) {
 		return nil, errors.New("reference model: features out of order")
 	}
-	m.finish(hashes)
-	return m, nil
+	return crfNewModel(m), nil
 }
 
 // crfModelReader reads the fields of a model file, remembering the first

@@ -58,8 +58,8 @@ func crfInitials(given string, dot bool, sep string) string {
 			if k > 0 || isHyphen(first) {
 				b.WriteByte('-') // "J.-S.": a hyphen after a dot
 			}
-			if rs := []rune(piece); len(rs) <= 3 && allUpper(rs) {
-				for _, r := range rs { // "JM": initials already
+			if utf8.RuneCountInString(piece) <= 3 && !strings.ContainsFunc(piece, func(r rune) bool { return !unicode.IsUpper(r) }) {
+				for _, r := range piece { // "JM": initials already
 					initial(r)
 				}
 				continue
@@ -389,7 +389,7 @@ func crfStyleExamples(recs []crfRecord, share float64) []crfExample {
 		if rec.cjk || rec.split == crfSplitTest {
 			continue
 		}
-		rnd := crfRand(crfHashStr(crfHashOffset, "style:"+rec.src))
+		rnd := crfRandOf("style:" + rec.src)
 		if !rnd.chance(share) {
 			continue
 		}

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The reference CRF's tests. The figures asserted here are measured on
@@ -35,41 +33,6 @@ func crfTestDataset(t testing.TB) *crfDataset {
 		t.Fatal(err)
 	}
 	return d
-}
-
-func crfTestModel(t testing.TB) *crfModel {
-	t.Helper()
-	m, err := crfDefaultModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-func TestCRFTokenize(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Ruffini P B. Title. Journal, 2020, 15(3): 371-382.", "Ruffini|P|B|.|Title|.|Journal|,|2020|,|15|(|3|)|:|371-382|."},
-		{"赵刚. 科技外交的理论与实践[M]. 北京: 时事出版社, 2007: 32.", "赵刚|.|科技外交的理论与实践|[|M|]|.|北京|:|时事出版社|,|2007|:|32|."},
-		{"张翼燕，刘润生．日本[J]．全球，2016，31（4）：63-68．", "张翼燕|，|刘润生|．|日本|[|J|]|．|全球|，|2016|，|31|（|4|）|：|63-68|．"},
-		{"Title[M]//Smith J, ed. Book", "Title|[|M|]|//|Smith|J|,|ed|.|Book"},
-		{"doi: 10.1000/abc(12)3. https://x.org/a_b.", "doi|:|10.1000/abc(12)3|.|https://x.org/a_b|."},
-		{"M.J. Shea, pp.1477-81, No.3, U.S.A.", "M.J|.|Shea|,|pp|.|1477-81|,|No|.|3|,|U.S.A|."},
-		{"“China’s rise,” 43 - 102 ‘quoted’", "“|China’s|rise|,|”|43|-|102|‘|quoted|’"},
-		{"2021年第7期", "2021|年第|7|期"},
-	}
-	for _, tt := range tests {
-		toks := crfTokenize(tt.in, nil)
-		var parts []string
-		for i := range toks {
-			parts = append(parts, crfTokText(tt.in, toks, i))
-		}
-		if got := strings.Join(parts, "|"); got != tt.want {
-			t.Errorf("crfTokenize(%q)\n got %s\nwant %s", tt.in, got, tt.want)
-		}
-	}
-	if n := len(crfTokenize(strings.Repeat("a ", 10000), nil)); n != crfMaxTokens {
-		t.Errorf("long input: %d tokens, want %d", n, crfMaxTokens)
-	}
 }
 
 // crfShow writes a labelled reference as "label[ tokens ]".
@@ -161,7 +124,7 @@ func TestCRFTrainDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := crfWriteModel(&buf, m); err != nil {
+		if err := crfWriteModel(&buf, &m.crfWeights); err != nil {
 			t.Fatal(err)
 		}
 		outs[k], models[k] = buf.Bytes(), m
@@ -276,72 +239,6 @@ func TestCRFGradient(t *testing.T) {
 	}
 }
 
-// decode, which passes over the tags too far below the best, finds the
-// tagging a plain Viterbi search over every allowed pair of tags finds:
-// on the scores of real references and on random ones.
-func TestCRFDecode(t *testing.T) {
-	m := crfTestModel(t)
-	sc := new(crfScratch)
-	check := func(what string, emit [][crfNumLabels]float32) {
-		t.Helper()
-		got := slices.Clone(m.decode(emit, sc))
-		if want := crfViterbiPlain(m, emit); !slices.Equal(got, want) {
-			t.Errorf("%s: decoded\n%v\nplain Viterbi\n%v", what, got, want)
-		}
-	}
-	for _, e := range crfSelect(crfTestDataset(t).real, crfSplitDev, nil)[:300] {
-		m.label(e.text, e.toks, sc)
-		check(e.text, slices.Clone(sc.emit[:len(e.toks)]))
-	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for k := 0; k < 300; k++ {
-		emit := make([][crfNumLabels]float32, 1+rng.IntN(40))
-		for i := range emit {
-			for y := range emit[i] {
-				emit[i][y] = float32(rng.NormFloat64() * 3)
-			}
-		}
-		check("random scores", emit)
-	}
-}
-
-// crfViterbiPlain is the textbook Viterbi search over the tags, the first
-// best predecessor kept.
-func crfViterbiPlain(m *crfModel, emit [][crfNumLabels]float32) []crfLabel {
-	n := len(emit)
-	score := make([][crfNumTags]float32, n)
-	back := make([][crfNumTags]int, n)
-	for y := range score[0] {
-		score[0][y] = float32(math.Inf(-1))
-		if y < crfNumLabels {
-			score[0][y] = m.start[y] + emit[0][y]
-		}
-	}
-	for i := 1; i < n; i++ {
-		for y := range score[i] {
-			best, arg := float32(math.Inf(-1)), -1
-			for p := range score[i-1] {
-				if s := score[i-1][p] + m.trans[p*crfNumTags+y]; crfAllowed(p, y) && (arg < 0 || s > best) {
-					best, arg = s, p
-				}
-			}
-			score[i][y], back[i][y] = best+emit[i][crfTagLabel[y]], arg
-		}
-	}
-	arg := 0
-	for y := range score[n-1] {
-		if score[n-1][y]+m.end[y] > score[n-1][arg]+m.end[arg] {
-			arg = y
-		}
-	}
-	labels := make([]crfLabel, n)
-	for i := n - 1; i >= 0; i-- {
-		labels[i] = crfTagLabel[arg]
-		arg = back[i][arg]
-	}
-	return labels
-}
-
 // TestCRFHeldOut scores the embedded model on the held-out references
 // (never trained on): token-level micro F1 over author, title,
 // container-title, year, volume, issue, pages, publisher, DOI and URL.
@@ -380,65 +277,12 @@ func TestCRFChinese(t *testing.T) {
 	}
 }
 
-// The embedded model reads in well under 50 ms.
-func TestCRFModelLoad(t *testing.T) {
-	var best time.Duration
-	for k := 0; k < 3; k++ {
-		began := time.Now()
-		m, err := crfReadModel(crfEmbeddedModel)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if el := time.Since(began); k == 0 || el < best {
-			best = el
-		}
-		if len(m.rowOff) < 1000 {
-			t.Fatalf("the embedded model has %d features", len(m.rowOff)-1)
-		}
-	}
-	t.Logf("model: %d bytes, read in %v", len(crfEmbeddedModel), best)
-	if len(crfEmbeddedModel) > 5<<20 {
-		t.Errorf("the embedded model is %d bytes, more than 5 MB", len(crfEmbeddedModel))
-	}
-	if best > 200*time.Millisecond {
-		t.Errorf("reading the model took %v", best) // 50 ms is the aim; the machine may be loaded
-	}
-}
-
-func BenchmarkCRFModelLoad(b *testing.B) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	cpu0, _ := rpThreadCPU()
-	n := 0
-	for b.Loop() {
-		if _, err := crfReadModel(crfEmbeddedModel); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if cpu1, ok := rpThreadCPU(); ok && cpu1 > cpu0 {
-		b.ReportMetric(float64((cpu1-cpu0).Milliseconds())/float64(n), "cpu-ms/load")
-	}
-}
-
-// BenchmarkCRFParse parses the seed list and the Crossref-styles excerpt
-// with the CRF, one reference an operation, on one goroutine, reporting
-// references per second of wall-clock and of CPU time.
-func BenchmarkCRFParse(b *testing.B) {
-	refs := rpBenchReferences(b)
-	m := crfTestModel(b)
-	for _, r := range refs {
-		crfParseReference(m, r) // fill the cache as a long run would
-	}
-	benchmarkParse(b, refs, func(r string) Work { return crfParseReference(m, r) })
-}
-
 // A label bias moves every token's score for the label: a large one takes
 // every token, and taking it off gives back the labels. The search of the
 // bias of other finds one no worse than none, and leaves the model as it
 // was.
 func TestCRFBias(t *testing.T) {
-	m, err := crfReadModel(crfEmbeddedModel) // a copy: the biases change it
+	m, err := crfReadModel(crfEmbeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,14 +290,15 @@ func TestCRFBias(t *testing.T) {
 	toks := crfTokenize(text, nil)
 	sc := new(crfScratch)
 	before := crfShow(text, toks, m.label(text, toks, sc))
-	m.addBias(crfTitle, 100)
-	for i, l := range m.label(text, toks, sc) {
+	w := m.crfWeights
+	crfAddBias(&w, crfTitle, 100)
+	for i, l := range crfNewModel(w).label(text, toks, sc) {
 		if l != crfTitle {
 			t.Fatalf("token %d labelled %s under a bias of 100 for title", i, l)
 		}
 	}
-	m.addBias(crfTitle, -100)
-	if after := crfShow(text, toks, m.label(text, toks, sc)); after != before {
+	crfAddBias(&w, crfTitle, -100)
+	if after := crfShow(text, toks, crfNewModel(w).label(text, toks, sc)); after != before {
 		t.Errorf("labels changed after the bias was taken off:\n%s\n%s", before, after)
 	}
 	dev := crfSelect(crfTestDataset(t).real, crfSplitDev, nil)[:200]
@@ -464,45 +309,6 @@ func TestCRFBias(t *testing.T) {
 	}
 	if f1 := crfWordsF1(m, dev); f1 != f0 {
 		t.Errorf("the search left the model scoring %.4f, not %.4f", f1, f0)
-	}
-}
-
-// lookup finds every feature of the directory over sorted hashes and no
-// other, at the edges of the buckets and of the hash range too; a map is
-// the oracle.
-func TestCRFLookup(t *testing.T) {
-	rnd := rand.New(rand.NewPCG(1, 2))
-	sets := [][]uint64{
-		{7},
-		{1, 2, 1 << 63, 1<<63 + 1, math.MaxUint64 - 1, math.MaxUint64},
-	}
-	var many []uint64
-	for range 5000 {
-		many = append(many, rnd.Uint64()|1)
-	}
-	many = append(many, 1<<20, 1<<20+1, 1<<20+2) // one crowded bucket
-	slices.Sort(many)
-	sets = append(sets, slices.Compact(many))
-	for _, hashes := range sets {
-		m := &crfModel{}
-		m.index(hashes)
-		row := map[uint64]int{}
-		for r, h := range hashes {
-			row[h] = r
-		}
-		probes := append([]uint64{0, 3, 1 << 62, math.MaxUint64 - 2}, hashes...)
-		for range 5000 {
-			probes = append(probes, rnd.Uint64())
-		}
-		for _, h := range probes {
-			want, ok := row[h]
-			if !ok {
-				want = -1
-			}
-			if got := m.lookup(h); got != want {
-				t.Errorf("%d hashes: lookup(%#x) = %d, want %d", len(hashes), h, got, want)
-			}
-		}
 	}
 }
 

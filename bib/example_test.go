@@ -23,11 +23,3 @@ func ExampleNewReader() {
 	// 1 Gluckman P 2018 SCI DIPL doi=""
 	// 2 Legrand T 2018 BRIT POLIT doi="10.1057/s41293-017-0072-8"
 }
-
-// Parse one reference as copied from a paper.
-func ExampleParseReference() {
-	w := bib.ParseReference("Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382.")
-	fmt.Printf("%s | %d | %s | %s | %s(%s): %s\n", w.FirstAuthor(), w.Year, w.Title, w.Container, w.Volume, w.Issue, w.Pages)
-	// Output:
-	// Ruffini P B | 2020 | Collaboration and competition: The twofold logic of science diplomacy | The Hague Journal of Diplomacy | 15(3): 371-382
-}

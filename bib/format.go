@@ -94,11 +94,6 @@ func Detect(head []byte) Format {
 	return FormatRefList
 }
 
-// A ReferenceParser reads the fields of a free-text reference:
-// ParseReference (hand-written rules, the default) or the learned parser
-// of CRFReferenceParser.
-type ReferenceParser func(raw string) Work
-
 // A ReaderOption changes how NewReader reads.
 type ReaderOption func(*readerConfig)
 

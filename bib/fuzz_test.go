@@ -69,36 +69,3 @@ func FuzzReaders(f *testing.F) {
 		}
 	})
 }
-
-// FuzzNormalisers: folding is idempotent and keeps UTF-8 valid; a DOI
-// normalises to itself.
-func FuzzNormalisers(f *testing.F) {
-	for _, s := range []string{"Ruffini, Pierre-Bruno", "ﬁ ligature ofAg+ions", "赵刚", "https://doi.org/10.1163/1871191X-BJA10028.", "DE MORGAN A", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		folded := Fold(s)
-		if utf8.ValidString(s) && !utf8.ValidString(folded) {
-			t.Fatalf("Fold(%q) = %q is not UTF-8", s, folded)
-		}
-		if again := Fold(folded); again != folded {
-			t.Fatalf("Fold not idempotent: %q → %q → %q", s, folded, again)
-		}
-		if d := NormalizeDOI(s); d != "" && NormalizeDOI(d) != d {
-			t.Fatalf("NormalizeDOI(%q) = %q, renormalised %q", s, d, NormalizeDOI(d))
-		}
-		n := ParseName(s)
-		_ = FamilyKey(n) + Initials(n.Given)
-		w := ParseWoSCitedReference(s)
-		_ = MatchKeys(&w)
-	})
-}
-
-// TestCRNameEmpty is a fuzz finding: an empty or blank author must not panic.
-func TestCRNameEmpty(t *testing.T) {
-	for _, s := range []string{"", " ", "\t"} {
-		if n := parseCRName(s); !n.IsZero() {
-			t.Errorf("parseCRName(%q) = %+v, want the zero name", s, n)
-		}
-	}
-}

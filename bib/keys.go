@@ -25,10 +25,10 @@ func LocatorKey(w *Work) string {
 	return "l|" + fam + "|" + strconv.Itoa(w.Year) + "|" + vol + "|" + page
 }
 
-// titleKeyWords is how many significant title words a title key keeps: enough
+// TitleKeyWords is how many significant title words a title key keeps: enough
 // to tell two papers of one author and year apart, few enough to survive a
 // truncated or sub-titled citation.
-const titleKeyWords = 5
+const TitleKeyWords = 5
 
 // TitleKey identifies a work by first author's family, year and the first
 // significant words of its title.
@@ -38,8 +38,8 @@ func TitleKey(w *Work) string {
 	if fam == "" || w.Year == 0 || len(words) < 2 {
 		return ""
 	}
-	if len(words) > titleKeyWords {
-		words = words[:titleKeyWords]
+	if len(words) > TitleKeyWords {
+		words = words[:TitleKeyWords]
 	}
 	return "t|" + fam + "|" + strconv.Itoa(w.Year) + "|" + strings.Join(words, " ")
 }

@@ -447,13 +447,13 @@ func MatchKeysFast(w *Work) []string {
 	if fam != "" && w.Year != 0 {
 		var words []string
 		for _, t := range strings.Fields(fold(w.Title)) {
-			if !stopWords[t] {
+			if !IsStopWord(t) {
 				words = append(words, t)
 			}
 		}
 		if len(words) >= 2 {
-			if len(words) > titleKeyWords {
-				words = words[:titleKeyWords]
+			if len(words) > TitleKeyWords {
+				words = words[:TitleKeyWords]
 			}
 			keys = append(keys, "t|"+fam+"|"+strconv.Itoa(w.Year)+"|"+strings.Join(words, " "))
 		}

@@ -68,7 +68,7 @@ func (w *Work) FirstPage() string {
 	_, n := utf8.DecodeRuneInString(p[i:])
 	last := strings.TrimSpace(p[i+n:])
 	if len(first) >= 7 && len(last) == len(first) && first[len(first)-1] == '1' &&
-		first[:len(first)-1] == last[:len(last)-1] && isDigits(first) && isDigits(last) {
+		first[:len(first)-1] == last[:len(last)-1] && strings.Trim(first+last, "0123456789") == "" {
 		return first[:len(first)-1]
 	}
 	return first
@@ -98,3 +98,8 @@ type Record struct {
 	TimesCited   int      // the database's global citation count (WoS TC, Scopus "Cited by"); 0 when unknown
 	References   []Reference
 }
+
+// A ReferenceParser reads the fields of a free-text reference:
+// ParseReference (hand-written rules, the default) or the learned parser
+// of CRFReferenceParser.
+type ReferenceParser func(raw string) Work

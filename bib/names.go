@@ -53,30 +53,6 @@ func ParseName(s string) Name {
 	return Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
 }
 
-// HyphenInitials returns the initials of a given name the way GB/T 7714
-// writes them: a hyphenated given name keeps its hyphen between the
-// initials. "Pierre-Bruno" → "P-B", "J.-L." → "J-L", "Thomas P." → "TP",
-// "P B" → "PB", "ZW" → "ZW". (Initials drops the hyphen: "PB".)
-func HyphenInitials(given string) string {
-	// A dot beside a hyphen only closes an initial: "J.-L." is "J-L".
-	given = strings.NewReplacer(".-", "-", "-.", "-", ".\u2010", "-", "\u2010", "-", "\u2011", "-").Replace(given)
-	var b strings.Builder
-	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
-		for i, sub := range strings.FieldsFunc(part, isHyphen) {
-			if i > 0 {
-				b.WriteByte('-')
-			}
-			rs := []rune(sub)
-			if allUpper(rs) && len(rs) <= 4 {
-				b.WriteString(sub) // already initials: "ZW"
-				continue
-			}
-			b.WriteRune(unicode.ToUpper(rs[0]))
-		}
-	}
-	return b.String()
-}
-
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
 // isParticle reports whether a word is a lower-case family-name prefix

@@ -35,30 +35,6 @@ func TestParseName(t *testing.T) {
 	}
 }
 
-func TestHyphenInitials(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Pierre-Bruno", "P-B"},
-		{"Jean-Luc", "J-L"},
-		{"J.-L.", "J-L"},
-		{"J-L", "J-L"},
-		{"P B", "PB"},
-		{"P. B.", "PB"},
-		{"Thomas P.", "TP"},
-		{"ZW", "ZW"},
-		{"Yan-Feng", "Y-F"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := HyphenInitials(tt.in); got != tt.want {
-			t.Errorf("HyphenInitials(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	// Initials (normalize.go) drops the hyphen; HyphenInitials keeps it.
-	if got := Initials("Pierre-Bruno"); got != "PB" {
-		t.Errorf("Initials(Pierre-Bruno) = %q, want PB", got)
-	}
-}
-
 func TestInitialsShape(t *testing.T) {
 	yes := []string{"P", "PB", "JCR", "M.", "M.J.", "J.-M.", "J-L", "Th.", "Yu.", "Fr.-R.", "OA.", "S.."}
 	no := []string{"", "Pb", "Th", "Yu", "CRUZ", "CRUZ.", "Zhao", "de", "1.", "M.j.", "J-", "ABCD"}

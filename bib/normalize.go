@@ -133,6 +133,9 @@ var stopWords = map[string]bool{
 	"are": true, "or": true, "via": true, "into": true,
 }
 
+// IsStopWord reports whether a folded word is left out of title keys.
+func IsStopWord(w string) bool { return stopWords[w] }
+
 // TitleWords returns the folded significant words of a title, stop words dropped.
 func TitleWords(title string) []string {
 	var words []string
@@ -142,4 +145,28 @@ func TitleWords(title string) []string {
 		}
 	}
 	return words
+}
+
+// HyphenInitials returns the initials of a given name the way GB/T 7714
+// writes them: a hyphenated given name keeps its hyphen between the
+// initials. "Pierre-Bruno" → "P-B", "J.-L." → "J-L", "Thomas P." → "TP",
+// "P B" → "PB", "ZW" → "ZW". (Initials drops the hyphen: "PB".)
+func HyphenInitials(given string) string {
+	// A dot beside a hyphen only closes an initial: "J.-L." is "J-L".
+	given = strings.NewReplacer(".-", "-", "-.", "-", ".\u2010", "-", "\u2010", "-", "\u2011", "-").Replace(given)
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }) {
+		for i, sub := range strings.FieldsFunc(part, isHyphen) {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			rs := []rune(sub)
+			if allUpper(rs) && len(rs) <= 4 {
+				b.WriteString(sub) // already initials: "ZW"
+				continue
+			}
+			b.WriteRune(unicode.ToUpper(rs[0]))
+		}
+	}
+	return b.String()
 }

@@ -16,7 +16,7 @@ func BenchmarkParseReference(b *testing.B) {
 }
 
 // rpBenchReferences are the seed list and the Crossref-styles excerpt.
-func rpBenchReferences(b *testing.B) []string {
+func rpBenchReferences(b testing.TB) []string {
 	refs := rpSeedReferences(b)
 	for _, c := range rpLoadCrossref(b, "../testdata/refparse/crossref-styles-excerpt.jsonl") {
 		refs = append(refs, c.ref)
