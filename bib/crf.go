@@ -23,30 +23,30 @@ import (
 // over the features f of token t (crf_features.go); the tagging with the
 // highest score is found by Viterbi decoding, and its labels returned.
 
-// crfWeights are the parameters of a model: what training finds and the
+// CRFWeights are the parameters of a model: what training finds and the
 // model file holds (crf_model.go).
-type crfWeights struct {
-	trans      [crfNumTags * crfNumTags]float32 // [prev*T+cur]; only allowed pairs are read
-	start, end [crfNumTags]float32
+type CRFWeights struct {
+	Trans      [CRFNumTags * CRFNumTags]float32 // [prev*T+cur]; only allowed pairs are read
+	Start, End [CRFNumTags]float32
 
 	// The feature table: the features' hashes in increasing order (row r
-	// is hashes[r]) and their weights. Reading a model fills it from start
+	// is Hashes[r]) and their weights. Reading a model fills it from start
 	// to end, in less memory than a hash table: a fresh process pays for
 	// every page it first touches.
-	hashes []uint64
-	rowOff []uint32 // row r has the weights rowLab/rowW[rowOff[r]:rowOff[r+1]]
-	rowLab []uint8
-	rowW   []float32
+	Hashes []uint64
+	RowOff []uint32 // row r has the weights RowLab/RowW[RowOff[r]:RowOff[r+1]]
+	RowLab []uint8
+	RowW   []float32
 }
 
-// crfModel is a trained model ready to label: its weights and the tables
-// built from them (crfNewModel).
-type crfModel struct {
-	crfWeights
+// CRFModel is a trained model ready to label: its weights and the tables
+// built from them (NewCRFModel).
+type CRFModel struct {
+	CRFWeights
 
 	// For decoding: the best transition from each tag p into a field
 	// other than p itself.
-	fromBest [crfNumTags]float32
+	fromBest [CRFNumTags]float32
 
 	// Where the hashes of each value of their top bits begin (dir[t] is
 	// the first row whose hash's top bits are t or more).
@@ -66,18 +66,18 @@ type crfWordVec struct {
 	key  string
 	info crfKeyInfo
 	low  uint64 // crfLowHash of the key, for the word pairs
-	self [crfNumLabels]float32
-	ctx  [len(crfCtxOffsets)][crfNumLabels]float32
+	self [CRFNumLabels]float32
+	ctx  [len(crfCtxOffsets)][CRFNumLabels]float32
 }
 
 // lookup returns the row of a feature, or -1.
-func (m *crfModel) lookup(h uint64) int {
-	if len(m.hashes) == 0 {
+func (m *CRFModel) lookup(h uint64) int {
+	if len(m.Hashes) == 0 {
 		return -1
 	}
 	t := h >> m.shift
 	for r := m.dir[t]; r < m.dir[t+1]; r++ {
-		if k := m.hashes[r]; k >= h {
+		if k := m.Hashes[r]; k >= h {
 			if k == h {
 				return int(r)
 			}
@@ -88,28 +88,28 @@ func (m *crfModel) lookup(h uint64) int {
 }
 
 // addRow adds the weights of a feature to v.
-func (m *crfModel) addRow(h uint64, v *[crfNumLabels]float32) {
+func (m *CRFModel) addRow(h uint64, v *[CRFNumLabels]float32) {
 	r := m.lookup(h)
 	if r < 0 {
 		return
 	}
-	for k := m.rowOff[r]; k < m.rowOff[r+1]; k++ {
-		v[m.rowLab[k]] += m.rowW[k]
+	for k := m.RowOff[r]; k < m.RowOff[r+1]; k++ {
+		v[m.RowLab[k]] += m.RowW[k]
 	}
 }
 
-// crfNewModel builds a model from its weights: the index of the feature
+// NewCRFModel builds a model from its weights: the index of the feature
 // rows and the dense state tables.
-func crfNewModel(w crfWeights) *crfModel {
-	m := &crfModel{crfWeights: w}
-	m.index(w.hashes)
+func NewCRFModel(w CRFWeights) *CRFModel {
+	m := &CRFModel{CRFWeights: w}
+	m.index(w.Hashes)
 	m.setFrom()
 	for t := 0; t < crfNumStates; t++ {
-		d := make([]float32, crfStateDomain[t]*crfNumLabels)
+		d := make([]float32, crfStateDomain[t]*CRFNumLabels)
 		for v := 0; v < crfStateDomain[t]; v++ {
-			var row [crfNumLabels]float32
+			var row [CRFNumLabels]float32
 			m.addRow(crfStateFeat(t, v), &row)
-			copy(d[v*crfNumLabels:], row[:])
+			copy(d[v*CRFNumLabels:], row[:])
 		}
 		m.dense[t] = d
 	}
@@ -120,12 +120,12 @@ func crfNewModel(w crfWeights) *crfModel {
 
 // index builds the directory of the sorted hashes: about one row for each
 // value of the top bits.
-func (m *crfModel) index(hashes []uint64) {
+func (m *CRFModel) index(hashes []uint64) {
 	bits := uint(1)
 	for 1<<bits < len(hashes) {
 		bits++
 	}
-	m.hashes = hashes
+	m.Hashes = hashes
 	m.shift = 64 - bits
 	m.dir = make([]uint32, 1<<bits+1)
 	r := 0
@@ -138,7 +138,7 @@ func (m *crfModel) index(hashes []uint64) {
 }
 
 // setFrom fills m.fromBest from m.trans.
-func (m *crfModel) setFrom() {
+func (m *CRFModel) setFrom() {
 	for p := range m.fromBest {
 		best := float32(math.Inf(-1))
 		for y, w := range m.fromFields(p) {
@@ -151,14 +151,14 @@ func (m *crfModel) setFrom() {
 }
 
 // fromFields returns the transitions from tag p into the labels' own tags
-// (other before any field, then the fields): the first crfNumLabels of
+// (other before any field, then the fields): the first CRFNumLabels of
 // its row.
-func (m *crfModel) fromFields(p int) *[crfNumLabels]float32 {
-	return (*[crfNumLabels]float32)(m.trans[p*crfNumTags:])
+func (m *CRFModel) fromFields(p int) *[CRFNumLabels]float32 {
+	return (*[CRFNumLabels]float32)(m.Trans[p*CRFNumTags:])
 }
 
 // computeVec sums the weights of a key's word and context features.
-func (m *crfModel) computeVec(key string) *crfWordVec {
+func (m *CRFModel) computeVec(key string) *crfWordVec {
 	v := &crfWordVec{key: key, info: crfInfoOf(key), low: crfLowHash(key)}
 	crfWordFeatures(key, func(h uint64) { m.addRow(h, &v.self) })
 	for oi := range crfCtxOffsets {
@@ -178,7 +178,7 @@ type crfCache struct {
 }
 
 // vec returns the sums of a key.
-func (m *crfModel) vec(key []byte) *crfWordVec {
+func (m *CRFModel) vec(key []byte) *crfWordVec {
 	h := crfHashStr(crfHashOffset, string(key))
 	for p := uint64(0); p < 4; p++ {
 		slot := &m.cache.slots[(h+p)&(crfCacheSlots-1)]
@@ -199,9 +199,9 @@ func (m *crfModel) vec(key []byte) *crfWordVec {
 	return m.computeVec(string(key))
 }
 
-// crfScratch holds the buffers of one labelling.
-type crfScratch struct {
-	toks   []crfTok
+// CRFScratch holds the buffers of one labelling.
+type CRFScratch struct {
+	toks   []CRFTok
 	keyBuf []byte
 	keyOff []int32
 	infos  []crfKeyInfo
@@ -209,16 +209,16 @@ type crfScratch struct {
 	sent   []int16
 	states [][crfNumStates]uint16
 	vecs   []*crfWordVec
-	emit   [][crfNumLabels]float32
-	score  [][crfNumTags]float32
-	labels []crfLabel
+	emit   [][CRFNumLabels]float32
+	score  [][CRFNumTags]float32
+	labels []CRFLabel
 }
 
-var crfScratchPool = sync.Pool{New: func() any { return new(crfScratch) }}
+var crfScratchPool = sync.Pool{New: func() any { return new(CRFScratch) }}
 
 // prepare computes the keys and states of the tokens, with the sums of
 // model m (nil in training).
-func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
+func (sc *CRFScratch) prepare(text string, toks []CRFTok, m *CRFModel) {
 	n := len(toks)
 	sc.keyBuf = sc.keyBuf[:0]
 	sc.keyOff = append(sc.keyOff[:0], 0)
@@ -227,7 +227,7 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 	sc.lows = sc.lows[:0]
 	var kb [64]byte
 	for i := range toks {
-		k := crfWordKey(text[toks[i].start:toks[i].end], kb[:0])
+		k := crfWordKey(text[toks[i].Start:toks[i].End], kb[:0])
 		sc.keyBuf = append(sc.keyBuf, k...)
 		sc.keyOff = append(sc.keyOff, int32(len(sc.keyBuf)))
 		if m != nil {
@@ -252,13 +252,13 @@ func (sc *crfScratch) prepare(text string, toks []crfTok, m *crfModel) {
 // wordContextFeats returns the features of token i's word in its
 // context: with the word before it, with the word after it, and with the
 // index of its sentence.
-func (sc *crfScratch) wordContextFeats(i int) [3]uint64 {
+func (sc *CRFScratch) wordContextFeats(i int) [3]uint64 {
 	return [3]uint64{sc.pairFeat(i, -1), sc.pairFeat(i, 1), crfWordSentFeat(sc.lows[i], int(sc.sent[i]))}
 }
 
 // pairFeat returns the feature of the word pair token i forms with the
 // token before it (side −1) or after it (side 1).
-func (sc *crfScratch) pairFeat(i, side int) uint64 {
+func (sc *CRFScratch) pairFeat(i, side int) uint64 {
 	a, b := crfLowBOS, sc.lows[i]
 	if side < 0 {
 		if i > 0 {
@@ -273,19 +273,19 @@ func (sc *crfScratch) pairFeat(i, side int) uint64 {
 	return crfPairFeat(side, a, b)
 }
 
-func (sc *crfScratch) key(i int) []byte { return sc.keyBuf[sc.keyOff[i]:sc.keyOff[i+1]] }
+func (sc *CRFScratch) key(i int) []byte { return sc.keyBuf[sc.keyOff[i]:sc.keyOff[i+1]] }
 
 // label labels the tokens of text and returns the labels (in scratch
 // memory).
-func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel {
+func (m *CRFModel) Label(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel {
 	n := len(toks)
 	if n == 0 {
 		return sc.labels[:0]
 	}
 	sc.prepare(text, toks, m)
 	if cap(sc.emit) < n {
-		sc.emit = make([][crfNumLabels]float32, n, n+n/2)
-		sc.score = make([][crfNumTags]float32, n, n+n/2)
+		sc.emit = make([][CRFNumLabels]float32, n, n+n/2)
+		sc.score = make([][CRFNumTags]float32, n, n+n/2)
 	}
 	emit := sc.emit[:n]
 	for i := 0; i < n; i++ {
@@ -313,8 +313,8 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 		}
 		st := &sc.states[i]
 		for t := 0; t < crfNumStates; t++ {
-			d := m.dense[t][int(st[t])*crfNumLabels:]
-			d = d[:crfNumLabels]
+			d := m.dense[t][int(st[t])*CRFNumLabels:]
+			d = d[:CRFNumLabels]
 			for y := range e {
 				e[y] += d[y]
 			}
@@ -325,46 +325,46 @@ func (m *crfModel) label(text string, toks []crfTok, sc *crfScratch) []crfLabel 
 
 // decode returns the labels of the best tagging (in scratch memory),
 // given each token's score for each label.
-func (m *crfModel) decode(emit [][crfNumLabels]float32, sc *crfScratch) []crfLabel {
+func (m *CRFModel) decode(emit [][CRFNumLabels]float32, sc *CRFScratch) []CRFLabel {
 	n := len(emit)
 	if cap(sc.score) < n {
-		sc.score = make([][crfNumTags]float32, n, n+n/2)
+		sc.score = make([][CRFNumTags]float32, n, n+n/2)
 	}
 	score := sc.score[:n]
 	// Viterbi over the tags: a field from any tag, an other tag from
 	// itself or the field it is the other of. Only the best scores are
 	// kept on the way forward; the path is found back from them.
 	inf := float32(math.Inf(-1))
-	for y := 0; y < crfNumTags; y++ {
+	for y := 0; y < CRFNumTags; y++ {
 		score[0][y] = inf
-		if y < crfNumLabels {
-			score[0][y] = m.start[y] + emit[0][y]
+		if y < CRFNumLabels {
+			score[0][y] = m.Start[y] + emit[0][y]
 		}
 	}
 	for i := 1; i < n; i++ {
 		prev, cur, e := &score[i-1], &score[i], &emit[i]
 		m.bestIntoFields(cur, prev)
-		for y := 1; y < crfNumLabels; y++ {
+		for y := 1; y < CRFNumLabels; y++ {
 			cur[y] += e[y]
 		}
-		cur[0] = prev[0] + m.trans[0] + e[crfOther]
-		for x := 1; x < crfNumLabels; x++ {
-			o := int(crfOwnOther[x])
-			cur[o] = max(prev[o]+m.trans[o*crfNumTags+o], prev[x]+m.trans[x*crfNumTags+o]) + e[crfOther]
+		cur[0] = prev[0] + m.Trans[0] + e[CRFOther]
+		for x := 1; x < CRFNumLabels; x++ {
+			o := int(CRFOwnOther[x])
+			cur[o] = max(prev[o]+m.Trans[o*CRFNumTags+o], prev[x]+m.Trans[x*CRFNumTags+o]) + e[CRFOther]
 		}
 	}
 	arg := 0
-	for y := 1; y < crfNumTags; y++ {
-		if score[n-1][y]+m.end[y] > score[n-1][arg]+m.end[arg] {
+	for y := 1; y < CRFNumTags; y++ {
+		if score[n-1][y]+m.End[y] > score[n-1][arg]+m.End[arg] {
 			arg = y
 		}
 	}
 	if cap(sc.labels) < n {
-		sc.labels = make([]crfLabel, n, n+n/2)
+		sc.labels = make([]CRFLabel, n, n+n/2)
 	}
 	labels := sc.labels[:n]
 	for i := n - 1; i >= 0; i-- {
-		labels[i] = crfTagLabel[arg]
+		labels[i] = CRFTagLabel[arg]
 		if i > 0 {
 			arg = m.bestFrom(&score[i-1], arg)
 		}
@@ -380,14 +380,14 @@ func (m *crfModel) decode(emit [][crfNumLabels]float32, sc *crfScratch) []crfLab
 // of 33 on the development split), and the transition of each field to
 // itself, the largest, is tried on its own. The scores are those of the
 // full search, to the bit: float addition is monotonic.
-func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
+func (m *CRFModel) bestIntoFields(cur, prev *[CRFNumTags]float32) {
 	top := 0
 	for p, s := range prev {
 		if s > prev[top] {
 			top = p
 		}
 	}
-	best := (*[crfNumLabels]float32)(cur[:crfNumLabels])
+	best := (*[CRFNumLabels]float32)(cur[:CRFNumLabels])
 	low := float32(math.Inf(1))
 	for y, w := range m.fromFields(top) {
 		best[y] = prev[top] + w
@@ -405,8 +405,8 @@ func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
 			}
 		}
 	}
-	for y := 1; y < crfNumLabels; y++ {
-		if t := prev[y] + m.trans[y*crfNumTags+y]; t > best[y] {
+	for y := 1; y < CRFNumLabels; y++ {
+		if t := prev[y] + m.Trans[y*CRFNumTags+y]; t > best[y] {
 			best[y] = t
 		}
 	}
@@ -416,21 +416,21 @@ func (m *crfModel) bestIntoFields(cur, prev *[crfNumTags]float32) {
 // predecessors (every tag for a field; for an other tag, itself and the
 // field it is the other of), the first whose score and transition reach
 // the best.
-func (m *crfModel) bestFrom(prev *[crfNumTags]float32, y int) int {
-	const T = crfNumTags
-	if crfTagLabel[y] == crfOther {
+func (m *CRFModel) bestFrom(prev *[CRFNumTags]float32, y int) int {
+	const T = CRFNumTags
+	if CRFTagLabel[y] == CRFOther {
 		if y == 0 {
 			return 0
 		}
-		x := y - (crfNumLabels - 1)
-		if prev[y]+m.trans[y*T+y] > prev[x]+m.trans[x*T+y] {
+		x := y - (CRFNumLabels - 1)
+		if prev[y]+m.Trans[y*T+y] > prev[x]+m.Trans[x*T+y] {
 			return y
 		}
 		return x
 	}
 	arg := 0
 	for p := 1; p < T; p++ {
-		if prev[p]+m.trans[p*T+y] > prev[arg]+m.trans[arg*T+y] {
+		if prev[p]+m.Trans[p*T+y] > prev[arg]+m.Trans[arg*T+y] {
 			arg = p
 		}
 	}

@@ -7,33 +7,33 @@ import (
 
 // crfAverage returns the weights that are the mean of the models'
 // (a feature a model lacks weighs 0 in it), kept to the grid of
-// crfWeightStep with the weights under crfMinWeight dropped, as a trained
+// CRFWeightStep with the weights under crfMinWeight dropped, as a trained
 // model's are. The score of a labelling is linear in the weights, so the
 // mean model scores every labelling with the mean of the models' scores
 // (up to that rounding): an ensemble that labels as fast as one model.
 // Models trained with different objectives make different mistakes, and
 // the mean makes fewer (model soups: Wortsman et al., ICML 2022,
 // arXiv:2203.05482).
-func crfAverage(models ...*crfWeights) crfWeights {
-	out := crfWeights{rowOff: []uint32{0}}
+func crfAverage(models ...*CRFWeights) CRFWeights {
+	out := CRFWeights{RowOff: []uint32{0}}
 	k := float32(len(models))
-	rows := map[uint64]*[crfNumLabels]float32{}
+	rows := map[uint64]*[CRFNumLabels]float32{}
 	for _, m := range models {
-		for i, w := range m.trans {
-			out.trans[i] += w / k
+		for i, w := range m.Trans {
+			out.Trans[i] += w / k
 		}
-		for y := range m.start {
-			out.start[y] += m.start[y] / k
-			out.end[y] += m.end[y] / k
+		for y := range m.Start {
+			out.Start[y] += m.Start[y] / k
+			out.End[y] += m.End[y] / k
 		}
-		for r, h := range m.hashes {
+		for r, h := range m.Hashes {
 			row := rows[h]
 			if row == nil {
-				row = new([crfNumLabels]float32)
+				row = new([CRFNumLabels]float32)
 				rows[h] = row
 			}
-			for j := m.rowOff[r]; j < m.rowOff[r+1]; j++ {
-				row[m.rowLab[j]] += m.rowW[j] / k
+			for j := m.RowOff[r]; j < m.RowOff[r+1]; j++ {
+				row[m.RowLab[j]] += m.RowW[j] / k
 			}
 		}
 	}

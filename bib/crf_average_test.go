@@ -8,56 +8,56 @@ import (
 
 // crfHandWeights builds weights from their feature rows: hash → label →
 // weight.
-func crfHandWeights(trans float32, rows map[uint64]map[crfLabel]float32, hashes ...uint64) *crfWeights {
-	m := &crfWeights{}
-	for i := range m.trans {
-		m.trans[i] = trans
+func crfHandWeights(trans float32, rows map[uint64]map[CRFLabel]float32, hashes ...uint64) *CRFWeights {
+	m := &CRFWeights{}
+	for i := range m.Trans {
+		m.Trans[i] = trans
 	}
-	m.rowOff = []uint32{0}
+	m.RowOff = []uint32{0}
 	for _, h := range hashes {
-		for l := crfLabel(0); l < crfLabelCount; l++ {
+		for l := CRFLabel(0); l < CRFLabelCount; l++ {
 			if w, ok := rows[h][l]; ok {
-				m.rowLab = append(m.rowLab, uint8(l))
-				m.rowW = append(m.rowW, w)
+				m.RowLab = append(m.RowLab, uint8(l))
+				m.RowW = append(m.RowW, w)
 			}
 		}
-		m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
+		m.RowOff = append(m.RowOff, uint32(len(m.RowLab)))
 	}
-	m.hashes = hashes
+	m.Hashes = hashes
 	return m
 }
 
 // crfRow returns the weights of feature h, and whether it has a row.
-func crfRow(m *crfWeights, h uint64) (row [crfNumLabels]float32, ok bool) {
-	r, ok := slices.BinarySearch(m.hashes, h)
+func crfRow(m *CRFWeights, h uint64) (row [CRFNumLabels]float32, ok bool) {
+	r, ok := slices.BinarySearch(m.Hashes, h)
 	if !ok {
 		return row, false
 	}
-	for k := m.rowOff[r]; k < m.rowOff[r+1]; k++ {
-		row[m.rowLab[k]] += m.rowW[k]
+	for k := m.RowOff[r]; k < m.RowOff[r+1]; k++ {
+		row[m.RowLab[k]] += m.RowW[k]
 	}
 	return row, true
 }
 
 func TestCRFAverage(t *testing.T) {
-	a := crfHandWeights(1, map[uint64]map[crfLabel]float32{
-		10: {crfAuthor: 0.5},
-		30: {crfTitle: -0.25},
+	a := crfHandWeights(1, map[uint64]map[CRFLabel]float32{
+		10: {CRFAuthor: 0.5},
+		30: {CRFTitle: -0.25},
 	}, 10, 30)
-	b := crfHandWeights(-0.5, map[uint64]map[crfLabel]float32{
-		10: {crfAuthor: 0.25, crfTitle: 0.125},
-		20: {crfTitle: 0.0625}, // half of it is under crfMinWeight
+	b := crfHandWeights(-0.5, map[uint64]map[CRFLabel]float32{
+		10: {CRFAuthor: 0.25, CRFTitle: 0.125},
+		20: {CRFTitle: 0.0625}, // half of it is under crfMinWeight
 	}, 10, 20)
 	avg := crfAverage(a, b)
-	if got := avg.trans[5]; got != 0.25 {
+	if got := avg.Trans[5]; got != 0.25 {
 		t.Errorf("transition %g, want 0.25", got)
 	}
-	want := map[uint64][crfNumLabels]float32{
-		10: {crfAuthor: 0.375, crfTitle: 0.0625},
-		30: {crfTitle: -0.125},
+	want := map[uint64][CRFNumLabels]float32{
+		10: {CRFAuthor: 0.375, CRFTitle: 0.0625},
+		30: {CRFTitle: -0.125},
 	}
-	if len(avg.hashes) != len(want) {
-		t.Errorf("%d features %v, want %d", len(avg.hashes), avg.hashes, len(want))
+	if len(avg.Hashes) != len(want) {
+		t.Errorf("%d features %v, want %d", len(avg.Hashes), avg.Hashes, len(want))
 	}
 	for h, w := range want {
 		got, ok := crfRow(&avg, h)
@@ -70,16 +70,16 @@ func TestCRFAverage(t *testing.T) {
 	}
 
 	// The average of one trained model is that model.
-	m, err := crfReadModel(crfEmbeddedModel)
+	m, err := ReadCRFModel(CRFEmbeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var one, same bytes.Buffer
-	if err := crfWriteModel(&one, &m.crfWeights); err != nil {
+	if err := WriteCRFModel(&one, &m.CRFWeights); err != nil {
 		t.Fatal(err)
 	}
-	avg = crfAverage(&m.crfWeights)
-	if err := crfWriteModel(&same, &avg); err != nil {
+	avg = crfAverage(&m.CRFWeights)
+	if err := WriteCRFModel(&same, &avg); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(one.Bytes(), same.Bytes()) {
@@ -92,31 +92,31 @@ func TestCRFAverage(t *testing.T) {
 // one by one.
 func TestCRFAverageOfFiles(t *testing.T) {
 	ex := crfToyExamples(t)
-	var trained, read []*crfWeights
+	var trained, read []*CRFWeights
 	for _, o := range []crfTrainOptions{{L2: 0.1}, {L2: 0.1, Margin: 1}, {L2: 0.2}} {
 		o.Iterations, o.MinCount = 40, 1
 		m, err := crfTrain(ex, o)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := m.crfWeights
-		crfAddBias(&w, crfOther, crfOtherBias)
+		w := m.CRFWeights
+		crfAddBias(&w, CRFOther, crfOtherBias)
 		var buf bytes.Buffer
-		if err := crfWriteModel(&buf, &w); err != nil {
+		if err := WriteCRFModel(&buf, &w); err != nil {
 			t.Fatal(err)
 		}
-		back, err := crfReadModel(buf.Bytes())
+		back, err := ReadCRFModel(buf.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
-		trained, read = append(trained, &w), append(read, &back.crfWeights)
+		trained, read = append(trained, &w), append(read, &back.CRFWeights)
 	}
 	var a, b bytes.Buffer
 	avgTrained, avgRead := crfAverage(trained...), crfAverage(read...)
-	if err := crfWriteModel(&a, &avgTrained); err != nil {
+	if err := WriteCRFModel(&a, &avgTrained); err != nil {
 		t.Fatal(err)
 	}
-	if err := crfWriteModel(&b, &avgRead); err != nil {
+	if err := WriteCRFModel(&b, &avgRead); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

@@ -29,20 +29,20 @@ const crfOtherBias = 0.25
 
 // crfAddBias adds b to the score of label l at every token: to every tag
 // of l (crf_tags.go).
-func crfAddBias(m *crfWeights, l crfLabel, b float32) {
-	for y := 0; y < crfNumTags; y++ {
-		if crfTagLabel[y] != l {
+func crfAddBias(m *CRFWeights, l CRFLabel, b float32) {
+	for y := 0; y < CRFNumTags; y++ {
+		if CRFTagLabel[y] != l {
 			continue
 		}
-		m.start[y] += b
-		for p := 0; p < crfNumTags; p++ {
-			m.trans[p*crfNumTags+y] += b
+		m.Start[y] += b
+		for p := 0; p < CRFNumTags; p++ {
+			m.Trans[p*CRFNumTags+y] += b
 		}
 	}
 }
 
 // crfWordsF1 is the micro F1 over words of m on the examples.
-func crfWordsF1(m *crfModel, examples []crfExample) float64 {
+func crfWordsF1(m *CRFModel, examples []crfExample) float64 {
 	_, words := crfScore(m, examples)
 	_, _, f := words.micro()
 	return f
@@ -52,12 +52,12 @@ func crfWordsF1(m *crfModel, examples []crfExample) float64 {
 // top of m's own weights, writes the micro F1 over words of each to log
 // (if not nil), and returns the best bias (the smallest of equals) and its
 // F1.
-func crfTuneBias(m *crfModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
+func crfTuneBias(m *CRFModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
 	bestF1 = -1
 	for b := float32(-1.5); b <= 1.5; b += 0.25 {
-		w := m.crfWeights
-		crfAddBias(&w, crfOther, b)
-		f := crfWordsF1(crfNewModel(w), examples)
+		w := m.CRFWeights
+		crfAddBias(&w, CRFOther, b)
+		f := crfWordsF1(NewCRFModel(w), examples)
 		if log != nil {
 			fmt.Fprintf(log, "  other %+.2f: micro F1 %.4f\n", b, f)
 		}

@@ -148,7 +148,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 			return nil, fmt.Errorf("negative setting in %+v", o)
 		}
 	}
-	var trained []*crfWeights
+	var trained []*CRFWeights
 	for k, o := range models {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "model %d of %d: %+v\n", k+1, len(models), o)
@@ -159,13 +159,13 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w := m.crfWeights
-		crfAddBias(&w, crfOther, crfOtherBias)
+		w := m.CRFWeights
+		crfAddBias(&w, CRFOther, crfOtherBias)
 		trained = append(trained, &w)
 	}
 	avg := crfAverage(trained...)
 	var buf bytes.Buffer
-	if err := crfWriteModel(&buf, &avg); err != nil {
+	if err := WriteCRFModel(&buf, &avg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -205,14 +205,14 @@ type RefParserEvaluation struct {
 func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores, error) {
 	model, dataDir, dev := opts.Model, opts.DataDir, opts.Dev
 	if model == nil {
-		model = crfEmbeddedModel
+		model = CRFEmbeddedModel
 	}
 	began := time.Now()
-	m, err := crfReadModel(model)
+	m, err := ReadCRFModel(model)
 	if err != nil {
 		return nil, err
 	}
-	sc := &RefParserScores{LoadTime: time.Since(began), ModelBytes: len(model), Features: len(m.rowOff) - 1, Dev: dev}
+	sc := &RefParserScores{LoadTime: time.Since(began), ModelBytes: len(model), Features: len(m.RowOff) - 1, Dev: dev}
 	d, err := crfLoadDataset(dataDir)
 	if err != nil {
 		return nil, err

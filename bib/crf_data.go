@@ -34,20 +34,20 @@ import (
 // author list, "and") are one field.
 
 // crfScoredLabels are the fields the accuracy is reported on.
-var crfScoredLabels = []crfLabel{crfAuthor, crfTitle, crfContainer, crfDate, crfVolume, crfIssue, crfPages, crfPublisher, crfDOI, crfURL}
+var crfScoredLabels = []CRFLabel{CRFAuthor, CRFTitle, CRFContainer, CRFDate, CRFVolume, CRFIssue, CRFPages, CRFPublisher, CRFDOI, CRFURL}
 
 // crfSpan is a labelled byte range of a reference.
 type crfSpan struct {
 	start, end int
-	label      crfLabel
+	label      CRFLabel
 }
 
 // crfExample is one labelled reference: its text, tokens and the field of
 // each token.
 type crfExample struct {
 	text   string
-	toks   []crfTok
-	labels []crfLabel
+	toks   []CRFTok
+	labels []CRFLabel
 	corpus string // "anystyle-core", "grobid", "gbt7714" …
 	split  crfSplit
 }
@@ -98,16 +98,16 @@ func crfSplitOf(text string) crfSplit {
 
 // crfNewExample tokenizes a labelled reference and normalizes its labels.
 func crfNewExample(text string, spans []crfSpan, corpus string) crfExample {
-	toks := crfTokenize(text, nil)
-	labels := make([]crfLabel, len(toks))
+	toks := CRFTokenize(text, nil)
+	labels := make([]CRFLabel, len(toks))
 	spanOf := make([]int32, len(toks))
 	k := 0
 	for i, t := range toks {
 		spanOf[i] = -1
-		for k < len(spans) && spans[k].end <= int(t.start) {
+		for k < len(spans) && spans[k].end <= int(t.Start) {
 			k++
 		}
-		if k < len(spans) && spans[k].start <= int(t.start) && int(t.start) < spans[k].end {
+		if k < len(spans) && spans[k].start <= int(t.Start) && int(t.Start) < spans[k].end {
 			spanOf[i] = int32(k)
 			labels[i] = spans[k].label
 		}
@@ -118,17 +118,17 @@ func crfNewExample(text string, spans []crfSpan, corpus string) crfExample {
 
 // crfNormalizeLabels brings the labels to the convention described at the
 // top of this file. spanOf is the source span of each token (-1 outside).
-func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crfLabel) {
+func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRFLabel) {
 	n := len(toks)
-	tok := func(i int) string { return crfTokText(text, toks, i) }
+	tok := func(i int) string { return CRFTokText(text, toks, i) }
 	low := func(i int) string { return strings.ToLower(tok(i)) }
 	// An issue inside a volume: "15(3)", "9, no. 2".
 	for i := 0; i < n; i++ {
-		if labels[i] != crfVolume {
+		if labels[i] != CRFVolume {
 			continue
 		}
 		j := i
-		for j < n && spanOf[j] == spanOf[i] && labels[j] == crfVolume {
+		for j < n && spanOf[j] == spanOf[i] && labels[j] == CRFVolume {
 			j++
 		}
 		for k := i + 1; k < j; k++ {
@@ -140,22 +140,22 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 					e++
 				}
 				if e < j && e > k+1 && crfAllNumberish(text, toks, k+1, e) {
-					labels[k], labels[e] = crfOther, crfOther
+					labels[k], labels[e] = CRFOther, CRFOther
 					for m := k + 1; m < e; m++ {
-						labels[m] = crfIssue
+						labels[m] = CRFIssue
 					}
 					k = e
 				}
-			case crfIsIssueKeyword(strings.ToLower(t)):
+			case CRFIsIssueKeyword(strings.ToLower(t)):
 				e := k + 1
 				for e < j && tok(e) == "." {
 					e++
 				}
 				if e < j && crfAllNumberish(text, toks, e, e+1) {
 					for m := k; m < e; m++ {
-						labels[m] = crfOther
+						labels[m] = CRFOther
 					}
-					labels[e] = crfIssue
+					labels[e] = CRFIssue
 					k = e
 				}
 			}
@@ -164,24 +164,24 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 	}
 	for i := 0; i < n; i++ {
 		switch labels[i] {
-		case crfURL:
+		case CRFURL:
 			// A DOI written as a link is the DOI (GROBID labels it a
 			// pointer, AnyStyle a DOI).
 			if l := low(i); strings.Contains(l, "doi.org/10.") {
-				labels[i] = crfDOI
+				labels[i] = CRFDOI
 			}
-		case crfVolume:
+		case CRFVolume:
 			// "2014;35": AnyStyle's Vancouver volumes start with the year.
-			if (i == 0 || labels[i-1] != crfVolume || spanOf[i-1] != spanOf[i]) && isYear(tok(i)) && i+2 < n &&
-				tok(i+1) == ";" && labels[i+1] == crfVolume && labels[i+2] == crfVolume {
-				labels[i], labels[i+1] = crfDate, crfOther
+			if (i == 0 || labels[i-1] != CRFVolume || spanOf[i-1] != spanOf[i]) && IsYear(tok(i)) && i+2 < n &&
+				tok(i+1) == ";" && labels[i+1] == CRFVolume && labels[i+2] == CRFVolume {
+				labels[i], labels[i+1] = CRFDate, CRFOther
 			}
 		}
 	}
 	// Runs: tokens of one source span and one label.
 	sameRun := func(a, b int) bool { return spanOf[a] == spanOf[b] && labels[a] == labels[b] }
 	for i := 0; i < n; {
-		if labels[i] == crfOther {
+		if labels[i] == CRFOther {
 			i++
 			continue
 		}
@@ -194,48 +194,48 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 		for changed := true; changed && a < b; {
 			changed = false
 			// Keywords before locator numbers.
-			if lab == crfVolume || lab == crfIssue || lab == crfPages {
-				if crfIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
-					labels[a] = crfOther
+			if lab == CRFVolume || lab == CRFIssue || lab == CRFPages {
+				if CRFIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
+					labels[a] = CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if (lab == crfDOI || lab == crfURL) && a+1 < b {
+			if (lab == CRFDOI || lab == CRFURL) && a+1 < b {
 				// "doi: 10.1000/x", "URL: http://…": the label is no part.
-				if l := strings.TrimSuffix(low(a), ":"); l == "doi" || l == "url" || crfIsMark(l) {
-					labels[a] = crfOther
+				if l := strings.TrimSuffix(low(a), ":"); l == "doi" || l == "url" || CRFIsMark(l) {
+					labels[a] = CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if (lab == crfContainer || lab == crfEditor || lab == crfCollection) && a+1 < b {
+			if (lab == CRFContainer || lab == CRFEditor || lab == CRFCollection) && a+1 < b {
 				// "In Proceedings …", "In: Smith J (ed.)": the lead is no part.
 				if l := strings.TrimSuffix(low(a), ":"); l == "in" || l == "dans" || l == "en" || l == "im" {
-					labels[a] = crfOther
+					labels[a] = CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if lab == crfEditor && b-a >= 2 {
+			if lab == CRFEditor && b-a >= 2 {
 				// "Smith J (Ed.)", "Smith J, eds": the editor mark is no part.
-				if isEditorWord(tok(b - 1)) {
-					labels[b-1] = crfOther
+				if IsEditorWord(tok(b - 1)) {
+					labels[b-1] = CRFOther
 					b--
 					changed = true
 					continue
 				}
 				if tok(b-1) == ")" {
 					p := b - 2
-					for p > a && tok(p) != "(" && (isEditorWord(tok(p)) || tok(p) == ".") {
+					for p > a && tok(p) != "(" && (IsEditorWord(tok(p)) || tok(p) == ".") {
 						p--
 					}
 					if p > a && tok(p) == "(" && p < b-2 {
 						for k := p; k < b; k++ {
-							labels[k] = crfOther
+							labels[k] = CRFOther
 						}
 						b = p
 						changed = true
@@ -245,20 +245,20 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 			}
 			if b-a >= 3 && crfEncloses(text, toks, a, b) {
 				// "(1993)", "“Title.”": brackets around the whole field.
-				labels[a], labels[b-1] = crfOther, crfOther
+				labels[a], labels[b-1] = CRFOther, CRFOther
 				a++
 				b--
 				changed = true
 				continue
 			}
-			if t := tok(a); crfIsMark(t) && !crfOpensInside(text, toks, a, b) {
-				labels[a] = crfOther
+			if t := tok(a); CRFIsMark(t) && !crfOpensInside(text, toks, a, b) {
+				labels[a] = CRFOther
 				a++
 				changed = true
 				continue
 			}
-			if t := tok(b - 1); crfIsMark(t) && !crfClosesInside(text, toks, a, b-1) {
-				labels[b-1] = crfOther
+			if t := tok(b - 1); CRFIsMark(t) && !crfClosesInside(text, toks, a, b-1) {
+				labels[b-1] = CRFOther
 				b--
 				changed = true
 			}
@@ -269,13 +269,13 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 	// field.
 	for i := 0; i < n; i++ {
 		lab := labels[i]
-		if lab == crfOther || i+1 >= n || labels[i+1] != crfOther {
+		if lab == CRFOther || i+1 >= n || labels[i+1] != CRFOther {
 			continue
 		}
 		j := i + 1
-		for j < n && j-i <= 3 && labels[j] == crfOther {
+		for j < n && j-i <= 3 && labels[j] == CRFOther {
 			t := tok(j)
-			if !crfIsMark(t) && !((lab == crfAuthor || lab == crfEditor) && isConnector(t)) {
+			if !CRFIsMark(t) && !((lab == CRFAuthor || lab == CRFEditor) && IsConnector(t)) {
 				break
 			}
 			if t == "(" || t == ")" || t == "[" || t == "]" || t == "“" || t == "”" || t == "\"" {
@@ -293,14 +293,14 @@ func crfNormalizeLabels(text string, toks []crfTok, spanOf []int32, labels []crf
 
 // crfAllNumberish reports whether tokens [a, b) are numbers, ranges or
 // "Suppl"-like words of an issue.
-func crfAllNumberish(text string, toks []crfTok, a, b int) bool {
+func crfAllNumberish(text string, toks []CRFTok, a, b int) bool {
 	for k := a; k < b; k++ {
-		t := crfTokText(text, toks, k)
+		t := CRFTokText(text, toks, k)
 		if t == "-" || t == "/" || t == "," {
 			continue
 		}
 		hasDigit := strings.IndexFunc(t, unicode.IsDigit) >= 0
-		if !hasDigit && !isRoman(t) && !strings.HasPrefix(strings.ToLower(t), "suppl") && !strings.HasPrefix(strings.ToLower(t), "spec") {
+		if !hasDigit && !IsRoman(t) && !strings.HasPrefix(strings.ToLower(t), "suppl") && !strings.HasPrefix(strings.ToLower(t), "spec") {
 			return false
 		}
 	}
@@ -312,17 +312,17 @@ var crfOpener = map[string]string{"(": ")", "[": "]", "“": "”", "‘": "’"
 
 // crfClosesInside reports whether token c closes a bracket opened inside
 // [a, c).
-func crfClosesInside(text string, toks []crfTok, a, c int) bool {
-	open, ok := crfCloser[crfTokText(text, toks, c)]
+func crfClosesInside(text string, toks []CRFTok, a, c int) bool {
+	open, ok := crfCloser[CRFTokText(text, toks, c)]
 	if !ok {
 		return false
 	}
 	depth := 0
 	for k := a; k < c; k++ {
-		switch crfTokText(text, toks, k) {
+		switch CRFTokText(text, toks, k) {
 		case open:
 			depth++
-		case crfTokText(text, toks, c):
+		case CRFTokText(text, toks, c):
 			depth--
 		}
 	}
@@ -331,10 +331,10 @@ func crfClosesInside(text string, toks []crfTok, a, c int) bool {
 
 // crfEncloses reports whether token a opens a bracket or quotation that
 // token b-1 closes.
-func crfEncloses(text string, toks []crfTok, a, b int) bool {
-	open := crfTokText(text, toks, a)
+func crfEncloses(text string, toks []CRFTok, a, b int) bool {
+	open := CRFTokText(text, toks, a)
 	closer, ok := crfOpener[open]
-	if !ok || crfTokText(text, toks, b-1) != closer {
+	if !ok || CRFTokText(text, toks, b-1) != closer {
 		return false
 	}
 	if open == closer {
@@ -342,7 +342,7 @@ func crfEncloses(text string, toks []crfTok, a, b int) bool {
 	}
 	depth := 0
 	for k := a; k < b-1; k++ {
-		switch crfTokText(text, toks, k) {
+		switch CRFTokText(text, toks, k) {
 		case open:
 			depth++
 		case closer:
@@ -357,13 +357,13 @@ func crfEncloses(text string, toks []crfTok, a, b int) bool {
 
 // crfOpensInside reports whether token a opens a bracket closed inside
 // (a, b).
-func crfOpensInside(text string, toks []crfTok, a, b int) bool {
-	closer, ok := crfOpener[crfTokText(text, toks, a)]
+func crfOpensInside(text string, toks []CRFTok, a, b int) bool {
+	closer, ok := crfOpener[CRFTokText(text, toks, a)]
 	if !ok {
 		return false
 	}
 	for k := a + 1; k < b; k++ {
-		if crfTokText(text, toks, k) == closer {
+		if CRFTokText(text, toks, k) == closer {
 			return true
 		}
 	}
@@ -378,7 +378,7 @@ type crfTextBuilder struct {
 	spans []crfSpan
 }
 
-func (tb *crfTextBuilder) add(s string, label crfLabel, labelled bool) {
+func (tb *crfTextBuilder) add(s string, label CRFLabel, labelled bool) {
 	start := -1
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == '\u00a0' {
@@ -405,12 +405,12 @@ func (tb *crfTextBuilder) add(s string, label crfLabel, labelled bool) {
 }
 
 // crfAnystyleLabels maps AnyStyle's tags to labels.
-var crfAnystyleLabels = map[string]crfLabel{
-	"author": crfAuthor, "editor": crfEditor, "translator": crfEditor, "director": crfEditor, "producer": crfEditor,
-	"title": crfTitle, "journal": crfContainer, "container-title": crfContainer, "collection-title": crfCollection,
-	"date": crfDate, "volume": crfVolume, "pages": crfPages, "publisher": crfPublisher, "location": crfLocation,
-	"doi": crfDOI, "url": crfURL, "genre": crfGenre, "citation-number": crfCitNum,
-	"issue": crfIssue, // not in AnyStyle's sets; used by this project's labelling of the seed list
+var crfAnystyleLabels = map[string]CRFLabel{
+	"author": CRFAuthor, "editor": CRFEditor, "translator": CRFEditor, "director": CRFEditor, "producer": CRFEditor,
+	"title": CRFTitle, "journal": CRFContainer, "container-title": CRFContainer, "collection-title": CRFCollection,
+	"date": CRFDate, "volume": CRFVolume, "pages": CRFPages, "publisher": CRFPublisher, "location": CRFLocation,
+	"doi": CRFDOI, "url": CRFURL, "genre": CRFGenre, "citation-number": CRFCitNum,
+	"issue": CRFIssue, // not in AnyStyle's sets; used by this project's labelling of the seed list
 	// note, edition, isbn, medium, source, dataset: notes.
 }
 
@@ -420,13 +420,13 @@ var crfAnystyleLabels = map[string]crfLabel{
 // explicit and stays a container ("Phys. Rev. C 61 (2000) 024318").
 func crfUntitledContainer(spans []crfSpan) {
 	for _, sp := range spans {
-		if sp.label == crfTitle || sp.label == crfVolume || sp.label == crfIssue {
+		if sp.label == CRFTitle || sp.label == CRFVolume || sp.label == CRFIssue {
 			return
 		}
 	}
 	for k := range spans {
-		if spans[k].label == crfContainer {
-			spans[k].label = crfTitle
+		if spans[k].label == CRFContainer {
+			spans[k].label = CRFTitle
 			return
 		}
 	}
@@ -468,7 +468,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 			case tb != nil && t.Name.Local == field:
 				lab, ok := crfAnystyleLabels[field]
 				if !ok {
-					lab = crfNote
+					lab = CRFNote
 				}
 				if tb.b.Len() > 0 {
 					tb.space = true
@@ -488,7 +488,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 // crfGrobidLabel maps a GROBID TEI element to a label. hasArticle is
 // whether the <bibl> holds an article title, which makes a monograph
 // title the container.
-func crfGrobidLabel(e xml.StartElement, hasArticle bool) crfLabel {
+func crfGrobidLabel(e xml.StartElement, hasArticle bool) CRFLabel {
 	attr := func(name string) string {
 		for _, a := range e.Attr {
 			if a.Name.Local == name {
@@ -499,58 +499,58 @@ func crfGrobidLabel(e xml.StartElement, hasArticle bool) crfLabel {
 	}
 	switch strings.ToLower(e.Name.Local) {
 	case "author", "authors":
-		return crfAuthor
+		return CRFAuthor
 	case "editor":
-		return crfEditor
+		return CRFEditor
 	case "title":
 		switch attr("level") {
 		case "a":
-			return crfTitle
+			return CRFTitle
 		case "j":
-			return crfContainer
+			return CRFContainer
 		case "s":
-			return crfCollection
+			return CRFCollection
 		}
 		if hasArticle {
-			return crfContainer
+			return CRFContainer
 		}
-		return crfTitle
+		return CRFTitle
 	case "biblscope":
 		u := attr("unit") + attr("type")
 		switch {
 		case strings.HasPrefix(u, "vol"):
-			return crfVolume
+			return CRFVolume
 		case strings.HasPrefix(u, "issue"):
-			return crfIssue
+			return CRFIssue
 		case strings.HasPrefix(u, "p"):
-			return crfPages
+			return CRFPages
 		}
-		return crfNote
+		return CRFNote
 	case "date", "year":
-		return crfDate
+		return CRFDate
 	case "publisher", "publishe":
-		return crfPublisher
+		return CRFPublisher
 	case "pubplace":
-		return crfLocation
+		return CRFLocation
 	case "orgname":
 		if attr("type") == "collaboration" {
-			return crfAuthor
+			return CRFAuthor
 		}
-		return crfPublisher
+		return CRFPublisher
 	case "idno":
 		if attr("type") == "doi" {
-			return crfDOI
+			return CRFDOI
 		}
-		return crfNote
+		return CRFNote
 	case "ptr":
-		return crfURL
+		return CRFURL
 	case "note":
 		if attr("type") == "report" {
-			return crfGenre
+			return CRFGenre
 		}
-		return crfNote
+		return CRFNote
 	}
-	return crfNote
+	return CRFNote
 }
 
 // crfReadGrobid reads the <bibl> elements of a GROBID TEI file: the text
@@ -592,7 +592,7 @@ func crfReadGrobid(data []byte, corpus string) ([]crfExample, error) {
 	var out []crfExample
 	var tb *crfTextBuilder
 	var stack []xml.Name
-	var lab crfLabel
+	var lab CRFLabel
 	nb := 0
 	for {
 		tok, err := dec.Token()

@@ -15,12 +15,12 @@ import (
 // crfCounts are the true positives, false positives and false negatives
 // of each label.
 type crfCounts struct {
-	tp, fp, fn [crfNumLabels]int
+	tp, fp, fn [CRFNumLabels]int
 	refs, toks int
 	exact      int // references labelled without a mistake on a scored field
 }
 
-func (c *crfCounts) add(gold, pred crfLabel) {
+func (c *crfCounts) add(gold, pred CRFLabel) {
 	if gold == pred {
 		c.tp[gold]++
 		return
@@ -56,7 +56,7 @@ func (c *crfCounts) micro() (p, r, f float64) {
 
 // crfScore labels the examples with m and counts, over all tokens and over
 // words.
-func crfScore(m *crfModel, examples []crfExample) (all, words crfCounts) {
+func crfScore(m *CRFModel, examples []crfExample) (all, words crfCounts) {
 	eachAll, eachWords := crfScoreEach(m, examples)
 	return crfSumWhere(eachAll, nil), crfSumWhere(eachWords, nil)
 }
@@ -64,14 +64,14 @@ func crfScore(m *crfModel, examples []crfExample) (all, words crfCounts) {
 // crfScoreEach labels each example once and counts, over all tokens and
 // over words, example by example: groups of examples that overlap are
 // then summed without labelling an example twice.
-func crfScoreEach(m *crfModel, examples []crfExample) (all, words []crfCounts) {
-	sc := new(crfScratch)
+func crfScoreEach(m *CRFModel, examples []crfExample) (all, words []crfCounts) {
+	sc := new(CRFScratch)
 	all = make([]crfCounts, len(examples))
 	words = make([]crfCounts, len(examples))
 	for k := range examples {
 		e := &examples[k]
 		a, w := &all[k], &words[k]
-		pred := m.label(e.text, e.toks, sc)
+		pred := m.Label(e.text, e.toks, sc)
 		a.refs, w.refs = 1, 1
 		exact := true
 		for i := range e.toks {
@@ -83,7 +83,7 @@ func crfScoreEach(m *crfModel, examples []crfExample) (all, words []crfCounts) {
 					exact = false
 				}
 			}
-			if !crfIsMark(crfTokText(e.text, e.toks, i)) {
+			if !CRFIsMark(CRFTokText(e.text, e.toks, i)) {
 				w.add(g, p)
 				w.toks++
 			}
@@ -107,7 +107,7 @@ func (c *crfCounts) plus(o *crfCounts) {
 	c.exact += o.exact
 }
 
-func crfIsScored(l crfLabel) bool {
+func crfIsScored(l CRFLabel) bool {
 	for _, s := range crfScoredLabels {
 		if s == l {
 			return true
@@ -128,7 +128,7 @@ func (c *crfCounts) write(w io.Writer, title string) {
 	p, r, f := c.micro()
 	fmt.Fprintf(w, "  %-16s %9.4f %9.4f %9.4f\n", "micro average", p, r, f)
 	var other []string
-	for l := crfLabel(0); l < crfLabelCount; l++ {
+	for l := CRFLabel(0); l < CRFLabelCount; l++ {
 		if crfIsScored(l) || c.tp[l]+c.fn[l] == 0 {
 			continue
 		}

@@ -139,7 +139,7 @@ func crfWordKey(tok string, buf []byte) []byte {
 	if !digits {
 		return append(buf, tok...)
 	}
-	if isYear(tok) {
+	if IsYear(tok) {
 		buf = append(buf, 'Y')
 	} else {
 		buf = append(buf, 'N')
@@ -227,7 +227,7 @@ func crfKeyClass(key string) int {
 	case crfIsCJK(r):
 		return crfClassCJK
 	case !unicode.IsLetter(r):
-		if crfIsMark(key) {
+		if CRFIsMark(key) {
 			return crfClassMark
 		}
 		return crfClassLower
@@ -379,7 +379,7 @@ func crfWordFeatures(key string, emit func(uint64)) {
 		default:
 			flag("lower")
 		}
-		if isRoman(key) {
+		if IsRoman(key) {
 			flag("roman")
 		}
 		if strings.ContainsAny(key, "-‐") {
@@ -406,10 +406,10 @@ func crfWordFeatures(key string, emit func(uint64)) {
 				}
 			}
 		}
-		if isEditorWord(bare) {
+		if IsEditorWord(bare) {
 			flag("editor")
 		}
-		if isConnector(bare) {
+		if IsConnector(bare) {
 			flag("connector")
 		}
 		if crfGBTLetters[key] {
@@ -471,7 +471,7 @@ func crfCJKFeatures(key string, runes int, emit func(uint64)) {
 			emit(crfFeat('k', w))
 		}
 	}
-	if isCJKName(key) && n <= 4 {
+	if IsCJKName(key) && n <= 4 {
 		emit(crfFeat('f', "cjkname"))
 	}
 }
@@ -721,7 +721,7 @@ func crfSegBits(t string, info crfKeyInfo) int {
 
 // crfStates computes the state feature values of every token from the
 // tokens' key information.
-func crfStates(text string, toks []crfTok, infos []crfKeyInfo, sent []int16, out [][crfNumStates]uint16) {
+func crfStates(text string, toks []CRFTok, infos []crfKeyInfo, sent []int16, out [][crfNumStates]uint16) {
 	n := len(toks)
 	// First pass: the sentence of every token and what each sentence holds.
 	var segBuf, lenBuf [32]int
@@ -730,11 +730,11 @@ func crfStates(text string, toks []crfTok, infos []crfKeyInfo, sent []int16, out
 	cur := 0
 	bits := 0
 	for i := 0; i < n; i++ {
-		t := text[toks[i].start:toks[i].end]
+		t := text[toks[i].Start:toks[i].End]
 		sent[i] = int16(cur)
 		bits |= crfSegBits(t, infos[i])
 		if (t == "." || t == "。" || t == "．" || t == "?" || t == "!") && i > 0 && i+1 < n &&
-			crfSentenceEnd(text[toks[i-1].start:toks[i-1].end], infos[i-1].class) {
+			crfSentenceEnd(text[toks[i-1].Start:toks[i-1].End], infos[i-1].class) {
 			seg = append(seg, bits)
 			segLen = append(segLen, i+1-start)
 			bits = 0
@@ -752,7 +752,7 @@ func crfStates(text string, toks []crfTok, infos []crfKeyInfo, sent []int16, out
 	colon := false
 	sentStart := 0
 	for i := 0; i < n; i++ {
-		t := text[toks[i].start:toks[i].end]
+		t := text[toks[i].Start:toks[i].End]
 		c := int(infos[i].class)
 		br := 0
 		if paren > 0 {
@@ -830,8 +830,8 @@ func crfStates(text string, toks []crfTok, infos []crfKeyInfo, sent []int16, out
 			if bracket > 0 {
 				bracket--
 			}
-			if i >= 2 && crfGBTLetters[text[toks[i-1].start:toks[i-1].end]] {
-				if p := text[toks[i-2].start:toks[i-2].end]; p == "[" || p == "［" || p == "【" {
+			if i >= 2 && crfGBTLetters[text[toks[i-1].Start:toks[i-1].End]] {
+				if p := text[toks[i-2].Start:toks[i-2].End]; p == "[" || p == "［" || p == "【" {
 					marks |= 1
 				}
 			}
@@ -849,7 +849,7 @@ func crfStates(text string, toks []crfTok, infos []crfKeyInfo, sent []int16, out
 			marks |= 2
 		case "In", "In:":
 			if i > 0 {
-				if p := text[toks[i-1].start:toks[i-1].end]; p == "." || p == "," {
+				if p := text[toks[i-1].Start:toks[i-1].End]; p == "." || p == "," {
 					marks |= 4
 				}
 			}
@@ -885,15 +885,15 @@ func crfSentenceEnd(w string, class uint8) bool {
 	return class != crfClassCap && class != crfClassLower || !isAbbreviation(w)
 }
 
-// crfTokenFeatures calls emit with every feature hash of every token of a
+// CRFTokenFeatures calls emit with every feature hash of every token of a
 // reference (word, context, state), token by token: what training learns
 // weights for. wordCache keeps the features of the words seen.
-func crfTokenFeatures(text string, toks []crfTok, wordCache map[string][]uint64, emit func(tok int, h uint64)) {
+func CRFTokenFeatures(text string, toks []CRFTok, wordCache map[string][]uint64, emit func(tok int, h uint64)) {
 	n := len(toks)
 	if n == 0 {
 		return
 	}
-	var sc crfScratch
+	var sc CRFScratch
 	sc.prepare(text, toks, nil)
 	keyFeats := func(key string, ctx int) []uint64 {
 		ck := string(rune('0'+ctx)) + key

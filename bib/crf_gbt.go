@@ -80,7 +80,7 @@ type crfRecord struct {
 
 // crfRecordOf reads the record of a labelled reference.
 func crfRecordOf(e *crfExample) (crfRecord, bool) {
-	rec := crfRecord{Work: crfWork(e.text, e.toks, e.labels), split: e.split, src: e.text}
+	rec := crfRecord{Work: CRFWork(e.text, e.toks, e.labels), split: e.split, src: e.text}
 	w := &rec.Work
 	if w.Title == "" || w.Year == 0 {
 		return rec, false
@@ -89,8 +89,8 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 	if crfHasKanaHangul(e.text) {
 		return rec, false
 	}
-	if a, b, ok := crfFieldSpan(e.text, e.toks, e.labels, crfAuthor); ok {
-		raw := crfSpanText(e.text, e.toks, a, b)
+	if a, b, ok := CRFFieldSpan(e.text, e.toks, e.labels, CRFAuthor); ok {
+		raw := CRFSpanText(e.text, e.toks, a, b)
 		rec.etAl = strings.Contains(raw, "et al") || strings.Contains(raw, "等")
 		if HasHan(raw) {
 			for _, p := range strings.FieldsFunc(raw, func(r rune) bool {
@@ -100,7 +100,7 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 				if p == "等" || p == "" {
 					continue
 				}
-				if !isCJKName(strings.ReplaceAll(p, " ", "")) {
+				if !IsCJKName(strings.ReplaceAll(p, " ", "")) {
 					return rec, false
 				}
 				rec.names = append(rec.names, strings.ReplaceAll(p, " ", ""))
@@ -116,8 +116,8 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 	if len(rec.names) == 0 {
 		return rec, false
 	}
-	if a, b, ok := crfFieldSpan(e.text, e.toks, e.labels, crfDate); ok {
-		rec.month, rec.day = crfMonthDay(crfSpanText(e.text, e.toks, a, b))
+	if a, b, ok := CRFFieldSpan(e.text, e.toks, e.labels, CRFDate); ok {
+		rec.month, rec.day = crfMonthDay(CRFSpanText(e.text, e.toks, a, b))
 	}
 	return rec, true
 }
@@ -156,7 +156,7 @@ func crfMonthDay(d string) (int, int) {
 	var nums []int
 	for _, w := range f {
 		if n, err := strconv.Atoi(w); err == nil {
-			if !isYear(w) {
+			if !IsYear(w) {
 				nums = append(nums, n)
 			}
 			continue
@@ -224,10 +224,10 @@ type crfSpanBuilder struct {
 }
 
 // put writes s as a field labelled l (other: as no field).
-func (g *crfSpanBuilder) put(s string, l crfLabel) {
+func (g *crfSpanBuilder) put(s string, l CRFLabel) {
 	start := g.b.Len()
 	g.b.WriteString(s)
-	if l != crfOther && s != "" {
+	if l != CRFOther && s != "" {
 		g.spans = append(g.spans, crfSpan{start, g.b.Len(), l})
 	}
 }
@@ -285,10 +285,10 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 	g := &crfGBTBuilder{style: style}
 	switch style.number {
 	case 1:
-		g.put("["+strconv.Itoa(n)+"]", crfCitNum)
+		g.put("["+strconv.Itoa(n)+"]", CRFCitNum)
 		g.b.WriteString(" ")
 	case 2:
-		g.put(strconv.Itoa(n), crfCitNum)
+		g.put(strconv.Itoa(n), CRFCitNum)
 		g.b.WriteString(". ")
 	}
 	// Authors: at most three, then et al. / 等.
@@ -326,18 +326,18 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			ab.WriteString(sep + "et al")
 		}
 	}
-	g.put(ab.String(), crfAuthor)
+	g.put(ab.String(), CRFAuthor)
 	year := strconv.Itoa(w.Year)
 	if style.authorYr {
 		g.mark(",")
-		g.put(year, crfDate)
+		g.put(year, CRFDate)
 	}
 	g.mark(".")
-	g.put(w.Title, crfTitle)
+	g.put(w.Title, CRFTitle)
 	marker := func(m string) {
 		if style.marker {
 			g.b.WriteString("[")
-			g.put(m, crfGenre)
+			g.put(m, CRFGenre)
 			g.b.WriteString("]")
 		}
 	}
@@ -347,21 +347,21 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			return false
 		}
 		if w.Place != "" {
-			g.put(w.Place, crfLocation)
+			g.put(w.Place, CRFLocation)
 			g.mark(":")
 		}
 		if w.Publisher != "" {
-			g.put(w.Publisher, crfPublisher)
+			g.put(w.Publisher, CRFPublisher)
 			if !style.authorYr {
 				g.mark(",")
 			}
 		}
 		if !style.authorYr {
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 		}
 		if w.Pages != "" {
 			g.mark(":")
-			g.put(w.Pages, crfPages)
+			g.put(w.Pages, CRFPages)
 		}
 		return true
 	}
@@ -372,18 +372,18 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		marker("J")
 		g.mark(".")
-		g.put(w.Container, crfContainer)
+		g.put(w.Container, CRFContainer)
 		if !style.authorYr {
 			g.mark(",")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 		}
 		switch {
 		case w.Volume != "":
 			g.mark(",")
-			g.put(w.Volume, crfVolume)
+			g.put(w.Volume, CRFVolume)
 			if w.Issue != "" {
 				g.mark("(")
-				g.put(w.Issue, crfIssue)
+				g.put(w.Issue, CRFIssue)
 				g.mark(")")
 			}
 		case w.Issue != "":
@@ -391,12 +391,12 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 				g.mark(",")
 			}
 			g.mark("(")
-			g.put(w.Issue, crfIssue)
+			g.put(w.Issue, CRFIssue)
 			g.mark(")")
 		}
 		if w.Pages != "" {
 			g.mark(":")
-			g.put(w.Pages, crfPages)
+			g.put(w.Pages, CRFPages)
 		}
 	case "M", "D", "R":
 		marker(kind)
@@ -414,7 +414,7 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			marker("M")
 		}
 		g.b.WriteString("//")
-		g.put(w.Container, crfContainer)
+		g.put(w.Container, CRFContainer)
 		g.mark(".")
 		imprint(true)
 	case "N":
@@ -423,12 +423,12 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		marker("N")
 		g.mark(".")
-		g.put(w.Container, crfContainer)
+		g.put(w.Container, CRFContainer)
 		g.mark(",")
-		g.put(year+"-"+crfTwo(rec.month)+"-"+crfTwo(rec.day), crfDate)
+		g.put(year+"-"+crfTwo(rec.month)+"-"+crfTwo(rec.day), CRFDate)
 		if w.Pages != "" {
 			g.mark("(")
-			g.put(w.Pages, crfPages)
+			g.put(w.Pages, CRFPages)
 			g.mark(")")
 		}
 	case "EB":
@@ -437,21 +437,21 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		if style.marker {
 			g.b.WriteString("[")
-			g.put("EB/OL", crfGenre)
+			g.put("EB/OL", CRFGenre)
 			g.b.WriteString("]")
 		}
 		g.mark(".")
 		if !style.authorYr {
 			g.mark("(")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 			g.mark(")")
 		}
 		acc := w.Year + 1 + rnd.intn(6)
 		g.b.WriteString("[")
-		g.put(strconv.Itoa(acc)+"-"+crfTwo(1+rnd.intn(12))+"-"+crfTwo(1+rnd.intn(28)), crfNote)
+		g.put(strconv.Itoa(acc)+"-"+crfTwo(1+rnd.intn(12))+"-"+crfTwo(1+rnd.intn(28)), CRFNote)
 		g.b.WriteString("]")
 		g.mark(".")
-		g.put(w.URL, crfURL)
+		g.put(w.URL, CRFURL)
 	default:
 		return "", nil, false
 	}
@@ -459,7 +459,7 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		g.mark(".")
 		g.b.WriteString("DOI")
 		g.mark(":")
-		g.put(w.DOI, crfDOI)
+		g.put(w.DOI, CRFDOI)
 	}
 	return g.end(), g.spans, true
 }
@@ -478,7 +478,7 @@ func crfGBTKinds(rec *crfRecord) []string {
 	text := strings.ToLower(w.Title + " " + w.Publisher + " " + w.Container)
 	switch {
 	case w.Container != "" && w.Publisher != "":
-		if isConference(w.Container) {
+		if IsConference(w.Container) {
 			kinds = append(kinds, "C")
 		} else {
 			kinds = append(kinds, "chapter")
@@ -490,9 +490,9 @@ func crfGBTKinds(rec *crfRecord) []string {
 		}
 	case w.Publisher != "":
 		switch {
-		case thesisWords.MatchString(text) || strings.Contains(text, "thesis") || strings.Contains(text, "论文"):
+		case ThesisWords.MatchString(text) || strings.Contains(text, "thesis") || strings.Contains(text, "论文"):
 			kinds = append(kinds, "D")
-		case reportWords.MatchString(w.Title + " " + w.Publisher):
+		case ReportWords.MatchString(w.Title + " " + w.Publisher):
 			kinds = append(kinds, "R")
 		default:
 			kinds = append(kinds, "M")

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-func crfTestModel(t testing.TB) *crfModel {
+func crfTestModel(t testing.TB) *CRFModel {
 	t.Helper()
 	m, err := crfDefaultModel()
 	if err != nil {
@@ -31,16 +31,16 @@ func TestCRFTokenize(t *testing.T) {
 		{"2021年第7期", "2021|年第|7|期"},
 	}
 	for _, tt := range tests {
-		toks := crfTokenize(tt.in, nil)
+		toks := CRFTokenize(tt.in, nil)
 		var parts []string
 		for i := range toks {
-			parts = append(parts, crfTokText(tt.in, toks, i))
+			parts = append(parts, CRFTokText(tt.in, toks, i))
 		}
 		if got := strings.Join(parts, "|"); got != tt.want {
-			t.Errorf("crfTokenize(%q)\n got %s\nwant %s", tt.in, got, tt.want)
+			t.Errorf("CRFTokenize(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}
-	if n := len(crfTokenize(strings.Repeat("a ", 10000), nil)); n != crfMaxTokens {
+	if n := len(CRFTokenize(strings.Repeat("a ", 10000), nil)); n != crfMaxTokens {
 		t.Errorf("long input: %d tokens, want %d", n, crfMaxTokens)
 	}
 }
@@ -51,8 +51,8 @@ func TestCRFTokenize(t *testing.T) {
 // excerpt) and on random ones.
 func TestCRFDecode(t *testing.T) {
 	m := crfTestModel(t)
-	sc := new(crfScratch)
-	check := func(what string, emit [][crfNumLabels]float32) {
+	sc := new(CRFScratch)
+	check := func(what string, emit [][CRFNumLabels]float32) {
 		t.Helper()
 		got := slices.Clone(m.decode(emit, sc))
 		if want := crfViterbiPlain(m, emit); !slices.Equal(got, want) {
@@ -60,13 +60,13 @@ func TestCRFDecode(t *testing.T) {
 		}
 	}
 	for _, ref := range rpBenchReferences(t) {
-		toks := crfTokenize(ref, nil)
-		m.label(ref, toks, sc)
+		toks := CRFTokenize(ref, nil)
+		m.Label(ref, toks, sc)
 		check(ref, slices.Clone(sc.emit[:len(toks)]))
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for k := 0; k < 300; k++ {
-		emit := make([][crfNumLabels]float32, 1+rng.IntN(40))
+		emit := make([][CRFNumLabels]float32, 1+rng.IntN(40))
 		for i := range emit {
 			for y := range emit[i] {
 				emit[i][y] = float32(rng.NormFloat64() * 3)
@@ -78,36 +78,36 @@ func TestCRFDecode(t *testing.T) {
 
 // crfViterbiPlain is the textbook Viterbi search over the tags, the first
 // best predecessor kept.
-func crfViterbiPlain(m *crfModel, emit [][crfNumLabels]float32) []crfLabel {
+func crfViterbiPlain(m *CRFModel, emit [][CRFNumLabels]float32) []CRFLabel {
 	n := len(emit)
-	score := make([][crfNumTags]float32, n)
-	back := make([][crfNumTags]int, n)
+	score := make([][CRFNumTags]float32, n)
+	back := make([][CRFNumTags]int, n)
 	for y := range score[0] {
 		score[0][y] = float32(math.Inf(-1))
-		if y < crfNumLabels {
-			score[0][y] = m.start[y] + emit[0][y]
+		if y < CRFNumLabels {
+			score[0][y] = m.Start[y] + emit[0][y]
 		}
 	}
 	for i := 1; i < n; i++ {
 		for y := range score[i] {
 			best, arg := float32(math.Inf(-1)), -1
 			for p := range score[i-1] {
-				if s := score[i-1][p] + m.trans[p*crfNumTags+y]; crfAllowed(p, y) && (arg < 0 || s > best) {
+				if s := score[i-1][p] + m.Trans[p*CRFNumTags+y]; CRFAllowed(p, y) && (arg < 0 || s > best) {
 					best, arg = s, p
 				}
 			}
-			score[i][y], back[i][y] = best+emit[i][crfTagLabel[y]], arg
+			score[i][y], back[i][y] = best+emit[i][CRFTagLabel[y]], arg
 		}
 	}
 	arg := 0
 	for y := range score[n-1] {
-		if score[n-1][y]+m.end[y] > score[n-1][arg]+m.end[arg] {
+		if score[n-1][y]+m.End[y] > score[n-1][arg]+m.End[arg] {
 			arg = y
 		}
 	}
-	labels := make([]crfLabel, n)
+	labels := make([]CRFLabel, n)
 	for i := n - 1; i >= 0; i-- {
-		labels[i] = crfTagLabel[arg]
+		labels[i] = CRFTagLabel[arg]
 		arg = back[i][arg]
 	}
 	return labels
@@ -118,20 +118,20 @@ func TestCRFModelLoad(t *testing.T) {
 	var best time.Duration
 	for k := 0; k < 3; k++ {
 		began := time.Now()
-		m, err := crfReadModel(crfEmbeddedModel)
+		m, err := ReadCRFModel(CRFEmbeddedModel)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if el := time.Since(began); k == 0 || el < best {
 			best = el
 		}
-		if len(m.rowOff) < 1000 {
-			t.Fatalf("the embedded model has %d features", len(m.rowOff)-1)
+		if len(m.RowOff) < 1000 {
+			t.Fatalf("the embedded model has %d features", len(m.RowOff)-1)
 		}
 	}
-	t.Logf("model: %d bytes, read in %v", len(crfEmbeddedModel), best)
-	if len(crfEmbeddedModel) > 5<<20 {
-		t.Errorf("the embedded model is %d bytes, more than 5 MB", len(crfEmbeddedModel))
+	t.Logf("model: %d bytes, read in %v", len(CRFEmbeddedModel), best)
+	if len(CRFEmbeddedModel) > 5<<20 {
+		t.Errorf("the embedded model is %d bytes, more than 5 MB", len(CRFEmbeddedModel))
 	}
 	if best > 200*time.Millisecond {
 		t.Errorf("reading the model took %v", best) // 50 ms is the aim; the machine may be loaded
@@ -144,7 +144,7 @@ func BenchmarkCRFModelLoad(b *testing.B) {
 	cpu0, _ := rpThreadCPU()
 	n := 0
 	for b.Loop() {
-		if _, err := crfReadModel(crfEmbeddedModel); err != nil {
+		if _, err := ReadCRFModel(CRFEmbeddedModel); err != nil {
 			b.Fatal(err)
 		}
 		n++
@@ -183,7 +183,7 @@ func TestCRFLookup(t *testing.T) {
 	slices.Sort(many)
 	sets = append(sets, slices.Compact(many))
 	for _, hashes := range sets {
-		m := &crfModel{}
+		m := &CRFModel{}
 		m.index(hashes)
 		row := map[uint64]int{}
 		for r, h := range hashes {

@@ -9,53 +9,53 @@ import (
 // for the punctuation and keywords between them (the convention is
 // crf_data.go's); the keywords before a volume, issue or page number.
 
-// crfLabel is the field of a token.
-type crfLabel uint8
+// CRFLabel is the field of a token.
+type CRFLabel uint8
 
 const (
-	crfOther crfLabel = iota
-	crfAuthor
-	crfEditor
-	crfTitle
-	crfContainer
-	crfCollection
-	crfDate
-	crfVolume
-	crfIssue
-	crfPages
-	crfPublisher
-	crfLocation
-	crfDOI
-	crfURL
-	crfGenre
-	crfNote
-	crfCitNum
-	crfLabelCount
+	CRFOther CRFLabel = iota
+	CRFAuthor
+	CRFEditor
+	CRFTitle
+	CRFContainer
+	CRFCollection
+	CRFDate
+	CRFVolume
+	CRFIssue
+	CRFPages
+	CRFPublisher
+	CRFLocation
+	CRFDOI
+	CRFURL
+	CRFGenre
+	CRFNote
+	CRFCitNum
+	CRFLabelCount
 )
 
-// crfNumLabels is the number of labels, as an untyped constant.
-const crfNumLabels = int(crfLabelCount)
+// CRFNumLabels is the number of labels, as an untyped constant.
+const CRFNumLabels = int(CRFLabelCount)
 
 // crfLabelNames are the labels' names; the scored fields use the names of
 // the issue (author, title, container-title, year, volume, issue, pages,
 // publisher, DOI, URL).
-var crfLabelNames = [crfLabelCount]string{
+var crfLabelNames = [CRFLabelCount]string{
 	"other", "author", "editor", "title", "container-title", "collection-title", "year", "volume", "issue",
 	"pages", "publisher", "location", "DOI", "URL", "genre", "note", "citation-number",
 }
 
-func (l crfLabel) String() string {
-	if l < crfLabelCount {
+func (l CRFLabel) String() string {
+	if l < CRFLabelCount {
 		return crfLabelNames[l]
 	}
 	return fmt.Sprintf("label(%d)", l)
 }
 
-// crfTokText returns the text of token i.
-func crfTokText(text string, toks []crfTok, i int) string { return text[toks[i].start:toks[i].end] }
+// CRFTokText returns the text of token i.
+func CRFTokText(text string, toks []CRFTok, i int) string { return text[toks[i].Start:toks[i].End] }
 
-// crfIsMark reports whether a token is punctuation: no letter or digit.
-func crfIsMark(s string) bool {
+// CRFIsMark reports whether a token is punctuation: no letter or digit.
+func CRFIsMark(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
@@ -64,11 +64,11 @@ func crfIsMark(s string) bool {
 	return true
 }
 
-// crfIsLocatorKeyword reports whether a word (lower case, no dot) comes
+// CRFIsLocatorKeyword reports whether a word (lower case, no dot) comes
 // before a volume, issue or page number: the rule parser's keywords for
 // them (tailKeywords) and some it does without, such as "t" and "s" (its
 // tails would read them as initials), "n°" and "第".
-func crfIsLocatorKeyword(w string) bool {
+func CRFIsLocatorKeyword(w string) bool {
 	switch tailKeywords[w] {
 	case 'v', 'n', 'p':
 		return true
@@ -76,9 +76,9 @@ func crfIsLocatorKeyword(w string) bool {
 	return crfMoreLocatorKeywords[w] || crfMoreIssueKeywords[w]
 }
 
-// crfIsIssueKeyword reports whether a word (lower case) introduces an
+// CRFIsIssueKeyword reports whether a word (lower case) introduces an
 // issue number inside an AnyStyle volume.
-func crfIsIssueKeyword(w string) bool {
+func CRFIsIssueKeyword(w string) bool {
 	return tailKeywords[w] == 'n' || crfMoreIssueKeywords[w]
 }
 

@@ -21,7 +21,7 @@ package bib
 // each).
 
 // crfCost is the cost of each label against each gold label.
-type crfCost [crfNumLabels][crfNumLabels]float64
+type crfCost [CRFNumLabels][CRFNumLabels]float64
 
 // crfMarginCost returns the costs for a margin.
 func crfMarginCost(margin float64) (c crfCost) {
@@ -29,7 +29,7 @@ func crfMarginCost(margin float64) (c crfCost) {
 		for y := range c[g] {
 			switch {
 			case g == y:
-			case g == int(crfOther) || y == int(crfOther):
+			case g == int(CRFOther) || y == int(CRFOther):
 				c[g][y] = margin
 			default:
 				c[g][y] = 2 * margin

@@ -26,7 +26,7 @@ import (
 //	per feature, in increasing hash order:
 //	  hash − previous hash               uvarint
 //	  number of weights                  uvarint
-//	  per weight: label (byte), weight / crfWeightStep (zigzag varint)
+//	  per weight: label (byte), weight / CRFWeightStep (zigzag varint)
 //
 // The model is read the first time a reference is labelled. It is not
 // compressed: its hashes and weights are nearly random bytes, which gzip
@@ -34,32 +34,32 @@ import (
 // than all the rest of reading it.
 //
 //go:embed crfmodel/refparse.crf
-var crfEmbeddedModel []byte
+var CRFEmbeddedModel []byte
 
 //go:generate go run ../cmd/citegraph train-parser --data ../testdata/refparse --out crfmodel/refparse.crf
 
 const crfMagic = "CGREFCRF3"
 
-// crfWeightStep is the grid of the weights in the file: training rounds
+// CRFWeightStep is the grid of the weights in the file: training rounds
 // them to it (crf_train.go).
-const crfWeightStep = 1.0 / 4096
+const CRFWeightStep = 1.0 / 4096
 
 var crfDefault struct {
 	once  sync.Once
-	model *crfModel
+	model *CRFModel
 	err   error
 }
 
 // crfDefaultModel returns the embedded model, read once.
-func crfDefaultModel() (*crfModel, error) {
+func crfDefaultModel() (*CRFModel, error) {
 	crfDefault.once.Do(func() {
-		crfDefault.model, crfDefault.err = crfReadModel(crfEmbeddedModel)
+		crfDefault.model, crfDefault.err = ReadCRFModel(CRFEmbeddedModel)
 	})
 	return crfDefault.model, crfDefault.err
 }
 
-// crfWriteModel writes a model's weights in the file format.
-func crfWriteModel(w io.Writer, m *crfWeights) error {
+// WriteCRFModel writes a model's weights in the file format.
+func WriteCRFModel(w io.Writer, m *CRFWeights) error {
 	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
@@ -70,37 +70,37 @@ func crfWriteModel(w io.Writer, m *crfWeights) error {
 	}
 	bw.WriteString(crfMagic)
 	str(crfFeatureSchema)
-	uv(uint64(crfNumLabels))
+	uv(uint64(CRFNumLabels))
 	for _, name := range crfLabelNames {
 		str(name)
 	}
-	for _, v := range m.trans {
+	for _, v := range m.Trans {
 		f32(v)
 	}
-	for _, v := range m.start {
+	for _, v := range m.Start {
 		f32(v)
 	}
-	for _, v := range m.end {
+	for _, v := range m.End {
 		f32(v)
 	}
-	uv(uint64(len(m.hashes)))
+	uv(uint64(len(m.Hashes)))
 	prev := uint64(0)
-	for r, h := range m.hashes {
+	for r, h := range m.Hashes {
 		uv(h - prev)
 		prev = h
-		lo, hi := m.rowOff[r], m.rowOff[r+1]
+		lo, hi := m.RowOff[r], m.RowOff[r+1]
 		uv(uint64(hi - lo))
 		for k := lo; k < hi; k++ {
-			bw.WriteByte(m.rowLab[k])
-			q := int64(math.Round(float64(m.rowW[k]) / crfWeightStep))
+			bw.WriteByte(m.RowLab[k])
+			q := int64(math.Round(float64(m.RowW[k]) / CRFWeightStep))
 			bw.Write(buf[:binary.PutVarint(buf[:], q)])
 		}
 	}
 	return bw.Flush()
 }
 
-// crfReadModel reads a model written by crfWriteModel.
-func crfReadModel(data []byte) (*crfModel, error) {
+// ReadCRFModel reads a model written by WriteCRFModel.
+func ReadCRFModel(data []byte) (*CRFModel, error) {
 	r := &crfModelReader{b: data}
 	if magic := string(r.bytes(len(crfMagic))); magic != crfMagic {
 		if strings.HasPrefix(magic, "\x1f\x8b") || strings.HasPrefix(magic, "CGREFCRF") {
@@ -111,54 +111,54 @@ func crfReadModel(data []byte) (*crfModel, error) {
 	if s := r.str(); s != crfFeatureSchema {
 		return nil, fmt.Errorf("reference model: feature schema %q, want %q (retrain with citegraph train-parser)", s, crfFeatureSchema)
 	}
-	if n := r.uv(); n != uint64(crfNumLabels) {
-		return nil, fmt.Errorf("reference model: %d labels, want %d", n, crfNumLabels)
+	if n := r.uv(); n != uint64(CRFNumLabels) {
+		return nil, fmt.Errorf("reference model: %d labels, want %d", n, CRFNumLabels)
 	}
 	for _, name := range crfLabelNames {
 		if s := r.str(); s != name {
 			return nil, fmt.Errorf("reference model: label %q, want %q", s, name)
 		}
 	}
-	m := crfWeights{}
-	for i := range m.trans {
-		m.trans[i] = r.f32()
+	m := CRFWeights{}
+	for i := range m.Trans {
+		m.Trans[i] = r.f32()
 	}
-	for i := range m.start {
-		m.start[i] = r.f32()
+	for i := range m.Start {
+		m.Start[i] = r.f32()
 	}
-	for i := range m.end {
-		m.end[i] = r.f32()
+	for i := range m.End {
+		m.End[i] = r.f32()
 	}
 	n := int(r.uv())
 	if r.err != nil || n > len(data) {
 		return nil, errors.New("reference model: truncated")
 	}
-	m.hashes = make([]uint64, 0, n)
-	m.rowOff = make([]uint32, 1, n+1)
-	m.rowLab = make([]uint8, 0, 2*n)
-	m.rowW = make([]float32, 0, 2*n)
+	m.Hashes = make([]uint64, 0, n)
+	m.RowOff = make([]uint32, 1, n+1)
+	m.RowLab = make([]uint8, 0, 2*n)
+	m.RowW = make([]float32, 0, 2*n)
 	h := uint64(0)
 	for i := 0; i < n && r.err == nil; i++ {
 		h += r.uv()
-		m.hashes = append(m.hashes, h)
+		m.Hashes = append(m.Hashes, h)
 		k := int(r.uv())
 		for j := 0; j < k && r.err == nil; j++ {
 			lab := r.byte()
-			if int(lab) >= crfNumLabels {
+			if int(lab) >= CRFNumLabels {
 				return nil, errors.New("reference model: bad label")
 			}
-			m.rowLab = append(m.rowLab, lab)
-			m.rowW = append(m.rowW, float32(float64(r.varint())*crfWeightStep))
+			m.RowLab = append(m.RowLab, lab)
+			m.RowW = append(m.RowW, float32(float64(r.varint())*CRFWeightStep))
 		}
-		m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
+		m.RowOff = append(m.RowOff, uint32(len(m.RowLab)))
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("reference model: %w", r.err)
 	}
-	if !slices.IsSorted(m.hashes) {
+	if !slices.IsSorted(m.Hashes) {
 		return nil, errors.New("reference model: features out of order")
 	}
-	return crfNewModel(m), nil
+	return NewCRFModel(m), nil
 }
 
 // crfModelReader reads the fields of a model file, remembering the first

@@ -139,11 +139,11 @@ func (g *crfStyleBuilder) text(s string) { g.b.WriteString(s) }
 func (g *crfStyleBuilder) locators(w *Work, volumeLead, issueLead, issueEnd string) {
 	if w.Volume != "" {
 		g.text(volumeLead)
-		g.put(w.Volume, crfVolume)
+		g.put(w.Volume, CRFVolume)
 	}
 	if w.Issue != "" {
 		g.text(issueLead)
-		g.put(w.Issue, crfIssue)
+		g.put(w.Issue, CRFIssue)
 		g.text(issueEnd)
 	}
 }
@@ -183,14 +183,14 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		n := strconv.Itoa(1 + rnd.intn(80))
 		if st == crfStyleIEEE {
 			g.text("[")
-			g.put(n, crfCitNum)
+			g.put(n, CRFCitNum)
 			g.text("] ")
 		} else {
-			g.put(n, crfCitNum)
+			g.put(n, CRFCitNum)
 			g.text(". ")
 		}
 	}
-	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), crfAuthor)
+	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), CRFAuthor)
 	year := strconv.Itoa(w.Year)
 	quoted := kind != "book" && (st == crfStyleChicago || st == crfStyleMLA || st == crfStyleIEEE || st == crfStyleHarvard)
 	title := func(end string) {
@@ -200,14 +200,14 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch {
 		case quoted && st == crfStyleHarvard:
 			g.text("‘")
-			g.put(w.Title, crfTitle)
+			g.put(w.Title, CRFTitle)
 			g.text("’" + end)
 		case quoted:
 			g.text("“")
-			g.put(w.Title, crfTitle)
+			g.put(w.Title, CRFTitle)
 			g.text(end + "” ")
 		default:
-			g.put(w.Title, crfTitle)
+			g.put(w.Title, CRFTitle)
 			g.stop()
 		}
 	}
@@ -224,21 +224,21 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 	}
 	imprint := func(withPlace bool) {
 		if withPlace && w.Place != "" {
-			g.put(w.Place, crfLocation)
+			g.put(w.Place, CRFLocation)
 			g.text(": ")
 		}
-		g.put(w.Publisher, crfPublisher)
+		g.put(w.Publisher, CRFPublisher)
 	}
 	pages := func(lead string) {
 		if w.Pages != "" {
 			g.text(lead)
-			g.put(w.Pages, crfPages)
+			g.put(w.Pages, CRFPages)
 		}
 	}
 	switch st {
 	case crfStyleAPA, crfStyleHarvard:
 		g.text(" (")
-		g.put(year, crfDate)
+		g.put(year, CRFDate)
 		if st == crfStyleAPA {
 			g.text("). ")
 		} else {
@@ -247,7 +247,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(", ")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			locators()
 			if st == crfStyleAPA {
 				pages(", ")
@@ -260,7 +260,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		case "chapter":
 			title(", ")
 			g.text("In ")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			pages(" (pp. ")
 			if w.Pages != "" {
 				g.text(")")
@@ -270,12 +270,12 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		}
 	case crfStyleChicago:
 		g.stop()
-		g.put(year, crfDate)
+		g.put(year, CRFDate)
 		g.text(". ")
 		switch kind {
 		case "article":
 			title(".")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			locators()
 			pages(": ")
 		case "book":
@@ -284,7 +284,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		case "chapter":
 			title(".")
 			g.text("In ")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			pages(", ")
 			g.text(". ")
 			imprint(true)
@@ -294,23 +294,23 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(".")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			locators()
 			g.text(", ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 			pages(", pp. ")
 		case "book":
 			title("")
 			imprint(false)
 			g.text(", ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 		case "chapter":
 			title(".")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			g.text(", ")
 			imprint(false)
 			g.text(", ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 			pages(", pp. ")
 		}
 	case crfStyleVancouver:
@@ -318,9 +318,9 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title("")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			g.text(". ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 			if w.Volume != "" || w.Issue != "" {
 				g.text(";")
 				g.locators(w, "", "(", ")")
@@ -330,12 +330,12 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 			title("")
 			if kind == "chapter" {
 				g.text("In: ")
-				g.put(w.Container, crfContainer)
+				g.put(w.Container, CRFContainer)
 				g.text(". ")
 			}
 			imprint(true)
 			g.text("; ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 			pages(". p. ")
 		}
 	case crfStyleIEEE:
@@ -343,25 +343,25 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(",")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			locators()
 			pages(", pp. ")
 			g.text(", ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 		case "book":
-			g.put(w.Title, crfTitle)
+			g.put(w.Title, CRFTitle)
 			g.text(". ")
 			imprint(true)
 			g.text(", ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 		case "chapter":
 			title(",")
 			g.text("in ")
-			g.put(w.Container, crfContainer)
+			g.put(w.Container, CRFContainer)
 			g.text(". ")
 			imprint(true)
 			g.text(", ")
-			g.put(year, crfDate)
+			g.put(year, CRFDate)
 			pages(", pp. ")
 		}
 	}
@@ -369,11 +369,11 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 	if w.DOI != "" && kind == "article" && rnd.chance(0.5) {
 		g.stop()
 		if st == crfStyleAPA || st == crfStyleChicago || rnd.chance(0.5) {
-			g.put("https://doi.org/"+w.DOI, crfDOI)
+			g.put("https://doi.org/"+w.DOI, CRFDOI)
 			end = func() {} // a link takes no full stop
 		} else {
 			g.text("doi: ")
-			g.put(w.DOI, crfDOI)
+			g.put(w.DOI, CRFDOI)
 		}
 	}
 	end()

@@ -47,23 +47,23 @@ func TestCRFRenderStyle(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", crfStyleNames[st], got, want[st])
 		}
 		e := crfNewExample(text, spans, "style")
-		fields := map[crfLabel]string{}
+		fields := map[CRFLabel]string{}
 		for i := range e.toks {
-			if l := e.labels[i]; l != crfOther && l != crfCitNum {
-				fields[l] += crfTokText(text, e.toks, i) + " "
+			if l := e.labels[i]; l != CRFOther && l != CRFCitNum {
+				fields[l] += CRFTokText(text, e.toks, i) + " "
 			}
 		}
-		wantFields := map[crfLabel]string{
-			crfAuthor: "Ruffini , P . B ", crfDate: "2020 ", crfTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
-			crfContainer: "The Hague Journal of Diplomacy ", crfVolume: "15 ", crfIssue: "3 ", crfPages: "371-382 ",
+		wantFields := map[CRFLabel]string{
+			CRFAuthor: "Ruffini , P . B ", CRFDate: "2020 ", CRFTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
+			CRFContainer: "The Hague Journal of Diplomacy ", CRFVolume: "15 ", CRFIssue: "3 ", CRFPages: "371-382 ",
 		}
 		switch st {
 		case crfStyleChicago, crfStyleMLA:
-			wantFields[crfAuthor] = "Ruffini , P B "
+			wantFields[CRFAuthor] = "Ruffini , P B "
 		case crfStyleVancouver:
-			wantFields[crfAuthor] = "Ruffini PB "
+			wantFields[CRFAuthor] = "Ruffini PB "
 		case crfStyleIEEE:
-			wantFields[crfAuthor] = "P . B . Ruffini "
+			wantFields[CRFAuthor] = "P . B . Ruffini "
 		}
 		for l, s := range wantFields {
 			if fields[l] != s {

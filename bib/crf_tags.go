@@ -6,8 +6,8 @@ package bib
 // title is, to the transitions, the same as after an author, and a
 // reference's title and container-title are told apart by token features
 // alone. So other is split by the field that came last: tag 0 is other
-// before any field, tags 1 to crfNumLabels−1 are the fields (a field's tag
-// is its label), and tag crfNumLabels−1+x is other after field x. An
+// before any field, tags 1 to CRFNumLabels−1 are the fields (a field's tag
+// is its label), and tag CRFNumLabels−1+x is other after field x. An
 // other tag takes the emission weights of other; only the transitions
 // tell the tags apart, and decoding maps tags back to labels.
 //
@@ -15,46 +15,46 @@ package bib
 // after x, an other tag to itself. No chain starts in an other after a
 // field.
 
-// crfNumTags is the number of tags.
-const crfNumTags = 2*crfNumLabels - 1
+// CRFNumTags is the number of tags.
+const CRFNumTags = 2*CRFNumLabels - 1
 
-// crfTagLabel is the label of each tag.
-var crfTagLabel = func() (l [crfNumTags]crfLabel) {
+// CRFTagLabel is the label of each tag.
+var CRFTagLabel = func() (l [CRFNumTags]CRFLabel) {
 	for t := range l {
-		if t < crfNumLabels {
-			l[t] = crfLabel(t)
+		if t < CRFNumLabels {
+			l[t] = CRFLabel(t)
 		}
 	}
 	return l
 }()
 
-// crfOwnOther is the other tag each tag may go on to.
-var crfOwnOther = func() (o [crfNumTags]uint8) {
+// CRFOwnOther is the other tag each tag may go on to.
+var CRFOwnOther = func() (o [CRFNumTags]uint8) {
 	for t := range o {
 		switch {
-		case t == 0 || t >= crfNumLabels:
+		case t == 0 || t >= CRFNumLabels:
 			o[t] = uint8(t)
 		default:
-			o[t] = uint8(crfNumLabels - 1 + t)
+			o[t] = uint8(CRFNumLabels - 1 + t)
 		}
 	}
 	return o
 }()
 
-// crfAllowed reports whether tag p may be followed by tag y.
-func crfAllowed(p, y int) bool {
-	return crfTagLabel[y] != crfOther || int(crfOwnOther[p]) == y
+// CRFAllowed reports whether tag p may be followed by tag y.
+func CRFAllowed(p, y int) bool {
+	return CRFTagLabel[y] != CRFOther || int(CRFOwnOther[p]) == y
 }
 
-// crfTags writes the tags of a labelling to tags.
-func crfTags(labels []crfLabel, tags []uint8) {
+// CRFTags writes the tags of a labelling to tags.
+func CRFTags(labels []CRFLabel, tags []uint8) {
 	own := uint8(0)
 	for i, l := range labels {
-		if l == crfOther {
+		if l == CRFOther {
 			tags[i] = own
 			continue
 		}
 		tags[i] = uint8(l)
-		own = crfOwnOther[l]
+		own = CRFOwnOther[l]
 	}
 }

@@ -17,17 +17,17 @@ import (
 //	"赵刚. 科技外交的理论与实践[M]. 北京: 时事出版社, 2007: 32."
 //	→ 赵刚 | . | 科技外交的理论与实践 | [ | M | ] | . | 北京 | : | 时事出版社 | , | 2007 | : | 32 | .
 
-// crfTok is one token: the bytes [start, end) of the text.
-type crfTok struct {
-	start, end int32
+// CRFTok is one token: the bytes [Start, End) of the text.
+type CRFTok struct {
+	Start, End int32
 }
 
 // crfMaxTokens bounds the tokens of one reference; a longer text is a
 // run-on paragraph and only its start is labelled.
 const crfMaxTokens = 400
 
-// crfTokenize appends the tokens of s to toks.
-func crfTokenize(s string, toks []crfTok) []crfTok {
+// CRFTokenize appends the tokens of s to toks.
+func CRFTokenize(s string, toks []CRFTok) []CRFTok {
 	i := 0
 	for i < len(s) && len(toks) < crfMaxTokens {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -48,7 +48,7 @@ func crfTokenize(s string, toks []crfTok) []crfTok {
 			if u == "" {
 				u = s[i:j]
 			}
-			toks = append(toks, crfTok{int32(i), int32(i + len(u))})
+			toks = append(toks, CRFTok{int32(i), int32(i + len(u))})
 			i += len(u)
 			continue
 		case r == '/' || r == '.' || r == '-' && crfDashAlone(s, i):
@@ -58,11 +58,11 @@ func crfTokenize(s string, toks []crfTok) []crfTok {
 			for j < len(s) && s[j] == s[i] {
 				j++
 			}
-			toks = append(toks, crfTok{int32(i), int32(j)})
+			toks = append(toks, CRFTok{int32(i), int32(j)})
 			i = j
 			continue
 		case crfIsPunct(r):
-			toks = append(toks, crfTok{int32(i), int32(i + n)})
+			toks = append(toks, CRFTok{int32(i), int32(i + n)})
 			i += n
 			continue
 		case crfIsCJK(r):
@@ -74,7 +74,7 @@ func crfTokenize(s string, toks []crfTok) []crfTok {
 				}
 				j += m
 			}
-			toks = append(toks, crfTok{int32(i), int32(j)})
+			toks = append(toks, CRFTok{int32(i), int32(j)})
 			i = j
 			continue
 		}
@@ -118,7 +118,7 @@ func crfTokenize(s string, toks []crfTok) []crfTok {
 			// A lone apostrophe or quote mark.
 			j = i + n
 		}
-		toks = append(toks, crfTok{int32(i), int32(j)})
+		toks = append(toks, CRFTok{int32(i), int32(j)})
 		i = j
 	}
 	return toks

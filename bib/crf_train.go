@@ -52,19 +52,19 @@ type crfTrainData struct {
 	rowLab []uint8  // … for these labels
 	feats  []int32  // feature ids of every token
 	tokOff []int32  // token t has feats[tokOff[t]:tokOff[t+1]]
-	tags   []uint8  // gold tag of every token (crf_tags.go; crfTagLabel gives its label)
+	tags   []uint8  // gold tag of every token (crf_tags.go; CRFTagLabel gives its label)
 	seqOff []int32  // sequence s has tokens [seqOff[s], seqOff[s+1])
 	nPairs int      // parameters of features
 }
 
-const crfNumTrans = crfNumTags*crfNumTags + 2*crfNumTags
+const crfNumTrans = CRFNumTags*CRFNumTags + 2*CRFNumTags
 
 // crfFeaturize turns training examples into feature ids.
 func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	wordCache := map[string][]uint64{}
 	count := map[uint64]int32{}
 	for k := range examples {
-		crfTokenFeatures(examples[k].text, examples[k].toks, wordCache, func(_ int, h uint64) { count[h]++ })
+		CRFTokenFeatures(examples[k].text, examples[k].toks, wordCache, func(_ int, h uint64) { count[h]++ })
 	}
 	var hashes []uint64
 	for h, c := range count {
@@ -85,7 +85,7 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	for k := range examples {
 		e := &examples[k]
 		last := -1
-		crfTokenFeatures(e.text, e.toks, wordCache, func(tok int, h uint64) {
+		CRFTokenFeatures(e.text, e.toks, wordCache, func(tok int, h uint64) {
 			for last < tok {
 				if last >= 0 {
 					d.tokOff = append(d.tokOff, int32(len(d.feats)))
@@ -102,13 +102,13 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 		}
 		from := len(d.tags)
 		d.tags = append(d.tags, make([]uint8, last+1)...)
-		crfTags(e.labels[:last+1], d.tags[from:])
+		CRFTags(e.labels[:last+1], d.tags[from:])
 		d.seqOff = append(d.seqOff, int32(len(d.tags)))
 	}
 	d.rowOff = make([]int32, len(hashes)+1)
 	for f, set := range labelSets {
 		d.rowOff[f+1] = d.rowOff[f]
-		for y := 0; y < crfNumLabels; y++ {
+		for y := 0; y < CRFNumLabels; y++ {
 			if set&(1<<y) != 0 {
 				d.rowLab = append(d.rowLab, uint8(y))
 				d.rowOff[f+1]++
@@ -122,27 +122,27 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 // crfWorker evaluates the penalised negative log-likelihood and its
 // gradient on a range of sequences, every label's score raised by its
 // cost against the gold label. The forward and backward passes run
-// over the tags (crf_tags.go): each tag has crfNumLabels successors (the
+// over the tags (crf_tags.go): each tag has CRFNumLabels successors (the
 // fields and its own other), and the scores of a token's tags are those
 // of their labels.
 type crfWorker struct {
 	d     *crfTrainData
 	cost  *crfCost
 	grad  []float64
-	emit  [][crfNumLabels]float64
-	alpha [][crfNumTags]float64
-	beta  [][crfNumTags]float64
+	emit  [][CRFNumLabels]float64
+	alpha [][CRFNumTags]float64
+	beta  [][CRFNumTags]float64
 	scale []float64
 }
 
 func (w *crfWorker) run(x []float64, from, to int) float64 {
-	const T = crfNumTags
+	const T = CRFNumTags
 	d := w.d
 	clear(w.grad)
 	var expTrans [T * T]float64
 	for p := 0; p < T; p++ {
 		for y := 0; y < T; y++ {
-			if crfAllowed(p, y) {
+			if CRFAllowed(p, y) {
 				expTrans[p*T+y] = math.Exp(x[p*T+y])
 			}
 		}
@@ -151,7 +151,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 	endW := x[T*T+T : crfNumTrans]
 	var expStart, expEnd [T]float64
 	for y := range expStart {
-		if y < crfNumLabels {
+		if y < CRFNumLabels {
 			expStart[y] = math.Exp(startW[y]) // no chain starts in an other after a field
 		}
 		expEnd[y] = math.Exp(endW[y])
@@ -169,7 +169,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			continue
 		}
 		if cap(w.emit) < n {
-			w.emit = make([][crfNumLabels]float64, n)
+			w.emit = make([][CRFNumLabels]float64, n)
 			w.alpha = make([][T]float64, n)
 			w.beta = make([][T]float64, n)
 			w.scale = make([]float64, n)
@@ -178,15 +178,15 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 		gold := 0.0
 		for t := 0; t < n; t++ {
 			e := &emit[t]
-			*e = [crfNumLabels]float64{}
+			*e = [CRFNumLabels]float64{}
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					e[d.rowLab[k]] += pw[k]
 				}
 			}
 			g := d.tags[t0+t]
-			gold += e[crfTagLabel[g]]
-			for y, c := range w.cost[crfTagLabel[g]] {
+			gold += e[CRFTagLabel[g]]
+			for y, c := range w.cost[CRFTagLabel[g]] {
 				e[y] += c
 			}
 			if t == 0 {
@@ -219,16 +219,16 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 				*a = [T]float64{}
 				for p, ap := range &alpha[t-1] {
 					row := expTrans[p*T : p*T+T]
-					for y := 1; y < crfNumLabels; y++ {
+					for y := 1; y < CRFNumLabels; y++ {
 						a[y] += ap * row[y]
 					}
-					o := crfOwnOther[p]
+					o := CRFOwnOther[p]
 					a[o] += ap * row[o]
 				}
 			}
 			c := 0.0
 			for y := range a {
-				a[y] *= e[crfTagLabel[y]]
+				a[y] *= e[CRFTagLabel[y]]
 				c += a[y]
 			}
 			scale[t] = c
@@ -253,34 +253,34 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			c := scale[t+1]
 			var tmp [T]float64
 			for y := range tmp {
-				tmp[y] = e[crfTagLabel[y]] * next[y] / c
+				tmp[y] = e[CRFTagLabel[y]] * next[y] / c
 			}
 			b := &beta[t]
 			for p := range b {
 				row := expTrans[p*T : p*T+T]
 				sum := 0.0
-				for y := 1; y < crfNumLabels; y++ {
+				for y := 1; y < CRFNumLabels; y++ {
 					sum += row[y] * tmp[y]
 				}
-				o := crfOwnOther[p]
+				o := CRFOwnOther[p]
 				b[p] = sum + row[o]*tmp[o]
 			}
 		}
 		// Expected counts minus observed counts.
 		for t := 0; t < n; t++ {
 			var marg [T]float64
-			var margLabel [crfNumLabels]float64
+			var margLabel [CRFNumLabels]float64
 			for y := range marg {
 				marg[y] = alpha[t][y] * beta[t][y]
-				margLabel[crfTagLabel[y]] += marg[y]
+				margLabel[CRFTagLabel[y]] += marg[y]
 			}
 			g := d.tags[t0+t]
-			gl := crfTagLabel[g]
+			gl := CRFTagLabel[g]
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					y := d.rowLab[k]
 					gp[k] += margLabel[y]
-					if crfLabel(y) == gl {
+					if CRFLabel(y) == gl {
 						gp[k]--
 					}
 				}
@@ -295,16 +295,16 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 				c := scale[t]
 				var tmp [T]float64
 				for y := range tmp {
-					tmp[y] = e[crfTagLabel[y]] * beta[t][y]
+					tmp[y] = e[CRFTagLabel[y]] * beta[t][y]
 				}
 				for p, a := range &alpha[t-1] {
 					ap := a / c
 					row := expTrans[p*T : p*T+T]
 					gRow := gTrans[p*T : p*T+T]
-					for y := 1; y < crfNumLabels; y++ {
+					for y := 1; y < CRFNumLabels; y++ {
 						gRow[y] += ap * row[y] * tmp[y]
 					}
-					o := crfOwnOther[p]
+					o := CRFOwnOther[p]
 					gRow[o] += ap * row[o] * tmp[o]
 				}
 				gTrans[int(d.tags[t0+t-1])*T+int(g)]--
@@ -321,7 +321,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 }
 
 // crfTrain trains a model on the examples.
-func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
+func crfTrain(examples []crfExample, opts crfTrainOptions) (*CRFModel, error) {
 	opts.defaults()
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -407,15 +407,15 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*crfModel, error) {
 }
 
 // crfModelFromParams builds a model from trained parameters, weights
-// rounded to the grid of crfWeightStep, those under crfMinWeight dropped.
-func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
-	m := crfWeights{rowOff: []uint32{0}}
-	for i := range m.trans {
-		m.trans[i] = float32(x[i])
+// rounded to the grid of CRFWeightStep, those under crfMinWeight dropped.
+func crfModelFromParams(d *crfTrainData, x []float64) *CRFModel {
+	m := CRFWeights{RowOff: []uint32{0}}
+	for i := range m.Trans {
+		m.Trans[i] = float32(x[i])
 	}
-	for y := range m.start {
-		m.start[y] = float32(x[len(m.trans)+y])
-		m.end[y] = float32(x[len(m.trans)+crfNumTags+y])
+	for y := range m.Start {
+		m.Start[y] = float32(x[len(m.Trans)+y])
+		m.End[y] = float32(x[len(m.Trans)+CRFNumTags+y])
 	}
 	pw := x[crfNumTrans:]
 	for f, h := range d.hashes {
@@ -424,30 +424,30 @@ func crfModelFromParams(d *crfTrainData, x []float64) *crfModel {
 		}
 		crfEndRow(&m, h)
 	}
-	return crfNewModel(m)
+	return NewCRFModel(m)
 }
 
 // crfAddWeight adds a weight of label l to the feature row being built,
-// rounded to the grid of crfWeightStep, unless it is under crfMinWeight.
-func crfAddWeight(m *crfWeights, l uint8, w float64) {
+// rounded to the grid of CRFWeightStep, unless it is under crfMinWeight.
+func crfAddWeight(m *CRFWeights, l uint8, w float64) {
 	if q := crfQuantize(w); math.Abs(float64(q)) >= crfMinWeight {
-		m.rowLab = append(m.rowLab, l)
-		m.rowW = append(m.rowW, q)
+		m.RowLab = append(m.RowLab, l)
+		m.RowW = append(m.RowW, q)
 	}
 }
 
 // crfEndRow ends the row of feature h (hashes increasing from row to
-// row), dropped if no weight was kept. Weights built so start with rowOff
-// {0}; crfNewModel then indexes their rows.
-func crfEndRow(m *crfWeights, h uint64) {
-	if int(m.rowOff[len(m.rowOff)-1]) == len(m.rowLab) {
+// row), dropped if no weight was kept. Weights built so start with RowOff
+// {0}; NewCRFModel then indexes their rows.
+func crfEndRow(m *CRFWeights, h uint64) {
+	if int(m.RowOff[len(m.RowOff)-1]) == len(m.RowLab) {
 		return
 	}
-	m.hashes = append(m.hashes, h)
-	m.rowOff = append(m.rowOff, uint32(len(m.rowLab)))
+	m.Hashes = append(m.Hashes, h)
+	m.RowOff = append(m.RowOff, uint32(len(m.RowLab)))
 }
 
-// Weights are kept to a grid of crfWeightStep, and those under
+// Weights are kept to a grid of CRFWeightStep, and those under
 // crfMinWeight are dropped: on the development split, dropping the weights
 // under 0.04 kept 126,415 of 342,547 features and the micro F1 over words
 // (0.9408 with all, 0.9402 to 0.9412 for thresholds from 0.005 to 0.05,
@@ -455,5 +455,5 @@ func crfEndRow(m *crfWeights, h uint64) {
 const crfMinWeight = 0.04
 
 func crfQuantize(w float64) float32 {
-	return float32(math.Round(w/crfWeightStep) * crfWeightStep)
+	return float32(math.Round(w/CRFWeightStep) * CRFWeightStep)
 }

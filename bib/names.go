@@ -19,7 +19,7 @@ func ParseName(s string) Name {
 	if fam, given, ok := strings.Cut(s, ","); ok {
 		return Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
 	}
-	if isCJKName(s) {
+	if IsCJKName(s) {
 		return splitCJKName(s)
 	}
 	fields := strings.Fields(s)
@@ -189,9 +189,9 @@ func isCJK(r rune) bool {
 	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// isCJKName reports whether s is a name written in Chinese, Japanese or
+// IsCJKName reports whether s is a name written in Chinese, Japanese or
 // Korean characters: one to six of them, with an optional middle dot.
-func isCJKName(s string) bool {
+func IsCJKName(s string) bool {
 	n := 0
 	for _, r := range s {
 		switch {
@@ -405,7 +405,7 @@ func (p *nameParser) list() nameList {
 			i++
 			sep = ','
 		}
-		if i < len(toks) && isConnector(toks[i].text) {
+		if i < len(toks) && IsConnector(toks[i].text) {
 			if i+1 < len(toks) && isEtAlStart(toks[i+1].text) {
 				if k, ok := p.etAl(i + 1); ok {
 					out.etAl = true
@@ -429,7 +429,7 @@ func (p *nameParser) list() nameList {
 		return out
 	}
 	// "Smith, J. (Ed.).", "Bauer, R. and K. Germen, eds.": editors.
-	if k := p.indexAt(out.end); k < len(toks) && isEditorWord(toks[k].text) {
+	if k := p.indexAt(out.end); k < len(toks) && IsEditorWord(toks[k].text) {
 		out.editors = true
 		out.end = toks[k].end
 	}
@@ -461,7 +461,7 @@ func (p *nameParser) single() (Name, int, bool) {
 	w, dotted := t.bare()
 	next := toks[1].text
 	switch {
-	case isAcronym(w) && !dotted && (startsWithYear(next) || t.sep == ',' && len(next) >= 4 && isYear(next[:4])):
+	case isAcronym(w) && !dotted && (startsWithYear(next) || t.sep == ',' && len(next) >= 4 && IsYear(next[:4])):
 		return Name{Literal: w}, 1, true
 	case dotted && t.sep == 0 && isNameWord(w) && !sectionWords[strings.ToLower(w)] && !startsWithYear(next) &&
 		utf8.RuneCountInString(w) >= 3 && !(allCaps(w) && isAcronym(w) && len(w) <= 3):
@@ -495,7 +495,7 @@ var sectionWords = func() map[string]bool {
 // it and the form it was written in.
 func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (Name, int, nameForm, bool) {
 	toks := p.toks
-	if w, _ := toks[i].bare(); isCJKName(w) {
+	if w, _ := toks[i].bare(); IsCJKName(w) {
 		if form == formNone || form == formCJK || form == formVanc || form == formCorp {
 			return splitCJKName(w), i + 1, formCJK, true
 		}
@@ -626,12 +626,12 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 				break
 			}
 		}
-	} else if isConnector(toks[k].text) {
+	} else if IsConnector(toks[k].text) {
 		// A family name alone: "Pamujo, & Subiyanti, K.".
 		return Name{Family: joinWords(toks[i:j])}, j, true
 	} else {
 		// Full given names, then perhaps initials: "Ian H.", "Marcelo Secron".
-		for k < len(toks) && k-j < 3 && isNameWord(strings.TrimRight(toks[k].text, ".")) && !isEditorWord(toks[k].text) {
+		for k < len(toks) && k-j < 3 && isNameWord(strings.TrimRight(toks[k].text, ".")) && !IsEditorWord(toks[k].text) {
 			k++
 			if toks[k-1].sep != 0 || toks[k-1].colon || strings.HasSuffix(toks[k-1].text, ".") {
 				break
@@ -681,10 +681,10 @@ func countNonParticles(toks []nameTok) int {
 	return n
 }
 
-// isEditorWord reports whether w marks the names before it as editors
+// IsEditorWord reports whether w marks the names before it as editors
 // or other contributors rather than authors: "eds.", "(Ed.)", "editor",
 // "Hrsg.", "(dir.)", "(Producers)".
-func isEditorWord(w string) bool {
+func IsEditorWord(w string) bool {
 	w = strings.ToLower(strings.Trim(w, "()[].,;:"))
 	switch w {
 	case "ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "hgg", "dir", "dirs", "coord", "coords", "comp", "comps",
@@ -730,7 +730,7 @@ func (p *nameParser) initFirst(i int) (Name, int, bool) {
 	if !ok || !p.nameEnds(j-1) {
 		return Name{}, 0, false
 	}
-	if bareOnly && toks[j-1].sep == 0 && !(j < len(toks) && isConnector(toks[j].text)) {
+	if bareOnly && toks[j-1].sep == 0 && !(j < len(toks) && IsConnector(toks[j].text)) {
 		return Name{}, 0, false
 	}
 	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
@@ -745,7 +745,7 @@ func (p *nameParser) familyRunDotted(i, max int) (int, bool) {
 	for j < len(toks) && j-i < max {
 		t := &toks[j]
 		w, dotted := t.bare()
-		if isEditorWord(w) {
+		if IsEditorWord(w) {
 			break
 		}
 		if isNameWord(w) {
@@ -811,7 +811,7 @@ func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
 	case last.sep != 0 || dotted:
 	case last.colon && k-i == 1:
 		// "Irmtraud Schnell: 2011."
-	case j < len(toks) && isConnector(toks[j].text):
+	case j < len(toks) && IsConnector(toks[j].text):
 	case j+1 < len(toks) && isYearCitation(toks[j].text):
 		// "Neil Immerman (1989), Title": a year in brackets closed by
 		// punctuation and followed by more; "Clinical Veterinary
@@ -839,7 +839,7 @@ func startsWithYear(w string) bool {
 		return false
 	}
 	w = w[1:]
-	if len(w) >= 4 && isYear(w[:4]) {
+	if len(w) >= 4 && IsYear(w[:4]) {
 		return true
 	}
 	_, ok := tailKeywords[strings.ToLower(strings.TrimRight(w, ".,"))]
@@ -918,7 +918,7 @@ func (p *nameParser) nameEnds(k int) bool {
 		return true
 	}
 	next := toks[k+1].text
-	if isConnector(next) || isEtAlStart(next) || isEllipsis(next) || next == "等" || strings.HasPrefix(next, "等") || isEditorWord(next) || isDashChunk(next) {
+	if IsConnector(next) || isEtAlStart(next) || isEllipsis(next) || next == "等" || strings.HasPrefix(next, "等") || IsEditorWord(next) || isDashChunk(next) {
 		return true
 	}
 	if next != "" {
@@ -956,7 +956,7 @@ func isEtAlStart(w string) bool {
 	return w == "et" || w == "et." || w == "等" || w == "等." || strings.HasPrefix(w, "etal") || strings.HasPrefix(w, "et.al")
 }
 
-func isConnector(w string) bool {
+func IsConnector(w string) bool {
 	switch w {
 	case "and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "и", "with":
 		return true

@@ -124,7 +124,7 @@ func pubmedRecord(fields []*risField, file string) *Record {
 			if v == "" {
 				continue
 			}
-			if n := parseCRName(v); !n.IsZero() {
+			if n := ParseCRName(v); !n.IsZero() {
 				au = append(au, n)
 			}
 		case "CN":

@@ -167,7 +167,7 @@ func (st *refState) takeLeadingYear(s string) string {
 	}
 	for g := 1; g <= 3; g++ {
 		if m[2*g] >= 0 {
-			if y := s[m[2*g]:m[2*g+1]]; isYear(y) && st.w.Year == 0 {
+			if y := s[m[2*g]:m[2*g+1]]; IsYear(y) && st.w.Year == 0 {
 				st.w.Year, _ = strconv.Atoi(y)
 			}
 		}
@@ -231,7 +231,7 @@ func headAuthor(head string) (Name, bool) {
 // startsWithYearAt reports whether s starts with a year in brackets.
 func startsWithYearAt(s string) bool {
 	s = strings.TrimLeft(s, " ")
-	return len(s) >= 5 && s[0] == '(' && isYear(s[1:5])
+	return len(s) >= 5 && s[0] == '(' && IsYear(s[1:5])
 }
 
 // takeQuotedTitle reads a title in quotation marks at the start of s:
@@ -316,7 +316,7 @@ func (st *refState) takeMidYear(s string) string {
 	if m == nil {
 		return s
 	}
-	if after := strings.TrimRight(s[m[5]+2:], ". "); isLocatorNumber(after) || isRoman(after) {
+	if after := strings.TrimRight(s[m[5]+2:], ". "); isLocatorNumber(after) || IsRoman(after) {
 		// Not a source but the page after Elsevier's year: "Otolaryngology 135
 		// (2006) P29.", "Powder Technology 140 (2004) II.".
 		return s
@@ -332,7 +332,7 @@ func (st *refState) takeMidYear(s string) string {
 func trimEditorMarks(s string) string {
 	for n := 0; n < 2 && s != ""; n++ {
 		word, _, _ := strings.Cut(s, " ")
-		if !isEditorWord(word) {
+		if !IsEditorWord(word) {
 			break
 		}
 		s = trimLeadPunct(s[len(word):])
@@ -457,7 +457,7 @@ func tailStart(s string, n int) int {
 func fallbackYear(s string) int {
 	if m := parenYear.FindStringSubmatch(s); m != nil {
 		y := m[1] + m[2]
-		if isYear(y) {
+		if IsYear(y) {
 			n, _ := strconv.Atoi(y)
 			return n
 		}
@@ -477,10 +477,10 @@ func containerLocatorStart(c string) int {
 	return -1
 }
 
-// isConference reports whether a container is a conference's proceedings
+// IsConference reports whether a container is a conference's proceedings
 // rather than a journal ("Proceedings of the National Academy of
 // Sciences" is a journal).
-func isConference(c string) bool {
+func IsConference(c string) bool {
 	return c != "" && mayName(c, conferenceStems) && conferenceWords.MatchString(c) &&
 		!proceedingsJournals.MatchString(c) && !strings.Contains(c, "Journal") && !strings.Contains(c, "journal")
 }
@@ -525,11 +525,11 @@ func (st *refState) workType(rest string) string {
 		text = w.Container + " " + w.Publisher + " " + rest
 	}
 	journal := st.loc.journal
-	conference := isConference(w.Container)
+	conference := IsConference(w.Container)
 	switch {
-	case mayName(text, thesisStems) && thesisWords.MatchString(text):
+	case mayName(text, thesisStems) && ThesisWords.MatchString(text):
 		return "thesis"
-	case !journal && mayName(text, reportStems) && reportWords.MatchString(text):
+	case !journal && mayName(text, reportStems) && ReportWords.MatchString(text):
 		return "report"
 	case st.web && w.Container == "" && !journal:
 		return "webpage"

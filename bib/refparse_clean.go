@@ -96,7 +96,7 @@ func scopusTail(s string, i int) string {
 // brackets, "(2020)", which starts some references without authors.
 func isYearLabel(s string, i int) bool {
 	l := strings.TrimSpace(s[:i])
-	return len(l) == 6 && isYear(l[1:5])
+	return len(l) == 6 && IsYear(l[1:5])
 }
 
 // collapseSpace turns every run of white space, control and invisible

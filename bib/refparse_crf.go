@@ -15,14 +15,14 @@ import (
 // English translation is split as the rule-based parser splits it
 // (refparse_bilingual.go), and the translation is labelled.
 
-// crfSpanText is the text of the tokens [a, b).
-func crfSpanText(text string, toks []crfTok, a, b int) string {
-	return text[toks[a].start:toks[b-1].end]
+// CRFSpanText is the text of the tokens [a, b).
+func CRFSpanText(text string, toks []CRFTok, a, b int) string {
+	return text[toks[a].Start:toks[b-1].End]
 }
 
-// crfFieldSpan returns the tokens of the first span labelled l, joined
+// CRFFieldSpan returns the tokens of the first span labelled l, joined
 // with later spans of l that only marks separate from it: [a, b).
-func crfFieldSpan(text string, toks []crfTok, labels []crfLabel, l crfLabel) (int, int, bool) {
+func CRFFieldSpan(text string, toks []CRFTok, labels []CRFLabel, l CRFLabel) (int, int, bool) {
 	a := -1
 	for i := range labels {
 		if labels[i] == l {
@@ -40,7 +40,7 @@ func crfFieldSpan(text string, toks []crfTok, labels []crfLabel, l crfLabel) (in
 		}
 		// A gap of one or two marks before more of the field.
 		g := b
-		for g < len(labels) && g-b < 2 && labels[g] != l && crfIsMark(crfTokText(text, toks, g)) {
+		for g < len(labels) && g-b < 2 && labels[g] != l && CRFIsMark(CRFTokText(text, toks, g)) {
 			g++
 		}
 		if g > b && g < len(labels) && labels[g] == l {
@@ -51,41 +51,41 @@ func crfFieldSpan(text string, toks []crfTok, labels []crfLabel, l crfLabel) (in
 	}
 }
 
-// crfWork turns a labelled reference into a Work.
-func crfWork(text string, toks []crfTok, labels []crfLabel) Work {
+// CRFWork turns a labelled reference into a Work.
+func CRFWork(text string, toks []CRFTok, labels []CRFLabel) Work {
 	var w Work
 	st := refState{w: &w}
-	field := func(l crfLabel) string {
-		a, b, ok := crfFieldSpan(text, toks, labels, l)
+	field := func(l CRFLabel) string {
+		a, b, ok := CRFFieldSpan(text, toks, labels, l)
 		if !ok {
 			return ""
 		}
-		return normalizeFullWidth(crfSpanText(text, toks, a, b))
+		return normalizeFullWidth(CRFSpanText(text, toks, a, b))
 	}
-	if s := field(crfAuthor); s != "" {
+	if s := field(CRFAuthor); s != "" {
 		w.Authors = crfAuthors(s)
 	}
-	w.Title = cleanTitle(field(crfTitle))
-	w.Container = cleanContainer(field(crfContainer))
-	if d := field(crfDate); d != "" {
+	w.Title = cleanTitle(field(CRFTitle))
+	w.Container = cleanContainer(field(CRFContainer))
+	if d := field(CRFDate); d != "" {
 		w.Year = fallbackYear(d)
 		if w.Year == 0 {
-			if y, err := strconv.Atoi(strings.TrimSpace(d)); err == nil && isYear(strconv.Itoa(y)) {
+			if y, err := strconv.Atoi(strings.TrimSpace(d)); err == nil && IsYear(strconv.Itoa(y)) {
 				w.Year = y
 			}
 		}
 	}
-	w.Volume = crfLocatorValue(field(crfVolume))
-	w.Issue = crfLocatorValue(field(crfIssue))
-	if p := field(crfPages); p != "" {
+	w.Volume = crfLocatorValue(field(CRFVolume))
+	w.Issue = crfLocatorValue(field(CRFIssue))
+	if p := field(CRFPages); p != "" {
 		w.Pages = normalizePages(crfLocatorValue(p))
 	}
-	w.Publisher = strings.TrimRight(strings.TrimSpace(field(crfPublisher)), ",;:")
-	w.Place = strings.TrimRight(strings.TrimSpace(field(crfLocation)), ",;:")
+	w.Publisher = strings.TrimRight(strings.TrimSpace(field(CRFPublisher)), ",;:")
+	w.Place = strings.TrimRight(strings.TrimSpace(field(CRFLocation)), ",;:")
 	for i, l := range labels {
-		t := crfTokText(text, toks, i)
+		t := CRFTokText(text, toks, i)
 		switch l {
-		case crfDOI:
+		case CRFDOI:
 			if w.DOI == "" {
 				if d := NormalizeDOI(t); d != "" {
 					w.DOI = trimDOI(d)
@@ -93,33 +93,33 @@ func crfWork(text string, toks []crfTok, labels []crfLabel) Work {
 					w.DOI = trimDOI(NormalizeDOI(t[k:]))
 				}
 			}
-		case crfURL:
+		case CRFURL:
 			recordLink(&w, trimURL(t))
-		case crfGenre:
+		case CRFGenre:
 			if st.marker == "" {
 				if m := strings.ToUpper(t); crfGBTLetters[m] {
 					st.marker, _, _ = strings.Cut(m, "/")
 				}
 			}
-		case crfOther:
+		case CRFOther:
 			if t == "//" {
 				st.chapter = true
 			}
 		}
 	}
-	if a, _, ok := crfFieldSpan(text, toks, labels, crfContainer); ok && a > 0 {
-		if p := crfTokText(text, toks, a-1); p == "In" || p == "in" || p == "In:" || p == "//" {
+	if a, _, ok := CRFFieldSpan(text, toks, labels, CRFContainer); ok && a > 0 {
+		if p := CRFTokText(text, toks, a-1); p == "In" || p == "in" || p == "In:" || p == "//" {
 			st.chapter = true
 		}
 	}
-	if _, _, ok := crfFieldSpan(text, toks, labels, crfEditor); ok {
+	if _, _, ok := CRFFieldSpan(text, toks, labels, CRFEditor); ok {
 		st.chapter = true
 	}
 	st.loc.journal = w.Volume != "" || w.Issue != ""
 	st.web = w.URL != "" && w.Container == ""
 	rest := text
-	if _, b, ok := crfFieldSpan(text, toks, labels, crfTitle); ok {
-		rest = text[toks[b-1].end:]
+	if _, b, ok := CRFFieldSpan(text, toks, labels, CRFTitle); ok {
+		rest = text[toks[b-1].End:]
 	}
 	w.Type = st.workType(rest)
 	return w
@@ -162,9 +162,9 @@ func crfLocatorValue(s string) string {
 		t := strings.TrimLeft(s, "([ ")
 		t = strings.TrimRight(t, ")]., ;:")
 		w, rest, ok := strings.Cut(t, " ")
-		if ok && crfIsLocatorKeyword(strings.ToLower(strings.TrimRight(w, "."))) {
+		if ok && CRFIsLocatorKeyword(strings.ToLower(strings.TrimRight(w, "."))) {
 			t = strings.TrimSpace(rest)
-		} else if i := strings.IndexByte(t, '.'); i > 0 && i < len(t)-1 && crfIsLocatorKeyword(strings.ToLower(t[:i])) {
+		} else if i := strings.IndexByte(t, '.'); i > 0 && i < len(t)-1 && CRFIsLocatorKeyword(strings.ToLower(t[:i])) {
 			t = t[i+1:] // "pp.12"
 		}
 		if t == s {
@@ -195,7 +195,7 @@ func CRFReferenceParser() (ReferenceParser, error) {
 
 // crfParseReference reads a reference with model m: the CRF labels it, the
 // rule-based helpers read the fields.
-func crfParseReference(m *crfModel, raw string) Work {
+func crfParseReference(m *CRFModel, raw string) Work {
 	s := cleanReference(raw)
 	if s == "" {
 		return Work{}
@@ -204,11 +204,11 @@ func crfParseReference(m *crfModel, raw string) Work {
 	if orig, trans, ok := splitTranslation(s); ok {
 		original, s = orig, trans
 	}
-	sc := crfScratchPool.Get().(*crfScratch)
+	sc := crfScratchPool.Get().(*CRFScratch)
 	defer crfScratchPool.Put(sc)
-	sc.toks = crfTokenize(s, sc.toks[:0])
-	labels := m.label(s, sc.toks, sc)
-	w := crfWork(s, sc.toks, labels)
+	sc.toks = CRFTokenize(s, sc.toks[:0])
+	labels := m.Label(s, sc.toks, sc)
+	w := CRFWork(s, sc.toks, labels)
 	w.Original = original
 	return w
 }

@@ -32,8 +32,8 @@ func FuzzNormalisers(f *testing.F) {
 // TestCRNameEmpty is a fuzz finding: an empty or blank author must not panic.
 func TestCRNameEmpty(t *testing.T) {
 	for _, s := range []string{"", " ", "\t"} {
-		if n := parseCRName(s); !n.IsZero() {
-			t.Errorf("parseCRName(%q) = %+v, want the zero name", s, n)
+		if n := ParseCRName(s); !n.IsZero() {
+			t.Errorf("ParseCRName(%q) = %+v, want the zero name", s, n)
 		}
 	}
 }

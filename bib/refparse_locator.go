@@ -384,7 +384,7 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 		return 'w', 0
 	}
 	if isLocatorNumber(c) {
-		if isYear(c) {
+		if IsYear(c) {
 			return 'Y', 0
 		}
 		return 'N', 0
@@ -436,7 +436,7 @@ func classifyTailChunk(c string) (sym byte, kwEnd int) {
 			}
 		}
 	}
-	if isRoman(c) {
+	if IsRoman(c) {
 		return 'N', 0 // a page or volume in roman numerals: "II", "xii"
 	}
 	return 'w', 0
@@ -481,9 +481,9 @@ func isLocatorNumber(c string) bool {
 	return j == len(c)
 }
 
-// isYear reports whether c is a year: four digits from 1500 to 2099,
+// IsYear reports whether c is a year: four digits from 1500 to 2099,
 // perhaps followed by a letter ("2020a").
-func isYear(c string) bool {
+func IsYear(c string) bool {
 	if len(c) != 4 && !(len(c) == 5 && c[4] >= 'a' && c[4] <= 'z') {
 		return false
 	}
@@ -495,7 +495,7 @@ func isYear(c string) bool {
 
 // isISODate reports whether c is a date "2000-11-20" or "2000-11".
 func isISODate(c string) bool {
-	if len(c) != 7 && len(c) != 10 || !isYear(c[:4]) || c[4] != '-' || !isDigits(c[5:7]) {
+	if len(c) != 7 && len(c) != 10 || !IsYear(c[:4]) || c[4] != '-' || !isDigits(c[5:7]) {
 		return false
 	}
 	return len(c) == 7 || c[7] == '-' && isDigits(c[8:10])
@@ -519,7 +519,7 @@ func isRange(c string) bool {
 	if a == "no" && b == "no" {
 		return true // Crossref's "no–no": pages unknown
 	}
-	return isRoman(a) && isRoman(b)
+	return IsRoman(a) && IsRoman(b)
 }
 
 func isDash(r rune) bool {
@@ -530,7 +530,7 @@ func isDash(r rune) bool {
 	return false
 }
 
-func isRoman(s string) bool {
+func IsRoman(s string) bool {
 	if s == "" || len(s) > 8 {
 		return false
 	}
@@ -621,7 +621,7 @@ func lastPageRange(s string) string {
 	ms := pageRange.FindAllStringSubmatch(s, 8)
 	for k := len(ms) - 1; k >= 0; k-- {
 		a, b := ms[k][1], ms[k][2]
-		if isYear(a) {
+		if IsYear(a) {
 			continue
 		}
 		// "1477-81" abbreviates the last page; otherwise it must follow the first.
@@ -646,7 +646,7 @@ func lastYear(s string) int {
 			k--
 		}
 		end = k
-		if j-k != 4 || !isYear(s[k:j]) {
+		if j-k != 4 || !IsYear(s[k:j]) {
 			continue
 		}
 		if k > 0 && (isASCIILetter(s[k-1]) || s[k-1] == '-' || s[k-1] == '/' || s[k-1] == '.' && k > 1 && s[k-2] >= '0' && s[k-2] <= '9') {

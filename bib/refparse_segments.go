@@ -149,8 +149,8 @@ var (
 	// An edition before the rest: "2nd ed. London: Penguin".
 	editionLead = regexp.MustCompile(`^(?:\(?\d+(?:st|nd|rd|th)?\.?\s*(?:ed|edn|edition|Aufl|éd)\.?\)?|第\s*\d+\s*版\.?)[.,]?\s*`)
 	// Types named in the text.
-	thesisWords     = regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s?|msc|m\.sc\.|bachelor'?s?|diploma|habilitation)\b.{0,20}\b(?:thesis|dissertation)\b|\b(?:thesis|dissertation|doctoral|diss\.)|学位论文|博士论文|硕士论文`)
-	reportWords     = regexp.MustCompile(`(?i)\b(?:technical|tech\.|research|annual|final|working|white|policy|discussion)\s+(?:report|rep\.|paper|memorandum)\b|\breport\s+no\b|\b(?:tech(?:nical)?\.?\s+rep(?:ort)?\.?|working paper|discussion paper|white paper)\b|\bReport\b`)
+	ThesisWords     = regexp.MustCompile(`(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s?|msc|m\.sc\.|bachelor'?s?|diploma|habilitation)\b.{0,20}\b(?:thesis|dissertation)\b|\b(?:thesis|dissertation|doctoral|diss\.)|学位论文|博士论文|硕士论文`)
+	ReportWords     = regexp.MustCompile(`(?i)\b(?:technical|tech\.|research|annual|final|working|white|policy|discussion)\s+(?:report|rep\.|paper|memorandum)\b|\breport\s+no\b|\b(?:tech(?:nical)?\.?\s+rep(?:ort)?\.?|working paper|discussion paper|white paper)\b|\bReport\b`)
 	conferenceWords = regexp.MustCompile(`(?i)\b(?:proceedings|conference|symposium|workshop|congress|colloquium|meeting|summit)\b|\b(?:proc|conf|symp)\.|会议|论文集`)
 	// Journals whose names say "Proceedings".
 	proceedingsJournals = regexp.MustCompile(`(?i)\bproc(?:eedings|\.)? (?:of the )?(?:natl\.?|national academy|royal|r\. soc|roy\.|cambridge|american mathematical|am\. math|indian academy|japan academy|linnean|edinburgh|london mathematical|lond\. math|institution|inst\. mech|ieee|the ieee|iee\b|estonian|latvian|zoological|geologists|physical society|phys\. soc|aristotelian|nutrition society|nutr\. soc)`)
@@ -308,7 +308,7 @@ func (st *refState) setPublisherSegment(s string) bool {
 			return true
 		}
 	}
-	if len(s) < 200 && hasPublisherWord(s) && !isConference(s) && utf8.RuneCountInString(s) < 90 {
+	if len(s) < 200 && hasPublisherWord(s) && !IsConference(s) && utf8.RuneCountInString(s) < 90 {
 		// "Oxford University Press, Oxford", "Seuil, Paris"
 		pub, place, ok := strings.Cut(s, ", ")
 		if ok && isPlaceName(place) {

@@ -285,7 +285,7 @@ func scopusAuthors(full, short string) []Name {
 	}
 	if strings.Contains(short, ";") {
 		for _, a := range exportList(short, ";") {
-			names = append(names, parseCRName(a))
+			names = append(names, ParseCRName(a))
 		}
 		return names
 	}
@@ -293,7 +293,7 @@ func scopusAuthors(full, short string) []Name {
 	// "Family, I., Family, I.": every second part is initials.
 	paired := len(parts)%2 == 0
 	for i := 1; i < len(parts) && paired; i += 2 {
-		paired = isInitials(strings.ReplaceAll(parts[i], " ", "")) && !isInitials(parts[i-1])
+		paired = IsInitials(strings.ReplaceAll(parts[i], " ", "")) && !IsInitials(parts[i-1])
 	}
 	if paired {
 		for i := 0; i < len(parts); i += 2 {
@@ -302,7 +302,7 @@ func scopusAuthors(full, short string) []Name {
 		return names
 	}
 	for _, a := range parts {
-		names = append(names, parseCRName(a))
+		names = append(names, ParseCRName(a))
 	}
 	return names
 }

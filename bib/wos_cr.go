@@ -35,7 +35,7 @@ func ParseWoSCitedReference(s string) Work {
 	i := 0
 	if i < len(parts) && !crYear.MatchString(parts[i]) {
 		if a := parts[i]; a != "[Anonymous]" && a != "Anonymous" && a != "" {
-			w.Authors = []Name{parseCRName(a)}
+			w.Authors = []Name{ParseCRName(a)}
 		}
 		i++
 	}
@@ -59,9 +59,9 @@ func ParseWoSCitedReference(s string) Work {
 	return w
 }
 
-// parseCRName reads a cited author: "Ruffini PB", "Hexemer A.",
+// ParseCRName reads a cited author: "Ruffini PB", "Hexemer A.",
 // "Jung J.-M.", "Lewicki G. W.", "Homma Takayuki" (family first).
-func parseCRName(s string) Name {
+func ParseCRName(s string) Name {
 	fields := strings.Fields(s)
 	switch len(fields) {
 	case 0:
@@ -71,14 +71,14 @@ func parseCRName(s string) Name {
 	}
 	// The given part is the trailing run of initials, or the last word.
 	j := len(fields) - 1
-	for j > 1 && isInitials(fields[j-1]) {
+	for j > 1 && IsInitials(fields[j-1]) {
 		j--
 	}
 	return Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
 }
 
-// isInitials reports whether a token is initials: "PB", "J.-M.", "W.".
-func isInitials(tok string) bool {
+// IsInitials reports whether a token is initials: "PB", "J.-M.", "W.".
+func IsInitials(tok string) bool {
 	letters := 0
 	for _, r := range tok {
 		switch {
