@@ -7,7 +7,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse/train"
 )
 
 const trainParserUsage = `Usage: citegraph train-parser [flags]
@@ -80,12 +80,12 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 		if *quiet {
 			log = nil
 		}
-		var models []bib.RefParserModel // nil: the built-in ensemble
+		var models []train.RefParserModel // nil: the built-in ensemble
 		if fs.Changed("l2") || fs.Changed("min-count") || fs.Changed("margin") {
-			models = []bib.RefParserModel{{L2: *l2, MinCount: *minCount, Margin: *margin}}
+			models = []train.RefParserModel{{L2: *l2, MinCount: *minCount, Margin: *margin}}
 		}
 		began := time.Now()
-		b, err := bib.TrainRefParser(bib.RefParserTraining{
+		b, err := train.TrainRefParser(train.RefParserTraining{
 			DataDir: *data, Iterations: *iterations, Models: models, Dev: *dev, Log: log,
 		})
 		if err != nil {
@@ -97,7 +97,7 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "Wrote %s: %d bytes, SHA-256 %x, trained in %v.\n\n", *out, len(b), sha256.Sum256(b), time.Since(began).Round(time.Second))
 		bytes = b
 	}
-	_, err := bib.EvaluateRefParser(stdout, bib.RefParserEvaluation{DataDir: *data, Model: bytes, Dev: *dev, TuneBias: *tuneBias})
+	_, err := train.EvaluateRefParser(stdout, train.RefParserEvaluation{DataDir: *data, Model: bytes, Dev: *dev, TuneBias: *tuneBias})
 	if err != nil {
 		return fmt.Errorf("train-parser: %w", err)
 	}

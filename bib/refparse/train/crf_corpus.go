@@ -1,4 +1,4 @@
-package bib
+package train
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // The data sets of the reference CRF, and the two entry points of
@@ -148,7 +150,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 			return nil, fmt.Errorf("negative setting in %+v", o)
 		}
 	}
-	var trained []*CRFWeights
+	var trained []*bib.CRFWeights
 	for k, o := range models {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "model %d of %d: %+v\n", k+1, len(models), o)
@@ -160,12 +162,12 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 			return nil, err
 		}
 		w := m.CRFWeights
-		crfAddBias(&w, CRFOther, crfOtherBias)
+		crfAddBias(&w, bib.CRFOther, crfOtherBias)
 		trained = append(trained, &w)
 	}
 	avg := crfAverage(trained...)
 	var buf bytes.Buffer
-	if err := WriteCRFModel(&buf, &avg); err != nil {
+	if err := bib.WriteCRFModel(&buf, &avg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -205,10 +207,10 @@ type RefParserEvaluation struct {
 func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores, error) {
 	model, dataDir, dev := opts.Model, opts.DataDir, opts.Dev
 	if model == nil {
-		model = CRFEmbeddedModel
+		model = bib.CRFEmbeddedModel
 	}
 	began := time.Now()
-	m, err := ReadCRFModel(model)
+	m, err := bib.ReadCRFModel(model)
 	if err != nil {
 		return nil, err
 	}
@@ -291,7 +293,7 @@ func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores,
 		fmt.Fprintf(w, "  %-24s %5d renderings: micro P %.4f R %.4f F1 %.4f\n", g.name, vw.refs, p, r, f)
 	}
 	fmt.Fprintln(w)
-	cjkw := crfSumWhere(gbtWords, func(k int) bool { return HasHan(gbt[k].text) })
+	cjkw := crfSumWhere(gbtWords, func(k int) bool { return bib.HasHan(gbt[k].text) })
 	_, _, sc.ChineseCJK = cjkw.micro()
 	cjkw.write(w, "  of which written in Chinese characters")
 	fmt.Fprintln(w)

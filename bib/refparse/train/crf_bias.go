@@ -1,8 +1,10 @@
-package bib
+package train
 
 import (
 	"fmt"
 	"io"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // The bias of "other". Training maximises the likelihood of the gold
@@ -29,20 +31,20 @@ const crfOtherBias = 0.25
 
 // crfAddBias adds b to the score of label l at every token: to every tag
 // of l (crf_tags.go).
-func crfAddBias(m *CRFWeights, l CRFLabel, b float32) {
-	for y := 0; y < CRFNumTags; y++ {
-		if CRFTagLabel[y] != l {
+func crfAddBias(m *bib.CRFWeights, l bib.CRFLabel, b float32) {
+	for y := 0; y < bib.CRFNumTags; y++ {
+		if bib.CRFTagLabel[y] != l {
 			continue
 		}
 		m.Start[y] += b
-		for p := 0; p < CRFNumTags; p++ {
-			m.Trans[p*CRFNumTags+y] += b
+		for p := 0; p < bib.CRFNumTags; p++ {
+			m.Trans[p*bib.CRFNumTags+y] += b
 		}
 	}
 }
 
 // crfWordsF1 is the micro F1 over words of m on the examples.
-func crfWordsF1(m *CRFModel, examples []crfExample) float64 {
+func crfWordsF1(m *bib.CRFModel, examples []crfExample) float64 {
 	_, words := crfScore(m, examples)
 	_, _, f := words.micro()
 	return f
@@ -52,12 +54,12 @@ func crfWordsF1(m *CRFModel, examples []crfExample) float64 {
 // top of m's own weights, writes the micro F1 over words of each to log
 // (if not nil), and returns the best bias (the smallest of equals) and its
 // F1.
-func crfTuneBias(m *CRFModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
+func crfTuneBias(m *bib.CRFModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
 	bestF1 = -1
 	for b := float32(-1.5); b <= 1.5; b += 0.25 {
 		w := m.CRFWeights
-		crfAddBias(&w, CRFOther, b)
-		f := crfWordsF1(NewCRFModel(w), examples)
+		crfAddBias(&w, bib.CRFOther, b)
+		f := crfWordsF1(bib.NewCRFModel(w), examples)
 		if log != nil {
 			fmt.Fprintf(log, "  other %+.2f: micro F1 %.4f\n", b, f)
 		}

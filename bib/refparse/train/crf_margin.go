@@ -1,4 +1,6 @@
-package bib
+package train
+
+import "github.com/citegraph/citegraph/bib"
 
 // Softmax-margin training (Gimpel and Smith, "Softmax-margin CRFs:
 // training log-linear models with cost functions", NAACL-HLT 2010,
@@ -21,7 +23,7 @@ package bib
 // each).
 
 // crfCost is the cost of each label against each gold label.
-type crfCost [CRFNumLabels][CRFNumLabels]float64
+type crfCost [bib.CRFNumLabels][bib.CRFNumLabels]float64
 
 // crfMarginCost returns the costs for a margin.
 func crfMarginCost(margin float64) (c crfCost) {
@@ -29,7 +31,7 @@ func crfMarginCost(margin float64) (c crfCost) {
 		for y := range c[g] {
 			switch {
 			case g == y:
-			case g == int(CRFOther) || y == int(CRFOther):
+			case g == int(bib.CRFOther) || y == int(bib.CRFOther):
 				c[g][y] = margin
 			default:
 				c[g][y] = 2 * margin

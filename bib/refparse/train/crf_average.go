@@ -1,8 +1,10 @@
-package bib
+package train
 
 import (
 	"maps"
 	"slices"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // crfAverage returns the weights that are the mean of the models'
@@ -14,10 +16,10 @@ import (
 // Models trained with different objectives make different mistakes, and
 // the mean makes fewer (model soups: Wortsman et al., ICML 2022,
 // arXiv:2203.05482).
-func crfAverage(models ...*CRFWeights) CRFWeights {
-	out := CRFWeights{RowOff: []uint32{0}}
+func crfAverage(models ...*bib.CRFWeights) bib.CRFWeights {
+	out := bib.CRFWeights{RowOff: []uint32{0}}
 	k := float32(len(models))
-	rows := map[uint64]*[CRFNumLabels]float32{}
+	rows := map[uint64]*[bib.CRFNumLabels]float32{}
 	for _, m := range models {
 		for i, w := range m.Trans {
 			out.Trans[i] += w / k
@@ -29,7 +31,7 @@ func crfAverage(models ...*CRFWeights) CRFWeights {
 		for r, h := range m.Hashes {
 			row := rows[h]
 			if row == nil {
-				row = new([CRFNumLabels]float32)
+				row = new([bib.CRFNumLabels]float32)
 				rows[h] = row
 			}
 			for j := m.RowOff[r]; j < m.RowOff[r+1]; j++ {

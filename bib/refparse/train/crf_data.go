@@ -1,4 +1,4 @@
-package bib
+package train
 
 import (
 	"encoding/xml"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // The labelled references the reference CRF learns from, and how their
@@ -34,20 +36,20 @@ import (
 // author list, "and") are one field.
 
 // crfScoredLabels are the fields the accuracy is reported on.
-var crfScoredLabels = []CRFLabel{CRFAuthor, CRFTitle, CRFContainer, CRFDate, CRFVolume, CRFIssue, CRFPages, CRFPublisher, CRFDOI, CRFURL}
+var crfScoredLabels = []bib.CRFLabel{bib.CRFAuthor, bib.CRFTitle, bib.CRFContainer, bib.CRFDate, bib.CRFVolume, bib.CRFIssue, bib.CRFPages, bib.CRFPublisher, bib.CRFDOI, bib.CRFURL}
 
 // crfSpan is a labelled byte range of a reference.
 type crfSpan struct {
 	start, end int
-	label      CRFLabel
+	label      bib.CRFLabel
 }
 
 // crfExample is one labelled reference: its text, tokens and the field of
 // each token.
 type crfExample struct {
 	text   string
-	toks   []CRFTok
-	labels []CRFLabel
+	toks   []bib.CRFTok
+	labels []bib.CRFLabel
 	corpus string // "anystyle-core", "grobid", "gbt7714" …
 	split  crfSplit
 }
@@ -83,7 +85,7 @@ func crfSplitOf(text string) crfSplit {
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 32
 	test := uint64(1)
-	if HasHan(text) {
+	if bib.HasHan(text) {
 		// Few references are written in Chinese: three in ten are held out.
 		test = 3
 	}
@@ -98,8 +100,8 @@ func crfSplitOf(text string) crfSplit {
 
 // crfNewExample tokenizes a labelled reference and normalizes its labels.
 func crfNewExample(text string, spans []crfSpan, corpus string) crfExample {
-	toks := CRFTokenize(text, nil)
-	labels := make([]CRFLabel, len(toks))
+	toks := bib.CRFTokenize(text, nil)
+	labels := make([]bib.CRFLabel, len(toks))
 	spanOf := make([]int32, len(toks))
 	k := 0
 	for i, t := range toks {
@@ -118,17 +120,17 @@ func crfNewExample(text string, spans []crfSpan, corpus string) crfExample {
 
 // crfNormalizeLabels brings the labels to the convention described at the
 // top of this file. spanOf is the source span of each token (-1 outside).
-func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRFLabel) {
+func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels []bib.CRFLabel) {
 	n := len(toks)
-	tok := func(i int) string { return CRFTokText(text, toks, i) }
+	tok := func(i int) string { return bib.CRFTokText(text, toks, i) }
 	low := func(i int) string { return strings.ToLower(tok(i)) }
 	// An issue inside a volume: "15(3)", "9, no. 2".
 	for i := 0; i < n; i++ {
-		if labels[i] != CRFVolume {
+		if labels[i] != bib.CRFVolume {
 			continue
 		}
 		j := i
-		for j < n && spanOf[j] == spanOf[i] && labels[j] == CRFVolume {
+		for j < n && spanOf[j] == spanOf[i] && labels[j] == bib.CRFVolume {
 			j++
 		}
 		for k := i + 1; k < j; k++ {
@@ -140,22 +142,22 @@ func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRF
 					e++
 				}
 				if e < j && e > k+1 && crfAllNumberish(text, toks, k+1, e) {
-					labels[k], labels[e] = CRFOther, CRFOther
+					labels[k], labels[e] = bib.CRFOther, bib.CRFOther
 					for m := k + 1; m < e; m++ {
-						labels[m] = CRFIssue
+						labels[m] = bib.CRFIssue
 					}
 					k = e
 				}
-			case CRFIsIssueKeyword(strings.ToLower(t)):
+			case bib.CRFIsIssueKeyword(strings.ToLower(t)):
 				e := k + 1
 				for e < j && tok(e) == "." {
 					e++
 				}
 				if e < j && crfAllNumberish(text, toks, e, e+1) {
 					for m := k; m < e; m++ {
-						labels[m] = CRFOther
+						labels[m] = bib.CRFOther
 					}
-					labels[e] = CRFIssue
+					labels[e] = bib.CRFIssue
 					k = e
 				}
 			}
@@ -164,24 +166,24 @@ func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRF
 	}
 	for i := 0; i < n; i++ {
 		switch labels[i] {
-		case CRFURL:
+		case bib.CRFURL:
 			// A DOI written as a link is the DOI (GROBID labels it a
 			// pointer, AnyStyle a DOI).
 			if l := low(i); strings.Contains(l, "doi.org/10.") {
-				labels[i] = CRFDOI
+				labels[i] = bib.CRFDOI
 			}
-		case CRFVolume:
+		case bib.CRFVolume:
 			// "2014;35": AnyStyle's Vancouver volumes start with the year.
-			if (i == 0 || labels[i-1] != CRFVolume || spanOf[i-1] != spanOf[i]) && IsYear(tok(i)) && i+2 < n &&
-				tok(i+1) == ";" && labels[i+1] == CRFVolume && labels[i+2] == CRFVolume {
-				labels[i], labels[i+1] = CRFDate, CRFOther
+			if (i == 0 || labels[i-1] != bib.CRFVolume || spanOf[i-1] != spanOf[i]) && bib.IsYear(tok(i)) && i+2 < n &&
+				tok(i+1) == ";" && labels[i+1] == bib.CRFVolume && labels[i+2] == bib.CRFVolume {
+				labels[i], labels[i+1] = bib.CRFDate, bib.CRFOther
 			}
 		}
 	}
 	// Runs: tokens of one source span and one label.
 	sameRun := func(a, b int) bool { return spanOf[a] == spanOf[b] && labels[a] == labels[b] }
 	for i := 0; i < n; {
-		if labels[i] == CRFOther {
+		if labels[i] == bib.CRFOther {
 			i++
 			continue
 		}
@@ -194,48 +196,48 @@ func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRF
 		for changed := true; changed && a < b; {
 			changed = false
 			// Keywords before locator numbers.
-			if lab == CRFVolume || lab == CRFIssue || lab == CRFPages {
-				if CRFIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
-					labels[a] = CRFOther
+			if lab == bib.CRFVolume || lab == bib.CRFIssue || lab == bib.CRFPages {
+				if bib.CRFIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
+					labels[a] = bib.CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if (lab == CRFDOI || lab == CRFURL) && a+1 < b {
+			if (lab == bib.CRFDOI || lab == bib.CRFURL) && a+1 < b {
 				// "doi: 10.1000/x", "URL: http://…": the label is no part.
-				if l := strings.TrimSuffix(low(a), ":"); l == "doi" || l == "url" || CRFIsMark(l) {
-					labels[a] = CRFOther
+				if l := strings.TrimSuffix(low(a), ":"); l == "doi" || l == "url" || bib.CRFIsMark(l) {
+					labels[a] = bib.CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if (lab == CRFContainer || lab == CRFEditor || lab == CRFCollection) && a+1 < b {
+			if (lab == bib.CRFContainer || lab == bib.CRFEditor || lab == bib.CRFCollection) && a+1 < b {
 				// "In Proceedings …", "In: Smith J (ed.)": the lead is no part.
 				if l := strings.TrimSuffix(low(a), ":"); l == "in" || l == "dans" || l == "en" || l == "im" {
-					labels[a] = CRFOther
+					labels[a] = bib.CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if lab == CRFEditor && b-a >= 2 {
+			if lab == bib.CRFEditor && b-a >= 2 {
 				// "Smith J (Ed.)", "Smith J, eds": the editor mark is no part.
-				if IsEditorWord(tok(b - 1)) {
-					labels[b-1] = CRFOther
+				if bib.IsEditorWord(tok(b - 1)) {
+					labels[b-1] = bib.CRFOther
 					b--
 					changed = true
 					continue
 				}
 				if tok(b-1) == ")" {
 					p := b - 2
-					for p > a && tok(p) != "(" && (IsEditorWord(tok(p)) || tok(p) == ".") {
+					for p > a && tok(p) != "(" && (bib.IsEditorWord(tok(p)) || tok(p) == ".") {
 						p--
 					}
 					if p > a && tok(p) == "(" && p < b-2 {
 						for k := p; k < b; k++ {
-							labels[k] = CRFOther
+							labels[k] = bib.CRFOther
 						}
 						b = p
 						changed = true
@@ -245,20 +247,20 @@ func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRF
 			}
 			if b-a >= 3 && crfEncloses(text, toks, a, b) {
 				// "(1993)", "“Title.”": brackets around the whole field.
-				labels[a], labels[b-1] = CRFOther, CRFOther
+				labels[a], labels[b-1] = bib.CRFOther, bib.CRFOther
 				a++
 				b--
 				changed = true
 				continue
 			}
-			if t := tok(a); CRFIsMark(t) && !crfOpensInside(text, toks, a, b) {
-				labels[a] = CRFOther
+			if t := tok(a); bib.CRFIsMark(t) && !crfOpensInside(text, toks, a, b) {
+				labels[a] = bib.CRFOther
 				a++
 				changed = true
 				continue
 			}
-			if t := tok(b - 1); CRFIsMark(t) && !crfClosesInside(text, toks, a, b-1) {
-				labels[b-1] = CRFOther
+			if t := tok(b - 1); bib.CRFIsMark(t) && !crfClosesInside(text, toks, a, b-1) {
+				labels[b-1] = bib.CRFOther
 				b--
 				changed = true
 			}
@@ -269,13 +271,13 @@ func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRF
 	// field.
 	for i := 0; i < n; i++ {
 		lab := labels[i]
-		if lab == CRFOther || i+1 >= n || labels[i+1] != CRFOther {
+		if lab == bib.CRFOther || i+1 >= n || labels[i+1] != bib.CRFOther {
 			continue
 		}
 		j := i + 1
-		for j < n && j-i <= 3 && labels[j] == CRFOther {
+		for j < n && j-i <= 3 && labels[j] == bib.CRFOther {
 			t := tok(j)
-			if !CRFIsMark(t) && !((lab == CRFAuthor || lab == CRFEditor) && IsConnector(t)) {
+			if !bib.CRFIsMark(t) && !((lab == bib.CRFAuthor || lab == bib.CRFEditor) && bib.IsConnector(t)) {
 				break
 			}
 			if t == "(" || t == ")" || t == "[" || t == "]" || t == "“" || t == "”" || t == "\"" {
@@ -293,14 +295,14 @@ func crfNormalizeLabels(text string, toks []CRFTok, spanOf []int32, labels []CRF
 
 // crfAllNumberish reports whether tokens [a, b) are numbers, ranges or
 // "Suppl"-like words of an issue.
-func crfAllNumberish(text string, toks []CRFTok, a, b int) bool {
+func crfAllNumberish(text string, toks []bib.CRFTok, a, b int) bool {
 	for k := a; k < b; k++ {
-		t := CRFTokText(text, toks, k)
+		t := bib.CRFTokText(text, toks, k)
 		if t == "-" || t == "/" || t == "," {
 			continue
 		}
 		hasDigit := strings.IndexFunc(t, unicode.IsDigit) >= 0
-		if !hasDigit && !IsRoman(t) && !strings.HasPrefix(strings.ToLower(t), "suppl") && !strings.HasPrefix(strings.ToLower(t), "spec") {
+		if !hasDigit && !bib.IsRoman(t) && !strings.HasPrefix(strings.ToLower(t), "suppl") && !strings.HasPrefix(strings.ToLower(t), "spec") {
 			return false
 		}
 	}
@@ -312,17 +314,17 @@ var crfOpener = map[string]string{"(": ")", "[": "]", "“": "”", "‘": "’"
 
 // crfClosesInside reports whether token c closes a bracket opened inside
 // [a, c).
-func crfClosesInside(text string, toks []CRFTok, a, c int) bool {
-	open, ok := crfCloser[CRFTokText(text, toks, c)]
+func crfClosesInside(text string, toks []bib.CRFTok, a, c int) bool {
+	open, ok := crfCloser[bib.CRFTokText(text, toks, c)]
 	if !ok {
 		return false
 	}
 	depth := 0
 	for k := a; k < c; k++ {
-		switch CRFTokText(text, toks, k) {
+		switch bib.CRFTokText(text, toks, k) {
 		case open:
 			depth++
-		case CRFTokText(text, toks, c):
+		case bib.CRFTokText(text, toks, c):
 			depth--
 		}
 	}
@@ -331,10 +333,10 @@ func crfClosesInside(text string, toks []CRFTok, a, c int) bool {
 
 // crfEncloses reports whether token a opens a bracket or quotation that
 // token b-1 closes.
-func crfEncloses(text string, toks []CRFTok, a, b int) bool {
-	open := CRFTokText(text, toks, a)
+func crfEncloses(text string, toks []bib.CRFTok, a, b int) bool {
+	open := bib.CRFTokText(text, toks, a)
 	closer, ok := crfOpener[open]
-	if !ok || CRFTokText(text, toks, b-1) != closer {
+	if !ok || bib.CRFTokText(text, toks, b-1) != closer {
 		return false
 	}
 	if open == closer {
@@ -342,7 +344,7 @@ func crfEncloses(text string, toks []CRFTok, a, b int) bool {
 	}
 	depth := 0
 	for k := a; k < b-1; k++ {
-		switch CRFTokText(text, toks, k) {
+		switch bib.CRFTokText(text, toks, k) {
 		case open:
 			depth++
 		case closer:
@@ -357,13 +359,13 @@ func crfEncloses(text string, toks []CRFTok, a, b int) bool {
 
 // crfOpensInside reports whether token a opens a bracket closed inside
 // (a, b).
-func crfOpensInside(text string, toks []CRFTok, a, b int) bool {
-	closer, ok := crfOpener[CRFTokText(text, toks, a)]
+func crfOpensInside(text string, toks []bib.CRFTok, a, b int) bool {
+	closer, ok := crfOpener[bib.CRFTokText(text, toks, a)]
 	if !ok {
 		return false
 	}
 	for k := a + 1; k < b; k++ {
-		if CRFTokText(text, toks, k) == closer {
+		if bib.CRFTokText(text, toks, k) == closer {
 			return true
 		}
 	}
@@ -378,7 +380,7 @@ type crfTextBuilder struct {
 	spans []crfSpan
 }
 
-func (tb *crfTextBuilder) add(s string, label CRFLabel, labelled bool) {
+func (tb *crfTextBuilder) add(s string, label bib.CRFLabel, labelled bool) {
 	start := -1
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == '\u00a0' {
@@ -405,12 +407,12 @@ func (tb *crfTextBuilder) add(s string, label CRFLabel, labelled bool) {
 }
 
 // crfAnystyleLabels maps AnyStyle's tags to labels.
-var crfAnystyleLabels = map[string]CRFLabel{
-	"author": CRFAuthor, "editor": CRFEditor, "translator": CRFEditor, "director": CRFEditor, "producer": CRFEditor,
-	"title": CRFTitle, "journal": CRFContainer, "container-title": CRFContainer, "collection-title": CRFCollection,
-	"date": CRFDate, "volume": CRFVolume, "pages": CRFPages, "publisher": CRFPublisher, "location": CRFLocation,
-	"doi": CRFDOI, "url": CRFURL, "genre": CRFGenre, "citation-number": CRFCitNum,
-	"issue": CRFIssue, // not in AnyStyle's sets; used by this project's labelling of the seed list
+var crfAnystyleLabels = map[string]bib.CRFLabel{
+	"author": bib.CRFAuthor, "editor": bib.CRFEditor, "translator": bib.CRFEditor, "director": bib.CRFEditor, "producer": bib.CRFEditor,
+	"title": bib.CRFTitle, "journal": bib.CRFContainer, "container-title": bib.CRFContainer, "collection-title": bib.CRFCollection,
+	"date": bib.CRFDate, "volume": bib.CRFVolume, "pages": bib.CRFPages, "publisher": bib.CRFPublisher, "location": bib.CRFLocation,
+	"doi": bib.CRFDOI, "url": bib.CRFURL, "genre": bib.CRFGenre, "citation-number": bib.CRFCitNum,
+	"issue": bib.CRFIssue, // not in AnyStyle's sets; used by this project's labelling of the seed list
 	// note, edition, isbn, medium, source, dataset: notes.
 }
 
@@ -420,13 +422,13 @@ var crfAnystyleLabels = map[string]CRFLabel{
 // explicit and stays a container ("Phys. Rev. C 61 (2000) 024318").
 func crfUntitledContainer(spans []crfSpan) {
 	for _, sp := range spans {
-		if sp.label == CRFTitle || sp.label == CRFVolume || sp.label == CRFIssue {
+		if sp.label == bib.CRFTitle || sp.label == bib.CRFVolume || sp.label == bib.CRFIssue {
 			return
 		}
 	}
 	for k := range spans {
-		if spans[k].label == CRFContainer {
-			spans[k].label = CRFTitle
+		if spans[k].label == bib.CRFContainer {
+			spans[k].label = bib.CRFTitle
 			return
 		}
 	}
@@ -468,7 +470,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 			case tb != nil && t.Name.Local == field:
 				lab, ok := crfAnystyleLabels[field]
 				if !ok {
-					lab = CRFNote
+					lab = bib.CRFNote
 				}
 				if tb.b.Len() > 0 {
 					tb.space = true
@@ -488,7 +490,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 // crfGrobidLabel maps a GROBID TEI element to a label. hasArticle is
 // whether the <bibl> holds an article title, which makes a monograph
 // title the container.
-func crfGrobidLabel(e xml.StartElement, hasArticle bool) CRFLabel {
+func crfGrobidLabel(e xml.StartElement, hasArticle bool) bib.CRFLabel {
 	attr := func(name string) string {
 		for _, a := range e.Attr {
 			if a.Name.Local == name {
@@ -499,58 +501,58 @@ func crfGrobidLabel(e xml.StartElement, hasArticle bool) CRFLabel {
 	}
 	switch strings.ToLower(e.Name.Local) {
 	case "author", "authors":
-		return CRFAuthor
+		return bib.CRFAuthor
 	case "editor":
-		return CRFEditor
+		return bib.CRFEditor
 	case "title":
 		switch attr("level") {
 		case "a":
-			return CRFTitle
+			return bib.CRFTitle
 		case "j":
-			return CRFContainer
+			return bib.CRFContainer
 		case "s":
-			return CRFCollection
+			return bib.CRFCollection
 		}
 		if hasArticle {
-			return CRFContainer
+			return bib.CRFContainer
 		}
-		return CRFTitle
+		return bib.CRFTitle
 	case "biblscope":
 		u := attr("unit") + attr("type")
 		switch {
 		case strings.HasPrefix(u, "vol"):
-			return CRFVolume
+			return bib.CRFVolume
 		case strings.HasPrefix(u, "issue"):
-			return CRFIssue
+			return bib.CRFIssue
 		case strings.HasPrefix(u, "p"):
-			return CRFPages
+			return bib.CRFPages
 		}
-		return CRFNote
+		return bib.CRFNote
 	case "date", "year":
-		return CRFDate
+		return bib.CRFDate
 	case "publisher", "publishe":
-		return CRFPublisher
+		return bib.CRFPublisher
 	case "pubplace":
-		return CRFLocation
+		return bib.CRFLocation
 	case "orgname":
 		if attr("type") == "collaboration" {
-			return CRFAuthor
+			return bib.CRFAuthor
 		}
-		return CRFPublisher
+		return bib.CRFPublisher
 	case "idno":
 		if attr("type") == "doi" {
-			return CRFDOI
+			return bib.CRFDOI
 		}
-		return CRFNote
+		return bib.CRFNote
 	case "ptr":
-		return CRFURL
+		return bib.CRFURL
 	case "note":
 		if attr("type") == "report" {
-			return CRFGenre
+			return bib.CRFGenre
 		}
-		return CRFNote
+		return bib.CRFNote
 	}
-	return CRFNote
+	return bib.CRFNote
 }
 
 // crfReadGrobid reads the <bibl> elements of a GROBID TEI file: the text
@@ -592,7 +594,7 @@ func crfReadGrobid(data []byte, corpus string) ([]crfExample, error) {
 	var out []crfExample
 	var tb *crfTextBuilder
 	var stack []xml.Name
-	var lab CRFLabel
+	var lab bib.CRFLabel
 	nb := 0
 	for {
 		tok, err := dec.Token()

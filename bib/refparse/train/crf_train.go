@@ -1,4 +1,4 @@
-package bib
+package train
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // Training the reference CRF: maximum conditional likelihood, with the
@@ -57,14 +59,14 @@ type crfTrainData struct {
 	nPairs int      // parameters of features
 }
 
-const crfNumTrans = CRFNumTags*CRFNumTags + 2*CRFNumTags
+const crfNumTrans = bib.CRFNumTags*bib.CRFNumTags + 2*bib.CRFNumTags
 
 // crfFeaturize turns training examples into feature ids.
 func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	wordCache := map[string][]uint64{}
 	count := map[uint64]int32{}
 	for k := range examples {
-		CRFTokenFeatures(examples[k].text, examples[k].toks, wordCache, func(_ int, h uint64) { count[h]++ })
+		bib.CRFTokenFeatures(examples[k].text, examples[k].toks, wordCache, func(_ int, h uint64) { count[h]++ })
 	}
 	var hashes []uint64
 	for h, c := range count {
@@ -85,7 +87,7 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	for k := range examples {
 		e := &examples[k]
 		last := -1
-		CRFTokenFeatures(e.text, e.toks, wordCache, func(tok int, h uint64) {
+		bib.CRFTokenFeatures(e.text, e.toks, wordCache, func(tok int, h uint64) {
 			for last < tok {
 				if last >= 0 {
 					d.tokOff = append(d.tokOff, int32(len(d.feats)))
@@ -102,13 +104,13 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 		}
 		from := len(d.tags)
 		d.tags = append(d.tags, make([]uint8, last+1)...)
-		CRFTags(e.labels[:last+1], d.tags[from:])
+		bib.CRFTags(e.labels[:last+1], d.tags[from:])
 		d.seqOff = append(d.seqOff, int32(len(d.tags)))
 	}
 	d.rowOff = make([]int32, len(hashes)+1)
 	for f, set := range labelSets {
 		d.rowOff[f+1] = d.rowOff[f]
-		for y := 0; y < CRFNumLabels; y++ {
+		for y := 0; y < bib.CRFNumLabels; y++ {
 			if set&(1<<y) != 0 {
 				d.rowLab = append(d.rowLab, uint8(y))
 				d.rowOff[f+1]++
@@ -129,20 +131,20 @@ type crfWorker struct {
 	d     *crfTrainData
 	cost  *crfCost
 	grad  []float64
-	emit  [][CRFNumLabels]float64
-	alpha [][CRFNumTags]float64
-	beta  [][CRFNumTags]float64
+	emit  [][bib.CRFNumLabels]float64
+	alpha [][bib.CRFNumTags]float64
+	beta  [][bib.CRFNumTags]float64
 	scale []float64
 }
 
 func (w *crfWorker) run(x []float64, from, to int) float64 {
-	const T = CRFNumTags
+	const T = bib.CRFNumTags
 	d := w.d
 	clear(w.grad)
 	var expTrans [T * T]float64
 	for p := 0; p < T; p++ {
 		for y := 0; y < T; y++ {
-			if CRFAllowed(p, y) {
+			if bib.CRFAllowed(p, y) {
 				expTrans[p*T+y] = math.Exp(x[p*T+y])
 			}
 		}
@@ -151,7 +153,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 	endW := x[T*T+T : crfNumTrans]
 	var expStart, expEnd [T]float64
 	for y := range expStart {
-		if y < CRFNumLabels {
+		if y < bib.CRFNumLabels {
 			expStart[y] = math.Exp(startW[y]) // no chain starts in an other after a field
 		}
 		expEnd[y] = math.Exp(endW[y])
@@ -169,7 +171,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			continue
 		}
 		if cap(w.emit) < n {
-			w.emit = make([][CRFNumLabels]float64, n)
+			w.emit = make([][bib.CRFNumLabels]float64, n)
 			w.alpha = make([][T]float64, n)
 			w.beta = make([][T]float64, n)
 			w.scale = make([]float64, n)
@@ -178,15 +180,15 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 		gold := 0.0
 		for t := 0; t < n; t++ {
 			e := &emit[t]
-			*e = [CRFNumLabels]float64{}
+			*e = [bib.CRFNumLabels]float64{}
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					e[d.rowLab[k]] += pw[k]
 				}
 			}
 			g := d.tags[t0+t]
-			gold += e[CRFTagLabel[g]]
-			for y, c := range w.cost[CRFTagLabel[g]] {
+			gold += e[bib.CRFTagLabel[g]]
+			for y, c := range w.cost[bib.CRFTagLabel[g]] {
 				e[y] += c
 			}
 			if t == 0 {
@@ -219,16 +221,16 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 				*a = [T]float64{}
 				for p, ap := range &alpha[t-1] {
 					row := expTrans[p*T : p*T+T]
-					for y := 1; y < CRFNumLabels; y++ {
+					for y := 1; y < bib.CRFNumLabels; y++ {
 						a[y] += ap * row[y]
 					}
-					o := CRFOwnOther[p]
+					o := bib.CRFOwnOther[p]
 					a[o] += ap * row[o]
 				}
 			}
 			c := 0.0
 			for y := range a {
-				a[y] *= e[CRFTagLabel[y]]
+				a[y] *= e[bib.CRFTagLabel[y]]
 				c += a[y]
 			}
 			scale[t] = c
@@ -253,34 +255,34 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			c := scale[t+1]
 			var tmp [T]float64
 			for y := range tmp {
-				tmp[y] = e[CRFTagLabel[y]] * next[y] / c
+				tmp[y] = e[bib.CRFTagLabel[y]] * next[y] / c
 			}
 			b := &beta[t]
 			for p := range b {
 				row := expTrans[p*T : p*T+T]
 				sum := 0.0
-				for y := 1; y < CRFNumLabels; y++ {
+				for y := 1; y < bib.CRFNumLabels; y++ {
 					sum += row[y] * tmp[y]
 				}
-				o := CRFOwnOther[p]
+				o := bib.CRFOwnOther[p]
 				b[p] = sum + row[o]*tmp[o]
 			}
 		}
 		// Expected counts minus observed counts.
 		for t := 0; t < n; t++ {
 			var marg [T]float64
-			var margLabel [CRFNumLabels]float64
+			var margLabel [bib.CRFNumLabels]float64
 			for y := range marg {
 				marg[y] = alpha[t][y] * beta[t][y]
-				margLabel[CRFTagLabel[y]] += marg[y]
+				margLabel[bib.CRFTagLabel[y]] += marg[y]
 			}
 			g := d.tags[t0+t]
-			gl := CRFTagLabel[g]
+			gl := bib.CRFTagLabel[g]
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					y := d.rowLab[k]
 					gp[k] += margLabel[y]
-					if CRFLabel(y) == gl {
+					if bib.CRFLabel(y) == gl {
 						gp[k]--
 					}
 				}
@@ -295,16 +297,16 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 				c := scale[t]
 				var tmp [T]float64
 				for y := range tmp {
-					tmp[y] = e[CRFTagLabel[y]] * beta[t][y]
+					tmp[y] = e[bib.CRFTagLabel[y]] * beta[t][y]
 				}
 				for p, a := range &alpha[t-1] {
 					ap := a / c
 					row := expTrans[p*T : p*T+T]
 					gRow := gTrans[p*T : p*T+T]
-					for y := 1; y < CRFNumLabels; y++ {
+					for y := 1; y < bib.CRFNumLabels; y++ {
 						gRow[y] += ap * row[y] * tmp[y]
 					}
-					o := CRFOwnOther[p]
+					o := bib.CRFOwnOther[p]
 					gRow[o] += ap * row[o] * tmp[o]
 				}
 				gTrans[int(d.tags[t0+t-1])*T+int(g)]--
@@ -321,7 +323,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 }
 
 // crfTrain trains a model on the examples.
-func crfTrain(examples []crfExample, opts crfTrainOptions) (*CRFModel, error) {
+func crfTrain(examples []crfExample, opts crfTrainOptions) (*bib.CRFModel, error) {
 	opts.defaults()
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -408,14 +410,14 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*CRFModel, error) {
 
 // crfModelFromParams builds a model from trained parameters, weights
 // rounded to the grid of CRFWeightStep, those under crfMinWeight dropped.
-func crfModelFromParams(d *crfTrainData, x []float64) *CRFModel {
-	m := CRFWeights{RowOff: []uint32{0}}
+func crfModelFromParams(d *crfTrainData, x []float64) *bib.CRFModel {
+	m := bib.CRFWeights{RowOff: []uint32{0}}
 	for i := range m.Trans {
 		m.Trans[i] = float32(x[i])
 	}
 	for y := range m.Start {
 		m.Start[y] = float32(x[len(m.Trans)+y])
-		m.End[y] = float32(x[len(m.Trans)+CRFNumTags+y])
+		m.End[y] = float32(x[len(m.Trans)+bib.CRFNumTags+y])
 	}
 	pw := x[crfNumTrans:]
 	for f, h := range d.hashes {
@@ -424,12 +426,12 @@ func crfModelFromParams(d *crfTrainData, x []float64) *CRFModel {
 		}
 		crfEndRow(&m, h)
 	}
-	return NewCRFModel(m)
+	return bib.NewCRFModel(m)
 }
 
 // crfAddWeight adds a weight of label l to the feature row being built,
 // rounded to the grid of CRFWeightStep, unless it is under crfMinWeight.
-func crfAddWeight(m *CRFWeights, l uint8, w float64) {
+func crfAddWeight(m *bib.CRFWeights, l uint8, w float64) {
 	if q := crfQuantize(w); math.Abs(float64(q)) >= crfMinWeight {
 		m.RowLab = append(m.RowLab, l)
 		m.RowW = append(m.RowW, q)
@@ -439,7 +441,7 @@ func crfAddWeight(m *CRFWeights, l uint8, w float64) {
 // crfEndRow ends the row of feature h (hashes increasing from row to
 // row), dropped if no weight was kept. Weights built so start with RowOff
 // {0}; NewCRFModel then indexes their rows.
-func crfEndRow(m *CRFWeights, h uint64) {
+func crfEndRow(m *bib.CRFWeights, h uint64) {
 	if int(m.RowOff[len(m.RowOff)-1]) == len(m.RowLab) {
 		return
 	}
@@ -455,5 +457,5 @@ func crfEndRow(m *CRFWeights, h uint64) {
 const crfMinWeight = 0.04
 
 func crfQuantize(w float64) float32 {
-	return float32(math.Round(w/CRFWeightStep) * CRFWeightStep)
+	return float32(math.Round(w/bib.CRFWeightStep) * bib.CRFWeightStep)
 }

@@ -1,4 +1,4 @@
-package bib
+package train
 
 import (
 	"hash/fnv"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // GB/T 7714 training sequences rendered from real records.
@@ -68,7 +70,7 @@ func (r *crfRand) intn(n int) int { return int(r.next() % uint64(n)) }
 
 // crfRecord is a reference read back from its labels.
 type crfRecord struct {
-	Work
+	bib.Work
 	names []string // the authors as GB/T 7714 writes them
 	etAl  bool
 	month int // a full date's month and day, if given
@@ -80,19 +82,19 @@ type crfRecord struct {
 
 // crfRecordOf reads the record of a labelled reference.
 func crfRecordOf(e *crfExample) (crfRecord, bool) {
-	rec := crfRecord{Work: CRFWork(e.text, e.toks, e.labels), split: e.split, src: e.text}
+	rec := crfRecord{Work: bib.CRFWork(e.text, e.toks, e.labels), split: e.split, src: e.text}
 	w := &rec.Work
 	if w.Title == "" || w.Year == 0 {
 		return rec, false
 	}
-	rec.cjk = HasHan(w.Title) && !crfHasKanaHangul(e.text)
+	rec.cjk = bib.HasHan(w.Title) && !crfHasKanaHangul(e.text)
 	if crfHasKanaHangul(e.text) {
 		return rec, false
 	}
-	if a, b, ok := CRFFieldSpan(e.text, e.toks, e.labels, CRFAuthor); ok {
-		raw := CRFSpanText(e.text, e.toks, a, b)
+	if a, b, ok := bib.CRFFieldSpan(e.text, e.toks, e.labels, bib.CRFAuthor); ok {
+		raw := bib.CRFSpanText(e.text, e.toks, a, b)
 		rec.etAl = strings.Contains(raw, "et al") || strings.Contains(raw, "等")
-		if HasHan(raw) {
+		if bib.HasHan(raw) {
 			for _, p := range strings.FieldsFunc(raw, func(r rune) bool {
 				return strings.ContainsRune(",，、;；/.．", r)
 			}) {
@@ -100,7 +102,7 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 				if p == "等" || p == "" {
 					continue
 				}
-				if !IsCJKName(strings.ReplaceAll(p, " ", "")) {
+				if !bib.IsCJKName(strings.ReplaceAll(p, " ", "")) {
 					return rec, false
 				}
 				rec.names = append(rec.names, strings.ReplaceAll(p, " ", ""))
@@ -116,14 +118,14 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 	if len(rec.names) == 0 {
 		return rec, false
 	}
-	if a, b, ok := CRFFieldSpan(e.text, e.toks, e.labels, CRFDate); ok {
-		rec.month, rec.day = crfMonthDay(CRFSpanText(e.text, e.toks, a, b))
+	if a, b, ok := bib.CRFFieldSpan(e.text, e.toks, e.labels, bib.CRFDate); ok {
+		rec.month, rec.day = crfMonthDay(bib.CRFSpanText(e.text, e.toks, a, b))
 	}
 	return rec, true
 }
 
 // crfGBTName writes a name as GB/T 7714 does: "Ruffini P B", "Godard J-L".
-func crfGBTName(n Name) string {
+func crfGBTName(n bib.Name) string {
 	if n.Literal != "" {
 		return n.Literal
 	}
@@ -156,7 +158,7 @@ func crfMonthDay(d string) (int, int) {
 	var nums []int
 	for _, w := range f {
 		if n, err := strconv.Atoi(w); err == nil {
-			if !IsYear(w) {
+			if !bib.IsYear(w) {
 				nums = append(nums, n)
 			}
 			continue
@@ -224,10 +226,10 @@ type crfSpanBuilder struct {
 }
 
 // put writes s as a field labelled l (other: as no field).
-func (g *crfSpanBuilder) put(s string, l CRFLabel) {
+func (g *crfSpanBuilder) put(s string, l bib.CRFLabel) {
 	start := g.b.Len()
 	g.b.WriteString(s)
-	if l != CRFOther && s != "" {
+	if l != bib.CRFOther && s != "" {
 		g.spans = append(g.spans, crfSpan{start, g.b.Len(), l})
 	}
 }
@@ -285,10 +287,10 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 	g := &crfGBTBuilder{style: style}
 	switch style.number {
 	case 1:
-		g.put("["+strconv.Itoa(n)+"]", CRFCitNum)
+		g.put("["+strconv.Itoa(n)+"]", bib.CRFCitNum)
 		g.b.WriteString(" ")
 	case 2:
-		g.put(strconv.Itoa(n), CRFCitNum)
+		g.put(strconv.Itoa(n), bib.CRFCitNum)
 		g.b.WriteString(". ")
 	}
 	// Authors: at most three, then et al. / 等.
@@ -326,18 +328,18 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			ab.WriteString(sep + "et al")
 		}
 	}
-	g.put(ab.String(), CRFAuthor)
+	g.put(ab.String(), bib.CRFAuthor)
 	year := strconv.Itoa(w.Year)
 	if style.authorYr {
 		g.mark(",")
-		g.put(year, CRFDate)
+		g.put(year, bib.CRFDate)
 	}
 	g.mark(".")
-	g.put(w.Title, CRFTitle)
+	g.put(w.Title, bib.CRFTitle)
 	marker := func(m string) {
 		if style.marker {
 			g.b.WriteString("[")
-			g.put(m, CRFGenre)
+			g.put(m, bib.CRFGenre)
 			g.b.WriteString("]")
 		}
 	}
@@ -347,21 +349,21 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			return false
 		}
 		if w.Place != "" {
-			g.put(w.Place, CRFLocation)
+			g.put(w.Place, bib.CRFLocation)
 			g.mark(":")
 		}
 		if w.Publisher != "" {
-			g.put(w.Publisher, CRFPublisher)
+			g.put(w.Publisher, bib.CRFPublisher)
 			if !style.authorYr {
 				g.mark(",")
 			}
 		}
 		if !style.authorYr {
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 		}
 		if w.Pages != "" {
 			g.mark(":")
-			g.put(w.Pages, CRFPages)
+			g.put(w.Pages, bib.CRFPages)
 		}
 		return true
 	}
@@ -372,18 +374,18 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		marker("J")
 		g.mark(".")
-		g.put(w.Container, CRFContainer)
+		g.put(w.Container, bib.CRFContainer)
 		if !style.authorYr {
 			g.mark(",")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 		}
 		switch {
 		case w.Volume != "":
 			g.mark(",")
-			g.put(w.Volume, CRFVolume)
+			g.put(w.Volume, bib.CRFVolume)
 			if w.Issue != "" {
 				g.mark("(")
-				g.put(w.Issue, CRFIssue)
+				g.put(w.Issue, bib.CRFIssue)
 				g.mark(")")
 			}
 		case w.Issue != "":
@@ -391,12 +393,12 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 				g.mark(",")
 			}
 			g.mark("(")
-			g.put(w.Issue, CRFIssue)
+			g.put(w.Issue, bib.CRFIssue)
 			g.mark(")")
 		}
 		if w.Pages != "" {
 			g.mark(":")
-			g.put(w.Pages, CRFPages)
+			g.put(w.Pages, bib.CRFPages)
 		}
 	case "M", "D", "R":
 		marker(kind)
@@ -414,7 +416,7 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			marker("M")
 		}
 		g.b.WriteString("//")
-		g.put(w.Container, CRFContainer)
+		g.put(w.Container, bib.CRFContainer)
 		g.mark(".")
 		imprint(true)
 	case "N":
@@ -423,12 +425,12 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		marker("N")
 		g.mark(".")
-		g.put(w.Container, CRFContainer)
+		g.put(w.Container, bib.CRFContainer)
 		g.mark(",")
-		g.put(year+"-"+crfTwo(rec.month)+"-"+crfTwo(rec.day), CRFDate)
+		g.put(year+"-"+crfTwo(rec.month)+"-"+crfTwo(rec.day), bib.CRFDate)
 		if w.Pages != "" {
 			g.mark("(")
-			g.put(w.Pages, CRFPages)
+			g.put(w.Pages, bib.CRFPages)
 			g.mark(")")
 		}
 	case "EB":
@@ -437,21 +439,21 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		if style.marker {
 			g.b.WriteString("[")
-			g.put("EB/OL", CRFGenre)
+			g.put("EB/OL", bib.CRFGenre)
 			g.b.WriteString("]")
 		}
 		g.mark(".")
 		if !style.authorYr {
 			g.mark("(")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 			g.mark(")")
 		}
 		acc := w.Year + 1 + rnd.intn(6)
 		g.b.WriteString("[")
-		g.put(strconv.Itoa(acc)+"-"+crfTwo(1+rnd.intn(12))+"-"+crfTwo(1+rnd.intn(28)), CRFNote)
+		g.put(strconv.Itoa(acc)+"-"+crfTwo(1+rnd.intn(12))+"-"+crfTwo(1+rnd.intn(28)), bib.CRFNote)
 		g.b.WriteString("]")
 		g.mark(".")
-		g.put(w.URL, CRFURL)
+		g.put(w.URL, bib.CRFURL)
 	default:
 		return "", nil, false
 	}
@@ -459,7 +461,7 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		g.mark(".")
 		g.b.WriteString("DOI")
 		g.mark(":")
-		g.put(w.DOI, CRFDOI)
+		g.put(w.DOI, bib.CRFDOI)
 	}
 	return g.end(), g.spans, true
 }
@@ -478,7 +480,7 @@ func crfGBTKinds(rec *crfRecord) []string {
 	text := strings.ToLower(w.Title + " " + w.Publisher + " " + w.Container)
 	switch {
 	case w.Container != "" && w.Publisher != "":
-		if IsConference(w.Container) {
+		if bib.IsConference(w.Container) {
 			kinds = append(kinds, "C")
 		} else {
 			kinds = append(kinds, "chapter")
@@ -490,9 +492,9 @@ func crfGBTKinds(rec *crfRecord) []string {
 		}
 	case w.Publisher != "":
 		switch {
-		case ThesisWords.MatchString(text) || strings.Contains(text, "thesis") || strings.Contains(text, "论文"):
+		case bib.ThesisWords.MatchString(text) || strings.Contains(text, "thesis") || strings.Contains(text, "论文"):
 			kinds = append(kinds, "D")
-		case ReportWords.MatchString(w.Title + " " + w.Publisher):
+		case bib.ReportWords.MatchString(w.Title + " " + w.Publisher):
 			kinds = append(kinds, "R")
 		default:
 			kinds = append(kinds, "M")

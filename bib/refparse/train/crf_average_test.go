@@ -1,21 +1,23 @@
-package bib
+package train
 
 import (
 	"bytes"
 	"slices"
 	"testing"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // crfHandWeights builds weights from their feature rows: hash → label →
 // weight.
-func crfHandWeights(trans float32, rows map[uint64]map[CRFLabel]float32, hashes ...uint64) *CRFWeights {
-	m := &CRFWeights{}
+func crfHandWeights(trans float32, rows map[uint64]map[bib.CRFLabel]float32, hashes ...uint64) *bib.CRFWeights {
+	m := &bib.CRFWeights{}
 	for i := range m.Trans {
 		m.Trans[i] = trans
 	}
 	m.RowOff = []uint32{0}
 	for _, h := range hashes {
-		for l := CRFLabel(0); l < CRFLabelCount; l++ {
+		for l := bib.CRFLabel(0); l < bib.CRFLabelCount; l++ {
 			if w, ok := rows[h][l]; ok {
 				m.RowLab = append(m.RowLab, uint8(l))
 				m.RowW = append(m.RowW, w)
@@ -28,7 +30,7 @@ func crfHandWeights(trans float32, rows map[uint64]map[CRFLabel]float32, hashes 
 }
 
 // crfRow returns the weights of feature h, and whether it has a row.
-func crfRow(m *CRFWeights, h uint64) (row [CRFNumLabels]float32, ok bool) {
+func crfRow(m *bib.CRFWeights, h uint64) (row [bib.CRFNumLabels]float32, ok bool) {
 	r, ok := slices.BinarySearch(m.Hashes, h)
 	if !ok {
 		return row, false
@@ -40,21 +42,21 @@ func crfRow(m *CRFWeights, h uint64) (row [CRFNumLabels]float32, ok bool) {
 }
 
 func TestCRFAverage(t *testing.T) {
-	a := crfHandWeights(1, map[uint64]map[CRFLabel]float32{
-		10: {CRFAuthor: 0.5},
-		30: {CRFTitle: -0.25},
+	a := crfHandWeights(1, map[uint64]map[bib.CRFLabel]float32{
+		10: {bib.CRFAuthor: 0.5},
+		30: {bib.CRFTitle: -0.25},
 	}, 10, 30)
-	b := crfHandWeights(-0.5, map[uint64]map[CRFLabel]float32{
-		10: {CRFAuthor: 0.25, CRFTitle: 0.125},
-		20: {CRFTitle: 0.0625}, // half of it is under crfMinWeight
+	b := crfHandWeights(-0.5, map[uint64]map[bib.CRFLabel]float32{
+		10: {bib.CRFAuthor: 0.25, bib.CRFTitle: 0.125},
+		20: {bib.CRFTitle: 0.0625}, // half of it is under crfMinWeight
 	}, 10, 20)
 	avg := crfAverage(a, b)
 	if got := avg.Trans[5]; got != 0.25 {
 		t.Errorf("transition %g, want 0.25", got)
 	}
-	want := map[uint64][CRFNumLabels]float32{
-		10: {CRFAuthor: 0.375, CRFTitle: 0.0625},
-		30: {CRFTitle: -0.125},
+	want := map[uint64][bib.CRFNumLabels]float32{
+		10: {bib.CRFAuthor: 0.375, bib.CRFTitle: 0.0625},
+		30: {bib.CRFTitle: -0.125},
 	}
 	if len(avg.Hashes) != len(want) {
 		t.Errorf("%d features %v, want %d", len(avg.Hashes), avg.Hashes, len(want))
@@ -70,16 +72,16 @@ func TestCRFAverage(t *testing.T) {
 	}
 
 	// The average of one trained model is that model.
-	m, err := ReadCRFModel(CRFEmbeddedModel)
+	m, err := bib.ReadCRFModel(bib.CRFEmbeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var one, same bytes.Buffer
-	if err := WriteCRFModel(&one, &m.CRFWeights); err != nil {
+	if err := bib.WriteCRFModel(&one, &m.CRFWeights); err != nil {
 		t.Fatal(err)
 	}
 	avg = crfAverage(&m.CRFWeights)
-	if err := WriteCRFModel(&same, &avg); err != nil {
+	if err := bib.WriteCRFModel(&same, &avg); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(one.Bytes(), same.Bytes()) {
@@ -92,7 +94,7 @@ func TestCRFAverage(t *testing.T) {
 // one by one.
 func TestCRFAverageOfFiles(t *testing.T) {
 	ex := crfToyExamples(t)
-	var trained, read []*CRFWeights
+	var trained, read []*bib.CRFWeights
 	for _, o := range []crfTrainOptions{{L2: 0.1}, {L2: 0.1, Margin: 1}, {L2: 0.2}} {
 		o.Iterations, o.MinCount = 40, 1
 		m, err := crfTrain(ex, o)
@@ -100,12 +102,12 @@ func TestCRFAverageOfFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		w := m.CRFWeights
-		crfAddBias(&w, CRFOther, crfOtherBias)
+		crfAddBias(&w, bib.CRFOther, crfOtherBias)
 		var buf bytes.Buffer
-		if err := WriteCRFModel(&buf, &w); err != nil {
+		if err := bib.WriteCRFModel(&buf, &w); err != nil {
 			t.Fatal(err)
 		}
-		back, err := ReadCRFModel(buf.Bytes())
+		back, err := bib.ReadCRFModel(buf.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,10 +115,10 @@ func TestCRFAverageOfFiles(t *testing.T) {
 	}
 	var a, b bytes.Buffer
 	avgTrained, avgRead := crfAverage(trained...), crfAverage(read...)
-	if err := WriteCRFModel(&a, &avgTrained); err != nil {
+	if err := bib.WriteCRFModel(&a, &avgTrained); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteCRFModel(&b, &avgRead); err != nil {
+	if err := bib.WriteCRFModel(&b, &avgRead); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

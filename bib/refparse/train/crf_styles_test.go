@@ -1,8 +1,10 @@
-package bib
+package train
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // The styles written from a real record: the seed list's Ruffini (2020),
@@ -47,23 +49,23 @@ func TestCRFRenderStyle(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", crfStyleNames[st], got, want[st])
 		}
 		e := crfNewExample(text, spans, "style")
-		fields := map[CRFLabel]string{}
+		fields := map[bib.CRFLabel]string{}
 		for i := range e.toks {
-			if l := e.labels[i]; l != CRFOther && l != CRFCitNum {
-				fields[l] += CRFTokText(text, e.toks, i) + " "
+			if l := e.labels[i]; l != bib.CRFOther && l != bib.CRFCitNum {
+				fields[l] += bib.CRFTokText(text, e.toks, i) + " "
 			}
 		}
-		wantFields := map[CRFLabel]string{
-			CRFAuthor: "Ruffini , P . B ", CRFDate: "2020 ", CRFTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
-			CRFContainer: "The Hague Journal of Diplomacy ", CRFVolume: "15 ", CRFIssue: "3 ", CRFPages: "371-382 ",
+		wantFields := map[bib.CRFLabel]string{
+			bib.CRFAuthor: "Ruffini , P . B ", bib.CRFDate: "2020 ", bib.CRFTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
+			bib.CRFContainer: "The Hague Journal of Diplomacy ", bib.CRFVolume: "15 ", bib.CRFIssue: "3 ", bib.CRFPages: "371-382 ",
 		}
 		switch st {
 		case crfStyleChicago, crfStyleMLA:
-			wantFields[CRFAuthor] = "Ruffini , P B "
+			wantFields[bib.CRFAuthor] = "Ruffini , P B "
 		case crfStyleVancouver:
-			wantFields[CRFAuthor] = "Ruffini PB "
+			wantFields[bib.CRFAuthor] = "Ruffini PB "
 		case crfStyleIEEE:
-			wantFields[CRFAuthor] = "P . B . Ruffini "
+			wantFields[bib.CRFAuthor] = "P . B . Ruffini "
 		}
 		for l, s := range wantFields {
 			if fields[l] != s {

@@ -1,10 +1,12 @@
-package bib
+package train
 
 import (
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // Training sequences in the common styles, rendered from real records.
@@ -71,9 +73,13 @@ func crfInitials(given string, dot bool, sep string) string {
 	return b.String()
 }
 
+// isHyphen reports whether r is a hyphen: ASCII, U+2010 or the
+// non-breaking U+2011.
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
 // crfStyleName writes one author as the style does; first tells the first
 // author (Chicago and MLA invert only the first).
-func crfStyleName(n Name, st crfStyle, first bool) string {
+func crfStyleName(n bib.Name, st crfStyle, first bool) string {
 	if n.Literal != "" || n.Given == "" {
 		return n.String()
 	}
@@ -92,7 +98,7 @@ func crfStyleName(n Name, st crfStyle, first bool) string {
 }
 
 // crfStyleAuthors writes the author list as the style does.
-func crfStyleAuthors(names []Name, etAl bool, st crfStyle) string {
+func crfStyleAuthors(names []bib.Name, etAl bool, st crfStyle) string {
 	limit := 6
 	if st == crfStyleMLA && len(names) > 2 {
 		limit = 1
@@ -136,14 +142,14 @@ func (g *crfStyleBuilder) text(s string) { g.b.WriteString(s) }
 
 // locators writes a volume and an issue, each after its lead (the
 // issue's followed by issueEnd), as far as w has them.
-func (g *crfStyleBuilder) locators(w *Work, volumeLead, issueLead, issueEnd string) {
+func (g *crfStyleBuilder) locators(w *bib.Work, volumeLead, issueLead, issueEnd string) {
 	if w.Volume != "" {
 		g.text(volumeLead)
-		g.put(w.Volume, CRFVolume)
+		g.put(w.Volume, bib.CRFVolume)
 	}
 	if w.Issue != "" {
 		g.text(issueLead)
-		g.put(w.Issue, CRFIssue)
+		g.put(w.Issue, bib.CRFIssue)
 		g.text(issueEnd)
 	}
 }
@@ -183,14 +189,14 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		n := strconv.Itoa(1 + rnd.intn(80))
 		if st == crfStyleIEEE {
 			g.text("[")
-			g.put(n, CRFCitNum)
+			g.put(n, bib.CRFCitNum)
 			g.text("] ")
 		} else {
-			g.put(n, CRFCitNum)
+			g.put(n, bib.CRFCitNum)
 			g.text(". ")
 		}
 	}
-	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), CRFAuthor)
+	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), bib.CRFAuthor)
 	year := strconv.Itoa(w.Year)
 	quoted := kind != "book" && (st == crfStyleChicago || st == crfStyleMLA || st == crfStyleIEEE || st == crfStyleHarvard)
 	title := func(end string) {
@@ -200,14 +206,14 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch {
 		case quoted && st == crfStyleHarvard:
 			g.text("‘")
-			g.put(w.Title, CRFTitle)
+			g.put(w.Title, bib.CRFTitle)
 			g.text("’" + end)
 		case quoted:
 			g.text("“")
-			g.put(w.Title, CRFTitle)
+			g.put(w.Title, bib.CRFTitle)
 			g.text(end + "” ")
 		default:
-			g.put(w.Title, CRFTitle)
+			g.put(w.Title, bib.CRFTitle)
 			g.stop()
 		}
 	}
@@ -224,21 +230,21 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 	}
 	imprint := func(withPlace bool) {
 		if withPlace && w.Place != "" {
-			g.put(w.Place, CRFLocation)
+			g.put(w.Place, bib.CRFLocation)
 			g.text(": ")
 		}
-		g.put(w.Publisher, CRFPublisher)
+		g.put(w.Publisher, bib.CRFPublisher)
 	}
 	pages := func(lead string) {
 		if w.Pages != "" {
 			g.text(lead)
-			g.put(w.Pages, CRFPages)
+			g.put(w.Pages, bib.CRFPages)
 		}
 	}
 	switch st {
 	case crfStyleAPA, crfStyleHarvard:
 		g.text(" (")
-		g.put(year, CRFDate)
+		g.put(year, bib.CRFDate)
 		if st == crfStyleAPA {
 			g.text("). ")
 		} else {
@@ -247,7 +253,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(", ")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			locators()
 			if st == crfStyleAPA {
 				pages(", ")
@@ -260,7 +266,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		case "chapter":
 			title(", ")
 			g.text("In ")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			pages(" (pp. ")
 			if w.Pages != "" {
 				g.text(")")
@@ -270,12 +276,12 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		}
 	case crfStyleChicago:
 		g.stop()
-		g.put(year, CRFDate)
+		g.put(year, bib.CRFDate)
 		g.text(". ")
 		switch kind {
 		case "article":
 			title(".")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			locators()
 			pages(": ")
 		case "book":
@@ -284,7 +290,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		case "chapter":
 			title(".")
 			g.text("In ")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			pages(", ")
 			g.text(". ")
 			imprint(true)
@@ -294,23 +300,23 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(".")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			locators()
 			g.text(", ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 			pages(", pp. ")
 		case "book":
 			title("")
 			imprint(false)
 			g.text(", ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 		case "chapter":
 			title(".")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			g.text(", ")
 			imprint(false)
 			g.text(", ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 			pages(", pp. ")
 		}
 	case crfStyleVancouver:
@@ -318,9 +324,9 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title("")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			g.text(". ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 			if w.Volume != "" || w.Issue != "" {
 				g.text(";")
 				g.locators(w, "", "(", ")")
@@ -330,12 +336,12 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 			title("")
 			if kind == "chapter" {
 				g.text("In: ")
-				g.put(w.Container, CRFContainer)
+				g.put(w.Container, bib.CRFContainer)
 				g.text(". ")
 			}
 			imprint(true)
 			g.text("; ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 			pages(". p. ")
 		}
 	case crfStyleIEEE:
@@ -343,25 +349,25 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(",")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			locators()
 			pages(", pp. ")
 			g.text(", ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 		case "book":
-			g.put(w.Title, CRFTitle)
+			g.put(w.Title, bib.CRFTitle)
 			g.text(". ")
 			imprint(true)
 			g.text(", ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 		case "chapter":
 			title(",")
 			g.text("in ")
-			g.put(w.Container, CRFContainer)
+			g.put(w.Container, bib.CRFContainer)
 			g.text(". ")
 			imprint(true)
 			g.text(", ")
-			g.put(year, CRFDate)
+			g.put(year, bib.CRFDate)
 			pages(", pp. ")
 		}
 	}
@@ -369,11 +375,11 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 	if w.DOI != "" && kind == "article" && rnd.chance(0.5) {
 		g.stop()
 		if st == crfStyleAPA || st == crfStyleChicago || rnd.chance(0.5) {
-			g.put("https://doi.org/"+w.DOI, CRFDOI)
+			g.put("https://doi.org/"+w.DOI, bib.CRFDOI)
 			end = func() {} // a link takes no full stop
 		} else {
 			g.text("doi: ")
-			g.put(w.DOI, CRFDOI)
+			g.put(w.DOI, bib.CRFDOI)
 		}
 	}
 	end()
