@@ -6,14 +6,14 @@ import (
 
 	"github.com/citegraph/citegraph"
 	"github.com/citegraph/citegraph/analysis"
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 )
 
 // Run the whole analysis on the seed reference list and look at the authors
 // holding several cited works.
 func ExampleRun() {
-	rr, _, _ := bib.NewReader("", bytes.NewReader(citegraph.SeedReferences), "seed-references.txt")
-	recs, _ := bib.ReadAll(rr, nil)
+	rr, _, _ := reader.NewReader("", bytes.NewReader(citegraph.SeedReferences), "seed-references.txt")
+	recs, _ := reader.ReadAll(rr, nil)
 	res, _ := analysis.Run(recs, nil, analysis.DefaultOptions())
 	for _, row := range res.AuthorsTable().Rows[:3] {
 		fmt.Println(row[0], row[1], "works")

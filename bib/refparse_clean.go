@@ -60,6 +60,9 @@ var (
 	codenToken   = regexp.MustCompile(`^[A-Z]{5,6}$`)
 	articleToken = regexp.MustCompile(`^[A-Z]{0,3}\d[\dA-Z]{3,}$`)
 	hasPages     = regexp.MustCompile(`\bpp?\. ?[A-Za-z]{0,3}\d`)
+	// yearInBrackets is the year as Scopus writes it, "(2020)" or
+	// "(2020a)" (the Scopus reader's scopusYear).
+	yearInBrackets = regexp.MustCompile(`\((?:1[5-9]\d\d|20\d\d)[a-z]?\)`)
 )
 
 // scopusTail reads what Scopus appends to a reference after ". , " (at
@@ -72,7 +75,7 @@ var (
 // Jones, K. (2020) …", a stray space in a pasted list) is no Scopus tail.
 func scopusTail(s string, i int) string {
 	main, tail := s[:i], s[i+len(". , "):]
-	if !scopusYear.MatchString(main) {
+	if !yearInBrackets.MatchString(main) {
 		return s
 	}
 	var article string

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 )
 
 // Benchmarks of LoadEdgeList on edge lists of the preferential-attachment
@@ -74,11 +74,11 @@ func BenchmarkLoadEdgeList(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				rr, _, err := bib.NewReader(bib.FormatEdgeList, bytes.NewReader(data), "bench")
+				rr, _, err := reader.NewReader(reader.FormatEdgeList, bytes.NewReader(data), "bench")
 				if err != nil {
 					b.Fatal(err)
 				}
-				recs, err := bib.ReadAll(rr, nil)
+				recs, err := reader.ReadAll(rr, nil)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 )
 
 // benchRecords builds a corpus of about n references from the Crossref
@@ -96,11 +97,11 @@ func BenchmarkResolveWoSx8(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rr, _, err := bib.NewReader(bib.FormatWoS, f, "wos.txt")
+	rr, _, err := reader.NewReader(reader.FormatWoS, f, "wos.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
-	sample, err := bib.ReadAll(rr, nil)
+	sample, err := reader.ReadAll(rr, nil)
 	f.Close()
 	if err != nil {
 		b.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 )
 
 // Every reference of the Scopus RIS export that names the corpus paper
@@ -28,11 +28,11 @@ func TestResolveJoinsRecordsOfRealExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rr, _, err := bib.NewReader(bib.FormatRIS, f, "scopus-bibx.ris")
+	rr, _, err := reader.NewReader(reader.FormatRIS, f, "scopus-bibx.ris")
 	if err != nil {
 		t.Fatal(err)
 	}
-	records, err := bib.ReadAll(rr, nil)
+	records, err := reader.ReadAll(rr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 )
 
 // netLinks maps member pairs (lower first) to link weights.
@@ -144,11 +144,11 @@ func wosCorpus(t testing.TB) *Corpus {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rr, _, err := bib.NewReader("", f, "wos")
+	rr, _, err := reader.NewReader("", f, "wos")
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := bib.ReadAll(rr, nil)
+	recs, err := reader.ReadAll(rr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

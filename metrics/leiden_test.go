@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -84,11 +84,11 @@ func ldWoSCoCitation(t testing.TB) *graph.Undirected {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rr, _, err := bib.NewReader("", f, "wos")
+	rr, _, err := reader.NewReader("", f, "wos")
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := bib.ReadAll(rr, nil)
+	recs, err := reader.ReadAll(rr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

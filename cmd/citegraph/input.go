@@ -14,6 +14,7 @@ import (
 	"github.com/citegraph/citegraph"
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 	flag "github.com/spf13/pflag"
 )
 
@@ -26,7 +27,7 @@ type input struct {
 
 // readOptions say how to read the inputs.
 type readOptions struct {
-	format   bib.Format          // "" detects
+	format   reader.Format       // "" detects
 	encoding string              // "" detects
 	strict   bool                // the first problem is an error
 	parse    bib.ReferenceParser // reads free-text references
@@ -62,11 +63,11 @@ func readSample(name string, opts readOptions) (*input, error) {
 	if !ok {
 		return nil, usagef("unknown sample %q (samples: seed, wos)", name)
 	}
-	rr, _, err := bib.NewReader("", bytes.NewReader(s.data), s.file, bib.WithReferenceParser(opts.parse))
+	rr, _, err := reader.NewReader("", bytes.NewReader(s.data), s.file, reader.WithReferenceParser(opts.parse))
 	if err != nil {
 		return nil, err
 	}
-	recs, err := bib.ReadAll(rr, nil)
+	recs, err := reader.ReadAll(rr, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -105,11 +106,11 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 		defer fh.Close()
 		r, name = fh, file
 	}
-	text, err := bib.Decode(r, opts.encoding)
+	text, err := reader.Decode(r, opts.encoding)
 	if err != nil {
 		return nil, nil, usagef("%s: %v", name, err)
 	}
-	rr, _, err := bib.NewReader(opts.format, text, name, bib.WithReferenceParser(opts.parse))
+	rr, _, err := reader.NewReader(opts.format, text, name, reader.WithReferenceParser(opts.parse))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -120,7 +121,7 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 	if opts.strict {
 		skip = nil
 	}
-	recs, err := bib.ReadAll(rr, skip)
+	recs, err := reader.ReadAll(rr, skip)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,7 +186,7 @@ func expand(paths []string) ([]string, error) {
 // returns checks them once parsed.
 func readFlags(fs *flag.FlagSet) func() (readOptions, error) {
 	format := fs.String("format", "", "input `format`, detected from the content when empty ("+formatNames()+")")
-	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
+	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(reader.Encodings, ", ")+")")
 	strict := fs.Bool("strict", false, "stop at the first problem in the input instead of skipping it")
 	parser := fs.String("parser", "rules", parserUsage)
 	return func() (readOptions, error) {
@@ -200,18 +201,18 @@ func readFlags(fs *flag.FlagSet) func() (readOptions, error) {
 
 func formatNames() string {
 	var names []string
-	for _, f := range bib.Formats() {
+	for _, f := range reader.Formats() {
 		names = append(names, string(f))
 	}
 	return strings.Join(names, ", ")
 }
 
 // formatFlag checks a --format value.
-func formatFlag(s string) (bib.Format, error) {
+func formatFlag(s string) (reader.Format, error) {
 	if s == "" {
 		return "", nil
 	}
-	for _, f := range bib.Formats() {
+	for _, f := range reader.Formats() {
 		if string(f) == s {
 			return f, nil
 		}

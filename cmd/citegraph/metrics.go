@@ -14,6 +14,7 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
@@ -129,7 +130,7 @@ const edgeListHead = 64 << 10
 // given.
 func allEdgeLists(files []string, stdin *bufio.Reader, ro readOptions) (bool, error) {
 	switch ro.format {
-	case bib.FormatEdgeList:
+	case reader.FormatEdgeList:
 		return true, nil
 	case "":
 	default:
@@ -152,7 +153,7 @@ func allEdgeLists(files []string, stdin *bufio.Reader, ro readOptions) (bool, er
 			}
 			h = head[:n]
 		}
-		if bib.Detect(h) != bib.FormatEdgeList {
+		if reader.Detect(h) != reader.FormatEdgeList {
 			return false, nil
 		}
 	}
@@ -231,7 +232,7 @@ func loadEdgeFile(l *graph.EdgeListLoader, file string, stdin *bufio.Reader, enc
 		}
 		fallthrough
 	default:
-		d, err := bib.Decode(br, enc)
+		d, err := reader.Decode(br, enc)
 		if err != nil {
 			return usagef("%s: %v", name, err)
 		}

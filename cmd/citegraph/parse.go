@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/reader"
 	"github.com/citegraph/citegraph/export"
 )
 
@@ -38,7 +38,7 @@ Examples:
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", parseUsage, stdout)
 	format := fs.String("format", "reflist", "input `format`: reflist or lines")
-	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(bib.Encodings, ", ")+")")
+	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(reader.Encodings, ", ")+")")
 	parser := fs.String("parser", "rules", parserUsage)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -47,7 +47,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *format != string(bib.FormatRefList) && *format != string(bib.FormatLines) {
+	if *format != string(reader.FormatRefList) && *format != string(reader.FormatLines) {
 		return usagef("parse: --format must be reflist or lines, not %q", *format)
 	}
 	if fs.NArg() > 1 {
@@ -57,7 +57,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		file = fs.Arg(0)
 	}
-	recs, _, err := readFile(file, stdin, readOptions{format: bib.Format(*format), encoding: *enc, strict: true, parse: parse})
+	recs, _, err := readFile(file, stdin, readOptions{format: reader.Format(*format), encoding: *enc, strict: true, parse: parse})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,205 @@
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// Web of Science plain text: two-letter field tags in the first two columns,
+// the value from column four, continuation lines indented three spaces, "ER"
+// ending a record and "EF" the file. Multi-valued fields (AU, AF, CR, C1)
+// hold one value a line.
+
+func detectWoS(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("FN ")) || bytes.HasPrefix(head, []byte("PT ")) ||
+		(bytes.Contains(head, []byte("\nPT ")) && bytes.Contains(head, []byte("\nER")))
+}
+
+type wosReader struct {
+	lr   *lineReader
+	file string
+}
+
+func newWoSReader(r io.Reader, file string) RecordReader {
+	return &wosReader{lr: newLineReader(r), file: file}
+}
+
+// wosFields collects one record's tagged values, in order.
+type wosFields struct {
+	start  int
+	values map[string][]string
+	lines  map[string][]int
+}
+
+func (f *wosFields) add(tag, value string, line int) {
+	f.values[tag] = append(f.values[tag], value)
+	f.lines[tag] = append(f.lines[tag], line)
+}
+
+func (f *wosFields) one(tag string) string {
+	v := f.values[tag]
+	if len(v) == 0 {
+		return ""
+	}
+	// Single-valued fields that wrap (TI, SO, AB) are joined with spaces.
+	return strings.Join(v, " ")
+}
+
+// multiValued tags hold one item per line; other tags wrap long text.
+var multiValued = map[string]bool{"AU": true, "AF": true, "CR": true, "C1": true, "BA": true, "BF": true, "CA": true}
+
+// Read returns the next record.
+func (w *wosReader) Read() (*bib.Record, error) {
+	var (
+		f       *wosFields
+		lastTag string
+	)
+	for {
+		line, ok := w.lr.next()
+		if !ok {
+			if err := w.lr.failure(); err != nil {
+				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: err}
+			}
+			if f != nil {
+				return nil, &bib.ParseError{File: w.file, Line: f.start, Err: fmt.Errorf("%w: record has no ER line (file cut short?)", bib.ErrSyntax)}
+			}
+			return nil, io.EOF
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "   ") || strings.HasPrefix(line, "\t") {
+			if f == nil || lastTag == "" {
+				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: continuation line outside a field", bib.ErrSyntax)}
+			}
+			value := strings.TrimSpace(line)
+			if multiValued[lastTag] {
+				f.add(lastTag, value, w.lr.line)
+			} else {
+				f.values[lastTag][len(f.values[lastTag])-1] += " " + value
+			}
+			continue
+		}
+		tag, value := line, ""
+		if len(line) >= 2 {
+			tag = line[:2]
+			value = strings.TrimSpace(line[2:])
+		}
+		switch tag {
+		case "FN", "VR", "EF":
+			continue
+		case "ER":
+			if f == nil {
+				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: ER without a record", bib.ErrSyntax)}
+			}
+			return f.record(w.file), nil
+		}
+		if !isWoSTag(tag) {
+			return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: %q is not a field tag", bib.ErrSyntax, truncate(line, 20))}
+		}
+		if f == nil {
+			f = &wosFields{start: w.lr.line, values: map[string][]string{}, lines: map[string][]int{}}
+		}
+		lastTag = tag
+		f.add(tag, value, w.lr.line)
+	}
+}
+
+func isWoSTag(tag string) bool {
+	if len(tag) != 2 {
+		return false
+	}
+	for _, c := range []byte(tag) {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return tag[0] >= 'A' && tag[0] <= 'Z'
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// record turns the collected fields into a Record.
+func (f *wosFields) record(file string) *bib.Record {
+	rec := &bib.Record{ID: f.one("UT"), File: file, Line: f.start}
+	for _, a := range f.values["AU"] {
+		rec.Authors = append(rec.Authors, parseWoSName(a))
+	}
+	if len(rec.Authors) == 0 {
+		for _, a := range f.values["CA"] {
+			rec.Authors = append(rec.Authors, bib.Name{Literal: a})
+		}
+	}
+	rec.Type = wosType(f.one("PT"), f.one("DT"))
+	rec.Title = f.one("TI")
+	rec.Container = f.one("SO")
+	rec.ContainerShort = f.one("J9")
+	rec.Year, _ = strconv.Atoi(f.one("PY"))
+	rec.Volume = f.one("VL")
+	rec.Issue = f.one("IS")
+	rec.Pages = f.one("BP")
+	if ep := f.one("EP"); ep != "" && rec.Pages != "" {
+		rec.Pages += "-" + ep
+	}
+	if rec.Pages == "" {
+		rec.Pages = f.one("AR")
+	}
+	rec.DOI = bib.NormalizeDOI(f.one("DI"))
+	rec.Publisher = f.one("PU")
+	rec.Abstract = f.one("AB")
+	rec.Keywords = splitKeywords(f.one("DE"))
+	rec.Affiliations = f.values["C1"]
+	if tc, err := strconv.Atoi(f.one("TC")); err == nil {
+		rec.TimesCited = tc
+	}
+	for i, cr := range f.values["CR"] {
+		rec.References = append(rec.References, bib.Reference{
+			Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: bib.ParseWoSCitedReference(cr),
+		})
+	}
+	return rec
+}
+
+func splitKeywords(s string) []string {
+	var kws []string
+	for _, k := range strings.Split(s, ";") {
+		if k = strings.TrimSpace(k); k != "" {
+			kws = append(kws, k)
+		}
+	}
+	return kws
+}
+
+// parseWoSName reads "Sun, ZW" or "Russell, Thomas P." as family and given.
+func parseWoSName(s string) bib.Name {
+	fam, given, ok := strings.Cut(s, ",")
+	if !ok {
+		return bib.ParseName(s)
+	}
+	return bib.Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
+}
+
+// wosType maps the publication type (PT) and document type (DT) to CSL.
+func wosType(pt, dt string) string {
+	switch {
+	case strings.Contains(dt, "Proceedings"):
+		return "paper-conference"
+	case pt == "B":
+		return "book"
+	case strings.Contains(dt, "Book Chapter"):
+		return "chapter"
+	case pt == "P":
+		return "patent"
+	}
+	return "article-journal"
+}
