@@ -170,3 +170,5 @@ func HyphenInitials(given string) string {
 	}
 	return b.String()
 }
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -11,12 +12,12 @@ import (
 // network: two papers citing the same two works, written differently.
 func ExampleResolve() {
 	a := &bib.Record{ID: "A", References: []bib.Reference{
-		{Raw: "Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371", Work: bib.ParseWoSCitedReference("Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371")},
-		{Raw: "Legrand T, 2018, BRIT POLIT, V13, P392", Work: bib.ParseWoSCitedReference("Legrand T, 2018, BRIT POLIT, V13, P392")},
+		{Raw: "Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371", Work: refparse.ParseWoSCitedReference("Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371")},
+		{Raw: "Legrand T, 2018, BRIT POLIT, V13, P392", Work: refparse.ParseWoSCitedReference("Legrand T, 2018, BRIT POLIT, V13, P392")},
 	}}
 	b := &bib.Record{ID: "B", References: []bib.Reference{
-		{Raw: "r1", Work: bib.ParseReference("Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382.")},
-		{Raw: "r2", Work: bib.ParseReference("Legrand T, Stone D. Science diplomacy and transnational governance impact. British Politics, 2018, 13(3): 392-408.")},
+		{Raw: "r1", Work: refparse.ParseReference("Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382.")},
+		{Raw: "r2", Work: refparse.ParseReference("Legrand T, Stone D. Science diplomacy and transnational governance impact. British Politics, 2018, 13(3): 392-408.")},
 	}}
 	c := graph.Resolve([]*bib.Record{a, b})
 	for i, w := range c.Works {

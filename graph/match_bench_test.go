@@ -10,6 +10,7 @@ import (
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/reader"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // benchRecords builds a corpus of about n references from the Crossref
@@ -22,7 +23,7 @@ func benchRecords(b testing.TB, n int) []*bib.Record {
 	parse := func(s string) bib.Work {
 		w, ok := parsed[s]
 		if !ok {
-			w = bib.ParseReference(s)
+			w = refparse.ParseReference(s)
 			parsed[s] = w
 		}
 		return w

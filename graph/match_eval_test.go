@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Evaluation of reference matching against known identities: pairwise
@@ -107,7 +108,7 @@ func crossrefStyles(t testing.TB, withDOI bool) []evalRef {
 		if withDOI {
 			raw += " https://doi.org/" + x.DOI
 		}
-		refs = append(refs, evalRef{citing: x.Style, raw: raw, truth: strings.ToLower(x.DOI), parse: bib.ParseReference})
+		refs = append(refs, evalRef{citing: x.Style, raw: raw, truth: strings.ToLower(x.DOI), parse: refparse.ParseReference})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -192,9 +193,9 @@ func wosScopus(t testing.TB, withDOI bool) []evalRef {
 		if len(f) != 3 || strings.HasPrefix(line, "#") {
 			continue
 		}
-		raw, parse := f[2], bib.ParseReference
+		raw, parse := f[2], refparse.ParseReference
 		if f[0] == "wos" {
-			parse = bib.ParseWoSCitedReference
+			parse = refparse.ParseWoSCitedReference
 			if i := strings.Index(raw, ", DOI "); i >= 0 && !withDOI {
 				raw = raw[:i]
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // BibTeX: entries "@type{key, name = value, …}", values in braces, quotes,
@@ -480,7 +481,7 @@ func bibRecord(typ, key string, fields []bibField, file string, line int, parse 
 				continue
 			}
 			rec.References = append(rec.References, bib.Reference{
-				Raw: l, Position: len(rec.References) + 1, Line: f.line + i, Work: bib.ParseWoSCitedReference(l),
+				Raw: l, Position: len(rec.References) + 1, Line: f.line + i, Work: refparse.ParseWoSCitedReference(l),
 			})
 		}
 	} else if f := get["references"]; f != nil {
@@ -516,7 +517,7 @@ func bibNames(f *bibField) []bib.Name {
 			names = append(names, bib.Name{Family: strings.TrimSpace(parts[0]), Given: strings.TrimSpace(parts[2])})
 			continue
 		}
-		if n := bib.ParseName(s); !n.IsZero() {
+		if n := refparse.ParseName(s); !n.IsZero() {
 			names = append(names, n)
 		}
 	}

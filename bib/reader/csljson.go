@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // CSL-JSON: an array of items in the Citation Style Language's JSON schema,
@@ -251,7 +252,7 @@ func (n *cslName) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		p := bib.ParseName(s)
+		p := refparse.ParseName(s)
 		*n = cslName{Family: cslText(p.Family), Given: cslText(p.Given), Literal: cslText(p.Literal)}
 		return nil
 	}
@@ -374,7 +375,7 @@ func (c *crossrefRef) reference(parse bib.ReferenceParser) bib.Reference {
 	}
 	w := &ref.Work
 	if c.Author != "" {
-		w.Authors = []bib.Name{bib.ParseName(string(c.Author))}
+		w.Authors = []bib.Name{refparse.ParseName(string(c.Author))}
 	}
 	if y := exportInt(string(c.Year)); y != 0 {
 		w.Year = y

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // RecordReader reads the records of one input, one at a time. Read returns
@@ -118,7 +119,7 @@ func WithReferenceParser(p bib.ReferenceParser) ReaderOption {
 // NewReader opens r (named file in messages) in format f; an empty f is
 // detected from the content.
 func NewReader(f Format, r io.Reader, file string, opts ...ReaderOption) (RecordReader, Format, error) {
-	cfg := readerConfig{parse: bib.ParseReference}
+	cfg := readerConfig{parse: refparse.ParseReference}
 	for _, o := range opts {
 		o(&cfg)
 	}

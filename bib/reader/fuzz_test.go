@@ -14,7 +14,7 @@ import (
 // Fuzz targets for the readers and normalisers of this file's formats. Their
 // seed corpora run in every "go test"; a long run is
 //
-//	go test ./bib -run '^$' -fuzz FuzzReaders -fuzztime 10m
+//	go test ./bib/reader -run '^$' -fuzz FuzzReaders -fuzztime 10m
 
 func addSeeds(f *testing.F, files ...string) {
 	for _, name := range files {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Lens.org scholarly CSV: one record a row under a header line ("Lens ID",
@@ -61,7 +62,7 @@ func (l *lensReader) Read() (*bib.Record, error) {
 	}
 	rec := &bib.Record{ID: csvField(row, c.id), File: t.file, Line: line}
 	for _, a := range exportList(csvField(row, c.authors), ";") {
-		if n := bib.ParseName(a); !n.IsZero() {
+		if n := refparse.ParseName(a); !n.IsZero() {
 			rec.Authors = append(rec.Authors, n)
 		}
 	}

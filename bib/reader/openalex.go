@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // OpenAlex API JSON: a single work (/works/{id}), a list response ({"meta",
@@ -105,7 +106,7 @@ func (o *openAlexReader) Read() (*bib.Record, error) {
 	seen := map[string]bool{}
 	for _, a := range w.Authorships {
 		name := exportFirst(string(a.Author.DisplayName), string(a.RawAuthorName))
-		if n := bib.ParseName(name); !n.IsZero() {
+		if n := refparse.ParseName(name); !n.IsZero() {
 			rec.Authors = append(rec.Authors, n)
 		}
 		affs := a.RawAffiliation

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // PubMed/MEDLINE text: records separated by blank lines, each starting
@@ -119,14 +120,14 @@ func pubmedRecord(fields []*risField, file string) *bib.Record {
 				rec.Title, rec.Type = v, "book"
 			}
 		case "FAU":
-			if n := bib.ParseName(v); !n.IsZero() {
+			if n := refparse.ParseName(v); !n.IsZero() {
 				fau = append(fau, n)
 			}
 		case "AU":
 			if v == "" {
 				continue
 			}
-			if n := bib.ParseCRName(v); !n.IsZero() {
+			if n := refparse.ParseCRName(v); !n.IsZero() {
 				au = append(au, n)
 			}
 		case "CN":

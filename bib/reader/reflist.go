@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // A reference list is the text of a paper's bibliography, one citing record
@@ -152,7 +153,7 @@ func setHeader(rec *bib.Record, key, value string) error {
 	case "authors", "author":
 		for _, a := range strings.Split(value, ";") {
 			if a = strings.TrimSpace(a); a != "" {
-				rec.Authors = append(rec.Authors, bib.ParseName(a))
+				rec.Authors = append(rec.Authors, refparse.ParseName(a))
 			}
 		}
 	case "year":

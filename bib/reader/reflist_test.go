@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // The seed list read through the reference-list reader gives the works
@@ -17,7 +17,7 @@ func TestParseReferenceSeedThroughReader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, err := newRefListReader(bytes.NewReader(data), "seed-references.txt", bib.ParseReference).Read()
+	rec, err := newRefListReader(bytes.NewReader(data), "seed-references.txt", refparse.ParseReference).Read()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestParseReferenceSeedThroughReader(t *testing.T) {
 	}
 	for i, ref := range rec.References {
 		_, text, _ := strings.Cut(lines[i], ". ")
-		if want := bib.ParseReference(text); !reflect.DeepEqual(ref.Work, want) {
+		if want := refparse.ParseReference(text); !reflect.DeepEqual(ref.Work, want) {
 			t.Errorf("reference %d: %+v, want %+v", i+1, ref.Work, want)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // RIS: one field a line, "TY  - JOUR", a two-character tag, two spaces, a
@@ -129,7 +130,7 @@ func risRecord(fields []*risField, file string, parse bib.ReferenceParser) *bib.
 		case "TY":
 			ty = v
 		case "AU", "A1":
-			if n := bib.ParseName(v); !n.IsZero() {
+			if n := refparse.ParseName(v); !n.IsZero() {
 				rec.Authors = append(rec.Authors, n)
 			}
 		case "TI", "T1":
@@ -227,7 +228,7 @@ func risRecord(fields []*risField, file string, parse bib.ReferenceParser) *bib.
 // that shape, as free text (with parse) if not.
 func risParseCR(s string, parse bib.ReferenceParser) bib.Work {
 	if risWoSCR.MatchString(s) {
-		return bib.ParseWoSCitedReference(s)
+		return refparse.ParseWoSCitedReference(s)
 	}
 	return parse(s)
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Scopus CSV: one record a row under a header line naming the columns
@@ -276,7 +277,7 @@ func scopusAuthors(full, short string) []bib.Name {
 			if i := strings.LastIndex(a, " ("); i > 0 && strings.HasSuffix(a, ")") {
 				a = strings.TrimSpace(a[:i])
 			}
-			if n := bib.ParseName(a); !n.IsZero() {
+			if n := refparse.ParseName(a); !n.IsZero() {
 				names = append(names, n)
 			}
 		}
@@ -287,7 +288,7 @@ func scopusAuthors(full, short string) []bib.Name {
 	}
 	if strings.Contains(short, ";") {
 		for _, a := range exportList(short, ";") {
-			names = append(names, bib.ParseCRName(a))
+			names = append(names, refparse.ParseCRName(a))
 		}
 		return names
 	}
@@ -295,7 +296,7 @@ func scopusAuthors(full, short string) []bib.Name {
 	// "Family, I., Family, I.": every second part is initials.
 	paired := len(parts)%2 == 0
 	for i := 1; i < len(parts) && paired; i += 2 {
-		paired = bib.IsInitials(strings.ReplaceAll(parts[i], " ", "")) && !bib.IsInitials(parts[i-1])
+		paired = refparse.IsInitials(strings.ReplaceAll(parts[i], " ", "")) && !refparse.IsInitials(parts[i-1])
 	}
 	if paired {
 		for i := 0; i < len(parts); i += 2 {
@@ -304,7 +305,7 @@ func scopusAuthors(full, short string) []bib.Name {
 		return names
 	}
 	for _, a := range parts {
-		names = append(names, bib.ParseCRName(a))
+		names = append(names, refparse.ParseCRName(a))
 	}
 	return names
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Helpers for the tests of the export readers (Scopus, RIS, BibTeX,
@@ -272,7 +273,7 @@ func exportFuzzSeeds(f *testing.F, files ...string) {
 // error that is neither a *ParseError nor io.EOF, and on a reader that does
 // not come to an end.
 func exportFuzz(t *testing.T, data []byte, open func(io.Reader, string, bib.ReferenceParser) RecordReader) {
-	rr := open(bytes.NewReader(data), "fuzz", bib.ParseReference)
+	rr := open(bytes.NewReader(data), "fuzz", refparse.ParseReference)
 	for i := 0; ; i++ {
 		if i > len(data)+16 {
 			t.Fatalf("Read does not come to an end")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Web of Science plain text: two-letter field tags in the first two columns,
@@ -164,7 +165,7 @@ func (f *wosFields) record(file string) *bib.Record {
 	}
 	for i, cr := range f.values["CR"] {
 		rec.References = append(rec.References, bib.Reference{
-			Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: bib.ParseWoSCitedReference(cr),
+			Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: refparse.ParseWoSCitedReference(cr),
 		})
 	}
 	return rec
@@ -184,7 +185,7 @@ func splitKeywords(s string) []string {
 func parseWoSName(s string) bib.Name {
 	fam, given, ok := strings.Cut(s, ",")
 	if !ok {
-		return bib.ParseName(s)
+		return refparse.ParseName(s)
 	}
 	return bib.Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
 }

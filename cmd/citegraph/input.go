@@ -15,6 +15,7 @@ import (
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/reader"
+	"github.com/citegraph/citegraph/bib/refparse"
 	flag "github.com/spf13/pflag"
 )
 
@@ -40,9 +41,9 @@ const parserUsage = "who reads free-text references: rules (hand-written, the de
 func referenceParser(name string) (bib.ReferenceParser, error) {
 	switch name {
 	case "rules":
-		return bib.ParseReference, nil
+		return refparse.ParseReference, nil
 	case "crf":
-		return bib.CRFReferenceParser()
+		return refparse.CRFReferenceParser()
 	}
 	return nil, usagef("--parser must be rules or crf, not %q", name)
 }

@@ -17,9 +17,10 @@ the labelled references under --data (AnyStyle's and GROBID's labelled
 sets, and their records written again in GB/T 7714 and in six common
 styles, see testdata/README.md), writes the model to --out, and prints
 its precision, recall and F1 per field on the references it was not
-trained on. The model built into citegraph is bib/crfmodel/refparse.crf,
-the average of three CRFs trained on the same data with different
-objectives (see bib/crf_average.go); rebuild it from the repository root
+trained on. The model built into citegraph is
+bib/refparse/crfmodel/refparse.crf, the average of three CRFs trained on
+the same data with different objectives (see
+bib/refparse/train/crf_average.go); rebuild it from the repository root
 with
 
   go run ./cmd/citegraph train-parser
@@ -30,7 +31,7 @@ those settings instead. --eval-only scores the built-in model (or
 --model) without training. --dev keeps the development split out of
 training and scores on it, to choose the settings; with --tune-bias it
 also tries biases of "other" (a decision threshold, see
-bib/crf_bias.go) on it.
+bib/refparse/train/crf_bias.go) on it.
 
 Examples:
   citegraph train-parser --eval-only
@@ -42,7 +43,7 @@ Examples:
 func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("train-parser", trainParserUsage, stdout)
 	data := fs.String("data", "testdata/refparse", "`directory` of the labelled references")
-	out := fs.String("out", "bib/crfmodel/refparse.crf", "`file` to write the trained model to")
+	out := fs.String("out", "bib/refparse/crfmodel/refparse.crf", "`file` to write the trained model to")
 	evalOnly := fs.Bool("eval-only", false, "do not train: score the built-in model (or --model)")
 	model := fs.String("model", "", "model `file` to score with --eval-only (default: the built-in model)")
 	dev := fs.Bool("dev", false, "train without the development split and score on it (for tuning)")

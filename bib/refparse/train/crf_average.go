@@ -4,7 +4,7 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // crfAverage returns the weights that are the mean of the models'
@@ -16,10 +16,10 @@ import (
 // Models trained with different objectives make different mistakes, and
 // the mean makes fewer (model soups: Wortsman et al., ICML 2022,
 // arXiv:2203.05482).
-func crfAverage(models ...*bib.CRFWeights) bib.CRFWeights {
-	out := bib.CRFWeights{RowOff: []uint32{0}}
+func crfAverage(models ...*refparse.CRFWeights) refparse.CRFWeights {
+	out := refparse.CRFWeights{RowOff: []uint32{0}}
 	k := float32(len(models))
-	rows := map[uint64]*[bib.CRFNumLabels]float32{}
+	rows := map[uint64]*[refparse.CRFNumLabels]float32{}
 	for _, m := range models {
 		for i, w := range m.Trans {
 			out.Trans[i] += w / k
@@ -31,7 +31,7 @@ func crfAverage(models ...*bib.CRFWeights) bib.CRFWeights {
 		for r, h := range m.Hashes {
 			row := rows[h]
 			if row == nil {
-				row = new([bib.CRFNumLabels]float32)
+				row = new([refparse.CRFNumLabels]float32)
 				rows[h] = row
 			}
 			for j := m.RowOff[r]; j < m.RowOff[r+1]; j++ {

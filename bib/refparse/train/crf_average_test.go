@@ -5,19 +5,19 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // crfHandWeights builds weights from their feature rows: hash → label →
 // weight.
-func crfHandWeights(trans float32, rows map[uint64]map[bib.CRFLabel]float32, hashes ...uint64) *bib.CRFWeights {
-	m := &bib.CRFWeights{}
+func crfHandWeights(trans float32, rows map[uint64]map[refparse.CRFLabel]float32, hashes ...uint64) *refparse.CRFWeights {
+	m := &refparse.CRFWeights{}
 	for i := range m.Trans {
 		m.Trans[i] = trans
 	}
 	m.RowOff = []uint32{0}
 	for _, h := range hashes {
-		for l := bib.CRFLabel(0); l < bib.CRFLabelCount; l++ {
+		for l := refparse.CRFLabel(0); l < refparse.CRFLabelCount; l++ {
 			if w, ok := rows[h][l]; ok {
 				m.RowLab = append(m.RowLab, uint8(l))
 				m.RowW = append(m.RowW, w)
@@ -30,7 +30,7 @@ func crfHandWeights(trans float32, rows map[uint64]map[bib.CRFLabel]float32, has
 }
 
 // crfRow returns the weights of feature h, and whether it has a row.
-func crfRow(m *bib.CRFWeights, h uint64) (row [bib.CRFNumLabels]float32, ok bool) {
+func crfRow(m *refparse.CRFWeights, h uint64) (row [refparse.CRFNumLabels]float32, ok bool) {
 	r, ok := slices.BinarySearch(m.Hashes, h)
 	if !ok {
 		return row, false
@@ -42,21 +42,21 @@ func crfRow(m *bib.CRFWeights, h uint64) (row [bib.CRFNumLabels]float32, ok bool
 }
 
 func TestCRFAverage(t *testing.T) {
-	a := crfHandWeights(1, map[uint64]map[bib.CRFLabel]float32{
-		10: {bib.CRFAuthor: 0.5},
-		30: {bib.CRFTitle: -0.25},
+	a := crfHandWeights(1, map[uint64]map[refparse.CRFLabel]float32{
+		10: {refparse.CRFAuthor: 0.5},
+		30: {refparse.CRFTitle: -0.25},
 	}, 10, 30)
-	b := crfHandWeights(-0.5, map[uint64]map[bib.CRFLabel]float32{
-		10: {bib.CRFAuthor: 0.25, bib.CRFTitle: 0.125},
-		20: {bib.CRFTitle: 0.0625}, // half of it is under crfMinWeight
+	b := crfHandWeights(-0.5, map[uint64]map[refparse.CRFLabel]float32{
+		10: {refparse.CRFAuthor: 0.25, refparse.CRFTitle: 0.125},
+		20: {refparse.CRFTitle: 0.0625}, // half of it is under crfMinWeight
 	}, 10, 20)
 	avg := crfAverage(a, b)
 	if got := avg.Trans[5]; got != 0.25 {
 		t.Errorf("transition %g, want 0.25", got)
 	}
-	want := map[uint64][bib.CRFNumLabels]float32{
-		10: {bib.CRFAuthor: 0.375, bib.CRFTitle: 0.0625},
-		30: {bib.CRFTitle: -0.125},
+	want := map[uint64][refparse.CRFNumLabels]float32{
+		10: {refparse.CRFAuthor: 0.375, refparse.CRFTitle: 0.0625},
+		30: {refparse.CRFTitle: -0.125},
 	}
 	if len(avg.Hashes) != len(want) {
 		t.Errorf("%d features %v, want %d", len(avg.Hashes), avg.Hashes, len(want))
@@ -72,16 +72,16 @@ func TestCRFAverage(t *testing.T) {
 	}
 
 	// The average of one trained model is that model.
-	m, err := bib.ReadCRFModel(bib.CRFEmbeddedModel)
+	m, err := refparse.ReadCRFModel(refparse.CRFEmbeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var one, same bytes.Buffer
-	if err := bib.WriteCRFModel(&one, &m.CRFWeights); err != nil {
+	if err := refparse.WriteCRFModel(&one, &m.CRFWeights); err != nil {
 		t.Fatal(err)
 	}
 	avg = crfAverage(&m.CRFWeights)
-	if err := bib.WriteCRFModel(&same, &avg); err != nil {
+	if err := refparse.WriteCRFModel(&same, &avg); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(one.Bytes(), same.Bytes()) {
@@ -94,7 +94,7 @@ func TestCRFAverage(t *testing.T) {
 // one by one.
 func TestCRFAverageOfFiles(t *testing.T) {
 	ex := crfToyExamples(t)
-	var trained, read []*bib.CRFWeights
+	var trained, read []*refparse.CRFWeights
 	for _, o := range []crfTrainOptions{{L2: 0.1}, {L2: 0.1, Margin: 1}, {L2: 0.2}} {
 		o.Iterations, o.MinCount = 40, 1
 		m, err := crfTrain(ex, o)
@@ -102,12 +102,12 @@ func TestCRFAverageOfFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		w := m.CRFWeights
-		crfAddBias(&w, bib.CRFOther, crfOtherBias)
+		crfAddBias(&w, refparse.CRFOther, crfOtherBias)
 		var buf bytes.Buffer
-		if err := bib.WriteCRFModel(&buf, &w); err != nil {
+		if err := refparse.WriteCRFModel(&buf, &w); err != nil {
 			t.Fatal(err)
 		}
-		back, err := bib.ReadCRFModel(buf.Bytes())
+		back, err := refparse.ReadCRFModel(buf.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,10 +115,10 @@ func TestCRFAverageOfFiles(t *testing.T) {
 	}
 	var a, b bytes.Buffer
 	avgTrained, avgRead := crfAverage(trained...), crfAverage(read...)
-	if err := bib.WriteCRFModel(&a, &avgTrained); err != nil {
+	if err := refparse.WriteCRFModel(&a, &avgTrained); err != nil {
 		t.Fatal(err)
 	}
-	if err := bib.WriteCRFModel(&b, &avgRead); err != nil {
+	if err := refparse.WriteCRFModel(&b, &avgRead); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

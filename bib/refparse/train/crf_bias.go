@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // The bias of "other". Training maximises the likelihood of the gold
@@ -24,27 +24,27 @@ import (
 // with the renderings in six styles (crf_styles.go) 0.9442 at +1.0 and
 // 0.9434 to 0.9445 from +0.5 to +1.5; with every record rendered, 0.9445
 // at +1.0 and 0.9442 to 0.9450 from +0.5 to +1.5. With other split by the
-// field before it (crf_tags.go), 0.9480 at +0.25, 0.9469 to 0.9473 at 0,
-// +0.5 and +0.75, 0.9462 at +1.0, 0.9305 at +2.0: the transitions now
-// carry part of what the bias did.
+// field before it (refparse/crf_tags.go), 0.9480 at +0.25, 0.9469 to
+// 0.9473 at 0, +0.5 and +0.75, 0.9462 at +1.0, 0.9305 at +2.0: the
+// transitions now carry part of what the bias did.
 const crfOtherBias = 0.25
 
 // crfAddBias adds b to the score of label l at every token: to every tag
-// of l (crf_tags.go).
-func crfAddBias(m *bib.CRFWeights, l bib.CRFLabel, b float32) {
-	for y := 0; y < bib.CRFNumTags; y++ {
-		if bib.CRFTagLabel[y] != l {
+// of l (refparse/crf_tags.go).
+func crfAddBias(m *refparse.CRFWeights, l refparse.CRFLabel, b float32) {
+	for y := 0; y < refparse.CRFNumTags; y++ {
+		if refparse.CRFTagLabel[y] != l {
 			continue
 		}
 		m.Start[y] += b
-		for p := 0; p < bib.CRFNumTags; p++ {
-			m.Trans[p*bib.CRFNumTags+y] += b
+		for p := 0; p < refparse.CRFNumTags; p++ {
+			m.Trans[p*refparse.CRFNumTags+y] += b
 		}
 	}
 }
 
 // crfWordsF1 is the micro F1 over words of m on the examples.
-func crfWordsF1(m *bib.CRFModel, examples []crfExample) float64 {
+func crfWordsF1(m *refparse.CRFModel, examples []crfExample) float64 {
 	_, words := crfScore(m, examples)
 	_, _, f := words.micro()
 	return f
@@ -54,12 +54,12 @@ func crfWordsF1(m *bib.CRFModel, examples []crfExample) float64 {
 // top of m's own weights, writes the micro F1 over words of each to log
 // (if not nil), and returns the best bias (the smallest of equals) and its
 // F1.
-func crfTuneBias(m *bib.CRFModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
+func crfTuneBias(m *refparse.CRFModel, examples []crfExample, log io.Writer) (best float32, bestF1 float64) {
 	bestF1 = -1
 	for b := float32(-1.5); b <= 1.5; b += 0.25 {
 		w := m.CRFWeights
-		crfAddBias(&w, bib.CRFOther, b)
-		f := crfWordsF1(bib.NewCRFModel(w), examples)
+		crfAddBias(&w, refparse.CRFOther, b)
+		f := crfWordsF1(refparse.NewCRFModel(w), examples)
 		if log != nil {
 			fmt.Fprintf(log, "  other %+.2f: micro F1 %.4f\n", b, f)
 		}

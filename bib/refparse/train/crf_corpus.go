@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // The data sets of the reference CRF, and the two entry points of
@@ -132,7 +133,7 @@ const (
 
 // TrainRefParser trains the reference parser's CRFs on the labelled data
 // and returns their average in the form the binary embeds
-// (bib/crfmodel/refparse.crf). The held-out references are never
+// (bib/refparse/crfmodel/refparse.crf). The held-out references are never
 // trained on; the development references are unless opts.Dev is set.
 // Training is deterministic.
 func TrainRefParser(opts RefParserTraining) ([]byte, error) {
@@ -150,7 +151,7 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 			return nil, fmt.Errorf("negative setting in %+v", o)
 		}
 	}
-	var trained []*bib.CRFWeights
+	var trained []*refparse.CRFWeights
 	for k, o := range models {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "model %d of %d: %+v\n", k+1, len(models), o)
@@ -162,12 +163,12 @@ func TrainRefParser(opts RefParserTraining) ([]byte, error) {
 			return nil, err
 		}
 		w := m.CRFWeights
-		crfAddBias(&w, bib.CRFOther, crfOtherBias)
+		crfAddBias(&w, refparse.CRFOther, crfOtherBias)
 		trained = append(trained, &w)
 	}
 	avg := crfAverage(trained...)
 	var buf bytes.Buffer
-	if err := bib.WriteCRFModel(&buf, &avg); err != nil {
+	if err := refparse.WriteCRFModel(&buf, &avg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -207,10 +208,10 @@ type RefParserEvaluation struct {
 func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores, error) {
 	model, dataDir, dev := opts.Model, opts.DataDir, opts.Dev
 	if model == nil {
-		model = bib.CRFEmbeddedModel
+		model = refparse.CRFEmbeddedModel
 	}
 	began := time.Now()
-	m, err := bib.ReadCRFModel(model)
+	m, err := refparse.ReadCRFModel(model)
 	if err != nil {
 		return nil, err
 	}

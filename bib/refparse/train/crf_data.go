@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // The labelled references the reference CRF learns from, and how their
@@ -36,20 +37,20 @@ import (
 // author list, "and") are one field.
 
 // crfScoredLabels are the fields the accuracy is reported on.
-var crfScoredLabels = []bib.CRFLabel{bib.CRFAuthor, bib.CRFTitle, bib.CRFContainer, bib.CRFDate, bib.CRFVolume, bib.CRFIssue, bib.CRFPages, bib.CRFPublisher, bib.CRFDOI, bib.CRFURL}
+var crfScoredLabels = []refparse.CRFLabel{refparse.CRFAuthor, refparse.CRFTitle, refparse.CRFContainer, refparse.CRFDate, refparse.CRFVolume, refparse.CRFIssue, refparse.CRFPages, refparse.CRFPublisher, refparse.CRFDOI, refparse.CRFURL}
 
 // crfSpan is a labelled byte range of a reference.
 type crfSpan struct {
 	start, end int
-	label      bib.CRFLabel
+	label      refparse.CRFLabel
 }
 
 // crfExample is one labelled reference: its text, tokens and the field of
 // each token.
 type crfExample struct {
 	text   string
-	toks   []bib.CRFTok
-	labels []bib.CRFLabel
+	toks   []refparse.CRFTok
+	labels []refparse.CRFLabel
 	corpus string // "anystyle-core", "grobid", "gbt7714" …
 	split  crfSplit
 }
@@ -100,8 +101,8 @@ func crfSplitOf(text string) crfSplit {
 
 // crfNewExample tokenizes a labelled reference and normalizes its labels.
 func crfNewExample(text string, spans []crfSpan, corpus string) crfExample {
-	toks := bib.CRFTokenize(text, nil)
-	labels := make([]bib.CRFLabel, len(toks))
+	toks := refparse.CRFTokenize(text, nil)
+	labels := make([]refparse.CRFLabel, len(toks))
 	spanOf := make([]int32, len(toks))
 	k := 0
 	for i, t := range toks {
@@ -120,17 +121,17 @@ func crfNewExample(text string, spans []crfSpan, corpus string) crfExample {
 
 // crfNormalizeLabels brings the labels to the convention described at the
 // top of this file. spanOf is the source span of each token (-1 outside).
-func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels []bib.CRFLabel) {
+func crfNormalizeLabels(text string, toks []refparse.CRFTok, spanOf []int32, labels []refparse.CRFLabel) {
 	n := len(toks)
-	tok := func(i int) string { return bib.CRFTokText(text, toks, i) }
+	tok := func(i int) string { return refparse.CRFTokText(text, toks, i) }
 	low := func(i int) string { return strings.ToLower(tok(i)) }
 	// An issue inside a volume: "15(3)", "9, no. 2".
 	for i := 0; i < n; i++ {
-		if labels[i] != bib.CRFVolume {
+		if labels[i] != refparse.CRFVolume {
 			continue
 		}
 		j := i
-		for j < n && spanOf[j] == spanOf[i] && labels[j] == bib.CRFVolume {
+		for j < n && spanOf[j] == spanOf[i] && labels[j] == refparse.CRFVolume {
 			j++
 		}
 		for k := i + 1; k < j; k++ {
@@ -142,22 +143,22 @@ func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels [
 					e++
 				}
 				if e < j && e > k+1 && crfAllNumberish(text, toks, k+1, e) {
-					labels[k], labels[e] = bib.CRFOther, bib.CRFOther
+					labels[k], labels[e] = refparse.CRFOther, refparse.CRFOther
 					for m := k + 1; m < e; m++ {
-						labels[m] = bib.CRFIssue
+						labels[m] = refparse.CRFIssue
 					}
 					k = e
 				}
-			case bib.CRFIsIssueKeyword(strings.ToLower(t)):
+			case refparse.CRFIsIssueKeyword(strings.ToLower(t)):
 				e := k + 1
 				for e < j && tok(e) == "." {
 					e++
 				}
 				if e < j && crfAllNumberish(text, toks, e, e+1) {
 					for m := k; m < e; m++ {
-						labels[m] = bib.CRFOther
+						labels[m] = refparse.CRFOther
 					}
-					labels[e] = bib.CRFIssue
+					labels[e] = refparse.CRFIssue
 					k = e
 				}
 			}
@@ -166,24 +167,24 @@ func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels [
 	}
 	for i := 0; i < n; i++ {
 		switch labels[i] {
-		case bib.CRFURL:
+		case refparse.CRFURL:
 			// A DOI written as a link is the DOI (GROBID labels it a
 			// pointer, AnyStyle a DOI).
 			if l := low(i); strings.Contains(l, "doi.org/10.") {
-				labels[i] = bib.CRFDOI
+				labels[i] = refparse.CRFDOI
 			}
-		case bib.CRFVolume:
+		case refparse.CRFVolume:
 			// "2014;35": AnyStyle's Vancouver volumes start with the year.
-			if (i == 0 || labels[i-1] != bib.CRFVolume || spanOf[i-1] != spanOf[i]) && bib.IsYear(tok(i)) && i+2 < n &&
-				tok(i+1) == ";" && labels[i+1] == bib.CRFVolume && labels[i+2] == bib.CRFVolume {
-				labels[i], labels[i+1] = bib.CRFDate, bib.CRFOther
+			if (i == 0 || labels[i-1] != refparse.CRFVolume || spanOf[i-1] != spanOf[i]) && refparse.IsYear(tok(i)) && i+2 < n &&
+				tok(i+1) == ";" && labels[i+1] == refparse.CRFVolume && labels[i+2] == refparse.CRFVolume {
+				labels[i], labels[i+1] = refparse.CRFDate, refparse.CRFOther
 			}
 		}
 	}
 	// Runs: tokens of one source span and one label.
 	sameRun := func(a, b int) bool { return spanOf[a] == spanOf[b] && labels[a] == labels[b] }
 	for i := 0; i < n; {
-		if labels[i] == bib.CRFOther {
+		if labels[i] == refparse.CRFOther {
 			i++
 			continue
 		}
@@ -196,48 +197,48 @@ func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels [
 		for changed := true; changed && a < b; {
 			changed = false
 			// Keywords before locator numbers.
-			if lab == bib.CRFVolume || lab == bib.CRFIssue || lab == bib.CRFPages {
-				if bib.CRFIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
-					labels[a] = bib.CRFOther
+			if lab == refparse.CRFVolume || lab == refparse.CRFIssue || lab == refparse.CRFPages {
+				if refparse.CRFIsLocatorKeyword(strings.TrimRight(low(a), ".")) && a+1 < b {
+					labels[a] = refparse.CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if (lab == bib.CRFDOI || lab == bib.CRFURL) && a+1 < b {
+			if (lab == refparse.CRFDOI || lab == refparse.CRFURL) && a+1 < b {
 				// "doi: 10.1000/x", "URL: http://…": the label is no part.
-				if l := strings.TrimSuffix(low(a), ":"); l == "doi" || l == "url" || bib.CRFIsMark(l) {
-					labels[a] = bib.CRFOther
+				if l := strings.TrimSuffix(low(a), ":"); l == "doi" || l == "url" || refparse.CRFIsMark(l) {
+					labels[a] = refparse.CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if (lab == bib.CRFContainer || lab == bib.CRFEditor || lab == bib.CRFCollection) && a+1 < b {
+			if (lab == refparse.CRFContainer || lab == refparse.CRFEditor || lab == refparse.CRFCollection) && a+1 < b {
 				// "In Proceedings …", "In: Smith J (ed.)": the lead is no part.
 				if l := strings.TrimSuffix(low(a), ":"); l == "in" || l == "dans" || l == "en" || l == "im" {
-					labels[a] = bib.CRFOther
+					labels[a] = refparse.CRFOther
 					a++
 					changed = true
 					continue
 				}
 			}
-			if lab == bib.CRFEditor && b-a >= 2 {
+			if lab == refparse.CRFEditor && b-a >= 2 {
 				// "Smith J (Ed.)", "Smith J, eds": the editor mark is no part.
-				if bib.IsEditorWord(tok(b - 1)) {
-					labels[b-1] = bib.CRFOther
+				if refparse.IsEditorWord(tok(b - 1)) {
+					labels[b-1] = refparse.CRFOther
 					b--
 					changed = true
 					continue
 				}
 				if tok(b-1) == ")" {
 					p := b - 2
-					for p > a && tok(p) != "(" && (bib.IsEditorWord(tok(p)) || tok(p) == ".") {
+					for p > a && tok(p) != "(" && (refparse.IsEditorWord(tok(p)) || tok(p) == ".") {
 						p--
 					}
 					if p > a && tok(p) == "(" && p < b-2 {
 						for k := p; k < b; k++ {
-							labels[k] = bib.CRFOther
+							labels[k] = refparse.CRFOther
 						}
 						b = p
 						changed = true
@@ -247,20 +248,20 @@ func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels [
 			}
 			if b-a >= 3 && crfEncloses(text, toks, a, b) {
 				// "(1993)", "“Title.”": brackets around the whole field.
-				labels[a], labels[b-1] = bib.CRFOther, bib.CRFOther
+				labels[a], labels[b-1] = refparse.CRFOther, refparse.CRFOther
 				a++
 				b--
 				changed = true
 				continue
 			}
-			if t := tok(a); bib.CRFIsMark(t) && !crfOpensInside(text, toks, a, b) {
-				labels[a] = bib.CRFOther
+			if t := tok(a); refparse.CRFIsMark(t) && !crfOpensInside(text, toks, a, b) {
+				labels[a] = refparse.CRFOther
 				a++
 				changed = true
 				continue
 			}
-			if t := tok(b - 1); bib.CRFIsMark(t) && !crfClosesInside(text, toks, a, b-1) {
-				labels[b-1] = bib.CRFOther
+			if t := tok(b - 1); refparse.CRFIsMark(t) && !crfClosesInside(text, toks, a, b-1) {
+				labels[b-1] = refparse.CRFOther
 				b--
 				changed = true
 			}
@@ -271,13 +272,13 @@ func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels [
 	// field.
 	for i := 0; i < n; i++ {
 		lab := labels[i]
-		if lab == bib.CRFOther || i+1 >= n || labels[i+1] != bib.CRFOther {
+		if lab == refparse.CRFOther || i+1 >= n || labels[i+1] != refparse.CRFOther {
 			continue
 		}
 		j := i + 1
-		for j < n && j-i <= 3 && labels[j] == bib.CRFOther {
+		for j < n && j-i <= 3 && labels[j] == refparse.CRFOther {
 			t := tok(j)
-			if !bib.CRFIsMark(t) && !((lab == bib.CRFAuthor || lab == bib.CRFEditor) && bib.IsConnector(t)) {
+			if !refparse.CRFIsMark(t) && !((lab == refparse.CRFAuthor || lab == refparse.CRFEditor) && refparse.IsConnector(t)) {
 				break
 			}
 			if t == "(" || t == ")" || t == "[" || t == "]" || t == "“" || t == "”" || t == "\"" {
@@ -295,14 +296,14 @@ func crfNormalizeLabels(text string, toks []bib.CRFTok, spanOf []int32, labels [
 
 // crfAllNumberish reports whether tokens [a, b) are numbers, ranges or
 // "Suppl"-like words of an issue.
-func crfAllNumberish(text string, toks []bib.CRFTok, a, b int) bool {
+func crfAllNumberish(text string, toks []refparse.CRFTok, a, b int) bool {
 	for k := a; k < b; k++ {
-		t := bib.CRFTokText(text, toks, k)
+		t := refparse.CRFTokText(text, toks, k)
 		if t == "-" || t == "/" || t == "," {
 			continue
 		}
 		hasDigit := strings.IndexFunc(t, unicode.IsDigit) >= 0
-		if !hasDigit && !bib.IsRoman(t) && !strings.HasPrefix(strings.ToLower(t), "suppl") && !strings.HasPrefix(strings.ToLower(t), "spec") {
+		if !hasDigit && !refparse.IsRoman(t) && !strings.HasPrefix(strings.ToLower(t), "suppl") && !strings.HasPrefix(strings.ToLower(t), "spec") {
 			return false
 		}
 	}
@@ -314,17 +315,17 @@ var crfOpener = map[string]string{"(": ")", "[": "]", "“": "”", "‘": "’"
 
 // crfClosesInside reports whether token c closes a bracket opened inside
 // [a, c).
-func crfClosesInside(text string, toks []bib.CRFTok, a, c int) bool {
-	open, ok := crfCloser[bib.CRFTokText(text, toks, c)]
+func crfClosesInside(text string, toks []refparse.CRFTok, a, c int) bool {
+	open, ok := crfCloser[refparse.CRFTokText(text, toks, c)]
 	if !ok {
 		return false
 	}
 	depth := 0
 	for k := a; k < c; k++ {
-		switch bib.CRFTokText(text, toks, k) {
+		switch refparse.CRFTokText(text, toks, k) {
 		case open:
 			depth++
-		case bib.CRFTokText(text, toks, c):
+		case refparse.CRFTokText(text, toks, c):
 			depth--
 		}
 	}
@@ -333,10 +334,10 @@ func crfClosesInside(text string, toks []bib.CRFTok, a, c int) bool {
 
 // crfEncloses reports whether token a opens a bracket or quotation that
 // token b-1 closes.
-func crfEncloses(text string, toks []bib.CRFTok, a, b int) bool {
-	open := bib.CRFTokText(text, toks, a)
+func crfEncloses(text string, toks []refparse.CRFTok, a, b int) bool {
+	open := refparse.CRFTokText(text, toks, a)
 	closer, ok := crfOpener[open]
-	if !ok || bib.CRFTokText(text, toks, b-1) != closer {
+	if !ok || refparse.CRFTokText(text, toks, b-1) != closer {
 		return false
 	}
 	if open == closer {
@@ -344,7 +345,7 @@ func crfEncloses(text string, toks []bib.CRFTok, a, b int) bool {
 	}
 	depth := 0
 	for k := a; k < b-1; k++ {
-		switch bib.CRFTokText(text, toks, k) {
+		switch refparse.CRFTokText(text, toks, k) {
 		case open:
 			depth++
 		case closer:
@@ -359,13 +360,13 @@ func crfEncloses(text string, toks []bib.CRFTok, a, b int) bool {
 
 // crfOpensInside reports whether token a opens a bracket closed inside
 // (a, b).
-func crfOpensInside(text string, toks []bib.CRFTok, a, b int) bool {
-	closer, ok := crfOpener[bib.CRFTokText(text, toks, a)]
+func crfOpensInside(text string, toks []refparse.CRFTok, a, b int) bool {
+	closer, ok := crfOpener[refparse.CRFTokText(text, toks, a)]
 	if !ok {
 		return false
 	}
 	for k := a + 1; k < b; k++ {
-		if bib.CRFTokText(text, toks, k) == closer {
+		if refparse.CRFTokText(text, toks, k) == closer {
 			return true
 		}
 	}
@@ -380,7 +381,7 @@ type crfTextBuilder struct {
 	spans []crfSpan
 }
 
-func (tb *crfTextBuilder) add(s string, label bib.CRFLabel, labelled bool) {
+func (tb *crfTextBuilder) add(s string, label refparse.CRFLabel, labelled bool) {
 	start := -1
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == '\u00a0' {
@@ -407,12 +408,12 @@ func (tb *crfTextBuilder) add(s string, label bib.CRFLabel, labelled bool) {
 }
 
 // crfAnystyleLabels maps AnyStyle's tags to labels.
-var crfAnystyleLabels = map[string]bib.CRFLabel{
-	"author": bib.CRFAuthor, "editor": bib.CRFEditor, "translator": bib.CRFEditor, "director": bib.CRFEditor, "producer": bib.CRFEditor,
-	"title": bib.CRFTitle, "journal": bib.CRFContainer, "container-title": bib.CRFContainer, "collection-title": bib.CRFCollection,
-	"date": bib.CRFDate, "volume": bib.CRFVolume, "pages": bib.CRFPages, "publisher": bib.CRFPublisher, "location": bib.CRFLocation,
-	"doi": bib.CRFDOI, "url": bib.CRFURL, "genre": bib.CRFGenre, "citation-number": bib.CRFCitNum,
-	"issue": bib.CRFIssue, // not in AnyStyle's sets; used by this project's labelling of the seed list
+var crfAnystyleLabels = map[string]refparse.CRFLabel{
+	"author": refparse.CRFAuthor, "editor": refparse.CRFEditor, "translator": refparse.CRFEditor, "director": refparse.CRFEditor, "producer": refparse.CRFEditor,
+	"title": refparse.CRFTitle, "journal": refparse.CRFContainer, "container-title": refparse.CRFContainer, "collection-title": refparse.CRFCollection,
+	"date": refparse.CRFDate, "volume": refparse.CRFVolume, "pages": refparse.CRFPages, "publisher": refparse.CRFPublisher, "location": refparse.CRFLocation,
+	"doi": refparse.CRFDOI, "url": refparse.CRFURL, "genre": refparse.CRFGenre, "citation-number": refparse.CRFCitNum,
+	"issue": refparse.CRFIssue, // not in AnyStyle's sets; used by this project's labelling of the seed list
 	// note, edition, isbn, medium, source, dataset: notes.
 }
 
@@ -422,13 +423,13 @@ var crfAnystyleLabels = map[string]bib.CRFLabel{
 // explicit and stays a container ("Phys. Rev. C 61 (2000) 024318").
 func crfUntitledContainer(spans []crfSpan) {
 	for _, sp := range spans {
-		if sp.label == bib.CRFTitle || sp.label == bib.CRFVolume || sp.label == bib.CRFIssue {
+		if sp.label == refparse.CRFTitle || sp.label == refparse.CRFVolume || sp.label == refparse.CRFIssue {
 			return
 		}
 	}
 	for k := range spans {
-		if spans[k].label == bib.CRFContainer {
-			spans[k].label = bib.CRFTitle
+		if spans[k].label == refparse.CRFContainer {
+			spans[k].label = refparse.CRFTitle
 			return
 		}
 	}
@@ -470,7 +471,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 			case tb != nil && t.Name.Local == field:
 				lab, ok := crfAnystyleLabels[field]
 				if !ok {
-					lab = bib.CRFNote
+					lab = refparse.CRFNote
 				}
 				if tb.b.Len() > 0 {
 					tb.space = true
@@ -490,7 +491,7 @@ func crfReadAnystyle(r io.Reader, corpus string) ([]crfExample, error) {
 // crfGrobidLabel maps a GROBID TEI element to a label. hasArticle is
 // whether the <bibl> holds an article title, which makes a monograph
 // title the container.
-func crfGrobidLabel(e xml.StartElement, hasArticle bool) bib.CRFLabel {
+func crfGrobidLabel(e xml.StartElement, hasArticle bool) refparse.CRFLabel {
 	attr := func(name string) string {
 		for _, a := range e.Attr {
 			if a.Name.Local == name {
@@ -501,58 +502,58 @@ func crfGrobidLabel(e xml.StartElement, hasArticle bool) bib.CRFLabel {
 	}
 	switch strings.ToLower(e.Name.Local) {
 	case "author", "authors":
-		return bib.CRFAuthor
+		return refparse.CRFAuthor
 	case "editor":
-		return bib.CRFEditor
+		return refparse.CRFEditor
 	case "title":
 		switch attr("level") {
 		case "a":
-			return bib.CRFTitle
+			return refparse.CRFTitle
 		case "j":
-			return bib.CRFContainer
+			return refparse.CRFContainer
 		case "s":
-			return bib.CRFCollection
+			return refparse.CRFCollection
 		}
 		if hasArticle {
-			return bib.CRFContainer
+			return refparse.CRFContainer
 		}
-		return bib.CRFTitle
+		return refparse.CRFTitle
 	case "biblscope":
 		u := attr("unit") + attr("type")
 		switch {
 		case strings.HasPrefix(u, "vol"):
-			return bib.CRFVolume
+			return refparse.CRFVolume
 		case strings.HasPrefix(u, "issue"):
-			return bib.CRFIssue
+			return refparse.CRFIssue
 		case strings.HasPrefix(u, "p"):
-			return bib.CRFPages
+			return refparse.CRFPages
 		}
-		return bib.CRFNote
+		return refparse.CRFNote
 	case "date", "year":
-		return bib.CRFDate
+		return refparse.CRFDate
 	case "publisher", "publishe":
-		return bib.CRFPublisher
+		return refparse.CRFPublisher
 	case "pubplace":
-		return bib.CRFLocation
+		return refparse.CRFLocation
 	case "orgname":
 		if attr("type") == "collaboration" {
-			return bib.CRFAuthor
+			return refparse.CRFAuthor
 		}
-		return bib.CRFPublisher
+		return refparse.CRFPublisher
 	case "idno":
 		if attr("type") == "doi" {
-			return bib.CRFDOI
+			return refparse.CRFDOI
 		}
-		return bib.CRFNote
+		return refparse.CRFNote
 	case "ptr":
-		return bib.CRFURL
+		return refparse.CRFURL
 	case "note":
 		if attr("type") == "report" {
-			return bib.CRFGenre
+			return refparse.CRFGenre
 		}
-		return bib.CRFNote
+		return refparse.CRFNote
 	}
-	return bib.CRFNote
+	return refparse.CRFNote
 }
 
 // crfReadGrobid reads the <bibl> elements of a GROBID TEI file: the text
@@ -594,7 +595,7 @@ func crfReadGrobid(data []byte, corpus string) ([]crfExample, error) {
 	var out []crfExample
 	var tb *crfTextBuilder
 	var stack []xml.Name
-	var lab bib.CRFLabel
+	var lab refparse.CRFLabel
 	nb := 0
 	for {
 		tok, err := dec.Token()

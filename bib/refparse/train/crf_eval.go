@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Scoring the reference CRF: token-level precision, recall and F1 of each
@@ -17,12 +17,12 @@ import (
 // crfCounts are the true positives, false positives and false negatives
 // of each label.
 type crfCounts struct {
-	tp, fp, fn [bib.CRFNumLabels]int
+	tp, fp, fn [refparse.CRFNumLabels]int
 	refs, toks int
 	exact      int // references labelled without a mistake on a scored field
 }
 
-func (c *crfCounts) add(gold, pred bib.CRFLabel) {
+func (c *crfCounts) add(gold, pred refparse.CRFLabel) {
 	if gold == pred {
 		c.tp[gold]++
 		return
@@ -58,7 +58,7 @@ func (c *crfCounts) micro() (p, r, f float64) {
 
 // crfScore labels the examples with m and counts, over all tokens and over
 // words.
-func crfScore(m *bib.CRFModel, examples []crfExample) (all, words crfCounts) {
+func crfScore(m *refparse.CRFModel, examples []crfExample) (all, words crfCounts) {
 	eachAll, eachWords := crfScoreEach(m, examples)
 	return crfSumWhere(eachAll, nil), crfSumWhere(eachWords, nil)
 }
@@ -66,8 +66,8 @@ func crfScore(m *bib.CRFModel, examples []crfExample) (all, words crfCounts) {
 // crfScoreEach labels each example once and counts, over all tokens and
 // over words, example by example: groups of examples that overlap are
 // then summed without labelling an example twice.
-func crfScoreEach(m *bib.CRFModel, examples []crfExample) (all, words []crfCounts) {
-	sc := new(bib.CRFScratch)
+func crfScoreEach(m *refparse.CRFModel, examples []crfExample) (all, words []crfCounts) {
+	sc := new(refparse.CRFScratch)
 	all = make([]crfCounts, len(examples))
 	words = make([]crfCounts, len(examples))
 	for k := range examples {
@@ -85,7 +85,7 @@ func crfScoreEach(m *bib.CRFModel, examples []crfExample) (all, words []crfCount
 					exact = false
 				}
 			}
-			if !bib.CRFIsMark(bib.CRFTokText(e.text, e.toks, i)) {
+			if !refparse.CRFIsMark(refparse.CRFTokText(e.text, e.toks, i)) {
 				w.add(g, p)
 				w.toks++
 			}
@@ -109,7 +109,7 @@ func (c *crfCounts) plus(o *crfCounts) {
 	c.exact += o.exact
 }
 
-func crfIsScored(l bib.CRFLabel) bool {
+func crfIsScored(l refparse.CRFLabel) bool {
 	for _, s := range crfScoredLabels {
 		if s == l {
 			return true
@@ -130,7 +130,7 @@ func (c *crfCounts) write(w io.Writer, title string) {
 	p, r, f := c.micro()
 	fmt.Fprintf(w, "  %-16s %9.4f %9.4f %9.4f\n", "micro average", p, r, f)
 	var other []string
-	for l := bib.CRFLabel(0); l < bib.CRFLabelCount; l++ {
+	for l := refparse.CRFLabel(0); l < refparse.CRFLabelCount; l++ {
 		if crfIsScored(l) || c.tp[l]+c.fn[l] == 0 {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // GB/T 7714 training sequences rendered from real records.
@@ -82,7 +83,7 @@ type crfRecord struct {
 
 // crfRecordOf reads the record of a labelled reference.
 func crfRecordOf(e *crfExample) (crfRecord, bool) {
-	rec := crfRecord{Work: bib.CRFWork(e.text, e.toks, e.labels), split: e.split, src: e.text}
+	rec := crfRecord{Work: refparse.CRFWork(e.text, e.toks, e.labels), split: e.split, src: e.text}
 	w := &rec.Work
 	if w.Title == "" || w.Year == 0 {
 		return rec, false
@@ -91,8 +92,8 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 	if crfHasKanaHangul(e.text) {
 		return rec, false
 	}
-	if a, b, ok := bib.CRFFieldSpan(e.text, e.toks, e.labels, bib.CRFAuthor); ok {
-		raw := bib.CRFSpanText(e.text, e.toks, a, b)
+	if a, b, ok := refparse.CRFFieldSpan(e.text, e.toks, e.labels, refparse.CRFAuthor); ok {
+		raw := refparse.CRFSpanText(e.text, e.toks, a, b)
 		rec.etAl = strings.Contains(raw, "et al") || strings.Contains(raw, "等")
 		if bib.HasHan(raw) {
 			for _, p := range strings.FieldsFunc(raw, func(r rune) bool {
@@ -102,7 +103,7 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 				if p == "等" || p == "" {
 					continue
 				}
-				if !bib.IsCJKName(strings.ReplaceAll(p, " ", "")) {
+				if !refparse.IsCJKName(strings.ReplaceAll(p, " ", "")) {
 					return rec, false
 				}
 				rec.names = append(rec.names, strings.ReplaceAll(p, " ", ""))
@@ -118,8 +119,8 @@ func crfRecordOf(e *crfExample) (crfRecord, bool) {
 	if len(rec.names) == 0 {
 		return rec, false
 	}
-	if a, b, ok := bib.CRFFieldSpan(e.text, e.toks, e.labels, bib.CRFDate); ok {
-		rec.month, rec.day = crfMonthDay(bib.CRFSpanText(e.text, e.toks, a, b))
+	if a, b, ok := refparse.CRFFieldSpan(e.text, e.toks, e.labels, refparse.CRFDate); ok {
+		rec.month, rec.day = crfMonthDay(refparse.CRFSpanText(e.text, e.toks, a, b))
 	}
 	return rec, true
 }
@@ -158,7 +159,7 @@ func crfMonthDay(d string) (int, int) {
 	var nums []int
 	for _, w := range f {
 		if n, err := strconv.Atoi(w); err == nil {
-			if !bib.IsYear(w) {
+			if !refparse.IsYear(w) {
 				nums = append(nums, n)
 			}
 			continue
@@ -226,10 +227,10 @@ type crfSpanBuilder struct {
 }
 
 // put writes s as a field labelled l (other: as no field).
-func (g *crfSpanBuilder) put(s string, l bib.CRFLabel) {
+func (g *crfSpanBuilder) put(s string, l refparse.CRFLabel) {
 	start := g.b.Len()
 	g.b.WriteString(s)
-	if l != bib.CRFOther && s != "" {
+	if l != refparse.CRFOther && s != "" {
 		g.spans = append(g.spans, crfSpan{start, g.b.Len(), l})
 	}
 }
@@ -287,10 +288,10 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 	g := &crfGBTBuilder{style: style}
 	switch style.number {
 	case 1:
-		g.put("["+strconv.Itoa(n)+"]", bib.CRFCitNum)
+		g.put("["+strconv.Itoa(n)+"]", refparse.CRFCitNum)
 		g.b.WriteString(" ")
 	case 2:
-		g.put(strconv.Itoa(n), bib.CRFCitNum)
+		g.put(strconv.Itoa(n), refparse.CRFCitNum)
 		g.b.WriteString(". ")
 	}
 	// Authors: at most three, then et al. / 等.
@@ -328,18 +329,18 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			ab.WriteString(sep + "et al")
 		}
 	}
-	g.put(ab.String(), bib.CRFAuthor)
+	g.put(ab.String(), refparse.CRFAuthor)
 	year := strconv.Itoa(w.Year)
 	if style.authorYr {
 		g.mark(",")
-		g.put(year, bib.CRFDate)
+		g.put(year, refparse.CRFDate)
 	}
 	g.mark(".")
-	g.put(w.Title, bib.CRFTitle)
+	g.put(w.Title, refparse.CRFTitle)
 	marker := func(m string) {
 		if style.marker {
 			g.b.WriteString("[")
-			g.put(m, bib.CRFGenre)
+			g.put(m, refparse.CRFGenre)
 			g.b.WriteString("]")
 		}
 	}
@@ -349,21 +350,21 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			return false
 		}
 		if w.Place != "" {
-			g.put(w.Place, bib.CRFLocation)
+			g.put(w.Place, refparse.CRFLocation)
 			g.mark(":")
 		}
 		if w.Publisher != "" {
-			g.put(w.Publisher, bib.CRFPublisher)
+			g.put(w.Publisher, refparse.CRFPublisher)
 			if !style.authorYr {
 				g.mark(",")
 			}
 		}
 		if !style.authorYr {
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 		}
 		if w.Pages != "" {
 			g.mark(":")
-			g.put(w.Pages, bib.CRFPages)
+			g.put(w.Pages, refparse.CRFPages)
 		}
 		return true
 	}
@@ -374,18 +375,18 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		marker("J")
 		g.mark(".")
-		g.put(w.Container, bib.CRFContainer)
+		g.put(w.Container, refparse.CRFContainer)
 		if !style.authorYr {
 			g.mark(",")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 		}
 		switch {
 		case w.Volume != "":
 			g.mark(",")
-			g.put(w.Volume, bib.CRFVolume)
+			g.put(w.Volume, refparse.CRFVolume)
 			if w.Issue != "" {
 				g.mark("(")
-				g.put(w.Issue, bib.CRFIssue)
+				g.put(w.Issue, refparse.CRFIssue)
 				g.mark(")")
 			}
 		case w.Issue != "":
@@ -393,12 +394,12 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 				g.mark(",")
 			}
 			g.mark("(")
-			g.put(w.Issue, bib.CRFIssue)
+			g.put(w.Issue, refparse.CRFIssue)
 			g.mark(")")
 		}
 		if w.Pages != "" {
 			g.mark(":")
-			g.put(w.Pages, bib.CRFPages)
+			g.put(w.Pages, refparse.CRFPages)
 		}
 	case "M", "D", "R":
 		marker(kind)
@@ -416,7 +417,7 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 			marker("M")
 		}
 		g.b.WriteString("//")
-		g.put(w.Container, bib.CRFContainer)
+		g.put(w.Container, refparse.CRFContainer)
 		g.mark(".")
 		imprint(true)
 	case "N":
@@ -425,12 +426,12 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		marker("N")
 		g.mark(".")
-		g.put(w.Container, bib.CRFContainer)
+		g.put(w.Container, refparse.CRFContainer)
 		g.mark(",")
-		g.put(year+"-"+crfTwo(rec.month)+"-"+crfTwo(rec.day), bib.CRFDate)
+		g.put(year+"-"+crfTwo(rec.month)+"-"+crfTwo(rec.day), refparse.CRFDate)
 		if w.Pages != "" {
 			g.mark("(")
-			g.put(w.Pages, bib.CRFPages)
+			g.put(w.Pages, refparse.CRFPages)
 			g.mark(")")
 		}
 	case "EB":
@@ -439,21 +440,21 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		}
 		if style.marker {
 			g.b.WriteString("[")
-			g.put("EB/OL", bib.CRFGenre)
+			g.put("EB/OL", refparse.CRFGenre)
 			g.b.WriteString("]")
 		}
 		g.mark(".")
 		if !style.authorYr {
 			g.mark("(")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 			g.mark(")")
 		}
 		acc := w.Year + 1 + rnd.intn(6)
 		g.b.WriteString("[")
-		g.put(strconv.Itoa(acc)+"-"+crfTwo(1+rnd.intn(12))+"-"+crfTwo(1+rnd.intn(28)), bib.CRFNote)
+		g.put(strconv.Itoa(acc)+"-"+crfTwo(1+rnd.intn(12))+"-"+crfTwo(1+rnd.intn(28)), refparse.CRFNote)
 		g.b.WriteString("]")
 		g.mark(".")
-		g.put(w.URL, bib.CRFURL)
+		g.put(w.URL, refparse.CRFURL)
 	default:
 		return "", nil, false
 	}
@@ -461,7 +462,7 @@ func crfRenderGBT(rec *crfRecord, kind string, style crfGBTStyle, n int, rnd *cr
 		g.mark(".")
 		g.b.WriteString("DOI")
 		g.mark(":")
-		g.put(w.DOI, bib.CRFDOI)
+		g.put(w.DOI, refparse.CRFDOI)
 	}
 	return g.end(), g.spans, true
 }
@@ -480,7 +481,7 @@ func crfGBTKinds(rec *crfRecord) []string {
 	text := strings.ToLower(w.Title + " " + w.Publisher + " " + w.Container)
 	switch {
 	case w.Container != "" && w.Publisher != "":
-		if bib.IsConference(w.Container) {
+		if refparse.IsConference(w.Container) {
 			kinds = append(kinds, "C")
 		} else {
 			kinds = append(kinds, "chapter")
@@ -492,9 +493,9 @@ func crfGBTKinds(rec *crfRecord) []string {
 		}
 	case w.Publisher != "":
 		switch {
-		case bib.ThesisWords.MatchString(text) || strings.Contains(text, "thesis") || strings.Contains(text, "论文"):
+		case refparse.ThesisWords.MatchString(text) || strings.Contains(text, "thesis") || strings.Contains(text, "论文"):
 			kinds = append(kinds, "D")
-		case bib.ReportWords.MatchString(w.Title + " " + w.Publisher):
+		case refparse.ReportWords.MatchString(w.Title + " " + w.Publisher):
 			kinds = append(kinds, "R")
 		default:
 			kinds = append(kinds, "M")

@@ -1,6 +1,6 @@
 package train
 
-import "github.com/citegraph/citegraph/bib"
+import "github.com/citegraph/citegraph/bib/refparse"
 
 // Softmax-margin training (Gimpel and Smith, "Softmax-margin CRFs:
 // training log-linear models with cost functions", NAACL-HLT 2010,
@@ -23,7 +23,7 @@ import "github.com/citegraph/citegraph/bib"
 // each).
 
 // crfCost is the cost of each label against each gold label.
-type crfCost [bib.CRFNumLabels][bib.CRFNumLabels]float64
+type crfCost [refparse.CRFNumLabels][refparse.CRFNumLabels]float64
 
 // crfMarginCost returns the costs for a margin.
 func crfMarginCost(margin float64) (c crfCost) {
@@ -31,7 +31,7 @@ func crfMarginCost(margin float64) (c crfCost) {
 		for y := range c[g] {
 			switch {
 			case g == y:
-			case g == int(bib.CRFOther) || y == int(bib.CRFOther):
+			case g == int(refparse.CRFOther) || y == int(refparse.CRFOther):
 				c[g][y] = margin
 			default:
 				c[g][y] = 2 * margin

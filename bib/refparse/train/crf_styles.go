@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Training sequences in the common styles, rendered from real records.
@@ -145,11 +146,11 @@ func (g *crfStyleBuilder) text(s string) { g.b.WriteString(s) }
 func (g *crfStyleBuilder) locators(w *bib.Work, volumeLead, issueLead, issueEnd string) {
 	if w.Volume != "" {
 		g.text(volumeLead)
-		g.put(w.Volume, bib.CRFVolume)
+		g.put(w.Volume, refparse.CRFVolume)
 	}
 	if w.Issue != "" {
 		g.text(issueLead)
-		g.put(w.Issue, bib.CRFIssue)
+		g.put(w.Issue, refparse.CRFIssue)
 		g.text(issueEnd)
 	}
 }
@@ -189,14 +190,14 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		n := strconv.Itoa(1 + rnd.intn(80))
 		if st == crfStyleIEEE {
 			g.text("[")
-			g.put(n, bib.CRFCitNum)
+			g.put(n, refparse.CRFCitNum)
 			g.text("] ")
 		} else {
-			g.put(n, bib.CRFCitNum)
+			g.put(n, refparse.CRFCitNum)
 			g.text(". ")
 		}
 	}
-	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), bib.CRFAuthor)
+	g.put(crfStyleAuthors(w.Authors, rec.etAl, st), refparse.CRFAuthor)
 	year := strconv.Itoa(w.Year)
 	quoted := kind != "book" && (st == crfStyleChicago || st == crfStyleMLA || st == crfStyleIEEE || st == crfStyleHarvard)
 	title := func(end string) {
@@ -206,14 +207,14 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch {
 		case quoted && st == crfStyleHarvard:
 			g.text("‘")
-			g.put(w.Title, bib.CRFTitle)
+			g.put(w.Title, refparse.CRFTitle)
 			g.text("’" + end)
 		case quoted:
 			g.text("“")
-			g.put(w.Title, bib.CRFTitle)
+			g.put(w.Title, refparse.CRFTitle)
 			g.text(end + "” ")
 		default:
-			g.put(w.Title, bib.CRFTitle)
+			g.put(w.Title, refparse.CRFTitle)
 			g.stop()
 		}
 	}
@@ -230,21 +231,21 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 	}
 	imprint := func(withPlace bool) {
 		if withPlace && w.Place != "" {
-			g.put(w.Place, bib.CRFLocation)
+			g.put(w.Place, refparse.CRFLocation)
 			g.text(": ")
 		}
-		g.put(w.Publisher, bib.CRFPublisher)
+		g.put(w.Publisher, refparse.CRFPublisher)
 	}
 	pages := func(lead string) {
 		if w.Pages != "" {
 			g.text(lead)
-			g.put(w.Pages, bib.CRFPages)
+			g.put(w.Pages, refparse.CRFPages)
 		}
 	}
 	switch st {
 	case crfStyleAPA, crfStyleHarvard:
 		g.text(" (")
-		g.put(year, bib.CRFDate)
+		g.put(year, refparse.CRFDate)
 		if st == crfStyleAPA {
 			g.text("). ")
 		} else {
@@ -253,7 +254,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(", ")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			locators()
 			if st == crfStyleAPA {
 				pages(", ")
@@ -266,7 +267,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		case "chapter":
 			title(", ")
 			g.text("In ")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			pages(" (pp. ")
 			if w.Pages != "" {
 				g.text(")")
@@ -276,12 +277,12 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		}
 	case crfStyleChicago:
 		g.stop()
-		g.put(year, bib.CRFDate)
+		g.put(year, refparse.CRFDate)
 		g.text(". ")
 		switch kind {
 		case "article":
 			title(".")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			locators()
 			pages(": ")
 		case "book":
@@ -290,7 +291,7 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		case "chapter":
 			title(".")
 			g.text("In ")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			pages(", ")
 			g.text(". ")
 			imprint(true)
@@ -300,23 +301,23 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(".")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			locators()
 			g.text(", ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 			pages(", pp. ")
 		case "book":
 			title("")
 			imprint(false)
 			g.text(", ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 		case "chapter":
 			title(".")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			g.text(", ")
 			imprint(false)
 			g.text(", ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 			pages(", pp. ")
 		}
 	case crfStyleVancouver:
@@ -324,9 +325,9 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title("")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			g.text(". ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 			if w.Volume != "" || w.Issue != "" {
 				g.text(";")
 				g.locators(w, "", "(", ")")
@@ -336,12 +337,12 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 			title("")
 			if kind == "chapter" {
 				g.text("In: ")
-				g.put(w.Container, bib.CRFContainer)
+				g.put(w.Container, refparse.CRFContainer)
 				g.text(". ")
 			}
 			imprint(true)
 			g.text("; ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 			pages(". p. ")
 		}
 	case crfStyleIEEE:
@@ -349,25 +350,25 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 		switch kind {
 		case "article":
 			title(",")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			locators()
 			pages(", pp. ")
 			g.text(", ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 		case "book":
-			g.put(w.Title, bib.CRFTitle)
+			g.put(w.Title, refparse.CRFTitle)
 			g.text(". ")
 			imprint(true)
 			g.text(", ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 		case "chapter":
 			title(",")
 			g.text("in ")
-			g.put(w.Container, bib.CRFContainer)
+			g.put(w.Container, refparse.CRFContainer)
 			g.text(". ")
 			imprint(true)
 			g.text(", ")
-			g.put(year, bib.CRFDate)
+			g.put(year, refparse.CRFDate)
 			pages(", pp. ")
 		}
 	}
@@ -375,11 +376,11 @@ func crfRenderStyle(rec *crfRecord, st crfStyle, rnd *crfRand) (string, []crfSpa
 	if w.DOI != "" && kind == "article" && rnd.chance(0.5) {
 		g.stop()
 		if st == crfStyleAPA || st == crfStyleChicago || rnd.chance(0.5) {
-			g.put("https://doi.org/"+w.DOI, bib.CRFDOI)
+			g.put("https://doi.org/"+w.DOI, refparse.CRFDOI)
 			end = func() {} // a link takes no full stop
 		} else {
 			g.text("doi: ")
-			g.put(w.DOI, bib.CRFDOI)
+			g.put(w.DOI, refparse.CRFDOI)
 		}
 	}
 	end()

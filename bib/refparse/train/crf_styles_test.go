@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // The styles written from a real record: the seed list's Ruffini (2020),
@@ -49,23 +49,23 @@ func TestCRFRenderStyle(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", crfStyleNames[st], got, want[st])
 		}
 		e := crfNewExample(text, spans, "style")
-		fields := map[bib.CRFLabel]string{}
+		fields := map[refparse.CRFLabel]string{}
 		for i := range e.toks {
-			if l := e.labels[i]; l != bib.CRFOther && l != bib.CRFCitNum {
-				fields[l] += bib.CRFTokText(text, e.toks, i) + " "
+			if l := e.labels[i]; l != refparse.CRFOther && l != refparse.CRFCitNum {
+				fields[l] += refparse.CRFTokText(text, e.toks, i) + " "
 			}
 		}
-		wantFields := map[bib.CRFLabel]string{
-			bib.CRFAuthor: "Ruffini , P . B ", bib.CRFDate: "2020 ", bib.CRFTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
-			bib.CRFContainer: "The Hague Journal of Diplomacy ", bib.CRFVolume: "15 ", bib.CRFIssue: "3 ", bib.CRFPages: "371-382 ",
+		wantFields := map[refparse.CRFLabel]string{
+			refparse.CRFAuthor: "Ruffini , P . B ", refparse.CRFDate: "2020 ", refparse.CRFTitle: "Collaboration and competition : The twofold logic of science diplomacy ",
+			refparse.CRFContainer: "The Hague Journal of Diplomacy ", refparse.CRFVolume: "15 ", refparse.CRFIssue: "3 ", refparse.CRFPages: "371-382 ",
 		}
 		switch st {
 		case crfStyleChicago, crfStyleMLA:
-			wantFields[bib.CRFAuthor] = "Ruffini , P B "
+			wantFields[refparse.CRFAuthor] = "Ruffini , P B "
 		case crfStyleVancouver:
-			wantFields[bib.CRFAuthor] = "Ruffini PB "
+			wantFields[refparse.CRFAuthor] = "Ruffini PB "
 		case crfStyleIEEE:
-			wantFields[bib.CRFAuthor] = "P . B . Ruffini "
+			wantFields[refparse.CRFAuthor] = "P . B . Ruffini "
 		}
 		for l, s := range wantFields {
 			if fields[l] != s {

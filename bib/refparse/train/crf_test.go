@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // The reference CRF's tests. The figures asserted here are measured on
-// the embedded model (bib/crfmodel/refparse.crf) and the labelled data
+// the embedded model (bib/refparse/crfmodel/refparse.crf) and the labelled data
 // under testdata/refparse; nothing is trained beyond a toy model. To
 // print the full tables: go run ./cmd/citegraph train-parser --eval-only.
 
@@ -29,9 +29,9 @@ var crfFloors = struct {
 }
 
 // crfTestModel is the embedded model.
-func crfTestModel(t testing.TB) *bib.CRFModel {
+func crfTestModel(t testing.TB) *refparse.CRFModel {
 	t.Helper()
-	m, err := bib.ReadCRFModel(bib.CRFEmbeddedModel)
+	m, err := refparse.ReadCRFModel(refparse.CRFEmbeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,23 +48,23 @@ func crfTestDataset(t testing.TB) *crfDataset {
 }
 
 // crfShow writes a labelled reference as "label[ tokens ]".
-func crfShow(text string, toks []bib.CRFTok, labels []bib.CRFLabel) string {
+func crfShow(text string, toks []refparse.CRFTok, labels []refparse.CRFLabel) string {
 	var b strings.Builder
-	prev := bib.CRFOther
+	prev := refparse.CRFOther
 	for i := range toks {
 		l := labels[i]
 		if l != prev {
-			if prev != bib.CRFOther {
+			if prev != refparse.CRFOther {
 				b.WriteString(" ]")
 			}
-			if l != bib.CRFOther {
+			if l != refparse.CRFOther {
 				b.WriteString(" " + l.String() + "[")
 			}
 		}
-		b.WriteString(" " + bib.CRFTokText(text, toks, i))
+		b.WriteString(" " + refparse.CRFTokText(text, toks, i))
 		prev = l
 	}
-	if prev != bib.CRFOther {
+	if prev != refparse.CRFOther {
 		b.WriteString(" ]")
 	}
 	return strings.TrimSpace(b.String())
@@ -129,14 +129,14 @@ func crfToyExamples(t *testing.T) []crfExample {
 func TestCRFTrainDeterministic(t *testing.T) {
 	ex := crfToyExamples(t)
 	var outs [2][]byte
-	var models [2]*bib.CRFModel
+	var models [2]*refparse.CRFModel
 	for k := range outs {
 		m, err := crfTrain(ex, crfTrainOptions{Iterations: 15, L2: 0.1, MinCount: 1, Workers: 1 + k})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := bib.WriteCRFModel(&buf, &m.CRFWeights); err != nil {
+		if err := refparse.WriteCRFModel(&buf, &m.CRFWeights); err != nil {
 			t.Fatal(err)
 		}
 		outs[k], models[k] = buf.Bytes(), m
@@ -144,13 +144,13 @@ func TestCRFTrainDeterministic(t *testing.T) {
 	if !bytes.Equal(outs[0], outs[1]) {
 		t.Errorf("two trainings (1 and 2 workers) gave different models: %d and %d bytes", len(outs[0]), len(outs[1]))
 	}
-	back, err := bib.ReadCRFModel(outs[0])
+	back, err := refparse.ReadCRFModel(outs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := new(bib.CRFScratch)
+	sc := new(refparse.CRFScratch)
 	for _, e := range ex {
-		a := append([]bib.CRFLabel(nil), models[0].Label(e.text, e.toks, sc)...)
+		a := append([]refparse.CRFLabel(nil), models[0].Label(e.text, e.toks, sc)...)
 		b := back.Label(e.text, e.toks, sc)
 		if crfShow(e.text, e.toks, a) != crfShow(e.text, e.toks, b) {
 			t.Errorf("labels differ after writing and reading the model:\n%s\n%s", crfShow(e.text, e.toks, a), crfShow(e.text, e.toks, b))
@@ -159,28 +159,28 @@ func TestCRFTrainDeterministic(t *testing.T) {
 			t.Errorf("toy model does not learn its data:\n got %s\nwant %s", got, want)
 		}
 	}
-	if _, err := bib.ReadCRFModel(outs[0][:len(outs[0])/2]); err == nil {
+	if _, err := refparse.ReadCRFModel(outs[0][:len(outs[0])/2]); err == nil {
 		t.Error("a truncated model was read without error")
 	}
 }
 
 // The gold tags of every labelled reference follow the structure the
-// training and decoding search (crf_tags.go): a chain starts in other or a
-// field, each tag goes on to a field or its own other, and each tag's
-// label is the token's.
+// training and decoding search (refparse/crf_tags.go): a chain starts in
+// other or a field, each tag goes on to a field or its own other, and each
+// tag's label is the token's.
 func TestCRFTags(t *testing.T) {
 	d := crfTestDataset(t)
 	for _, set := range [][]crfExample{d.real, d.gbt, d.styles, d.seed} {
 		for _, e := range set {
 			tags := make([]uint8, len(e.labels))
-			bib.CRFTags(e.labels, tags)
+			refparse.CRFTags(e.labels, tags)
 			for i, y := range tags {
 				switch {
-				case bib.CRFTagLabel[y] != e.labels[i]:
-					t.Fatalf("%s: token %d: tag %d has label %v, want %v", e.text, i, y, bib.CRFTagLabel[y], e.labels[i])
-				case i == 0 && int(y) >= bib.CRFNumLabels:
+				case refparse.CRFTagLabel[y] != e.labels[i]:
+					t.Fatalf("%s: token %d: tag %d has label %v, want %v", e.text, i, y, refparse.CRFTagLabel[y], e.labels[i])
+				case i == 0 && int(y) >= refparse.CRFNumLabels:
 					t.Fatalf("%s: starts in tag %d", e.text, y)
-				case i > 0 && !bib.CRFAllowed(int(tags[i-1]), int(y)):
+				case i > 0 && !refparse.CRFAllowed(int(tags[i-1]), int(y)):
 					t.Fatalf("%s: token %d: tag %d after tag %d", e.text, i, y, tags[i-1])
 				}
 			}
@@ -209,15 +209,15 @@ func TestCRFGradient(t *testing.T) {
 		x[i] = rng.NormFloat64() * 0.5
 	}
 	var probes []int
-	for p := 0; p < bib.CRFNumTags; p++ {
-		for y := 0; y < bib.CRFNumTags; y++ {
-			if bib.CRFAllowed(p, y) && rng.IntN(8) == 0 {
-				probes = append(probes, p*bib.CRFNumTags+y)
+	for p := 0; p < refparse.CRFNumTags; p++ {
+		for y := 0; y < refparse.CRFNumTags; y++ {
+			if refparse.CRFAllowed(p, y) && rng.IntN(8) == 0 {
+				probes = append(probes, p*refparse.CRFNumTags+y)
 			}
 		}
 	}
-	for y := 0; y < bib.CRFNumTags; y++ {
-		probes = append(probes, bib.CRFNumTags*bib.CRFNumTags+y, bib.CRFNumTags*bib.CRFNumTags+bib.CRFNumTags+y)
+	for y := 0; y < refparse.CRFNumTags; y++ {
+		probes = append(probes, refparse.CRFNumTags*refparse.CRFNumTags+y, refparse.CRFNumTags*refparse.CRFNumTags+refparse.CRFNumTags+y)
 	}
 	for k := 0; k < 40; k++ {
 		probes = append(probes, crfNumTrans+rng.IntN(d.nPairs))
@@ -294,23 +294,23 @@ func TestCRFChinese(t *testing.T) {
 // bias of other finds one no worse than none, and leaves the model as it
 // was.
 func TestCRFBias(t *testing.T) {
-	m, err := bib.ReadCRFModel(bib.CRFEmbeddedModel)
+	m, err := refparse.ReadCRFModel(refparse.CRFEmbeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := "Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382."
-	toks := bib.CRFTokenize(text, nil)
-	sc := new(bib.CRFScratch)
+	toks := refparse.CRFTokenize(text, nil)
+	sc := new(refparse.CRFScratch)
 	before := crfShow(text, toks, m.Label(text, toks, sc))
 	w := m.CRFWeights
-	crfAddBias(&w, bib.CRFTitle, 100)
-	for i, l := range bib.NewCRFModel(w).Label(text, toks, sc) {
-		if l != bib.CRFTitle {
+	crfAddBias(&w, refparse.CRFTitle, 100)
+	for i, l := range refparse.NewCRFModel(w).Label(text, toks, sc) {
+		if l != refparse.CRFTitle {
 			t.Fatalf("token %d labelled %s under a bias of 100 for title", i, l)
 		}
 	}
-	crfAddBias(&w, bib.CRFTitle, -100)
-	if after := crfShow(text, toks, bib.NewCRFModel(w).Label(text, toks, sc)); after != before {
+	crfAddBias(&w, refparse.CRFTitle, -100)
+	if after := crfShow(text, toks, refparse.NewCRFModel(w).Label(text, toks, sc)); after != before {
 		t.Errorf("labels changed after the bias was taken off:\n%s\n%s", before, after)
 	}
 	dev := crfSelect(crfTestDataset(t).real, crfSplitDev, nil)[:200]
@@ -342,7 +342,7 @@ func TestCRFObjective(t *testing.T) {
 	for i := range x {
 		x[i] = rng.NormFloat64()
 	}
-	var emit [3][bib.CRFNumLabels]float64
+	var emit [3][refparse.CRFNumLabels]float64
 	for t := range emit {
 		for _, f := range d.feats[d.tokOff[t]:d.tokOff[t+1]] {
 			for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
@@ -350,11 +350,11 @@ func TestCRFObjective(t *testing.T) {
 			}
 		}
 	}
-	const T = bib.CRFNumTags
+	const T = refparse.CRFNumTags
 	score := func(y [3]int) float64 {
 		s := x[T*T+y[0]] + x[T*T+T+y[2]]
 		for t := range y {
-			s += emit[t][bib.CRFTagLabel[y[t]]]
+			s += emit[t][refparse.CRFTagLabel[y[t]]]
 			if t > 0 {
 				s += x[y[t-1]*T+y[t]]
 			}
@@ -365,28 +365,28 @@ func TestCRFObjective(t *testing.T) {
 	for _, margin := range []float64{0, 0.5, 2} {
 		cost := crfMarginCost(margin)
 		for _, c := range []struct {
-			gold, label bib.CRFLabel
+			gold, label refparse.CRFLabel
 			want        float64
 		}{
-			{bib.CRFTitle, bib.CRFTitle, 0}, {bib.CRFOther, bib.CRFOther, 0},
-			{bib.CRFTitle, bib.CRFOther, margin}, {bib.CRFOther, bib.CRFTitle, margin},
-			{bib.CRFTitle, bib.CRFContainer, 2 * margin},
+			{refparse.CRFTitle, refparse.CRFTitle, 0}, {refparse.CRFOther, refparse.CRFOther, 0},
+			{refparse.CRFTitle, refparse.CRFOther, margin}, {refparse.CRFOther, refparse.CRFTitle, margin},
+			{refparse.CRFTitle, refparse.CRFContainer, 2 * margin},
 		} {
 			if got := cost[c.gold][c.label]; got != c.want {
 				t.Errorf("margin %g: cost of %s against %s %g, want %g", margin, c.label, c.gold, got, c.want)
 			}
 		}
 		var paths []float64
-		for a := 0; a < bib.CRFNumLabels; a++ { // no path starts in an other after a field
+		for a := 0; a < refparse.CRFNumLabels; a++ { // no path starts in an other after a field
 			for b := 0; b < T; b++ {
 				for c := 0; c < T; c++ {
-					if !bib.CRFAllowed(a, b) || !bib.CRFAllowed(b, c) {
+					if !refparse.CRFAllowed(a, b) || !refparse.CRFAllowed(b, c) {
 						continue
 					}
 					y := [3]int{a, b, c}
 					s := score(y)
 					for t := range y {
-						s += cost[bib.CRFTagLabel[gold[t]]][bib.CRFTagLabel[y[t]]]
+						s += cost[refparse.CRFTagLabel[gold[t]]][refparse.CRFTagLabel[y[t]]]
 					}
 					paths = append(paths, s)
 				}

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Training the reference CRF: maximum conditional likelihood, with the
@@ -54,19 +54,19 @@ type crfTrainData struct {
 	rowLab []uint8  // … for these labels
 	feats  []int32  // feature ids of every token
 	tokOff []int32  // token t has feats[tokOff[t]:tokOff[t+1]]
-	tags   []uint8  // gold tag of every token (crf_tags.go; CRFTagLabel gives its label)
+	tags   []uint8  // gold tag of every token (refparse/crf_tags.go; CRFTagLabel: its label)
 	seqOff []int32  // sequence s has tokens [seqOff[s], seqOff[s+1])
 	nPairs int      // parameters of features
 }
 
-const crfNumTrans = bib.CRFNumTags*bib.CRFNumTags + 2*bib.CRFNumTags
+const crfNumTrans = refparse.CRFNumTags*refparse.CRFNumTags + 2*refparse.CRFNumTags
 
 // crfFeaturize turns training examples into feature ids.
 func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	wordCache := map[string][]uint64{}
 	count := map[uint64]int32{}
 	for k := range examples {
-		bib.CRFTokenFeatures(examples[k].text, examples[k].toks, wordCache, func(_ int, h uint64) { count[h]++ })
+		refparse.CRFTokenFeatures(examples[k].text, examples[k].toks, wordCache, func(_ int, h uint64) { count[h]++ })
 	}
 	var hashes []uint64
 	for h, c := range count {
@@ -87,7 +87,7 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 	for k := range examples {
 		e := &examples[k]
 		last := -1
-		bib.CRFTokenFeatures(e.text, e.toks, wordCache, func(tok int, h uint64) {
+		refparse.CRFTokenFeatures(e.text, e.toks, wordCache, func(tok int, h uint64) {
 			for last < tok {
 				if last >= 0 {
 					d.tokOff = append(d.tokOff, int32(len(d.feats)))
@@ -104,13 +104,13 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 		}
 		from := len(d.tags)
 		d.tags = append(d.tags, make([]uint8, last+1)...)
-		bib.CRFTags(e.labels[:last+1], d.tags[from:])
+		refparse.CRFTags(e.labels[:last+1], d.tags[from:])
 		d.seqOff = append(d.seqOff, int32(len(d.tags)))
 	}
 	d.rowOff = make([]int32, len(hashes)+1)
 	for f, set := range labelSets {
 		d.rowOff[f+1] = d.rowOff[f]
-		for y := 0; y < bib.CRFNumLabels; y++ {
+		for y := 0; y < refparse.CRFNumLabels; y++ {
 			if set&(1<<y) != 0 {
 				d.rowLab = append(d.rowLab, uint8(y))
 				d.rowOff[f+1]++
@@ -124,27 +124,27 @@ func crfFeaturize(examples []crfExample, minCount int) *crfTrainData {
 // crfWorker evaluates the penalised negative log-likelihood and its
 // gradient on a range of sequences, every label's score raised by its
 // cost against the gold label. The forward and backward passes run
-// over the tags (crf_tags.go): each tag has CRFNumLabels successors (the
-// fields and its own other), and the scores of a token's tags are those
-// of their labels.
+// over the tags (refparse/crf_tags.go): each tag has CRFNumLabels
+// successors (the fields and its own other), and the scores of a token's
+// tags are those of their labels.
 type crfWorker struct {
 	d     *crfTrainData
 	cost  *crfCost
 	grad  []float64
-	emit  [][bib.CRFNumLabels]float64
-	alpha [][bib.CRFNumTags]float64
-	beta  [][bib.CRFNumTags]float64
+	emit  [][refparse.CRFNumLabels]float64
+	alpha [][refparse.CRFNumTags]float64
+	beta  [][refparse.CRFNumTags]float64
 	scale []float64
 }
 
 func (w *crfWorker) run(x []float64, from, to int) float64 {
-	const T = bib.CRFNumTags
+	const T = refparse.CRFNumTags
 	d := w.d
 	clear(w.grad)
 	var expTrans [T * T]float64
 	for p := 0; p < T; p++ {
 		for y := 0; y < T; y++ {
-			if bib.CRFAllowed(p, y) {
+			if refparse.CRFAllowed(p, y) {
 				expTrans[p*T+y] = math.Exp(x[p*T+y])
 			}
 		}
@@ -153,7 +153,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 	endW := x[T*T+T : crfNumTrans]
 	var expStart, expEnd [T]float64
 	for y := range expStart {
-		if y < bib.CRFNumLabels {
+		if y < refparse.CRFNumLabels {
 			expStart[y] = math.Exp(startW[y]) // no chain starts in an other after a field
 		}
 		expEnd[y] = math.Exp(endW[y])
@@ -171,7 +171,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			continue
 		}
 		if cap(w.emit) < n {
-			w.emit = make([][bib.CRFNumLabels]float64, n)
+			w.emit = make([][refparse.CRFNumLabels]float64, n)
 			w.alpha = make([][T]float64, n)
 			w.beta = make([][T]float64, n)
 			w.scale = make([]float64, n)
@@ -180,15 +180,15 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 		gold := 0.0
 		for t := 0; t < n; t++ {
 			e := &emit[t]
-			*e = [bib.CRFNumLabels]float64{}
+			*e = [refparse.CRFNumLabels]float64{}
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					e[d.rowLab[k]] += pw[k]
 				}
 			}
 			g := d.tags[t0+t]
-			gold += e[bib.CRFTagLabel[g]]
-			for y, c := range w.cost[bib.CRFTagLabel[g]] {
+			gold += e[refparse.CRFTagLabel[g]]
+			for y, c := range w.cost[refparse.CRFTagLabel[g]] {
 				e[y] += c
 			}
 			if t == 0 {
@@ -221,16 +221,16 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 				*a = [T]float64{}
 				for p, ap := range &alpha[t-1] {
 					row := expTrans[p*T : p*T+T]
-					for y := 1; y < bib.CRFNumLabels; y++ {
+					for y := 1; y < refparse.CRFNumLabels; y++ {
 						a[y] += ap * row[y]
 					}
-					o := bib.CRFOwnOther[p]
+					o := refparse.CRFOwnOther[p]
 					a[o] += ap * row[o]
 				}
 			}
 			c := 0.0
 			for y := range a {
-				a[y] *= e[bib.CRFTagLabel[y]]
+				a[y] *= e[refparse.CRFTagLabel[y]]
 				c += a[y]
 			}
 			scale[t] = c
@@ -255,34 +255,34 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 			c := scale[t+1]
 			var tmp [T]float64
 			for y := range tmp {
-				tmp[y] = e[bib.CRFTagLabel[y]] * next[y] / c
+				tmp[y] = e[refparse.CRFTagLabel[y]] * next[y] / c
 			}
 			b := &beta[t]
 			for p := range b {
 				row := expTrans[p*T : p*T+T]
 				sum := 0.0
-				for y := 1; y < bib.CRFNumLabels; y++ {
+				for y := 1; y < refparse.CRFNumLabels; y++ {
 					sum += row[y] * tmp[y]
 				}
-				o := bib.CRFOwnOther[p]
+				o := refparse.CRFOwnOther[p]
 				b[p] = sum + row[o]*tmp[o]
 			}
 		}
 		// Expected counts minus observed counts.
 		for t := 0; t < n; t++ {
 			var marg [T]float64
-			var margLabel [bib.CRFNumLabels]float64
+			var margLabel [refparse.CRFNumLabels]float64
 			for y := range marg {
 				marg[y] = alpha[t][y] * beta[t][y]
-				margLabel[bib.CRFTagLabel[y]] += marg[y]
+				margLabel[refparse.CRFTagLabel[y]] += marg[y]
 			}
 			g := d.tags[t0+t]
-			gl := bib.CRFTagLabel[g]
+			gl := refparse.CRFTagLabel[g]
 			for _, f := range d.feats[d.tokOff[t0+t]:d.tokOff[t0+t+1]] {
 				for k := d.rowOff[f]; k < d.rowOff[f+1]; k++ {
 					y := d.rowLab[k]
 					gp[k] += margLabel[y]
-					if bib.CRFLabel(y) == gl {
+					if refparse.CRFLabel(y) == gl {
 						gp[k]--
 					}
 				}
@@ -297,16 +297,16 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 				c := scale[t]
 				var tmp [T]float64
 				for y := range tmp {
-					tmp[y] = e[bib.CRFTagLabel[y]] * beta[t][y]
+					tmp[y] = e[refparse.CRFTagLabel[y]] * beta[t][y]
 				}
 				for p, a := range &alpha[t-1] {
 					ap := a / c
 					row := expTrans[p*T : p*T+T]
 					gRow := gTrans[p*T : p*T+T]
-					for y := 1; y < bib.CRFNumLabels; y++ {
+					for y := 1; y < refparse.CRFNumLabels; y++ {
 						gRow[y] += ap * row[y] * tmp[y]
 					}
-					o := bib.CRFOwnOther[p]
+					o := refparse.CRFOwnOther[p]
 					gRow[o] += ap * row[o] * tmp[o]
 				}
 				gTrans[int(d.tags[t0+t-1])*T+int(g)]--
@@ -323,7 +323,7 @@ func (w *crfWorker) run(x []float64, from, to int) float64 {
 }
 
 // crfTrain trains a model on the examples.
-func crfTrain(examples []crfExample, opts crfTrainOptions) (*bib.CRFModel, error) {
+func crfTrain(examples []crfExample, opts crfTrainOptions) (*refparse.CRFModel, error) {
 	opts.defaults()
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -410,14 +410,14 @@ func crfTrain(examples []crfExample, opts crfTrainOptions) (*bib.CRFModel, error
 
 // crfModelFromParams builds a model from trained parameters, weights
 // rounded to the grid of CRFWeightStep, those under crfMinWeight dropped.
-func crfModelFromParams(d *crfTrainData, x []float64) *bib.CRFModel {
-	m := bib.CRFWeights{RowOff: []uint32{0}}
+func crfModelFromParams(d *crfTrainData, x []float64) *refparse.CRFModel {
+	m := refparse.CRFWeights{RowOff: []uint32{0}}
 	for i := range m.Trans {
 		m.Trans[i] = float32(x[i])
 	}
 	for y := range m.Start {
 		m.Start[y] = float32(x[len(m.Trans)+y])
-		m.End[y] = float32(x[len(m.Trans)+bib.CRFNumTags+y])
+		m.End[y] = float32(x[len(m.Trans)+refparse.CRFNumTags+y])
 	}
 	pw := x[crfNumTrans:]
 	for f, h := range d.hashes {
@@ -426,12 +426,12 @@ func crfModelFromParams(d *crfTrainData, x []float64) *bib.CRFModel {
 		}
 		crfEndRow(&m, h)
 	}
-	return bib.NewCRFModel(m)
+	return refparse.NewCRFModel(m)
 }
 
 // crfAddWeight adds a weight of label l to the feature row being built,
 // rounded to the grid of CRFWeightStep, unless it is under crfMinWeight.
-func crfAddWeight(m *bib.CRFWeights, l uint8, w float64) {
+func crfAddWeight(m *refparse.CRFWeights, l uint8, w float64) {
 	if q := crfQuantize(w); math.Abs(float64(q)) >= crfMinWeight {
 		m.RowLab = append(m.RowLab, l)
 		m.RowW = append(m.RowW, q)
@@ -441,7 +441,7 @@ func crfAddWeight(m *bib.CRFWeights, l uint8, w float64) {
 // crfEndRow ends the row of feature h (hashes increasing from row to
 // row), dropped if no weight was kept. Weights built so start with RowOff
 // {0}; NewCRFModel then indexes their rows.
-func crfEndRow(m *bib.CRFWeights, h uint64) {
+func crfEndRow(m *refparse.CRFWeights, h uint64) {
 	if int(m.RowOff[len(m.RowOff)-1]) == len(m.RowLab) {
 		return
 	}
@@ -457,5 +457,5 @@ func crfEndRow(m *bib.CRFWeights, h uint64) {
 const crfMinWeight = 0.04
 
 func crfQuantize(w float64) float32 {
-	return float32(math.Round(w/bib.CRFWeightStep) * bib.CRFWeightStep)
+	return float32(math.Round(w/refparse.CRFWeightStep) * refparse.CRFWeightStep)
 }

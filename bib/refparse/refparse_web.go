@@ -1,9 +1,11 @@
-package bib
+package refparse
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // Identifiers and web parts of a reference: the DOI (found with the WoS
@@ -33,7 +35,7 @@ func (st *refState) takeLinks(s string) string {
 	if !strings.Contains(s, "10.") {
 		// No DOI.
 	} else if loc := crDOI.FindStringIndex(s); loc != nil {
-		if doi := NormalizeDOI(s[loc[0]:loc[1]]); doi != "" {
+		if doi := bib.NormalizeDOI(s[loc[0]:loc[1]]); doi != "" {
 			st.w.DOI = trimDOI(doi)
 			a := doiLeadStart(s, loc[0])
 			s = cutSpan(s, a, loc[1])
@@ -70,9 +72,9 @@ func (st *refState) takeLinks(s string) string {
 
 // recordLink records a web address found in a reference: a doi.org link
 // as the DOI, any other as the URL; the first of each is kept.
-func recordLink(w *Work, u string) {
+func recordLink(w *bib.Work, u string) {
 	if i := strings.Index(strings.ToLower(u), "doi.org/"); i >= 0 {
-		if doi := NormalizeDOI(u[i+len("doi.org/"):]); doi != "" {
+		if doi := bib.NormalizeDOI(u[i+len("doi.org/"):]); doi != "" {
 			if w.DOI == "" {
 				w.DOI = trimDOI(doi)
 			}

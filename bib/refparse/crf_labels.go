@@ -1,4 +1,4 @@
-package bib
+package refparse
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 
 // The labels of the reference CRF: the fields of a reference, and other
 // for the punctuation and keywords between them (the convention is
-// crf_data.go's); the keywords before a volume, issue or page number.
+// train/crf_data.go's); the keywords before a volume, issue or page number.
 
 // CRFLabel is the field of a token.
 type CRFLabel uint8

@@ -1,9 +1,11 @@
-package bib
+package refparse
 
 import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // BenchmarkParseReference parses the seed list and the Crossref-styles
@@ -18,7 +20,7 @@ func BenchmarkParseReference(b *testing.B) {
 // rpBenchReferences are the seed list and the Crossref-styles excerpt.
 func rpBenchReferences(b testing.TB) []string {
 	refs := rpSeedReferences(b)
-	for _, c := range rpLoadCrossref(b, "../testdata/refparse/crossref-styles-excerpt.jsonl") {
+	for _, c := range rpLoadCrossref(b, "../../testdata/refparse/crossref-styles-excerpt.jsonl") {
 		refs = append(refs, c.ref)
 	}
 	return refs
@@ -27,7 +29,7 @@ func rpBenchReferences(b testing.TB) []string {
 // benchmarkParse parses refs with parse, one reference an operation, on
 // one locked thread, and reports references per second of wall-clock and
 // of the thread's CPU time.
-func benchmarkParse(b *testing.B, refs []string, parse func(string) Work) {
+func benchmarkParse(b *testing.B, refs []string, parse func(string) bib.Work) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	b.ReportAllocs()

@@ -1,9 +1,11 @@
-package bib
+package refparse
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // ParseName reads one personal name written as "Family, Given",
@@ -11,23 +13,23 @@ import (
 // write it), "G. G. Family" or "Given Family", or a Chinese, Japanese or
 // Korean name in its own script. A name with a word such as "Society" or
 // "Institute" is a corporate author and is kept whole as a literal.
-func ParseName(s string) Name {
+func ParseName(s string) bib.Name {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ",;"))
 	if s == "" {
-		return Name{}
+		return bib.Name{}
 	}
 	if fam, given, ok := strings.Cut(s, ","); ok {
-		return Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
+		return bib.Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
 	}
 	if IsCJKName(s) {
 		return splitCJKName(s)
 	}
 	fields := strings.Fields(s)
 	if len(fields) == 1 {
-		return Name{Family: fields[0]}
+		return bib.Name{Family: fields[0]}
 	}
 	if hasCorporateWord(fields) {
-		return Name{Literal: strings.Join(fields, " ")}
+		return bib.Name{Literal: strings.Join(fields, " ")}
 	}
 	// Family followed by initials: "Ruffini P B", "Gu Y F", "Zhao G".
 	j := len(fields)
@@ -35,7 +37,7 @@ func ParseName(s string) Name {
 		j--
 	}
 	if j < len(fields) {
-		return Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
+		return bib.Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
 	}
 	// Initials first: "P. B. Ruffini".
 	if isInitialsWord(fields[0]) {
@@ -43,14 +45,14 @@ func ParseName(s string) Name {
 		for k < len(fields)-1 && isInitialsWord(fields[k]) {
 			k++
 		}
-		return Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
+		return bib.Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
 	}
 	// "Given Family": the last word is the family name, with its particles.
 	k := len(fields) - 1
 	for k > 1 && isParticle(fields[k-1]) {
 		k--
 	}
-	return Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
+	return bib.Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
@@ -218,20 +220,20 @@ var cjkCompoundSurnames = map[string]bool{
 // character, or a two-character compound surname) and given name. A name
 // of one character, or a Japanese or Korean name whose split is unknown,
 // is kept whole as the family name.
-func splitCJKName(s string) Name {
+func splitCJKName(s string) bib.Name {
 	rs := []rune(s)
 	for _, r := range rs {
 		if !unicode.Is(unicode.Han, r) {
-			return Name{Family: s}
+			return bib.Name{Family: s}
 		}
 	}
 	switch {
 	case len(rs) < 2:
-		return Name{Family: s}
+		return bib.Name{Family: s}
 	case len(rs) >= 3 && cjkCompoundSurnames[string(rs[:2])]:
-		return Name{Family: string(rs[:2]), Given: string(rs[2:])}
+		return bib.Name{Family: string(rs[:2]), Given: string(rs[2:])}
 	}
-	return Name{Family: string(rs[:1]), Given: string(rs[1:])}
+	return bib.Name{Family: string(rs[:1]), Given: string(rs[1:])}
 }
 
 // corporateWords mark a corporate author.
@@ -332,7 +334,7 @@ const (
 
 // nameList is the outcome of reading an author list.
 type nameList struct {
-	names   []Name
+	names   []bib.Name
 	end     int  // byte offset in s just past the list
 	etAl    bool // the list ended with "et al." or "等"
 	editors bool // the names are editors (or producers, directors …), not authors
@@ -424,7 +426,7 @@ func (p *nameParser) list() nameList {
 	if len(out.names) == 0 && !out.etAl {
 		out.end = 0
 		if n, next, ok := p.single(); ok {
-			out.names, out.end = []Name{n}, toks[next-1].end
+			out.names, out.end = []bib.Name{n}, toks[next-1].end
 		}
 		return out
 	}
@@ -452,25 +454,25 @@ func (p *nameParser) indexAt(off int) int {
 // section heading ("Index.", "Editorial.") is a title, and a word before a
 // year in brackets is left to the caller (APA puts a title there when a
 // work has no author).
-func (p *nameParser) single() (Name, int, bool) {
+func (p *nameParser) single() (bib.Name, int, bool) {
 	toks := p.toks
 	if len(toks) < 2 {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	t := &toks[0]
 	w, dotted := t.bare()
 	next := toks[1].text
 	switch {
 	case isAcronym(w) && !dotted && (startsWithYear(next) || t.sep == ',' && len(next) >= 4 && IsYear(next[:4])):
-		return Name{Literal: w}, 1, true
+		return bib.Name{Literal: w}, 1, true
 	case dotted && t.sep == 0 && isNameWord(w) && !sectionWords[strings.ToLower(w)] && !startsWithYear(next) &&
 		utf8.RuneCountInString(w) >= 3 && !(allCaps(w) && isAcronym(w) && len(w) <= 3):
 		r, _ := utf8.DecodeRuneInString(next)
 		if unicode.IsUpper(r) || r == '"' || r == '“' || r == '«' || r == '‘' {
-			return Name{Family: w}, 1, true
+			return bib.Name{Family: w}, 1, true
 		}
 	}
-	return Name{}, 0, false
+	return bib.Name{}, 0, false
 }
 
 // sectionWords are one-word titles that open references to unsigned
@@ -493,20 +495,20 @@ var sectionWords = func() map[string]bool {
 // name reads one name starting at word i of a list written in form (or of
 // any form when first). It returns the name, the index of the word after
 // it and the form it was written in.
-func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (Name, int, nameForm, bool) {
+func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (bib.Name, int, nameForm, bool) {
 	toks := p.toks
 	if w, _ := toks[i].bare(); IsCJKName(w) {
 		if form == formNone || form == formCJK || form == formVanc || form == formCorp {
 			return splitCJKName(w), i + 1, formCJK, true
 		}
-		return Name{}, 0, 0, false
+		return bib.Name{}, 0, 0, false
 	}
 	if (first || form == formVanc || form == formCorp || form == formCJK) && p.isCorporate(i) {
 		if n, next, ok := p.corporate(i); ok {
 			return n, next, formCorp, true
 		}
 	}
-	try := func(f nameForm) (Name, int, bool) {
+	try := func(f nameForm) (bib.Name, int, bool) {
 		switch f {
 		case formVanc:
 			return p.vanc(i)
@@ -519,7 +521,7 @@ func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (Nam
 		case formParen:
 			return p.paren(i)
 		}
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	var order []nameForm
 	switch form {
@@ -541,7 +543,7 @@ func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (Nam
 			return n, next, f, true
 		}
 	}
-	return Name{}, 0, 0, false
+	return bib.Name{}, 0, 0, false
 }
 
 // familyRun reads the words of a family name from word i: particles and
@@ -582,11 +584,11 @@ func (p *nameParser) familyRun(i int, max int) (int, bool) {
 
 // vanc reads "Family Initials": "Ruffini P B", "Gu Y F,", "Zhao G.",
 // "de la Macorra JC", "KINDBERG JACOBSEN J.,".
-func (p *nameParser) vanc(i int) (Name, int, bool) {
+func (p *nameParser) vanc(i int) (bib.Name, int, bool) {
 	toks := p.toks
 	j, ok := p.familyRun(i, 4)
 	if !ok || toks[j-1].sep != 0 || j >= len(toks) {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	k := j
 	for k < len(toks) && k-j < 4 && isInitialsWord(toks[k].text) {
@@ -601,22 +603,22 @@ func (p *nameParser) vanc(i int) (Name, int, bool) {
 		k--
 	}
 	if k == j {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	given := joinWords(toks[j:k])
 	if strings.Count(given, ".") == 1 && strings.HasSuffix(given, ".") {
 		given = given[:len(given)-1] // "Zhao G." — the dot ends the list
 	}
-	return Name{Family: joinWords(toks[i:j]), Given: given}, k, true
+	return bib.Name{Family: joinWords(toks[i:j]), Given: given}, k, true
 }
 
 // inv reads "Family, Given": "Shea, M. J.", "Le Duigou, J. M.",
 // "Gledson, John", "Adams, Nicholson B.", "Compton, R. N. Physical…".
-func (p *nameParser) inv(i int) (Name, int, bool) {
+func (p *nameParser) inv(i int) (bib.Name, int, bool) {
 	toks := p.toks
 	j, ok := p.familyRun(i, 4)
 	if !ok || toks[j-1].sep != ',' || j >= len(toks) {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	k := j
 	if isInitialsWord(toks[k].text) {
@@ -628,7 +630,7 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 		}
 	} else if IsConnector(toks[k].text) {
 		// A family name alone: "Pamujo, & Subiyanti, K.".
-		return Name{Family: joinWords(toks[i:j])}, j, true
+		return bib.Name{Family: joinWords(toks[i:j])}, j, true
 	} else {
 		// Full given names, then perhaps initials: "Ian H.", "Marcelo Secron".
 		for k < len(toks) && k-j < 3 && isNameWord(strings.TrimRight(toks[k].text, ".")) && !IsEditorWord(toks[k].text) {
@@ -638,12 +640,12 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 			}
 		}
 		if k == j {
-			return Name{}, 0, false
+			return bib.Name{}, 0, false
 		}
 		// "Smith, John, Jones, Mary" is read; "Yu Zhang, Xiu-shen Wei"
 		// is a list of full names, not Family "Yu Zhang".
 		if countNonParticles(toks[i:j]) >= 2 && !allCaps(toks[i].text) {
-			return Name{}, 0, false
+			return bib.Name{}, 0, false
 		}
 		for k < len(toks) && k-j < 5 && toks[k-1].sep == 0 && !toks[k-1].colon && !strings.HasSuffix(toks[k-1].text, ".") && isInitialsWord(toks[k].text) {
 			k++
@@ -657,17 +659,17 @@ func (p *nameParser) inv(i int) (Name, int, bool) {
 		// A full given name must be followed by a separator or end with
 		// a dot: "Smith, Title Words" is no name.
 		if !p.nameEnds(k - 1) {
-			return Name{}, 0, false
+			return bib.Name{}, 0, false
 		}
 	}
 	if k == j {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	given := joinWords(toks[j:k])
 	if w, dotted := toks[k-1].bare(); dotted && !isInitialsWord(toks[k-1].text) && (isNameWord(w) || isParticle(w)) {
 		given = strings.TrimRight(given, ".") // "Gledson, John." — the dot ends the list
 	}
-	return Name{Family: joinWords(toks[i:j]), Given: given}, k, true
+	return bib.Name{Family: joinWords(toks[i:j]), Given: given}, k, true
 }
 
 // countNonParticles counts the words that are not particles.
@@ -711,29 +713,29 @@ func allCaps(w string) bool {
 
 // initFirst reads "Initials Family": "M.J. Shea", "J. P. Golden",
 // "W.-P. de Roever", "V Harinarayan".
-func (p *nameParser) initFirst(i int) (Name, int, bool) {
+func (p *nameParser) initFirst(i int) (bib.Name, int, bool) {
 	toks := p.toks
 	k := i
 	for k < len(toks) && k-i < 4 && toks[k].sep == 0 && isInitialsWord(toks[k].text) {
 		k++
 	}
 	if k == i || k >= len(toks) {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	// Bare capitals before a word ("A Study", "CIA World") are a name
 	// only when a separator follows: "H Johansson, P Sjolander".
 	bareOnly := k-i == 1 && !strings.ContainsAny(toks[i].text, ".-")
 	if bareOnly && len(toks[i].text) > 1 {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	j, ok := p.familyRunDotted(k, 3)
 	if !ok || !p.nameEnds(j-1) {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	if bareOnly && toks[j-1].sep == 0 && !(j < len(toks) && IsConnector(toks[j].text)) {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
-	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
+	return bib.Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
 }
 
 // familyRunDotted is familyRun allowing the last word to end with the dot
@@ -772,14 +774,14 @@ func (p *nameParser) familyRunDotted(i, max int) (int, bool) {
 // read only first in a list, after "and", or in a list of such names, and
 // it must be followed by a separator, a colon, a year in brackets or the
 // list's final dot.
-func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
+func (p *nameParser) full(i int, allowed bool) (bib.Name, int, bool) {
 	if !allowed {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	toks := p.toks
 	switch toks[i].text {
 	case "The", "A", "An", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il", "Lo":
-		return Name{}, 0, false // a title: "The Arrival."
+		return bib.Name{}, 0, false // a title: "The Arrival."
 	}
 	k := i
 	for k < len(toks) && k-i < 2 && toks[k].sep == 0 && !toks[k].colon && !strings.HasSuffix(toks[k].text, ".") &&
@@ -787,7 +789,7 @@ func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
 		k++
 	}
 	if k == i {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	for k < len(toks) && k-i < 4 && toks[k].sep == 0 && isInitialsWord(toks[k].text) {
 		k++
@@ -799,11 +801,11 @@ func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
 		// name; it is the family name.
 		j, k = k, k-1
 	case !ok:
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	case j-k > 1 && !isParticle(toks[k].text):
 		// More capitalised words make a title: "Physical Chemistry
 		// Chemical Physics".
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	last := &toks[j-1]
 	_, dotted := last.bare()
@@ -817,9 +819,9 @@ func (p *nameParser) full(i int, allowed bool) (Name, int, bool) {
 		// punctuation and followed by more; "Clinical Veterinary
 		// Advisor (2012) 220." is a source.
 	default:
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
-	return Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
+	return bib.Name{Family: trimNameDots(joinWords(toks[k:j])), Given: joinWords(toks[i:k])}, j, true
 }
 
 // isYearCitation reports whether a word is a year in brackets closed by
@@ -847,16 +849,16 @@ func startsWithYear(w string) bool {
 }
 
 // paren reads "Family (Initials)": "ALY (M.I.),", "HERBIN (Fr.-R.)".
-func (p *nameParser) paren(i int) (Name, int, bool) {
+func (p *nameParser) paren(i int) (bib.Name, int, bool) {
 	toks := p.toks
 	if i+1 >= len(toks) || !isNameWord(toks[i].text) || toks[i].sep != 0 {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
 	g := toks[i+1].text
 	if len(g) < 3 || g[0] != '(' || g[len(g)-1] != ')' || !isInitialsWord(g[1:len(g)-1]) {
-		return Name{}, 0, false
+		return bib.Name{}, 0, false
 	}
-	return Name{Family: toks[i].text, Given: g[1 : len(g)-1]}, i + 2, true
+	return bib.Name{Family: toks[i].text, Given: g[1 : len(g)-1]}, i + 2, true
 }
 
 // isCorporate reports whether the words from i to the next separator or
@@ -891,21 +893,21 @@ func isCorporateWord(w string) bool {
 
 // corporate reads an organisation's name up to a separator, a dot or a
 // year in brackets.
-func (p *nameParser) corporate(i int) (Name, int, bool) {
+func (p *nameParser) corporate(i int) (bib.Name, int, bool) {
 	toks := p.toks
 	k := i
 	for k < len(toks) && k-i < 14 {
 		w, dotted := toks[k].bare()
 		if !(isNameWord(w) || isParticle(w) || isFunctionWord(w) || isAcronym(toks[k].text) || isAcronym(w)) {
-			return Name{}, 0, false
+			return bib.Name{}, 0, false
 		}
 		k++
 		t := &toks[k-1]
 		if t.sep != 0 || dotted && !isAcronym(t.text) || t.colon || k+1 < len(toks) && isYearCitation(toks[k].text) {
-			return Name{Literal: trimNameDots(joinWords(toks[i:k]))}, k, true
+			return bib.Name{Literal: trimNameDots(joinWords(toks[i:k]))}, k, true
 		}
 	}
-	return Name{}, 0, false
+	return bib.Name{}, 0, false
 }
 
 // nameEnds reports whether the name whose last word is toks[k] ends

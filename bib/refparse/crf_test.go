@@ -1,4 +1,4 @@
-package bib
+package refparse
 
 import (
 	"math"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 func crfTestModel(t testing.TB) *CRFModel {
@@ -163,7 +165,7 @@ func BenchmarkCRFParse(b *testing.B) {
 	for _, r := range refs {
 		crfParseReference(m, r) // fill the cache as a long run would
 	}
-	benchmarkParse(b, refs, func(r string) Work { return crfParseReference(m, r) })
+	benchmarkParse(b, refs, func(r string) bib.Work { return crfParseReference(m, r) })
 }
 
 // lookup finds every feature of the directory over sorted hashes and no

@@ -1,9 +1,11 @@
-package bib
+package refparse
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // Web of Science cited references have a fixed shape:
@@ -22,12 +24,12 @@ var (
 )
 
 // ParseWoSCitedReference parses one Web of Science CR entry.
-func ParseWoSCitedReference(s string) Work {
-	w := Work{Type: "article-journal"}
+func ParseWoSCitedReference(s string) bib.Work {
+	w := bib.Work{Type: "article-journal"}
 	rest := strings.TrimSpace(s)
 	if i := strings.Index(rest, ", DOI "); i >= 0 {
 		if m := crDOI.FindString(rest[i:]); m != "" {
-			w.DOI = NormalizeDOI(m)
+			w.DOI = bib.NormalizeDOI(m)
 		}
 		rest = rest[:i]
 	}
@@ -35,7 +37,7 @@ func ParseWoSCitedReference(s string) Work {
 	i := 0
 	if i < len(parts) && !crYear.MatchString(parts[i]) {
 		if a := parts[i]; a != "[Anonymous]" && a != "Anonymous" && a != "" {
-			w.Authors = []Name{ParseCRName(a)}
+			w.Authors = []bib.Name{ParseCRName(a)}
 		}
 		i++
 	}
@@ -61,20 +63,20 @@ func ParseWoSCitedReference(s string) Work {
 
 // ParseCRName reads a cited author: "Ruffini PB", "Hexemer A.",
 // "Jung J.-M.", "Lewicki G. W.", "Homma Takayuki" (family first).
-func ParseCRName(s string) Name {
+func ParseCRName(s string) bib.Name {
 	fields := strings.Fields(s)
 	switch len(fields) {
 	case 0:
-		return Name{}
+		return bib.Name{}
 	case 1:
-		return Name{Family: fields[0]}
+		return bib.Name{Family: fields[0]}
 	}
 	// The given part is the trailing run of initials, or the last word.
 	j := len(fields) - 1
 	for j > 1 && IsInitials(fields[j-1]) {
 		j--
 	}
-	return Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
+	return bib.Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
 }
 
 // IsInitials reports whether a token is initials: "PB", "J.-M.", "W.".

@@ -1,4 +1,4 @@
-package bib
+package refparse
 
 import (
 	"regexp"

@@ -1,6 +1,6 @@
 //go:build linux
 
-package bib
+package refparse
 
 import (
 	"syscall"

@@ -1,6 +1,10 @@
-package bib
+package refparse
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+)
 
 // What Scopus appends after ". , " (references of
 // testdata/exports/scopus-bibx.ris): the ISSN and CODEN go, an article
@@ -56,7 +60,7 @@ func TestFirstPageArticleNumber(t *testing.T) {
 		"1211-1219":       "1211",
 		"e1004":           "e1004",
 	} {
-		w := Work{Pages: pages}
+		w := bib.Work{Pages: pages}
 		if got := w.FirstPage(); got != want {
 			t.Errorf("FirstPage of %q = %q, want %q", pages, got, want)
 		}

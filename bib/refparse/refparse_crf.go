@@ -1,8 +1,10 @@
-package bib
+package refparse
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // Reading a reference with the CRF (crf.go): the CRF labels the tokens,
@@ -52,8 +54,8 @@ func CRFFieldSpan(text string, toks []CRFTok, labels []CRFLabel, l CRFLabel) (in
 }
 
 // CRFWork turns a labelled reference into a Work.
-func CRFWork(text string, toks []CRFTok, labels []CRFLabel) Work {
-	var w Work
+func CRFWork(text string, toks []CRFTok, labels []CRFLabel) bib.Work {
+	var w bib.Work
 	st := refState{w: &w}
 	field := func(l CRFLabel) string {
 		a, b, ok := CRFFieldSpan(text, toks, labels, l)
@@ -87,10 +89,10 @@ func CRFWork(text string, toks []CRFTok, labels []CRFLabel) Work {
 		switch l {
 		case CRFDOI:
 			if w.DOI == "" {
-				if d := NormalizeDOI(t); d != "" {
+				if d := bib.NormalizeDOI(t); d != "" {
 					w.DOI = trimDOI(d)
 				} else if k := strings.Index(t, "10."); k >= 0 {
-					w.DOI = trimDOI(NormalizeDOI(t[k:]))
+					w.DOI = trimDOI(bib.NormalizeDOI(t[k:]))
 				}
 			}
 		case CRFURL:
@@ -126,7 +128,7 @@ func CRFWork(text string, toks []CRFTok, labels []CRFLabel) Work {
 }
 
 // crfAuthors reads an author list labelled by the CRF.
-func crfAuthors(s string) []Name {
+func crfAuthors(s string) []bib.Name {
 	s = strings.TrimSpace(s)
 	nl := parseNameList(s)
 	if len(nl.names) > 0 && !nl.editors && nl.end >= len(strings.TrimRight(s, ". "))-1 {
@@ -138,7 +140,7 @@ func crfAuthors(s string) []Name {
 	if !strings.Contains(s, ";") {
 		sep = ","
 	}
-	var out []Name
+	var out []bib.Name
 	for _, part := range strings.Split(s, sep) {
 		part = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(part), "."))
 		if part == "" || isEtAlStart(part) || strings.HasPrefix(part, "et al") {
@@ -183,22 +185,22 @@ func crfLocatorValue(s string) string {
 // is the embedded model's, which cannot be read only if the binary was
 // built from a damaged tree. Like ParseReference, the parser never panics
 // and is safe for concurrent use.
-func CRFReferenceParser() (ReferenceParser, error) {
+func CRFReferenceParser() (bib.ReferenceParser, error) {
 	m, err := crfDefaultModel()
 	if err != nil {
 		return nil, err
 	}
-	return func(raw string) Work {
-		return parseNeverPanics(raw, func(s string) Work { return crfParseReference(m, s) })
+	return func(raw string) bib.Work {
+		return parseNeverPanics(raw, func(s string) bib.Work { return crfParseReference(m, s) })
 	}, nil
 }
 
 // crfParseReference reads a reference with model m: the CRF labels it, the
 // rule-based helpers read the fields.
-func crfParseReference(m *CRFModel, raw string) Work {
+func crfParseReference(m *CRFModel, raw string) bib.Work {
 	s := cleanReference(raw)
 	if s == "" {
-		return Work{}
+		return bib.Work{}
 	}
 	var original string
 	if orig, trans, ok := splitTranslation(s); ok {

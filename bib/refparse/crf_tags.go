@@ -1,7 +1,7 @@
-package bib
+package refparse
 
 // The chain runs over tags, not labels. The punctuation and keywords
-// between fields are labelled other (crf_data.go), so in a chain over the
+// between fields are labelled other (train/crf_data.go), so in a chain over the
 // labels alone other forgets the field before it: ". Journal" after a
 // title is, to the transitions, the same as after an author, and a
 // reference's title and container-title are told apart by token features

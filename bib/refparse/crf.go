@@ -1,4 +1,4 @@
-package bib
+package refparse
 
 import (
 	"math"
@@ -10,10 +10,10 @@ import (
 // reference with its fields (author, title, container-title, year, volume,
 // issue, pages, publisher, location, DOI, URL, …), in the manner of
 // AnyStyle and GROBID's citation model. It is trained by
-// `citegraph train-parser` (crf_train.go) on the labelled references under
-// testdata/refparse, and the trained model (the average of three,
-// crf_average.go) ships in the binary (crf_model.go). refparse_crf.go
-// turns the labelled tokens into a Work.
+// `citegraph train-parser` (package train: train/crf_train.go) on the
+// labelled references under testdata/refparse, and the trained model (the
+// average of three, train/crf_average.go) ships in the binary
+// (crf_model.go). refparse_crf.go turns the labelled tokens into a Work.
 //
 // Score of a tagging y of tokens x (the tags are the labels with other
 // split by the field before it, crf_tags.go):

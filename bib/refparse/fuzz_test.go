@@ -1,8 +1,10 @@
-package bib
+package refparse
 
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // FuzzNormalisers: folding is idempotent and keeps UTF-8 valid; a DOI
@@ -12,20 +14,20 @@ func FuzzNormalisers(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		folded := Fold(s)
+		folded := bib.Fold(s)
 		if utf8.ValidString(s) && !utf8.ValidString(folded) {
 			t.Fatalf("Fold(%q) = %q is not UTF-8", s, folded)
 		}
-		if again := Fold(folded); again != folded {
+		if again := bib.Fold(folded); again != folded {
 			t.Fatalf("Fold not idempotent: %q → %q → %q", s, folded, again)
 		}
-		if d := NormalizeDOI(s); d != "" && NormalizeDOI(d) != d {
-			t.Fatalf("NormalizeDOI(%q) = %q, renormalised %q", s, d, NormalizeDOI(d))
+		if d := bib.NormalizeDOI(s); d != "" && bib.NormalizeDOI(d) != d {
+			t.Fatalf("NormalizeDOI(%q) = %q, renormalised %q", s, d, bib.NormalizeDOI(d))
 		}
 		n := ParseName(s)
-		_ = FamilyKey(n) + Initials(n.Given)
+		_ = bib.FamilyKey(n) + bib.Initials(n.Given)
 		w := ParseWoSCitedReference(s)
-		_ = MatchKeys(&w)
+		_ = bib.MatchKeys(&w)
 	})
 }
 

@@ -1,10 +1,12 @@
-package bib
+package refparse
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // ParseReference parses a free-text reference (its number label already
@@ -25,16 +27,16 @@ import (
 //	refparse.go            year after the authors, quoted title, GB/T type marker
 //	refparse_locator.go    year, volume, issue and pages at the end
 //	refparse_segments.go   title, container, place and publisher between them
-func ParseReference(raw string) Work {
+func ParseReference(raw string) bib.Work {
 	return parseNeverPanics(raw, parseReference)
 }
 
 // parseNeverPanics reads raw with parse; on a panic it returns the cleaned
 // text as the title: a bug must not stop a run over a million references.
-func parseNeverPanics(raw string, parse func(string) Work) (w Work) {
+func parseNeverPanics(raw string, parse func(string) bib.Work) (w bib.Work) {
 	defer func() {
 		if recover() != nil {
-			w = Work{Title: cleanReference(raw)}
+			w = bib.Work{Title: cleanReference(raw)}
 		}
 	}()
 	return parse(raw)
@@ -42,7 +44,7 @@ func parseNeverPanics(raw string, parse func(string) Work) (w Work) {
 
 // refState is the work being filled and what the steps learnt on the way.
 type refState struct {
-	w       *Work
+	w       *bib.Work
 	loc     locator
 	web     bool   // web dates or an access date were given
 	chapter bool   // the container was introduced by "In" or "//"
@@ -50,8 +52,8 @@ type refState struct {
 	noTitle bool   // the style puts the source right after the authors
 }
 
-func parseReference(raw string) Work {
-	var w Work
+func parseReference(raw string) bib.Work {
+	var w bib.Work
 	s := cleanReference(raw)
 	if s == "" {
 		return w
@@ -202,21 +204,21 @@ func (st *refState) takeTitleBeforeYear(s string) string {
 // without a parsed author list is an author after all: one capitalised
 // word that is not a section heading ("Konrath."), a short acronym
 // ("OECD."), or an organisation ("American Psychological Association.").
-func headAuthor(head string) (Name, bool) {
+func headAuthor(head string) (bib.Name, bool) {
 	bare := strings.TrimRight(head, ".")
 	if bare == "" {
-		return Name{}, false
+		return bib.Name{}, false
 	}
 	if !strings.Contains(bare, " ") {
 		switch {
 		case sectionWords[strings.ToLower(bare)]:
-			return Name{}, false
+			return bib.Name{}, false
 		case isAcronym(bare) && len(bare) <= 6:
-			return Name{Literal: bare}, true
+			return bib.Name{Literal: bare}, true
 		case isNameWord(bare) && !allCaps(bare):
-			return Name{Family: bare}, true
+			return bib.Name{Family: bare}, true
 		}
-		return Name{}, false
+		return bib.Name{}, false
 	}
 	var buf [16]nameTok
 	p := nameParser{toks: tokenizeNames(head, buf[:0])}
@@ -225,7 +227,7 @@ func headAuthor(head string) (Name, bool) {
 			return n, true
 		}
 	}
-	return Name{}, false
+	return bib.Name{}, false
 }
 
 // startsWithYearAt reports whether s starts with a year in brackets.

@@ -1,4 +1,4 @@
-package bib
+package refparse
 
 import (
 	"bufio"
@@ -18,8 +18,8 @@ import (
 //
 //	go run ./cmd/citegraph train-parser
 //
-// or go generate ./bib. After the magic "CGREFCRF3", the feature schema and
-// the label names:
+// or go generate ./bib/refparse. After the magic "CGREFCRF3", the feature
+// schema and the label names:
 //
 //	transitions, start and end weights   of the tags (crf_tags.go), float32 each, little-endian
 //	number of features                   uvarint
@@ -36,12 +36,12 @@ import (
 //go:embed crfmodel/refparse.crf
 var CRFEmbeddedModel []byte
 
-//go:generate go run ../cmd/citegraph train-parser --data ../testdata/refparse --out crfmodel/refparse.crf
+//go:generate go run ../../cmd/citegraph train-parser --data ../../testdata/refparse --out crfmodel/refparse.crf
 
 const crfMagic = "CGREFCRF3"
 
 // CRFWeightStep is the grid of the weights in the file: training rounds
-// them to it (crf_train.go).
+// them to it (train/crf_train.go).
 const CRFWeightStep = 1.0 / 4096
 
 var crfDefault struct {

@@ -1,4 +1,4 @@
-package bib
+package refparse
 
 import (
 	"bufio"
@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // The accuracy of ParseReference, measured on labelled references that
@@ -63,8 +65,8 @@ var rpAccuracyFloor = map[string]map[string]float64{
 }
 
 func TestParseReferenceAccuracy(t *testing.T) {
-	cases := rpLoadCrossref(t, "../testdata/refparse/crossref-styles-excerpt.jsonl")
-	cases = append(cases, rpLoadAnystyle(t, "../testdata/refparse/anystyle-core-excerpt.xml")...)
+	cases := rpLoadCrossref(t, "../../testdata/refparse/crossref-styles-excerpt.jsonl")
+	cases = append(cases, rpLoadAnystyle(t, "../../testdata/refparse/anystyle-core-excerpt.xml")...)
 	scores := rpScoreCases(t, cases)
 	for _, set := range rpSortedKeys(scores) {
 		for _, f := range rpEvalFields {
@@ -130,7 +132,7 @@ func rpScoreCases(t *testing.T, cases []rpEvalCase) map[string]map[string]rpEval
 }
 
 // rpEvalValues returns the parsed fields in their compared form.
-func rpEvalValues(w *Work) map[string]string {
+func rpEvalValues(w *bib.Work) map[string]string {
 	fam := ""
 	if a := w.FirstAuthor(); !a.IsZero() {
 		fam = a.Family
@@ -144,10 +146,10 @@ func rpEvalValues(w *Work) map[string]string {
 	}
 	v := map[string]string{
 		"year":   year,
-		"family": Fold(fam),
+		"family": bib.Fold(fam),
 		"volume": rpNormNumber(rpDigitsRun.FindString(w.Volume)),
 		"page":   rpNormNumber(w.FirstPage()),
-		"doi":    NormalizeDOI(w.DOI),
+		"doi":    bib.NormalizeDOI(w.DOI),
 	}
 	v["volume∅"], v["page∅"] = v["volume"], v["page"]
 	return v
@@ -256,9 +258,9 @@ func rpDegradedTruth(d string) map[string][]string {
 			first = strings.TrimSuffix(parts[0], ",")
 		}
 	}
-	fam := []string{Fold(first)}
+	fam := []string{bib.Fold(first)}
 	if f := strings.Fields(first); len(f) > 1 {
-		fam = append(fam, Fold(f[len(f)-1]))
+		fam = append(fam, bib.Fold(f[len(f)-1]))
 	}
 	page, _, _ := strings.Cut(pages, "-")
 	return map[string][]string{
@@ -348,7 +350,7 @@ func rpAnystyleTruth(tags map[string]string) map[string][]string {
 	}
 	if d, ok := tags["doi"]; ok {
 		d = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(d), "doi:"), "DOI:"))
-		if n := NormalizeDOI(d); n != "" {
+		if n := bib.NormalizeDOI(d); n != "" {
 			truth["doi"] = []string{n}
 		}
 	}
@@ -394,11 +396,11 @@ func rpAnystyleFamilies(a string) []string {
 		}
 		words = []string{strings.Trim(fields[0], ".,;:")}
 	}
-	out := []string{Fold(strings.Join(words, " ")), Fold(words[len(words)-1])}
+	out := []string{bib.Fold(strings.Join(words, " ")), bib.Fold(words[len(words)-1])}
 	if len(words) > 1 {
-		out = append(out, Fold(strings.Join(words[1:], " ")))
+		out = append(out, bib.Fold(strings.Join(words[1:], " ")))
 		if allCaps(words[0]) {
-			out = append(out, Fold(words[0])) // "FERRIERES Madeleine"
+			out = append(out, bib.Fold(words[0])) // "FERRIERES Madeleine"
 		}
 	}
 	if rs := []rune(words[0]); len(rs) > 0 && isCJK(rs[0]) {

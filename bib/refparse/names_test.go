@@ -1,0 +1,100 @@
+package refparse
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+func TestParseName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bib.Name
+	}{
+		{"Ruffini P B", bib.Name{Family: "Ruffini", Given: "P B"}},
+		{"Gu Y F", bib.Name{Family: "Gu", Given: "Y F"}},
+		{"Zhao G", bib.Name{Family: "Zhao", Given: "G"}},
+		{"Ruffini, Pierre-Bruno", bib.Name{Family: "Ruffini", Given: "Pierre-Bruno"}},
+		{"Godard J-L", bib.Name{Family: "Godard", Given: "J-L"}},
+		{"De Morgan A", bib.Name{Family: "De Morgan", Given: "A"}},
+		{"Williams-Ellis A", bib.Name{Family: "Williams-Ellis", Given: "A"}},
+		{"van der Waals J D", bib.Name{Family: "van der Waals", Given: "J D"}},
+		{"P. B. Ruffini", bib.Name{Family: "Ruffini", Given: "P. B."}},
+		{"Ludwig van Beethoven", bib.Name{Family: "van Beethoven", Given: "Ludwig"}},
+		{"Charles de Gaulle", bib.Name{Family: "de Gaulle", Given: "Charles"}},
+		{"赵刚", bib.Name{Family: "赵", Given: "刚"}},
+		{"欧阳修", bib.Name{Family: "欧阳", Given: "修"}},
+		{"The Royal Society", bib.Name{Literal: "The Royal Society"}},
+		{"World Health Organization", bib.Name{Literal: "World Health Organization"}},
+		{"Plato", bib.Name{Family: "Plato"}},
+		{"  ", bib.Name{}},
+	}
+	for _, tt := range tests {
+		if got := ParseName(tt.in); got != tt.want {
+			t.Errorf("ParseName(%q) = %#v, want %#v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestInitialsShape(t *testing.T) {
+	yes := []string{"P", "PB", "JCR", "M.", "M.J.", "J.-M.", "J-L", "Th.", "Yu.", "Fr.-R.", "OA.", "S.."}
+	no := []string{"", "Pb", "Th", "Yu", "CRUZ", "CRUZ.", "Zhao", "de", "1.", "M.j.", "J-", "ABCD"}
+	for _, w := range yes {
+		if !isInitialsWord(w) {
+			t.Errorf("isInitialsWord(%q) = false", w)
+		}
+	}
+	for _, w := range no {
+		if isInitialsWord(w) {
+			t.Errorf("isInitialsWord(%q) = true", w)
+		}
+	}
+}
+
+func TestParseNameList(t *testing.T) {
+	p := func(f, g string) bib.Name { return bib.Name{Family: f, Given: g} }
+	tests := []struct {
+		in      string
+		want    []bib.Name
+		rest    string // the text after the list
+		etAl    bool
+		editors bool
+	}{
+		{"Gluckman P, Turekian V, Grimes R, et al. Science diplomacy.", []bib.Name{p("Gluckman", "P"), p("Turekian", "V"), p("Grimes", "R")}, " Science diplomacy.", true, false},
+		{"Zhao G. Theory and Practice.", []bib.Name{p("Zhao", "G")}, " Theory and Practice.", false, false},
+		{"Zhao G. A study of diplomacy.", []bib.Name{p("Zhao", "G")}, " A study of diplomacy.", false, false},
+		{"The Royal Society, American Association for the Advancement of Science. New frontiers", []bib.Name{{Literal: "The Royal Society"}, {Literal: "American Association for the Advancement of Science"}}, " New frontiers", false, false},
+		{"罗晖, 高洁, 顾雁峰, 等. 科研", []bib.Name{p("罗", "晖"), p("高", "洁"), p("顾", "雁峰")}, " 科研", true, false},
+		{"Shea, M. J., & Compton, R. N. (1993). Title", []bib.Name{p("Shea", "M. J."), p("Compton", "R. N.")}, " (1993). Title", false, false},
+		{"Shea, M. J.; Compton, R. N. Physical Review B 1993", []bib.Name{p("Shea", "M. J."), p("Compton", "R. N.")}, " Physical Review B 1993", false, false},
+		{"M.J. Shea, R.N. Compton, Physical Review B 47 (1993) 9967.", []bib.Name{p("Shea", "M.J."), p("Compton", "R.N.")}, " Physical Review B 47 (1993) 9967.", false, false},
+		{"van der Berg, A., & De Raedt, L. (1990).", []bib.Name{p("van der Berg", "A."), p("De Raedt", "L.")}, " (1990).", false, false},
+		{"A. Cau, R. Kuiper, and W.-P. de Roever. Formalising", []bib.Name{p("Cau", "A."), p("Kuiper", "R."), p("de Roever", "W.-P.")}, " Formalising", false, false},
+		{"Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA. Differences", []bib.Name{p("Pérez-Higueras", "JJ"), p("Arias", "A"), p("de la Macorra", "JC"), p("Peters", "OA")}, " Differences", false, false},
+		{"Lee, L. L., W. E. Howard, and R. E. Marsh. 1990.", []bib.Name{p("Lee", "L. L."), p("Howard", "W. E."), p("Marsh", "R. E.")}, " 1990.", false, false},
+		{"David Hoiem, Alexei Efros, and Martial Hebert. Putting objects", []bib.Name{p("Hoiem", "David"), p("Efros", "Alexei"), p("Hebert", "Martial")}, " Putting objects", false, false},
+		{"Gledson, John. The Deceptive Realism", []bib.Name{p("Gledson", "John")}, " The Deceptive Realism", false, false},
+		{"Andrade, Mário de. Macunaíma.", []bib.Name{p("Andrade", "Mário de")}, " Macunaíma.", false, false},
+		{"Smith, J., Jr., & Jones, K. (2001).", []bib.Name{p("Smith", "J."), p("Jones", "K.")}, " (2001).", false, false},
+		{"Bauer, Raymond A. and Kenneth J. Germen, eds. The Study", []bib.Name{p("Bauer", "Raymond A."), p("Germen", "Kenneth J.")}, " The Study", false, true},
+		{"Aristotle. Nicomachean Ethics.", []bib.Name{p("Aristotle", "")}, " Nicomachean Ethics.", false, false},
+		{"ALY (M.I.), NAGEB (R.), « Présentation", []bib.Name{p("ALY", "M.I."), p("NAGEB", "R.")}, " « Présentation", false, false},
+		{"Index. (1970). Polysaccharides", nil, "Index. (1970). Polysaccharides", false, false},
+		{"New frontiers in science diplomacy. Journal", nil, "New frontiers in science diplomacy. Journal", false, false},
+		{"Physical Review B 47 (1993) 9967.", nil, "Physical Review B 47 (1993) 9967.", false, false},
+		{"A Civil Action. Dir. Steven Zaillian.", nil, "A Civil Action. Dir. Steven Zaillian.", false, false},
+	}
+	for _, tt := range tests {
+		nl := parseNameList(tt.in)
+		if !reflect.DeepEqual(nl.names, tt.want) {
+			t.Errorf("%q: names %#v, want %#v", tt.in, nl.names, tt.want)
+		}
+		if rest := tt.in[nl.end:]; rest != tt.rest {
+			t.Errorf("%q: rest %q, want %q", tt.in, rest, tt.rest)
+		}
+		if nl.etAl != tt.etAl || nl.editors != tt.editors {
+			t.Errorf("%q: etAl %v editors %v, want %v %v", tt.in, nl.etAl, nl.editors, tt.etAl, tt.editors)
+		}
+	}
+}
