@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
 )
@@ -70,7 +71,7 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 		refs += len(rec.References)
 	}
 	progress(fmt.Sprintf("resolving %d references of %d records", refs, len(records)))
-	c := graph.Resolve(records)
+	c := graph.NewCorpus(resolve.Resolve(records))
 	if len(c.Refs) == 0 {
 		return nil, ErrNoReferences
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/graph"
 	"gonum.org/v1/gonum/graph/topo"
 )
@@ -23,7 +24,7 @@ func (r *Result) WriteSummary(w io.Writer) {
 	c := r.Corpus
 	g := c.Citations
 	records, cited := 0, 0
-	matches := map[graph.Match]int{}
+	matches := map[resolve.Match]int{}
 	for i := range c.Works {
 		if c.Works[i].InCorpus {
 			records++
@@ -92,9 +93,9 @@ func (r *Result) WriteSummary(w io.Writer) {
 }
 
 // matchSummary lists how many references each rule resolved, most first.
-func matchSummary(m map[graph.Match]int) string {
+func matchSummary(m map[resolve.Match]int) string {
 	rules := slices.Collect(maps.Keys(m))
-	slices.SortFunc(rules, func(a, b graph.Match) int { return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b)) })
+	slices.SortFunc(rules, func(a, b resolve.Match) int { return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b)) })
 	parts := make([]string, len(rules))
 	for i, r := range rules {
 		parts[i] = fmt.Sprintf("%d %s", m[r], r)

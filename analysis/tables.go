@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/graph"
 )
@@ -73,8 +74,8 @@ var ReferencesHeader = []string{"citing", "position", "raw", "work", "match", "s
 
 // matchScore writes a reference's match score in [0, 1] with three
 // decimals, or "" for the first reference to a work.
-func matchScore(ref graph.Ref) string {
-	if ref.Match == graph.MatchNew {
+func matchScore(ref resolve.Ref) string {
+	if ref.Match == resolve.MatchNew {
 		return ""
 	}
 	return strconv.FormatFloat(ref.Score, 'f', 3, 64)
@@ -93,7 +94,7 @@ func (r *Result) MatchesTable() *export.Table {
 	c := r.Corpus
 	t := &export.Table{Header: MatchesHeader}
 	for _, ref := range c.Refs {
-		if ref.Match == graph.MatchNew {
+		if ref.Match == resolve.MatchNew {
 			continue
 		}
 		via := ""

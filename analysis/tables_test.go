@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -22,7 +23,7 @@ func TestMatchesTable(t *testing.T) {
 		{Raw: "Legrand T, Stone D. Science diplomacy and transnational governance impact. British Politics, 2018, 13(3): 392-408.", Position: 1,
 			Work: bib.Work{Authors: name("Legrand", "T"), Year: 2018, Title: "Science diplomacy and transnational governance impact", Container: "British Politics", Volume: "13", Pages: "392-408"}},
 	}}
-	r := &Result{Corpus: graph.Resolve([]*bib.Record{rec, a, b})}
+	r := &Result{Corpus: graph.NewCorpus(resolve.Resolve([]*bib.Record{rec, a, b}))}
 	tab := r.MatchesTable()
 	if strings.Join(tab.Header, ",") != "work,citing,position,match,score,agreed,joined_via" {
 		t.Fatalf("header %v", tab.Header)

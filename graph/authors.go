@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 )
 
 // AuthorGroups groups works by first author, the unit of author
@@ -12,8 +13,8 @@ import (
 // "Ruffini, Pierre-Bruno" are all "Ruffini P"). It returns each work's group
 // (-1 for a work with no author) and each group's display name, taken from
 // the first work that names it.
-func AuthorGroups(works []Work) (group []int32, names []string) {
-	return groupWorks(works, func(w *Work) (string, string) { return authorKey(w.FirstAuthor()) })
+func AuthorGroups(works []resolve.Work) (group []int32, names []string) {
+	return groupWorks(works, func(w *resolve.Work) (string, string) { return authorKey(w.FirstAuthor()) })
 }
 
 // authorKey returns the comparison key and display form of an author.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 )
 
 // RecordAuthors lists the authors of every citing record of the corpus
@@ -11,8 +12,8 @@ import (
 // AuthorGroups groups first authors (folded family name and first initial).
 // With GroupCooccurrence it gives the co-authorship network, with
 // GroupCoupling author bibliographic coupling.
-func RecordAuthors(works []Work) (lists [][]int32, names []string) {
-	return recordGroups(works, func(w *Work) []groupKey {
+func RecordAuthors(works []resolve.Work) (lists [][]int32, names []string) {
+	return recordGroups(works, func(w *resolve.Work) []groupKey {
 		var ks []groupKey
 		for _, a := range w.Authors {
 			if key, name := authorKey(a); key != "" {
@@ -26,8 +27,8 @@ func RecordAuthors(works []Work) (lists [][]int32, names []string) {
 // RecordCountries lists the countries of the addresses of every citing
 // record (Web of Science C1; see ParseAffiliation), each once per record.
 // Records without addresses have none.
-func RecordCountries(works []Work) (lists [][]int32, names []string) {
-	return recordGroups(works, func(w *Work) []groupKey {
+func RecordCountries(works []resolve.Work) (lists [][]int32, names []string) {
+	return recordGroups(works, func(w *resolve.Work) []groupKey {
 		var ks []groupKey
 		for _, a := range w.Record.Affiliations {
 			if _, c := ParseAffiliation(a); c != "" {
@@ -40,8 +41,8 @@ func RecordCountries(works []Work) (lists [][]int32, names []string) {
 
 // RecordInstitutions lists the institutions of the addresses of every
 // citing record (see ParseAffiliation), each once per record.
-func RecordInstitutions(works []Work) (lists [][]int32, names []string) {
-	return recordGroups(works, func(w *Work) []groupKey {
+func RecordInstitutions(works []resolve.Work) (lists [][]int32, names []string) {
+	return recordGroups(works, func(w *resolve.Work) []groupKey {
 		var ks []groupKey
 		for _, a := range w.Record.Affiliations {
 			if inst, _ := ParseAffiliation(a); inst != "" {
@@ -53,8 +54,8 @@ func RecordInstitutions(works []Work) (lists [][]int32, names []string) {
 }
 
 // RecordSources lists the source of every citing record (see SourceKey).
-func RecordSources(works []Work) (lists [][]int32, names []string) {
-	return recordGroups(works, func(w *Work) []groupKey {
+func RecordSources(works []resolve.Work) (lists [][]int32, names []string) {
+	return recordGroups(works, func(w *resolve.Work) []groupKey {
 		if key, name := SourceKey(&w.Work); key != "" {
 			return []groupKey{{key, name}}
 		}
@@ -66,7 +67,7 @@ type groupKey struct{ key, name string }
 
 // recordGroups numbers the groups that keys finds in each corpus record in
 // order of first appearance.
-func recordGroups(works []Work, keys func(*Work) []groupKey) ([][]int32, []string) {
+func recordGroups(works []resolve.Work, keys func(*resolve.Work) []groupKey) ([][]int32, []string) {
 	lists := make([][]int32, len(works))
 	index := map[string]int32{}
 	var names []string

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
 )
 
 // TestHistoriographHandComputed: records A (2001), B (2005) citing A, and C
@@ -15,7 +16,7 @@ func TestHistoriographHandComputed(t *testing.T) {
 		References: []bib.Reference{{Raw: "a", Work: bib.Work{DOI: "10.1/a"}}}}
 	c := &bib.Record{ID: "C", Work: bib.Work{Year: 2003, Title: "third"},
 		References: []bib.Reference{{Raw: "a", Work: bib.Work{DOI: "10.1/a"}}, {Raw: "x", ID: "X"}}}
-	corpus := Resolve([]*bib.Record{b, a, c})
+	corpus := NewCorpus(resolve.Resolve([]*bib.Record{b, a, c}))
 	h := NewHistoriograph(corpus)
 	var ids []string
 	for _, w := range h.Works {

@@ -9,11 +9,13 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib/reader"
+	"github.com/citegraph/citegraph/bib/resolve"
 )
 
 // Benchmarks of LoadEdgeList on edge lists of the preferential-attachment
 // citation DAG of bench/gen (20 references per work), held in memory, and
-// of the record path it replaces (bib's edge-list reader and Resolve):
+// of the record path it replaces (the edge-list reader, resolve.Resolve
+// and NewCorpus):
 //
 //	go test ./graph -run '^$' -bench LoadEdgeList -benchtime 3x
 
@@ -82,7 +84,7 @@ func BenchmarkLoadEdgeList(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				Resolve(recs)
+				NewCorpus(resolve.Resolve(recs))
 			}
 		})
 	}

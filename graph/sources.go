@@ -1,6 +1,9 @@
 package graph
 
-import "github.com/citegraph/citegraph/bib"
+import (
+	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/resolve"
+)
 
 // SourceKey is the normalised source of a work, the unit of source
 // (journal) co-citation and coupling: its abbreviation (the Web of Science
@@ -20,13 +23,13 @@ func SourceKey(w *bib.Work) (key, name string) {
 // without a source) and each group's display name, taken from the first
 // work that names it. With Regroup it gives source co-citation: two sources
 // are linked once per record citing both.
-func SourceGroups(works []Work) (group []int32, names []string) {
-	return groupWorks(works, func(w *Work) (string, string) { return SourceKey(&w.Work) })
+func SourceGroups(works []resolve.Work) (group []int32, names []string) {
+	return groupWorks(works, func(w *resolve.Work) (string, string) { return SourceKey(&w.Work) })
 }
 
 // groupWorks groups works by a key: each work's group (-1 where the key is
 // "") and each group's display name, taken from the first work of the group.
-func groupWorks(works []Work, key func(*Work) (key, name string)) (group []int32, names []string) {
+func groupWorks(works []resolve.Work, key func(*resolve.Work) (key, name string)) (group []int32, names []string) {
 	group = make([]int32, len(works))
 	index := map[string]int32{}
 	for i := range works {
@@ -61,7 +64,7 @@ func Singletons(group []int32) [][]int32 {
 
 // CorpusOnly empties the lists of works that are not citing records of the
 // corpus, so that only records count as items.
-func CorpusOnly(works []Work, lists [][]int32) [][]int32 {
+func CorpusOnly(works []resolve.Work, lists [][]int32) [][]int32 {
 	out := make([][]int32, len(lists))
 	for i := range lists {
 		if works[i].InCorpus {

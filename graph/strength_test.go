@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib/reader"
+	"github.com/citegraph/citegraph/bib/resolve"
 )
 
 // netLinks maps member pairs (lower first) to link weights.
@@ -152,7 +153,7 @@ func wosCorpus(t testing.TB) *Corpus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Resolve(recs)
+	return NewCorpus(resolve.Resolve(recs))
 }
 
 // bruteCooccurrence counts, for every item, each pair of its distinct

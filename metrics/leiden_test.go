@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib/reader"
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -92,7 +93,7 @@ func ldWoSCoCitation(t testing.TB) *graph.Undirected {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return graph.CoCitation(graph.Resolve(recs).Citations, 2).Undirected
+	return graph.CoCitation(graph.NewCorpus(resolve.Resolve(recs)).Citations, 2).Undirected
 }
 
 func leidenOf(t testing.TB, g *graph.Undirected, opts LeidenOptions) LeidenResult {

@@ -9,6 +9,7 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
@@ -55,7 +56,7 @@ func (f *inputFlags) corpus(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer)
 	if len(in.records) == 0 {
 		return nil, "", fmt.Errorf("%s: the input holds no records", in.name)
 	}
-	return graph.Resolve(in.records), in.name, nil
+	return graph.NewCorpus(resolve.Resolve(in.records)), in.name, nil
 }
 
 // write writes files into the output folder, all or nothing (see

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -111,7 +112,7 @@ func TestToolboxWoS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := graph.Resolve(in.records)
+	c := graph.NewCorpus(resolve.Resolve(in.records))
 	refs := map[int32]map[int32]bool{}
 	for _, r := range c.Refs {
 		if refs[r.Citing] == nil {

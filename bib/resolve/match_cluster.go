@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"cmp"
@@ -460,7 +460,7 @@ func (m *matcher) link() []link {
 func (m *matcher) sketchTexts() {
 	parallelFor(len(m.nodes), func(i int) {
 		p := &m.nodes[i].p
-		if p.textGrams = bib.TightGrams(p.tight); p.textGrams == nil {
+		if p.textGrams = TightGrams(p.tight); p.textGrams == nil {
 			p.textGrams = []uint32{}
 		}
 	})

@@ -1,4 +1,4 @@
-package bib
+package resolve
 
 import (
 	"slices"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // Field similarity helpers for reference matching: how alike two titles, two
@@ -30,7 +32,7 @@ func isASCIIText(s string) bool {
 func fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			return Fold(s)
+			return bib.Fold(s)
 		}
 	}
 	b := make([]byte, 0, len(s))
@@ -280,7 +282,7 @@ func isDigitWord(s string) bool {
 // German transliteration folded ("mueller" → "muller"), and for a Chinese
 // family name in characters its pinyin readings ("赵" → "zhao"). Two names
 // have the same family when their variants meet.
-func FamilyVariants(n Name) []string {
+func FamilyVariants(n bib.Name) []string {
 	fam := n.Family
 	if fam == "" {
 		fam = n.Literal
@@ -291,7 +293,7 @@ func FamilyVariants(n Name) []string {
 			out = append(out, s)
 		}
 	}
-	if HasHan(fam) {
+	if bib.HasHan(fam) {
 		for _, p := range hanReadings(fam) {
 			add(p)
 		}
@@ -323,7 +325,7 @@ var germanFold = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
 
 // SameFamily reports whether two names' family parts are one name as
 // differently written (see FamilyVariants).
-func SameFamily(a, b Name) bool {
+func SameFamily(a, b bib.Name) bool {
 	va, vb := FamilyVariants(a), FamilyVariants(b)
 	for _, x := range va {
 		if slices.Contains(vb, x) {
@@ -336,12 +338,12 @@ func SameFamily(a, b Name) bool {
 // FirstInitial returns the folded first letter of a name's given part,
 // with the pinyin initial of a Chinese given name in characters
 // ("刚" → 'g'); 0 when unknown.
-func FirstInitial(n Name) rune {
+func FirstInitial(n bib.Name) rune {
 	g := strings.TrimSpace(n.Given)
 	if g == "" {
 		return 0
 	}
-	if HasHan(g) {
+	if bib.HasHan(g) {
 		if ps := hanReadings(string([]rune(g)[:1])); len(ps) > 0 {
 			return rune(ps[0][0])
 		}
@@ -427,8 +429,8 @@ func hanReadings(s string) []string {
 
 // MatchKeysFast is MatchKeys with the fast fold of ASCII text: the same
 // keys, computed without Unicode decomposition where none is needed.
-func MatchKeysFast(w *Work) []string {
-	doi := DOIKey(w)
+func MatchKeysFast(w *bib.Work) []string {
+	doi := bib.DOIKey(w)
 	fa := w.FirstAuthor()
 	famSrc := fa.Family
 	if famSrc == "" {
@@ -447,13 +449,13 @@ func MatchKeysFast(w *Work) []string {
 	if fam != "" && w.Year != 0 {
 		var words []string
 		for _, t := range strings.Fields(fold(w.Title)) {
-			if !IsStopWord(t) {
+			if !bib.IsStopWord(t) {
 				words = append(words, t)
 			}
 		}
 		if len(words) >= 2 {
-			if len(words) > TitleKeyWords {
-				words = words[:TitleKeyWords]
+			if len(words) > bib.TitleKeyWords {
+				words = words[:bib.TitleKeyWords]
 			}
 			keys = append(keys, "t|"+fam+"|"+strconv.Itoa(w.Year)+"|"+strings.Join(words, " "))
 		}

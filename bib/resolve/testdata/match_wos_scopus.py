@@ -1,5 +1,5 @@
 # Extracts wos-scopus-pairs.tsv (see README.md). Run from the repository root
-# with shared/ beside it: python3 graph/testdata/match_wos_scopus.py
+# with shared/ beside it: python3 bib/resolve/testdata/match_wos_scopus.py
 import re,collections,json,html
 wos=[]
 cur=None
@@ -43,7 +43,7 @@ keys=set(key_w(wd[d]) for d in shared)|set(key_s(sd[d]) for d in shared)
 neg_w=[d for d in wd if d not in sd and key_w(wd[d]) in keys]
 neg_s=[d for d in sd if d not in wd and key_s(sd[d]) in keys]
 print(len(shared),len(neg_w),len(neg_s))
-with open('graph/testdata/wos-scopus-pairs.tsv','w') as f:
+with open('bib/resolve/testdata/wos-scopus-pairs.tsv','w') as f:
     f.write('# source\tdoi\treference (see README.md)\n')
     for d in shared: f.write('wos\t%s\t%s\n'%(d,wd[d]))
     for d in neg_w: f.write('wos\t%s\t%s\n'%(d,wd[d]))

@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"fmt"
@@ -65,7 +65,7 @@ func perturb(s string, k int) string {
 }
 
 // BenchmarkResolve100k resolves 100,000 references
-// (go test -run '^$' -bench Resolve100k ./graph).
+// (go test -run '^$' -bench Resolve100k ./bib/resolve).
 func BenchmarkResolve100k(b *testing.B) {
 	records := benchRecords(b, 100000)
 	cpu0 := cpuSeconds()
@@ -94,7 +94,7 @@ func cpuSeconds() float64 {
 // references eight times over (107,552 references): each copy of a record
 // is another citing paper, so every cited work is cited eight times as often.
 func BenchmarkResolveWoSx8(b *testing.B) {
-	f, err := os.Open("../testdata/exports/wos-bit-pattern-savedrecs.txt")
+	f, err := os.Open("../../testdata/exports/wos-bit-pattern-savedrecs.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"os"
@@ -23,7 +23,7 @@ import (
 var articleNumber = regexp.MustCompile(`\b162516(?:\b|\d-1625\d+)`)
 
 func TestResolveJoinsRecordsOfRealExport(t *testing.T) {
-	f, err := os.Open("../testdata/exports/scopus-bibx.ris")
+	f, err := os.Open("../../testdata/exports/scopus-bibx.ris")
 	if err != nil {
 		t.Fatal(err)
 	}

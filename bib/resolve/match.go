@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"math"
@@ -26,12 +26,12 @@ import (
 // profile is the comparison form of one description, computed once.
 type profile struct {
 	id, doi   string
-	fams      []string // first author's family variants (bib.FamilyVariants)
+	fams      []string // first author's family variants (FamilyVariants)
 	nameWords []string // the words of the first author's name
 	others    []string // the other authors' family keys
 	init      rune     // first author's first initial, 0 when unknown
 	year      int
-	title     []uint32 // title trigram sketch (bib.TitleGrams)
+	title     []uint32 // title trigram sketch (TitleGrams)
 	src       [][]string
 	srcKeys   []string // initials of the source's words, for blocking
 	hanTitle  bool     // the title, or the source, is written in Chinese characters
@@ -278,8 +278,8 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s []byte) { authorWords[string(s)] = true }, func([]byte) {})
 	}
 	if fa := w.FirstAuthor(); !fa.IsZero() {
-		p.fams = bib.FamilyVariants(fa)
-		p.init = bib.FirstInitial(fa)
+		p.fams = FamilyVariants(fa)
+		p.init = FirstInitial(fa)
 		splitText(fa.Family+" "+fa.Given, func(s []byte) {
 			p.nameWords = append(p.nameWords, string(s))
 		}, func([]byte) {})
@@ -291,7 +291,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		}
 	}
 	if strings.TrimSpace(w.Title) != "" {
-		p.title = bib.TightGrams(tightOf(w.Title))
+		p.title = TightGrams(tightOf(w.Title))
 		p.hanTitle = bib.HasHan(w.Title)
 	}
 	p.hanSource = bib.HasHan(w.Container)
@@ -313,7 +313,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
 	p.page = normLocator(w.FirstPage())
-	p.keys = bib.MatchKeysFast(w)
+	p.keys = MatchKeysFast(w)
 
 	text := raw
 	if text == "" || len(p.fams) == 0 && w.Title == "" {
@@ -689,7 +689,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	return verdict{e, rule, anchored, vague, agreed}
 }
 
-// sourceSimilarity is bib.SourceSimilarity of two source forms, memoised
+// sourceSimilarity is SourceSimilarity of two source forms, memoised
 // by their interned ids: a corpus names the same journals over and over.
 func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 	if i == j {
@@ -699,7 +699,7 @@ func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 	if v, ok := m.srcSim[key]; ok {
 		return v
 	}
-	v := bib.SourceSimilarity(x, y)
+	v := SourceSimilarity(x, y)
 	m.srcSim[key] = v
 	return v
 }
@@ -771,7 +771,7 @@ func compoundFamily(a, b []string) bool {
 	return false
 }
 
-// sourceWords are a source's words (bib.SourceWords) without numbers and
+// sourceWords are a source's words (SourceWords) without numbers and
 // "n.d.", which a parser leaves in a source it cut too late; nil when no
 // word of letters is left ("P79" and "24(63)" are misread locators).
 var locatorLabels = map[string]bool{"n": true, "d": true, "p": true, "pp": true, "v": true, "vol": true, "no": true, "art": true}
@@ -779,7 +779,7 @@ var locatorLabels = map[string]bool{"n": true, "d": true, "p": true, "pp": true,
 func sourceWords(s string) []string {
 	var out []string
 	letters := false
-	for _, w := range bib.SourceWords(s) {
+	for _, w := range SourceWords(s) {
 		if locatorLabels[w] || isDigits(w) {
 			continue
 		}
@@ -947,7 +947,7 @@ func numbersAgree(a, b []int32) (int, int) {
 // coefficient, or for titles long enough the containment of the shorter
 // (a title cut short or without its subtitle).
 func titleSim(a, b []uint32) float64 {
-	dice, cont := bib.GramOverlap(a, b)
+	dice, cont := GramOverlap(a, b)
 	if min(len(a), len(b)) >= 12 {
 		return max(dice, cont-0.05)
 	}
@@ -960,7 +960,7 @@ func (m *matcher) titleInText(a, b *profile) float64 {
 		return 0
 	}
 	if b.textGrams == nil {
-		b.textGrams = bib.TightGrams(b.tight)
+		b.textGrams = TightGrams(b.tight)
 		if b.textGrams == nil {
 			b.textGrams = []uint32{}
 		}

@@ -1,8 +1,10 @@
-package bib
+package resolve
 
 import (
 	"slices"
 	"testing"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 func TestSourceSimilarity(t *testing.T) {
@@ -62,7 +64,7 @@ func TestTitleSimilarity(t *testing.T) {
 }
 
 func TestFamilyVariants(t *testing.T) {
-	for _, c := range [][2]Name{
+	for _, c := range [][2]bib.Name{
 		{{Family: "De Morgan"}, {Family: "Morgan"}},
 		{{Family: "de-Morgan"}, {Family: "DE MORGAN"}},
 		{{Family: "Müller"}, {Family: "Mueller"}},
@@ -78,10 +80,10 @@ func TestFamilyVariants(t *testing.T) {
 			t.Errorf("SameFamily(%v, %v) = false; variants %v %v", c[0], c[1], FamilyVariants(c[0]), FamilyVariants(c[1]))
 		}
 	}
-	if SameFamily(Name{Family: "赵"}, Name{Family: "Zhang"}) || SameFamily(Name{Family: "Smith"}, Name{Family: "Smyth"}) {
+	if SameFamily(bib.Name{Family: "赵"}, bib.Name{Family: "Zhang"}) || SameFamily(bib.Name{Family: "Smith"}, bib.Name{Family: "Smyth"}) {
 		t.Error("different families matched")
 	}
-	if r := FirstInitial(Name{Family: "赵", Given: "刚"}); r != 'g' {
+	if r := FirstInitial(bib.Name{Family: "赵", Given: "刚"}); r != 'g' {
 		t.Errorf("FirstInitial(赵刚) = %q, want g", r)
 	}
 	if got := Pinyin('赵'); !slices.Contains(got, "zhao") {
@@ -90,13 +92,13 @@ func TestFamilyVariants(t *testing.T) {
 }
 
 func TestMatchKeysFast(t *testing.T) {
-	for _, w := range []Work{
-		{Authors: []Name{{Family: "Ruffini", Given: "P B"}}, Year: 2020, Volume: "15", Pages: "371-382", Title: "Collaboration and competition: the twofold logic"},
-		{Authors: []Name{{Family: "Müller"}}, Year: 1999, Title: "Über die Natur"},
-		{Authors: []Name{{Literal: "World Health Organization"}}, Year: 2010, DOI: "10.1000/X"},
+	for _, w := range []bib.Work{
+		{Authors: []bib.Name{{Family: "Ruffini", Given: "P B"}}, Year: 2020, Volume: "15", Pages: "371-382", Title: "Collaboration and competition: the twofold logic"},
+		{Authors: []bib.Name{{Family: "Müller"}}, Year: 1999, Title: "Über die Natur"},
+		{Authors: []bib.Name{{Literal: "World Health Organization"}}, Year: 2010, DOI: "10.1000/X"},
 		{Title: "No author"},
 	} {
-		if a, b := MatchKeys(&w), MatchKeysFast(&w); !slices.Equal(a, b) {
+		if a, b := bib.MatchKeys(&w), MatchKeysFast(&w); !slices.Equal(a, b) {
 			t.Errorf("%+v: MatchKeys %q, MatchKeysFast %q", w, a, b)
 		}
 	}

@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"strconv"
@@ -19,7 +19,7 @@ const (
 	MatchNew    Match = "new"    // first reference to a work
 )
 
-// Work is a resolved work: a node of the citation graph.
+// Work is a resolved work: a node of the citation graph (package graph).
 type Work struct {
 	bib.Work
 	ID       string // stable id: the input's id, or "W" and a number in order of first appearance
@@ -48,13 +48,13 @@ type Ref struct {
 	Agreed string
 }
 
-// Corpus is the outcome of resolution: the works, every input reference
-// with its resolution, and the citation graph over the works.
+// Corpus is the outcome of resolution: the works and every input reference
+// with its resolution, citing work → cited work (graph.NewCorpus loads the
+// citation graph from them).
 type Corpus struct {
-	Works     []Work
-	Refs      []Ref
-	Records   int // citing records read, duplicates included
-	Citations *Directed
+	Works   []Work
+	Refs    []Ref
+	Records int // citing records read, duplicates included
 }
 
 // resolver indexes works by id and match key as they are created.
@@ -64,7 +64,8 @@ type resolver struct {
 	byKey map[string]int32
 }
 
-// Resolve turns records into works and a citation graph. Records are
+// Resolve turns records into works, and each reference into a citation of
+// one of them by the work of its record. Records are
 // resolved first, so that a reference to a paper of the corpus joins that
 // paper's record. Records sharing an id or a DOI are one work (the same
 // paper exported twice); their references are all kept in Refs and their
@@ -85,7 +86,7 @@ type resolver struct {
 // record. A work takes its fields from its record, or its first reference,
 // with gaps filled by the others in input order. Each Ref says which rule
 // joined it, with what score, through which other reference and on which
-// agreeing fields (Corpus.MatchesTable).
+// agreeing fields (analysis writes them to matches.csv).
 func Resolve(records []*bib.Record) *Corpus {
 	r := &resolver{c: &Corpus{Records: len(records)}, byID: map[string]int32{}, byKey: map[string]int32{}}
 	citing := make([]int32, len(records))
@@ -109,13 +110,8 @@ func Resolve(records []*bib.Record) *Corpus {
 		}
 	}
 	r.matchReferences(refs)
-	edges := make([]Edge, len(r.c.Refs))
-	for i, ref := range r.c.Refs {
-		edges[i] = Edge{ref.Citing, ref.Work}
-	}
 	r.assignIDs()
 	assignLabels(r.c.Works)
-	r.c.Citations = NewDirected(len(r.c.Works), edges)
 	return r.c
 }
 
