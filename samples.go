@@ -1,7 +1,10 @@
 // Package citegraph holds the samples that the citegraph command runs on
-// when it is given no input. The toolkit itself is in the packages below:
-// bib (input), graph (resolution and networks), metrics (centrality and
-// clustering), export (output formats) and analysis (the pipeline).
+// when it is given no input. The toolkit itself is in the packages below,
+// one per stage of the pipeline: bib (the model), bib/reader (input),
+// bib/refparse (reference parsing), bib/resolve (resolution), graph
+// (citation graph and networks), metrics (centrality and clustering),
+// export (output formats) and analysis (the pipeline). layers_test.go
+// fails when a package imports against that flow.
 package citegraph
 
 import _ "embed"
