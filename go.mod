@@ -2,7 +2,12 @@ module github.com/citegraph/citegraph
 
 go 1.26.8
 
-require gonum.org/v1/gonum v0.17.0
+require (
+	github.com/parquet-go/parquet-go v0.32.0
+	github.com/spf13/pflag v1.1.0
+	golang.org/x/text v0.44.0
+	gonum.org/v1/gonum v0.17.0
+)
 
 require (
 	github.com/andybalholm/brotli v1.1.1 // indirect
@@ -10,11 +15,8 @@ require (
 	github.com/klauspost/compress v1.17.9 // indirect
 	github.com/parquet-go/bitpack v1.0.0 // indirect
 	github.com/parquet-go/jsonlite v1.0.0 // indirect
-	github.com/parquet-go/parquet-go v0.32.0
 	github.com/pierrec/lz4/v4 v4.1.21 // indirect
-	github.com/spf13/pflag v1.1.0 // indirect
 	github.com/twpayne/go-geom v1.6.1 // indirect
 	golang.org/x/sys v0.38.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 	google.golang.org/protobuf v1.34.2 // indirect
 )
