@@ -9,6 +9,8 @@ require (
 	gonum.org/v1/gonum v0.17.0
 )
 
+require golang.org/x/time v0.16.0
+
 require (
 	github.com/andybalholm/brotli v1.1.1 // indirect
 	github.com/google/uuid v1.6.0 // indirect

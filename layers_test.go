@@ -22,6 +22,8 @@ var layers = [][]string{
 	{"bib/refparse/train"}, // the parser's training (see onlyImportedBy)
 	{"bib/reader"},         // input → records
 	{"bib/resolve"},        // parsed references → resolved works
+	{"fetch/fetchtest"},    // a replay server of recorded API answers, for tests
+	{"fetch"},              // corpora from OpenAlex and Crossref (an input beside the readers)
 	{"graph"},              // resolved works → citation graph, networks
 	{"metrics"},            // centrality, clustering, indicators
 	{"export"},             // DOT, CSV, GraphML and the other formats

@@ -16,6 +16,8 @@ import (
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/reader"
 	"github.com/citegraph/citegraph/bib/refparse"
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/fetch"
 	flag "github.com/spf13/pflag"
 )
 
@@ -156,9 +158,17 @@ func expand(paths []string) ([]string, error) {
 			continue
 		}
 		var found []string
+		// fetch's report, beside the corpus it wrote, is no input.
+		report := ""
+		if _, err := os.Stat(filepath.Join(p, export.Marker)); err == nil {
+			report = filepath.Join(p, fetch.ReportFile)
+		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
+			}
+			if path == report {
+				return nil
 			}
 			if strings.HasPrefix(d.Name(), ".") && path != p {
 				if d.IsDir() {

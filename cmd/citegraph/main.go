@@ -10,6 +10,7 @@
 // Commands:
 //
 //	analyze        full analysis of reference lists or exports into an output folder
+//	fetch          build a corpus from OpenAlex and Crossref (seeds, references, snowballing)
 //	parse          parse free-text references to CSL-JSON
 //	metrics        centrality table of a citation graph (large edge lists too)
 //	export         convert an output folder to other formats (GraphML, GEXF, Pajek, …)

@@ -35,6 +35,7 @@ func exitCode(err error) int {
 // summaries say in a line what each command does, for the main usage.
 var summaries = map[string]string{
 	"analyze":       "full analysis of reference lists or exports into an output folder",
+	"fetch":         "build a corpus from OpenAlex and Crossref (seeds, references, snowballing)",
 	"parse":         "parse free-text references to CSL-JSON",
 	"metrics":       "centrality table of a citation graph (large edge lists too)",
 	"export":        "convert an output folder to other formats (GraphML, GEXF, Pajek, …)",
@@ -69,6 +70,7 @@ type command struct {
 
 var commands = []command{
 	{"analyze", runAnalyze},
+	{"fetch", runFetch},
 	{"parse", runParse},
 	{"metrics", runMetrics},
 	{"export", runExport},
