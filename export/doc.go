@@ -4,4 +4,8 @@
 //
 // Out must be deterministic: rows and attributes are written in the order
 // the caller gives them, which callers keep sorted.
+//
+// Stage: results → files, after metrics. It imports bib only (its
+// writers take the tables and networks the caller builds), and nothing
+// later in the flow: not analysis or cmd/citegraph.
 package export

@@ -26,4 +26,7 @@
 //
 // Results are deterministic: parallel loops reduce partial sums in a fixed
 // order, and every randomised method takes an explicit seed.
+//
+// Stage: graph → metrics. It imports graph (and bib below it), and nothing
+// later in the flow: not export, analysis or cmd/citegraph.
 package metrics

@@ -39,6 +39,10 @@
 //
 // Run "citegraph COMMAND --help" for a command's flags. Exit status is 0 on
 // success, 1 on failure, 2 on a usage error.
+//
+// The command is the top layer of citegraph's packages (layers_test.go): it
+// may import any of them, it alone imports the parser's training
+// (bib/refparse/train, for train-parser), and nothing imports it.
 package main
 
 import (
