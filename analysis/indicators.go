@@ -55,9 +55,13 @@ func HistoriographTable(c *graph.Corpus, h *graph.Historiograph) *export.Table {
 // (oldest at the top), arrows from citing to cited record, boxes as wide as
 // the local citation score.
 func HistoriographDOT(c *graph.Corpus, h *graph.Historiograph) *export.DOTGraph {
+	citations := "citations among them"
+	if h.Reduced {
+		citations = "citations among them after transitive reduction"
+	}
 	d := &export.DOTGraph{
 		Name: "historiograph", Directed: true,
-		Comments:  []string{fmt.Sprintf("citegraph historiograph: %d records, %d citations among them, citing -> cited", len(h.Works), h.Citations.Size())},
+		Comments:  []string{fmt.Sprintf("citegraph historiograph: %d records, %d %s, citing -> cited", len(h.Works), h.Citations.Size(), citations)},
 		Graph:     []export.Attr{{Key: "rankdir", Value: "BT"}, {Key: "fontname", Value: "Helvetica"}, {Key: "newrank", Value: "true"}},
 		NodeStyle: []export.Attr{{Key: "shape", Value: "box"}, {Key: "style", Value: "rounded,filled"}, {Key: "fillcolor", Value: "#fde9c8"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}},
 		EdgeStyle: []export.Attr{{Key: "color", Value: "#00000066"}, {Key: "arrowsize", Value: "0.6"}},

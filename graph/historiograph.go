@@ -3,6 +3,8 @@ package graph
 import (
 	"cmp"
 	"slices"
+
+	"github.com/citegraph/citegraph/bib/resolve"
 )
 
 // Historiograph is the direct-citation network among the citing records of
@@ -21,6 +23,9 @@ type Historiograph struct {
 	// (Record.TimesCited, 0 when the input has none); LCR counts the corpus
 	// records each node cites.
 	LCS, GCS, LCR []int
+	// Reduced says that Citations are the transitive reduction of the
+	// citations among Works (Reduce).
+	Reduced bool
 }
 
 // NewHistoriograph builds the historiograph of a corpus.
@@ -31,14 +36,19 @@ func NewHistoriograph(c *Corpus) *Historiograph {
 			works = append(works, int32(i))
 		}
 	}
-	year := func(w int32) int {
-		if y := c.Works[w].Year; y != 0 {
-			return y
-		}
-		return 1 << 30
-	}
-	slices.SortStableFunc(works, func(a, b int32) int { return cmp.Compare(year(a), year(b)) })
+	slices.SortStableFunc(works, func(a, b int32) int {
+		return cmp.Compare(historiographYear(&c.Works[a]), historiographYear(&c.Works[b]))
+	})
 	return historiographOf(c, works)
+}
+
+// historiographYear is the year a record is ordered by: its publication
+// year, unknown years last.
+func historiographYear(w *resolve.Work) int {
+	if w.Year != 0 {
+		return w.Year
+	}
+	return 1 << 30
 }
 
 func historiographOf(c *Corpus, works []int32) *Historiograph {

@@ -270,9 +270,16 @@ local citation score (LCS: corpus records citing it) beside its global one
                       records it cites), cites (their ids, ";"-separated)
   historiograph.dot   the --top records by LCS, one rank per year (dot -Tsvg)
 
+--reduce thins the drawing, as CitNetExplorer does: historiograph.dot keeps
+only the citations no chain of other drawn citations implies (the
+transitive reduction: every record still reaches the same others), and
+orders the records of each year after those they cite. The table keeps
+every citation.
+
 Examples:
   citegraph historiograph savedrecs.txt
   citegraph historiograph --top 50 --min-citations 2 -o hist savedrecs.txt
+  citegraph historiograph --top 0 --reduce -o hist savedrecs.txt
 `
 
 func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -280,6 +287,7 @@ func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	in := addInputFlags(fs, "citegraph-out")
 	top := fs.Int("top", 30, "the DOT file draws the `N` records of highest local citation score (0: all)")
 	minLCS := fs.Int("min-citations", 0, "leave out records cited by fewer corpus records")
+	reduce := fs.Bool("reduce", false, "draw only the citations no chain of other drawn citations implies (transitive reduction)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -294,6 +302,14 @@ func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	h := full.Top(c, 0, *minLCS)
 	drawn := full.Top(c, *top, *minLCS)
 	fmt.Fprintf(stdout, "citegraph historiograph: %s\n%d records, %d citations among them; drawing %d records\n", what, len(h.Works), h.Citations.Size(), len(drawn.Works))
+	if *reduce {
+		reduced, err := drawn.Reduce(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "transitive reduction: drawing %d of their %d citations\n", reduced.Citations.Size(), drawn.Citations.Size())
+		drawn = reduced
+	}
 	return in.write(stdout, analysis.TableFile("historiograph.csv", analysis.HistoriographTable(c, h)),
 		analysis.DOTFile("historiograph.dot", analysis.HistoriographDOT(c, drawn)))
 }

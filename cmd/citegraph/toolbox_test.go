@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -210,4 +211,59 @@ func TestToolboxWoS(t *testing.T) {
 	}
 	toolboxRender(t, filepath.Join(out, "historiograph.dot"), "dot")
 	toolboxRender(t, filepath.Join(out, "mainpath.dot"), "dot")
+}
+
+// TestHistoriographReduce: --reduce draws fewer citations among the same
+// records (as many as it says), every one of them a citation of the table,
+// which is the same as without --reduce; the drawing renders.
+func TestHistoriographReduce(t *testing.T) {
+	full, reduced := t.TempDir(), t.TempDir()
+	if _, stderr, code := toolboxRun(t, "historiograph", "--top", "0", "-o", full); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	stdout, stderr, code := toolboxRun(t, "historiograph", "--top", "0", "--reduce", "-o", reduced)
+	if code != 0 {
+		t.Fatalf("--reduce: exit %d: %s", code, stderr)
+	}
+	read := func(dir, name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if read(full, "historiograph.csv") != read(reduced, "historiograph.csv") {
+		t.Error("--reduce changed historiograph.csv")
+	}
+	cites := map[string]bool{}
+	for _, r := range toolboxCSV(t, filepath.Join(full, "historiograph.csv"))[1:] {
+		for _, cited := range strings.Split(r[8], ";") {
+			if cited != "" {
+				cites[`"`+r[0]+`" -> "`+cited+`"`] = true
+			}
+		}
+	}
+	edges := func(dot string) (n int, nodes int) {
+		for _, line := range strings.Split(dot, "\n") {
+			switch {
+			case strings.HasPrefix(line, "\t\"") && strings.Contains(line, `" -> "`):
+				n++
+				if e := strings.TrimSuffix(strings.TrimSpace(line), ";"); !cites[e] {
+					t.Errorf("%s is no citation of the table", e)
+				}
+			case strings.Contains(line, "[label="):
+				nodes++
+			}
+		}
+		return n, nodes
+	}
+	all, nodes := edges(read(full, "historiograph.dot"))
+	kept, keptNodes := edges(read(reduced, "historiograph.dot"))
+	if all != len(cites) || kept >= all || keptNodes != nodes || nodes != 500 {
+		t.Errorf("%d records and %d citations drawn, %d and %d reduced; want 500 records and the table's %d citations, fewer reduced", nodes, all, keptNodes, kept, len(cites))
+	}
+	if want := fmt.Sprintf("transitive reduction: drawing %d of their %d citations\n", kept, all); !strings.Contains(stdout, want) {
+		t.Errorf("stdout %q does not say %q", stdout, want)
+	}
+	toolboxRender(t, filepath.Join(reduced, "historiograph.dot"), "dot")
 }
