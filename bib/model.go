@@ -97,6 +97,10 @@ type Record struct {
 	Affiliations []string // one address a line, as the input gives them (WoS C1)
 	TimesCited   int      // the database's global citation count (WoS TC, Scopus "Cited by"); 0 when unknown
 	References   []Reference
+
+	// IndexKeywords are the keywords the database assigns: Keywords Plus
+	// (WoS ID), index keywords (Scopus). Keywords are the authors' own.
+	IndexKeywords []string
 }
 
 // A ReferenceParser reads the fields of a free-text reference:

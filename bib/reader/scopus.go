@@ -32,7 +32,7 @@ type scopusReader struct {
 	cols  struct {
 		authors, fullNames, title, year, source, abbrev, volume, issue, artNo,
 		pageStart, pageEnd, citedBy, doi, link, affiliations, abstract,
-		keywords, references, publisher, docType, eid int
+		keywords, indexKeywords, references, publisher, docType, eid int
 	}
 	// funding is the last "Funding Text N" column, or -1. A record with
 	// more funding texts than the header names has more cells than the
@@ -70,6 +70,7 @@ func (s *scopusReader) Read() (*bib.Record, error) {
 		c.affiliations = t.col("Affiliations")
 		c.abstract = t.col("Abstract")
 		c.keywords = t.col("Author Keywords")
+		c.indexKeywords = t.col("Index Keywords")
 		c.references = t.col("References")
 		c.publisher = t.col("Publisher")
 		c.docType = t.col("Document Type")
@@ -85,7 +86,7 @@ func (s *scopusReader) Read() (*bib.Record, error) {
 	if shift := len(row) - s.t.width; shift != 0 && s.funding >= 0 {
 		for _, p := range []*int{&c.authors, &c.fullNames, &c.title, &c.year, &c.source, &c.abbrev, &c.volume, &c.issue, &c.artNo,
 			&c.pageStart, &c.pageEnd, &c.citedBy, &c.doi, &c.link, &c.affiliations, &c.abstract,
-			&c.keywords, &c.references, &c.publisher, &c.docType, &c.eid} {
+			&c.keywords, &c.indexKeywords, &c.references, &c.publisher, &c.docType, &c.eid} {
 			if *p > s.funding {
 				*p += shift
 			}
@@ -109,6 +110,7 @@ func (s *scopusReader) Read() (*bib.Record, error) {
 	rec.Publisher = csvField(row, c.publisher)
 	rec.Abstract = scopusAbstract(csvField(row, c.abstract))
 	rec.Keywords = splitKeywords(csvField(row, c.keywords))
+	rec.IndexKeywords = splitKeywords(csvField(row, c.indexKeywords))
 	rec.Affiliations = exportList(csvField(row, c.affiliations), "; ")
 	rec.TimesCited = exportInt(csvField(row, c.citedBy))
 	if c.references >= 0 && c.references < len(row) {

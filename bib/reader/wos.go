@@ -159,6 +159,7 @@ func (f *wosFields) record(file string) *bib.Record {
 	rec.Publisher = f.one("PU")
 	rec.Abstract = f.one("AB")
 	rec.Keywords = splitKeywords(f.one("DE"))
+	rec.IndexKeywords = splitKeywords(f.one("ID"))
 	rec.Affiliations = f.values["C1"]
 	if tc, err := strconv.Atoi(f.one("TC")); err == nil {
 		rec.TimesCited = tc
