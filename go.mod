@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/dominikbraun/graph v0.23.0
+	github.com/kljensen/snowball v0.10.0
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/spf13/pflag v1.1.0
 	golang.org/x/text v0.44.0

@@ -19,6 +19,7 @@ import (
 var layers = [][]string{
 	{".", "bib"},           // the embedded samples; the bibliographic model
 	{"bib/refparse"},       // one reference string → a work
+	{"bib/terms"},          // titles and abstracts → terms
 	{"bib/refparse/train"}, // the parser's training (see onlyImportedBy)
 	{"bib/reader"},         // input → records
 	{"bib/resolve"},        // parsed references → resolved works
