@@ -91,7 +91,7 @@ func TestGraphMLKeysAreTyped(t *testing.T) {
 func TestVOSviewerFiles(t *testing.T) {
 	n := hostileNetwork(false)
 	ForceAtlas2(n, DefaultLayout(1))
-	v := VOSviewer{n}
+	v := VOSviewer{Network: n}
 	lines := strings.Split(strings.TrimSuffix(render(t, v.WriteMap), "\n"), "\n")
 	if lines[0] != "id\tlabel\tcluster\tweight<Citations>\tweight<Links>\tweight<Total link strength>\tx\ty" {
 		t.Errorf("header %q", lines[0])
@@ -251,7 +251,7 @@ func TestWritersAreDeterministic(t *testing.T) {
 		for _, f := range []func(io.Writer) error{
 			func(w io.Writer) error { return WriteGraphML(w, n) },
 			func(w io.Writer) error { return WriteGEXF(w, n) },
-			Pajek{n}.WriteNet, VOSviewer{n}.WriteMap, VOSviewer{n}.WriteJSON,
+			Pajek{n}.WriteNet, VOSviewer{Network: n}.WriteMap, VOSviewer{Network: n}.WriteJSON,
 			func(w io.Writer) error { return WriteNodeLink(w, n) },
 			func(w io.Writer) error { return WriteCytoscape(w, n) },
 		} {

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"embed"
 	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"math"
@@ -33,6 +34,12 @@ type HTMLMap struct {
 	MaxLinks int      // the strongest links drawn; 0 draws all
 	CitedBy  [][]int  // per node, the records citing it, by index into Records
 	Records  []MapRecord
+	// Overlay, when set, colours the nodes by a score instead of by cluster.
+	Overlay *Overlay
+	// Item names the nodes in the page's texts: "work" (the default),
+	// "keyword", "author", …; Hint replaces the page's opening help and
+	// ByLabel its "Cited by" over a node's records.
+	Item, Hint, ByLabel string
 }
 
 // mapData is the JSON the page reads.
@@ -43,6 +50,19 @@ type mapData struct {
 	Edges      [][3]any    `json:"edges"`
 	Records    [][3]string `json:"records"`
 	LinksTotal int         `json:"linksTotal"`
+	Overlay    *mapOverlay `json:"overlay,omitempty"`
+	Item       string      `json:"item,omitempty"`
+	Hint       string      `json:"hint,omitempty"`
+	ByLabel    string      `json:"byLabel,omitempty"`
+}
+
+// mapOverlay tells the page how nodes are coloured: the score's name, the
+// range of the colour scale and the scale's colours.
+type mapOverlay struct {
+	Label  string   `json:"label"`
+	Min    float64  `json:"min"`
+	Max    float64  `json:"max"`
+	Colors []string `json:"colors"`
 }
 
 type mapNode struct {
@@ -72,7 +92,17 @@ func WriteHTMLMap(w io.Writer, m *HTMLMap) error {
 		ForceAtlas2(&laid, DefaultLayout(1))
 		n = &laid
 	}
-	d := mapData{Title: m.Title, LinksTotal: len(n.Links), Nodes: make([]mapNode, len(n.Nodes)), Records: make([][3]string, len(m.Records))}
+	d := mapData{Title: m.Title, LinksTotal: len(n.Links), Nodes: make([]mapNode, len(n.Nodes)), Records: make([][3]string, len(m.Records)),
+		Item: m.Item, Hint: m.Hint, ByLabel: m.ByLabel}
+	var scores []float64
+	if m.Overlay != nil {
+		var lo, hi float64
+		var ok bool
+		if scores, lo, hi, ok = overlayScale(n, m.Overlay.Column); !ok {
+			return fmt.Errorf("map: no column %q to colour the nodes by", m.Overlay.Column)
+		}
+		d.Overlay = &mapOverlay{Label: m.Overlay.Label, Min: lo, Max: hi, Colors: viridis}
+	}
 	for _, c := range n.Columns {
 		d.Columns = append(d.Columns, c.Name)
 	}
@@ -99,6 +129,9 @@ func WriteHTMLMap(w io.Writer, m *HTMLMap) error {
 		}
 		d.Nodes[i] = mapNode{ID: nd.ID, Label: nd.Label, Cluster: nd.Cluster, Color: ClusterColor(nd.Cluster), Size: NodeSize(nd.Weight),
 			X: math.Round((nd.X-minX)*scale*100) / 100, Y: math.Round((nd.Y-minY)*scale*100) / 100, Values: vals, By: by}
+		if d.Overlay != nil {
+			d.Nodes[i].Color = overlayColor(scores[i], d.Overlay.Min, d.Overlay.Max)
+		}
 	}
 	links := slices.Clone(n.Links)
 	if m.MaxLinks > 0 && len(links) > m.MaxLinks {

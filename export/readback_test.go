@@ -81,7 +81,7 @@ func readBack(t *testing.T, dir string, ids []string, stems ...string) map[strin
 // writeAll writes every graph format of n into dir as n.Name.<ext>.
 func writeAll(t *testing.T, dir string, n *Network) {
 	t.Helper()
-	p, v := Pajek{n}, VOSviewer{n}
+	p, v := Pajek{n}, VOSviewer{Network: n}
 	for name, write := range map[string]func(io.Writer) error{
 		".graphml":               func(w io.Writer) error { return WriteGraphML(w, n) },
 		".gexf":                  func(w io.Writer) error { return WriteGEXF(w, n) },

@@ -11,7 +11,39 @@ import (
 // VOSviewer writes n for VOSviewer (https://www.vosviewer.com): a map file,
 // a network file, and VOSviewer Online's JSON. Items are numbered from 1 in
 // the order of n.Nodes.
-type VOSviewer struct{ *Network }
+type VOSviewer struct {
+	*Network
+	// Scores are numeric columns written as VOSviewer's scores, for its
+	// overlay visualization: a column "score<Label>" in the map file,
+	// "scores" in the JSON. A node without a value has an empty cell.
+	Scores []VOSScore
+}
+
+// VOSScore names a Network column to write as a score.
+type VOSScore struct{ Column, Label string }
+
+// scoreCells returns, per node, the cells of the scores present in the
+// network, and their labels.
+func (v VOSviewer) scoreCells() (labels []string, cells [][]string) {
+	var cols []int
+	for _, s := range v.Scores {
+		if c := v.column(s.Column); c >= 0 {
+			cols = append(cols, c)
+			labels = append(labels, s.Label)
+		}
+	}
+	cells = make([][]string, len(v.Nodes))
+	for i, nd := range v.Nodes {
+		for _, c := range cols {
+			x, ok := typedValue(TypeDouble, nd.Values[c])
+			if !ok {
+				x = ""
+			}
+			cells[i] = append(cells[i], x)
+		}
+	}
+	return labels, cells
+}
 
 // vosText makes s a VOSviewer cell: one line without tabs, its double
 // quotes made single (VOSviewer has no escape for them), and enclosed in
@@ -31,11 +63,16 @@ const vosMaxCluster = 1000
 
 // WriteMap writes the tab-separated map file with the header VOSviewer
 // reads: id, label, cluster, weight<Citations>, weight<Links>,
-// weight<Total link strength>, and x, y when n has a layout. A node
-// without a cluster (or past cluster 1000) has an empty cluster cell.
+// weight<Total link strength>, score<…> for each score, and x, y when n
+// has a layout. A node without a cluster (or past cluster 1000) has an
+// empty cluster cell.
 func (v VOSviewer) WriteMap(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("id\tlabel\tcluster\tweight<Citations>\tweight<Links>\tweight<Total link strength>")
+	labels, scores := v.scoreCells()
+	for _, l := range labels {
+		bw.WriteString("\tscore<" + vosText(l) + ">")
+	}
 	if v.Layout {
 		bw.WriteString("\tx\ty")
 	}
@@ -47,6 +84,9 @@ func (v VOSviewer) WriteMap(w io.Writer) error {
 			cluster = strconv.Itoa(nd.Cluster)
 		}
 		bw.WriteString(strconv.Itoa(i+1) + "\t" + vosText(nd.Label) + "\t" + cluster + "\t" + Float(nd.Weight) + "\t" + strconv.Itoa(links[i]) + "\t" + Float(strength[i]))
+		for _, s := range scores[i] {
+			bw.WriteString("\t" + s)
+		}
 		if v.Layout {
 			bw.WriteString("\t" + strconv.FormatFloat(nd.X, 'f', 4, 64) + "\t" + strconv.FormatFloat(nd.Y, 'f', 4, 64))
 		}
@@ -71,6 +111,7 @@ func (v VOSviewer) WriteNetwork(w io.Writer) error {
 func (v VOSviewer) WriteJSON(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	links, strength := v.Degrees()
+	labels, scores := v.scoreCells()
 	desc := func(nd *Node) string {
 		var parts []string
 		for _, col := range []string{"title", "authors", "year", "source", "doi"} {
@@ -100,7 +141,17 @@ func (v VOSviewer) WriteJSON(w io.Writer) error {
 		if v.Layout {
 			bw.WriteString(`,"x":` + strconv.FormatFloat(nd.X, 'f', 4, 64) + `,"y":` + strconv.FormatFloat(nd.Y, 'f', 4, 64))
 		}
-		bw.WriteString(`,"weights":{"Citations":` + Float(nd.Weight) + `,"Links":` + strconv.Itoa(links[i]) + `,"Total link strength":` + Float(strength[i]) + `}}`)
+		bw.WriteString(`,"weights":{"Citations":` + Float(nd.Weight) + `,"Links":` + strconv.Itoa(links[i]) + `,"Total link strength":` + Float(strength[i]) + `}`)
+		var sc []string
+		for k, s := range scores[i] {
+			if s != "" {
+				sc = append(sc, jsonString(labels[k])+":"+s)
+			}
+		}
+		if len(sc) > 0 {
+			bw.WriteString(`,"scores":{` + strings.Join(sc, ",") + `}`)
+		}
+		bw.WriteString(`}`)
 	}
 	bw.WriteString("\n],\n" + `"links":[` + "\n")
 	for i, l := range v.Links {

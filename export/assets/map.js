@@ -19,6 +19,10 @@
 
   var statusEl = document.getElementById("status");
   var data = JSON.parse(document.getElementById("citegraph-data").textContent);
+  // What the nodes are ("work" unless the data say otherwise).
+  var item = data.item || "work";
+  function count(k, what) { return k + " " + what + (k === 1 ? "" : "s"); }
+  if (data.hint) { document.querySelector("#details .hint").textContent = data.hint; }
   var col = {};
   data.columns.forEach(function (c, i) { col[c] = i; });
   function value(n, name) {
@@ -94,7 +98,7 @@
       table.appendChild(tr);
     });
     details.appendChild(table);
-    details.appendChild(el("h2", "Cited by " + n.by.length + (n.by.length === 1 ? " record" : " records")));
+    details.appendChild(el("h2", (data.byLabel || "Cited by") + " " + count(n.by.length, "record")));
     var ol = el("ol");
     n.by.forEach(function (r) {
       var rec = data.records[r];
@@ -106,7 +110,7 @@
     details.appendChild(ol);
     var neighbours = node.neighborhood("node").map(function (m) { return m.data("i"); });
     if (neighbours.length) {
-      details.appendChild(el("h2", "Co-cited with"));
+      details.appendChild(el("h2", data.item ? "Linked to" : "Co-cited with"));
       var ul = el("ul");
       neighbours.slice(0, 50).forEach(function (j) { var li = el("li"); li.appendChild(workLink(j)); ul.appendChild(li); });
       details.appendChild(ul);
@@ -135,7 +139,7 @@
       found.forEach(function (i) { cy.getElementById("n" + i).removeClass("faded").addClass("match"); });
     });
     results.hidden = false;
-    results.appendChild(el("h2", found.length + (found.length === 1 ? " work matches" : " works match")));
+    results.appendChild(el("h2", count(found.length, item) + (found.length === 1 ? " matches" : " match")));
     var ol = el("ol");
     found.slice(0, 100).forEach(function (i) {
       var li = el("li");
@@ -166,7 +170,20 @@
     if (c.top < 0 || n.size > data.nodes[c.top].size) { c.top = data.nodes.indexOf(n); }
   });
   var keys = Object.keys(clusters).sort(function (a, b) { return clusters[b].n - clusters[a].n || a - b; });
-  if (keys.length) {
+  if (data.overlay) {
+    // The overlay's colour scale, from its lowest to its highest score.
+    var o = data.overlay;
+    legend.appendChild(el("h2", "Coloured by " + o.label));
+    var bar = el("div", undefined, "scale");
+    bar.style.background = "linear-gradient(to right, " + o.colors.join(", ") + ")";
+    legend.appendChild(bar);
+    var ends = el("p", undefined, "scale-ends");
+    var fmt = function (x) { return Math.abs(x) >= 100 ? String(Math.round(x)) : String(Math.round(x * 100) / 100); };
+    ends.appendChild(el("span", fmt(o.min) + " or less"));
+    ends.appendChild(el("span", fmt(o.max) + " or more"));
+    legend.appendChild(ends);
+    document.body.setAttribute("data-overlay", o.label);
+  } else if (keys.length) {
     legend.appendChild(el("h2", keys.length + (keys.length === 1 ? " cluster" : " clusters")));
     var ul = el("ul");
     keys.slice(0, 12).forEach(function (k) {
@@ -174,7 +191,7 @@
       var sw = el("span", undefined, "swatch");
       sw.style.background = clusters[k].color;
       li.appendChild(sw);
-      li.appendChild(document.createTextNode("cluster " + k + ", " + clusters[k].n + " works: "));
+      li.appendChild(document.createTextNode("cluster " + k + ", " + count(clusters[k].n, item) + ": "));
       li.appendChild(workLink(clusters[k].top));
       ul.appendChild(li);
     });
@@ -188,7 +205,7 @@
     var p = n.renderedPosition();
     if (isFinite(p.x) && isFinite(p.y) && p.x >= -1 && p.y >= -1 && p.x <= w + 1 && p.y <= h + 1 && n.visible()) { drawn++; }
   });
-  statusEl.textContent = data.nodes.length + " works, " + data.edges.length + " of " + data.linksTotal + " links drawn";
+  statusEl.textContent = count(data.nodes.length, item) + ", " + data.edges.length + " of " + data.linksTotal + " links drawn";
   document.body.setAttribute("data-nodes", String(data.nodes.length));
   document.body.setAttribute("data-drawn", String(drawn));
   document.body.setAttribute("data-edges", String(cy.edges().length));
