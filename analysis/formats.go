@@ -292,6 +292,7 @@ type ExportOptions struct {
 	Seed        uint64 // seeds the map layout
 	DOTMaxEdges int    // DOT files keep this many of the strongest links; 0 keeps all
 	MapMaxLinks int    // map.html draws this many of the strongest links; 0 keeps all
+	Overlay     string // map.html colours works by "year" or "citations"; "" by cluster
 }
 
 // DefaultExportOptions match analyze's defaults.
@@ -315,7 +316,7 @@ func (r *Result) FormatFiles(formats []string) ([]export.File, error) {
 		}
 	}
 	opt := DefaultExportOptions()
-	opt.Seed, opt.DOTMaxEdges = r.Options.Seed, r.Options.DOTMaxEdges
+	opt.Seed, opt.DOTMaxEdges, opt.Overlay = r.Options.Seed, r.Options.DOTMaxEdges, r.Options.Overlay
 	rest := slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "csv" })
 	more, err := r.Tables().files(rest, opt, files)
 	return append(files, more...), err
@@ -389,7 +390,7 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 				add(name+".clu", p.WriteClusters)
 				add(name+".vec", p.WriteVector)
 			case "vosviewer":
-				v := export.VOSviewer{Network: n}
+				v := export.VOSviewer{Network: n, Scores: vosScores}
 				add(name+"_vosviewer_map.txt", v.WriteMap)
 				add(name+"_vosviewer_network.txt", v.WriteNetwork)
 				add(name+"_vosviewer.json", v.WriteJSON)
@@ -410,6 +411,9 @@ func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 		index[nd.ID] = i
 	}
 	m := &export.HTMLMap{Title: "citegraph co-citation map", Network: n, MaxLinks: opt.MapMaxLinks, CitedBy: make([][]int, len(n.Nodes))}
+	if opt.Overlay != "" {
+		m.Overlay = &export.Overlay{Column: opt.Overlay, Label: overlayLabels[opt.Overlay]}
+	}
 	works := map[string][]string{}
 	id, label, title := slices.Index(t.Works.Header, "id"), slices.Index(t.Works.Header, "label"), slices.Index(t.Works.Header, "title")
 	for _, row := range t.Works.Rows {

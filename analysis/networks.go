@@ -34,6 +34,7 @@ var NetworkLevels = map[string][]string{
 	CoCitationKind:   {DocumentLevel, AuthorLevel, SourceLevel},
 	CouplingKind:     {DocumentLevel, AuthorLevel, SourceLevel},
 	CoauthorshipKind: {AuthorLevel, CountryLevel, InstitutionLevel},
+	CowordKind:       {KeywordLevel, AuthorKeywordLevel, IndexKeywordLevel, TermLevel},
 }
 
 // NetworkOptions choose and tune a bibliometric network.
@@ -49,13 +50,18 @@ type NetworkOptions struct {
 	Leiden         metrics.LeidenOptions
 	LabelTerms     int // cluster labels per method; 0 for none
 	DOTMaxEdges    int
+	// Thesaurus merges and drops node labels before linking (nil: none).
+	Thesaurus *graph.Thesaurus
+	// Coword tunes co-word networks (see CowordOptions).
+	Coword CowordOptions
 }
 
 // DefaultNetworkOptions are co-citation of documents, full counting,
 // association strength, Leiden modularity at γ = 1, five labels.
 func DefaultNetworkOptions() NetworkOptions {
 	return NetworkOptions{Kind: CoCitationKind, Level: DocumentLevel, Normalize: graph.AssociationStrength,
-		MinOccurrences: 1, Leiden: metrics.DefaultLeidenOptions(), LabelTerms: 5, DOTMaxEdges: 1000}
+		MinOccurrences: 1, Leiden: metrics.DefaultLeidenOptions(), LabelTerms: 5, DOTMaxEdges: 1000,
+		Coword: DefaultCowordOptions()}
 }
 
 // NetworkResult is a built, clustered network.
@@ -77,6 +83,10 @@ type NetworkResult struct {
 	Core       []int
 	LabelsLLR  [][]metrics.LabelTerm
 	LabelsTF   [][]metrics.LabelTerm
+	// Relabelled is what the thesaurus did to the nodes; nil without one.
+	Relabelled *graph.Relabelling
+	// Period is the time slice of a sliced network; nil for the whole corpus.
+	Period *Period
 }
 
 // BuildNetwork builds, thresholds, normalises and clusters a network.
@@ -91,11 +101,8 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 	var net *graph.Network
 	var memberRecords func(member int32) []int32
 	switch {
-	case opts.Level == DocumentLevel:
-		r.Names, r.IDs = make([]string, n), make([]string, n)
-		for i := range c.Works {
-			r.Names[i], r.IDs[i] = c.Works[i].Label, c.Works[i].ID
-		}
+	case opts.Level == DocumentLevel && opts.Thesaurus == nil:
+		r.Names, r.IDs = workNames(c)
 		if opts.Kind == CoCitationKind {
 			net = graph.CoCitationCounted(g, minOcc, opts.Counting)
 			memberRecords = func(m int32) []int32 { return g.In(int(m)) }
@@ -105,10 +112,20 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 		}
 	case opts.Kind == CoCitationKind:
 		var group []int32
-		if opts.Level == AuthorLevel {
+		switch opts.Level {
+		case AuthorLevel:
 			group, r.Names = graph.AuthorGroups(c.Works)
-		} else {
+		case SourceLevel:
 			group, r.Names = graph.SourceGroups(c.Works)
+		default: // documents, relabelled
+			group = make([]int32, n)
+			for i := range group {
+				group[i] = int32(i)
+			}
+			r.Names, r.IDs = workNames(c)
+		}
+		if opts.Thesaurus != nil {
+			group = r.relabel().Single(group)
 		}
 		net = graph.CoCitationCounted(graph.Regroup(g, group, len(r.Names)), minOcc, opts.Counting)
 		for i := range net.Members {
@@ -134,6 +151,19 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 			lists, r.Names = graph.RecordCountries(c.Works)
 		case InstitutionLevel:
 			lists, r.Names = graph.RecordInstitutions(c.Works)
+		case DocumentLevel: // records, relabelled
+			lists = make([][]int32, n)
+			for i := range c.Works {
+				if c.Works[i].InCorpus {
+					lists[i] = []int32{int32(i)}
+				}
+			}
+			r.Names, r.IDs = workNames(c)
+		default:
+			lists, r.Names = cowordLists(c, opts.Level, opts.Coword)
+		}
+		if opts.Thesaurus != nil {
+			lists = r.relabel().Lists(lists)
 		}
 		if opts.Kind == CouplingKind {
 			net = graph.GroupCoupling(g, lists, len(r.Names), minOcc, opts.Counting)
@@ -205,8 +235,14 @@ func (r *NetworkResult) labelClusters(top int) {
 	r.LabelsTF = metrics.ClusterLabelsTFIDF(docs, member, k, top)
 }
 
-// Name is the file stem of the network: kind and level, "cocitation_sources".
-func (r *NetworkResult) Name() string { return r.Options.Kind + "_" + r.Options.Level }
+// Name is the file stem of the network: kind and level, "cocitation_sources",
+// and the period of a time slice, "cocitation_sources_2006-2012".
+func (r *NetworkResult) Name() string {
+	if r.Period != nil {
+		return r.Options.Kind + "_" + r.Options.Level + "_" + r.Period.String()
+	}
+	return r.Options.Kind + "_" + r.Options.Level
+}
 
 // NodesHeader documents the columns of the nodes table.
 var NodesHeader = []string{"id", "label", "occurrences", "degree", "strength", "normalized_strength", "core", "cluster", "silhouette"}

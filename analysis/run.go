@@ -29,6 +29,12 @@ type Options struct {
 	// Progress, when set, is told each stage as it starts ("resolving
 	// 13444 references"), for a progress line on a terminal.
 	Progress func(stage string)
+	// Overlay colours map.html's works by "year" or "citations" (see
+	// Overlays); "" colours them by cluster.
+	Overlay string
+	// Thesaurus merges and drops cited works and authors in the
+	// co-citation networks (nil: none).
+	Thesaurus *graph.Thesaurus
 }
 
 // DefaultOptions are the command line's defaults.
@@ -54,6 +60,9 @@ type Result struct {
 	AuthorClusters                    metrics.Clustering
 	Options                           Options
 	Diagnostics                       []Diagnostic // what reading skipped or repaired
+	// WorksRelabelled and AuthorsRelabelled are what the thesaurus did to
+	// the co-citation networks' works and authors; nil without one.
+	WorksRelabelled, AuthorsRelabelled *graph.Relabelling
 }
 
 // Run analyses records; diagnostics are what reading passed over, reported
@@ -102,13 +111,21 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 		return r, nil
 	}
 	progress("co-citation networks and clusters")
-	r.CoCitation = graph.CoCitation(g, opts.MinCitations)
+	if opts.Thesaurus != nil {
+		r.CoCitation = r.relabelledCoCitation()
+	} else {
+		r.CoCitation = graph.CoCitation(g, opts.MinCitations)
+	}
 	r.Clusters = metrics.Louvain(r.CoCitation.Undirected, opts.Resolution, opts.Seed)
 	for node, w := range r.CoCitation.Members {
 		r.WorkCluster[w] = r.Clusters.Membership[node]
 	}
 
 	r.AuthorOfWork, r.AuthorNames = graph.AuthorGroups(c.Works)
+	if opts.Thesaurus != nil {
+		r.AuthorsRelabelled = opts.Thesaurus.Relabel(r.AuthorNames, nil)
+		r.AuthorOfWork, r.AuthorNames = r.AuthorsRelabelled.Single(r.AuthorOfWork), r.AuthorsRelabelled.Names
+	}
 	byAuthor := graph.CoCitation(graph.Regroup(g, r.AuthorOfWork, len(r.AuthorNames)), opts.MinCitations)
 	// Regroup puts the author nodes after the works: shift back to author ids.
 	for i := range byAuthor.Members {

@@ -37,7 +37,7 @@ func (r *NetworkResult) Files() []export.File {
 // NetworkNames lists every network by its file stem, KIND_LEVEL.
 func NetworkNames() []string {
 	var names []string
-	for _, kind := range []string{CoCitationKind, CouplingKind, CoauthorshipKind} {
+	for _, kind := range []string{CoCitationKind, CouplingKind, CoauthorshipKind, CowordKind} {
 		for _, level := range NetworkLevels[kind] {
 			names = append(names, kind+"_"+level)
 		}
@@ -46,9 +46,9 @@ func NetworkNames() []string {
 }
 
 // NetworkFiles builds the named networks (KIND_LEVEL, see NetworkNames)
-// with the default network options, the given seed, minimum occurrences and
-// DOT size, and returns their files.
-func NetworkFiles(c *graph.Corpus, names []string, seed uint64, minOccurrences, dotMaxEdges int) ([]export.File, error) {
+// with the default network options, the given seed, minimum occurrences,
+// DOT size and thesaurus (nil for none), and returns their files.
+func NetworkFiles(c *graph.Corpus, names []string, seed uint64, minOccurrences, dotMaxEdges int, thesaurus *graph.Thesaurus) ([]export.File, error) {
 	var files []export.File
 	for _, name := range names {
 		kind, level, _ := strings.Cut(name, "_")
@@ -60,6 +60,7 @@ func NetworkFiles(c *graph.Corpus, names []string, seed uint64, minOccurrences, 
 		opts.MinOccurrences = minOccurrences
 		opts.Leiden.Seed = seed
 		opts.DOTMaxEdges = dotMaxEdges
+		opts.Thesaurus = thesaurus
 		r, err := BuildNetwork(c, opts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

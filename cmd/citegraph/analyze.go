@@ -40,9 +40,17 @@ Pajek, VOSviewer and Cytoscape, parquet the tables (see citegraph export
 svg|png|pdf draws the DOT files with Graphviz.
 
 --networks and --indicators add the tables of the science-mapping commands
-(cocite, couple, coauthor; historiograph, mainpath, bursts, rpys) with their
-defaults, e.g. --networks cocitation_sources,coupling_documents
+(cocite, couple, coauthor, coword; historiograph, mainpath, bursts, rpys)
+with their defaults, e.g. --networks cocitation_sources,coword_keywords
 --indicators all.
+
+--overlay year|citations colours map.html's works by publication year or
+citations instead of by cluster (VOSviewer's overlay view); the VOSviewer
+files carry score<Pub. year> and score<Citations>. --thesaurus FILE
+(VOSviewer's thesaurus format: "label<TAB>replace by", an empty replacement
+dropping the label) merges and drops cited works (by label or id) and
+authors in the co-citation networks and in --networks; the summary says
+what it changed.
 
 and a summary on stdout. With no input it runs on an embedded sample.
 
@@ -69,6 +77,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	outputs := outputFlags(fs)
 	quiet := fs.BoolP("quiet", "q", false, "no progress line on stderr (shown only when stderr is a terminal)")
 	networks := fs.String("networks", "", "also build these science-mapping `networks`, comma-separated ("+strings.Join(analysis.NetworkNames(), ", ")+"), or all; see citegraph cocite --help")
+	thesaurus := fs.String("thesaurus", "", thesaurusUsage)
 	indicators := fs.String("indicators", "", "also compute these `indicators`, comma-separated ("+strings.Join(analysis.IndicatorNames, ", ")+"), or all")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -94,8 +103,12 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if opts.DOTMaxEdges < 0 {
 		return usagef("--dot-max-edges must be 0 (all) or more")
 	}
+	opts.Overlay = oo.overlay
 	ro, err := read()
 	if err != nil {
+		return err
+	}
+	if opts.Thesaurus, err = readThesaurus(*thesaurus); err != nil {
 		return err
 	}
 
@@ -120,7 +133,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	more, err := analysis.NetworkFiles(res.Corpus, netNames, opts.Seed, opts.MinCitations, opts.DOTMaxEdges)
+	more, err := analysis.NetworkFiles(res.Corpus, netNames, opts.Seed, opts.MinCitations, opts.DOTMaxEdges, opts.Thesaurus)
 	if err != nil {
 		return err
 	}
@@ -136,6 +149,8 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	progress.done()
 	fmt.Fprintf(stdout, "citegraph analyze: %s\n\n", in.name)
 	res.WriteSummary(stdout)
+	reportRelabelled(stdout, opts.Thesaurus, "cited works", res.WorksRelabelled)
+	reportRelabelled(stdout, opts.Thesaurus, "cited authors", res.AuthorsRelabelled)
 	if n := len(in.diagnostics); n > 0 {
 		fmt.Fprintf(stderr, "citegraph: %d problems in the input were skipped or repaired; see %s\n", n, filepath.Join(*out, "diagnostics.csv"))
 	}

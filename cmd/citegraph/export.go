@@ -38,7 +38,12 @@ format:
              (Cytoscape.js, Cytoscape)
   parquet    works, references, citations and cocitation .parquet, typed
              columns (pandas, polars, R arrow, DuckDB)
-  html       map.html: the co-citation map, one file that works offline
+  html       map.html: the co-citation map, one file that works offline;
+             --overlay year|citations colours the works by publication year
+             or citations instead of cluster (VOSviewer's overlay view)
+
+The VOSviewer map files carry score<Pub. year> and score<Citations>
+columns, for VOSviewer's own overlay visualization.
 
 Without -o the files go beside the tables read (and csv is skipped).
 The co-citation and author co-citation networks are laid out with
@@ -56,7 +61,11 @@ Examples:
 type outputs struct {
 	formats []string
 	render  string // svg, png, pdf or ""
+	overlay string // "year", "citations" or ""
 }
+
+// overlayUsage describes --overlay.
+const overlayUsage = "colour map.html by `score`: year (publication year) or citations, instead of by cluster (VOSviewer's overlay view)"
 
 // renderFormats are what --render accepts.
 var renderFormats = []string{"svg", "png", "pdf"}
@@ -66,12 +75,16 @@ var renderFormats = []string{"svg", "png", "pdf"}
 func outputFlags(fs *flag.FlagSet) func() (*outputs, error) {
 	list := fs.String("export", analysis.DefaultFormats, "output formats, comma-separated: "+strings.Join(analysis.Formats, ",")+", or all")
 	render := fs.String("render", "", "draw the DOT files with Graphviz into pictures: svg, png or pdf (adds dot to --export)")
+	overlay := fs.String("overlay", "", overlayUsage)
 	return func() (*outputs, error) {
 		formats, err := analysis.ParseFormats(*list)
 		if err != nil {
 			return nil, usagef("--export: %v", err)
 		}
 		o := &outputs{formats: formats, render: strings.ToLower(*render)}
+		if o.overlay, err = analysis.ParseOverlay(*overlay); err != nil {
+			return nil, usagef("--overlay: %v", err)
+		}
 		if o.render != "" {
 			if !slices.Contains(renderFormats, o.render) {
 				return nil, usagef("--render: unknown picture format %q (svg, png or pdf)", *render)
@@ -188,6 +201,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if info, err := os.Stat(*from); err != nil || !info.IsDir() {
 		return fmt.Errorf("%s: no such folder", *from)
 	}
+	opt.Overlay = oo.overlay
 	tables, err := analysis.ReadTables(*from)
 	if err != nil {
 		return err

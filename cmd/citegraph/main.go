@@ -17,6 +17,9 @@
 //	cocite         co-citation network of documents, authors or sources
 //	couple         bibliographic coupling network of documents, authors or sources
 //	coauthor       co-authorship network of authors, countries or institutions
+//	coword         co-word network of keywords or of terms of titles and abstracts
+//	thematic       thematic map (strategic diagram) and thematic evolution of co-word themes
+//	tos            Tree of Science: roots, trunk and leaves (SAP, as python-bibx)
 //	historiograph  citations among the corpus records, by year
 //	mainpath       main paths of the citation graph (search path count)
 //	bursts         citation bursts of cited works (Kleinberg)

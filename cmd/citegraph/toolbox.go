@@ -94,6 +94,34 @@ const networkOutputs = `writes into the output folder, KIND_LEVEL standing for t
                                ccdf (share of nodes with at least value)
   KIND_LEVEL.dot               the network for Graphviz (sfdp -Tsvg)
 
+and with --export html,vosviewer:
+
+  KIND_LEVEL_map.html          the network as an interactive map (offline),
+                               laid out by ForceAtlas2; --overlay year or
+                               citations colours it by the mean publication
+                               year or citations of the records behind each
+                               node (VOSviewer's overlay view)
+  KIND_LEVEL_vosviewer_*       VOSviewer's map and network files and JSON,
+                               with score<Avg. pub. year> and
+                               score<Avg. citations> columns
+
+The records behind a node are those citing it in co-citation networks,
+its own in the others; their citations are the database's count (WoS TC,
+Scopus "Cited by") where the input gives it.
+
+--thesaurus FILE merges and drops node labels before linking, with
+VOSviewer's thesaurus files: a header line "label<TAB>replace by", then a
+label and its replacement a line (an empty replacement drops the label).
+Labels match ignoring case, diacritics and punctuation; a label renamed to
+another's label joins it. Cited works match by label ("Ruffini 2020a") or
+id. The summary says how many labels were replaced and dropped.
+
+--slices Y1,Y2,… (cut after those years, as bibliometrix) or --slice-years
+N (slices of N years, as CiteSpace) build one network per time slice, of
+the records published then: KIND_LEVEL_FROM-TO_*.csv and .dot, and
+KIND_LEVEL_slices.csv (slice, from, to, records, nodes, links, clusters,
+modularity, silhouette, top_nodes).
+
 Counting (--counting): under full counting an item (a citing record, a shared
 reference, a paper) adds 1 to each link among its n members; under fractional
 counting 1/(n−1) (Perianes-Rodriguez, Waltman & van Eck 2016).
@@ -114,6 +142,9 @@ weights are normalised and clustered with Leiden (Traag, Waltman & van Eck
 type networkFlags struct {
 	level, counting, normalize, objective, small *string
 	opts                                         analysis.NetworkOptions
+	thesaurus, formats, overlay, slices          *string
+	sliceYears, mapMaxLinks                      *int
+	extra                                        []string // --export formats besides csv and dot
 }
 
 func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags {
@@ -122,8 +153,9 @@ func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags 
 	nf.level = fs.String("level", defaultLevel, "node `level`: "+strings.Join(analysis.NetworkLevels[kind], ", "))
 	nf.counting = fs.String("counting", "full", "`counting`: full or fractional")
 	nf.normalize = fs.String("normalize", "association", "link `normalization`: association, cosine, jaccard, inclusion, equivalence or none")
-	what := map[string]string{analysis.CoCitationKind: "citations", analysis.CouplingKind: "references", analysis.CoauthorshipKind: "documents"}[kind]
-	fs.IntVar(&nf.opts.MinOccurrences, "min-citations", 1, "nodes need at least this many "+what)
+	what := map[string]string{analysis.CoCitationKind: "citations", analysis.CouplingKind: "references", analysis.CoauthorshipKind: "documents",
+		analysis.CowordKind: "records using them"}[kind]
+	fs.IntVar(&nf.opts.MinOccurrences, minFlag(kind), 1, "nodes need at least this many "+what)
 	fs.IntVar(&nf.opts.Top, "top", 0, "keep the `N` nodes of largest total link weight (0: all)")
 	fs.Float64Var(&nf.opts.MinStrength, "min-strength", 0, "drop links whose counted weight is below this")
 	nf.objective = fs.String("objective", "modularity", "clustering objective: modularity or cpm")
@@ -134,7 +166,21 @@ func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags 
 	nf.small = fs.String("small-clusters", "merge", "what --min-cluster-size does: merge or drop")
 	fs.IntVar(&nf.opts.LabelTerms, "labels", 5, "label terms per cluster and method (0: none)")
 	fs.IntVar(&nf.opts.DOTMaxEdges, "dot-max-edges", 1000, "the DOT file keeps this many of the strongest links (0: all)")
+	nf.thesaurus = fs.String("thesaurus", "", thesaurusUsage)
+	nf.formats = fs.String("export", "csv,dot", "output `formats`: csv and dot (always), html (KIND_LEVEL_map.html), vosviewer (KIND_LEVEL_vosviewer_*)")
+	nf.overlay = fs.String("overlay", "", "colour the map by `score`: year (mean publication year of the records behind a node) or citations, instead of by cluster")
+	nf.mapMaxLinks = fs.Int("map-max-links", 5000, "the map draws this many of the strongest links (0: all)")
+	nf.slices = fs.String("slices", "", "time slices: cut the records' years after these `years` (2005,2012: up to 2005, 2006–2012, after 2012) and build a network per slice")
+	nf.sliceYears = fs.Int("slice-years", 0, "time slices of `N` years from the first record's year (CiteSpace's years per slice)")
 	return nf
+}
+
+// minFlag names the flag of a network's least occurrences.
+func minFlag(kind string) string {
+	if kind == analysis.CowordKind {
+		return "min-occurrences"
+	}
+	return "min-citations"
 }
 
 func (nf *networkFlags) check() error {
@@ -167,7 +213,7 @@ func (nf *networkFlags) check() error {
 	}
 	switch {
 	case nf.opts.MinOccurrences < 1:
-		return usagef("--min-citations must be at least 1")
+		return usagef("--%s must be at least 1", minFlag(nf.opts.Kind))
 	case nf.opts.Top < 0:
 		return usagef("--top must be 0 (all) or more")
 	case nf.opts.Leiden.Resolution < 0:
@@ -178,17 +224,108 @@ func (nf *networkFlags) check() error {
 		return usagef("--min-cluster-size must be at least 1")
 	case nf.opts.DOTMaxEdges < 0:
 		return usagef("--dot-max-edges must be 0 (all) or more")
+	case *nf.mapMaxLinks < 0:
+		return usagef("--map-max-links must be 0 (all) or more")
+	case *nf.sliceYears < 0:
+		return usagef("--slice-years must be at least 1")
+	case *nf.sliceYears > 0 && *nf.slices != "":
+		return usagef("give --slices or --slice-years, not both")
 	}
-	return nil
+	if *nf.slices != "" {
+		if _, err := analysis.ParseYears(*nf.slices); err != nil {
+			return usagef("--slices: %v", err)
+		}
+	}
+	nf.extra = nil
+	for _, f := range strings.Split(*nf.formats, ",") {
+		switch f = strings.TrimSpace(f); {
+		case f == "csv", f == "dot", f == "":
+		case slices.Contains(analysis.ExtraFormats, f):
+			nf.extra = append(nf.extra, f)
+		default:
+			return usagef("--export: unknown format %q (csv, dot, html, vosviewer)", f)
+		}
+	}
+	if _, err := analysis.ParseOverlay(*nf.overlay); err != nil {
+		return usagef("--overlay: %v", err)
+	}
+	if *nf.overlay != "" && !slices.Contains(nf.extra, "html") {
+		nf.extra = append(nf.extra, "html")
+	}
+	nf.opts.Thesaurus, err = readThesaurus(*nf.thesaurus)
+	return err
 }
 
-// networkCommand is cocite, couple or coauthor.
-func networkCommand(name, kind, defaultLevel, usage, examples string) func([]string, io.Reader, io.Writer, io.Writer) error {
+// periods are the time slices the flags ask for; nil for none.
+func (nf *networkFlags) periods(c *graph.Corpus) ([]analysis.Period, error) {
+	switch {
+	case *nf.slices != "":
+		cuts, _ := analysis.ParseYears(*nf.slices)
+		return analysis.CutPeriods(c, cuts)
+	case *nf.sliceYears > 0:
+		return analysis.YearPeriods(c, *nf.sliceYears)
+	}
+	return nil, nil
+}
+
+// files are a built network's output files in the formats asked for.
+func (nf *networkFlags) files(r *analysis.NetworkResult) []export.File {
+	return append(r.Files(), r.MapFiles(nf.extra, *nf.overlay, nf.opts.Leiden.Seed, *nf.mapMaxLinks)...)
+}
+
+// summary writes a network's line of the summary.
+func (nf *networkFlags) summary(w io.Writer, r *analysis.NetworkResult) {
+	what := ""
+	if r.Period != nil {
+		what = r.Period.String() + ": "
+	}
+	fmt.Fprintf(w, "%s%s network of %s (%s counting, %s): %d nodes, %d links; %d clusters, modularity Q = %.4f, mean silhouette %.4f\n",
+		what, r.Options.Kind, r.Options.Level, r.Options.Counting, r.Options.Normalize, r.Raw.Order(), r.Raw.Size(), r.Clusters.K(), r.Clusters.Q, r.Silhouette.Mean)
+	reportRelabelled(w, r.Options.Thesaurus, r.Options.Level, r.Relabelled)
+}
+
+// build builds the network, or one per time slice, and lists its files.
+func (nf *networkFlags) build(c *graph.Corpus, stdout io.Writer) ([]export.File, error) {
+	periods, err := nf.periods(c)
+	if err != nil {
+		return nil, err
+	}
+	if periods == nil {
+		r, err := analysis.BuildNetwork(c, nf.opts)
+		if err != nil {
+			return nil, err
+		}
+		nf.summary(stdout, r)
+		return nf.files(r), nil
+	}
+	rs, err := analysis.SlicedNetworks(c, periods, nf.opts)
+	if err != nil {
+		return nil, err
+	}
+	name := nf.opts.Kind + "_" + nf.opts.Level
+	files := []export.File{analysis.TableFile(name+"_slices.csv", analysis.SlicesTable(rs))}
+	for _, r := range rs {
+		nf.summary(stdout, r)
+		files = append(files, nf.files(r)...)
+	}
+	return files, nil
+}
+
+// networkCommand is cocite, couple, coauthor or coword; more, when not
+// nil, adds the command's own flags and returns their check.
+func networkCommand(name, kind, defaultLevel, usage, examples string, more func(*flag.FlagSet, *networkFlags) func() error) func([]string, io.Reader, io.Writer, io.Writer) error {
 	return func(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fs := newFlags(name, usage+networkOutputs+examples, stdout)
 		in := addInputFlags(fs, "citegraph-out")
 		nf := addNetworkFlags(fs, kind, defaultLevel)
+		check := func() error { return nil }
+		if more != nil {
+			check = more(fs, nf)
+		}
 		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if err := check(); err != nil {
 			return err
 		}
 		if err := nf.check(); err != nil {
@@ -198,14 +335,12 @@ func networkCommand(name, kind, defaultLevel, usage, examples string) func([]str
 		if err != nil {
 			return err
 		}
-		r, err := analysis.BuildNetwork(c, nf.opts)
+		fmt.Fprintf(stdout, "citegraph %s: %s\n", name, what)
+		files, err := nf.build(c, stdout)
 		if err != nil {
 			return fmt.Errorf("%s: %w", what, err)
 		}
-		fmt.Fprintf(stdout, "citegraph %s: %s\n", name, what)
-		fmt.Fprintf(stdout, "%s network of %s (%s counting, %s): %d nodes, %d links; %d clusters, modularity Q = %.4f, mean silhouette %.4f\n",
-			kind, nf.opts.Level, nf.opts.Counting, nf.opts.Normalize, r.Raw.Order(), r.Raw.Size(), r.Clusters.K(), r.Clusters.Q, r.Silhouette.Mean)
-		return in.write(stdout, r.Files()...)
+		return in.write(stdout, files...)
 	}
 }
 
@@ -254,9 +389,9 @@ Examples:
 `
 
 var (
-	runCocite   = networkCommand("cocite", analysis.CoCitationKind, analysis.DocumentLevel, cociteUsage, cociteExamples)
-	runCouple   = networkCommand("couple", analysis.CouplingKind, analysis.DocumentLevel, coupleUsage, coupleExamples)
-	runCoauthor = networkCommand("coauthor", analysis.CoauthorshipKind, analysis.AuthorLevel, coauthorUsage, coauthorExamples)
+	runCocite   = networkCommand("cocite", analysis.CoCitationKind, analysis.DocumentLevel, cociteUsage, cociteExamples, nil)
+	runCouple   = networkCommand("couple", analysis.CouplingKind, analysis.DocumentLevel, coupleUsage, coupleExamples, nil)
+	runCoauthor = networkCommand("coauthor", analysis.CoauthorshipKind, analysis.AuthorLevel, coauthorUsage, coauthorExamples, nil)
 )
 
 const historiographUsage = `Usage: citegraph historiograph [flags] [FILE|DIR ...]

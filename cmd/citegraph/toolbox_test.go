@@ -15,7 +15,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-var toolboxCommands = []string{"cocite", "couple", "coauthor", "historiograph", "mainpath", "bursts", "rpys"}
+var toolboxCommands = []string{"cocite", "couple", "coauthor", "coword", "thematic", "tos", "historiograph", "mainpath", "bursts", "rpys"}
 
 func toolboxRun(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()

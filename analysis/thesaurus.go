@@ -1,0 +1,44 @@
+package analysis
+
+import "github.com/citegraph/citegraph/graph"
+
+// workNames are the works' labels and ids, the node names of document
+// networks.
+func workNames(c *graph.Corpus) (names, ids []string) {
+	names, ids = make([]string, len(c.Works)), make([]string, len(c.Works))
+	for i := range c.Works {
+		names[i], ids[i] = c.Works[i].Label, c.Works[i].ID
+	}
+	return names, ids
+}
+
+// relabel applies the options' thesaurus to the network's groups, r.Names
+// (and r.IDs, matched too, for works), and keeps what it did.
+func (r *NetworkResult) relabel() *graph.Relabelling {
+	rl := r.Options.Thesaurus.Relabel(r.Names, r.IDs)
+	if r.IDs != nil {
+		ids := make([]string, len(rl.Names))
+		for g, old := range rl.From {
+			ids[g] = r.IDs[old]
+		}
+		r.IDs = ids
+	}
+	r.Names, r.Relabelled = rl.Names, rl
+	return rl
+}
+
+// relabelledCoCitation is the co-citation network of works with the
+// thesaurus applied to their labels (and ids): works it merges are one
+// node, named after the work whose label is the replacement (or the first
+// merged), and works it drops are out.
+func (r *Result) relabelledCoCitation() *graph.Projection {
+	c, g := r.Corpus, r.Corpus.Citations
+	names, ids := workNames(c)
+	rl := r.Options.Thesaurus.Relabel(names, ids)
+	r.WorksRelabelled = rl
+	p := graph.CoCitation(graph.Regroup(g, rl.Group, len(rl.Names)), r.Options.MinCitations)
+	for i, m := range p.Members {
+		p.Members[i] = rl.From[m-int32(g.Order())]
+	}
+	return p
+}
