@@ -103,16 +103,7 @@ func (r *TreeOfScienceResult) roles(dag *graph.Directed, year []int, opts TreeOf
 		r.Root[v] = float64(dag.InDegree(v))
 	}
 	// Paths to the roots, and the roots' scores summed over them.
-	for _, v := range bottomUp {
-		if r.Root[v] > 0 {
-			r.RawSAP[v], r.RootConnections[v] = r.Root[v], 1
-			continue
-		}
-		for _, w := range dag.Out(v) {
-			r.RawSAP[v] += r.RawSAP[w]
-			r.RootConnections[v] += r.RootConnections[w]
-		}
-	}
+	pathSums(bottomUp, dag.Out, r.Root, r.RawSAP, r.RootConnections)
 	// Leaves.
 	var uncited, leaves []int
 	newest := 0
@@ -134,17 +125,8 @@ func (r *TreeOfScienceResult) roles(dag *graph.Directed, year []int, opts TreeOf
 		r.Leaf[v] = r.RootConnections[v]
 	}
 	// Paths from the leaves, and the leaves' scores summed over them.
-	for i := len(bottomUp) - 1; i >= 0; i-- {
-		v := bottomUp[i]
-		if r.Leaf[v] > 0 {
-			r.ElaborateSAP[v], r.LeafConnections[v] = r.Leaf[v], 1
-			continue
-		}
-		for _, u := range dag.In(v) {
-			r.ElaborateSAP[v] += r.ElaborateSAP[u]
-			r.LeafConnections[v] += r.LeafConnections[u]
-		}
-	}
+	slices.Reverse(bottomUp)
+	pathSums(bottomUp, dag.In, r.Leaf, r.ElaborateSAP, r.LeafConnections)
 	cands = cands[:0]
 	for _, v := range order {
 		r.SAP[v] = r.LeafConnections[v]*r.RawSAP[v] + r.RootConnections[v]*r.ElaborateSAP[v]
@@ -154,6 +136,23 @@ func (r *TreeOfScienceResult) roles(dag *graph.Directed, year []int, opts TreeOf
 	}
 	for _, v := range top(cands, opts.MaxTrunk, func(v int) float64 { return r.SAP[v] }) {
 		r.Trunk[v] = r.SAP[v]
+	}
+}
+
+// pathSums counts, for every node in order, the paths from it to the
+// seeds (nodes of positive seed score) along next, and sums the seeds'
+// scores over those paths: a seed has its score over 1 path, any other node
+// the sums of the nodes next of it, which order puts first.
+func pathSums(order []int, next func(int) []int32, seed, sum, paths []float64) {
+	for _, v := range order {
+		if seed[v] > 0 {
+			sum[v], paths[v] = seed[v], 1
+			continue
+		}
+		for _, w := range next(v) {
+			sum[v] += sum[w]
+			paths[v] += paths[w]
+		}
 	}
 }
 

@@ -184,24 +184,11 @@ Examples:
 `
 
 func runThematic(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("thematic", thematicUsage+networkOutputs+thematicExamples, stdout)
-	in := addInputFlags(fs, "citegraph-out")
-	nf := addNetworkFlags(fs, analysis.CowordKind, analysis.KeywordLevel)
-	check := cowordFlags(fs, nf)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := check(); err != nil {
-		return err
-	}
-	if err := nf.check(); err != nil {
-		return err
-	}
-	c, what, err := in.corpus(fs, stdin, stderr)
+	in, nf, c, what, err := startNetworkCommand("thematic", analysis.CowordKind, analysis.KeywordLevel,
+		thematicUsage+networkOutputs+thematicExamples, cowordFlags, args, stdin, stdout, stderr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "citegraph thematic: %s\n", what)
 	periods, err := nf.periods(c)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)

@@ -315,33 +315,45 @@ func (nf *networkFlags) build(c *graph.Corpus, stdout io.Writer) ([]export.File,
 // nil, adds the command's own flags and returns their check.
 func networkCommand(name, kind, defaultLevel, usage, examples string, more func(*flag.FlagSet, *networkFlags) func() error) func([]string, io.Reader, io.Writer, io.Writer) error {
 	return func(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-		fs := newFlags(name, usage+networkOutputs+examples, stdout)
-		in := addInputFlags(fs, "citegraph-out")
-		nf := addNetworkFlags(fs, kind, defaultLevel)
-		check := func() error { return nil }
-		if more != nil {
-			check = more(fs, nf)
-		}
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		if err := check(); err != nil {
-			return err
-		}
-		if err := nf.check(); err != nil {
-			return err
-		}
-		c, what, err := in.corpus(fs, stdin, stderr)
+		in, nf, c, what, err := startNetworkCommand(name, kind, defaultLevel, usage+networkOutputs+examples, more, args, stdin, stdout, stderr)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "citegraph %s: %s\n", name, what)
 		files, err := nf.build(c, stdout)
 		if err != nil {
 			return fmt.Errorf("%s: %w", what, err)
 		}
 		return in.write(stdout, files...)
 	}
+}
+
+// startNetworkCommand parses a network command's flags (more adds the
+// command's own, as for networkCommand), reads its corpus, and says what
+// it runs on.
+func startNetworkCommand(name, kind, defaultLevel, usage string, more func(*flag.FlagSet, *networkFlags) func() error,
+	args []string, stdin io.Reader, stdout, stderr io.Writer) (*inputFlags, *networkFlags, *graph.Corpus, string, error) {
+	fs := newFlags(name, usage, stdout)
+	in := addInputFlags(fs, "citegraph-out")
+	nf := addNetworkFlags(fs, kind, defaultLevel)
+	check := func() error { return nil }
+	if more != nil {
+		check = more(fs, nf)
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, nil, nil, "", err
+	}
+	if err := check(); err != nil {
+		return nil, nil, nil, "", err
+	}
+	if err := nf.check(); err != nil {
+		return nil, nil, nil, "", err
+	}
+	c, what, err := in.corpus(fs, stdin, stderr)
+	if err != nil {
+		return nil, nil, nil, "", err
+	}
+	fmt.Fprintf(stdout, "citegraph %s: %s\n", name, what)
+	return in, nf, c, what, nil
 }
 
 const cociteUsage = `Usage: citegraph cocite [flags] [FILE|DIR ...]
