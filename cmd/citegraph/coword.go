@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -207,7 +206,7 @@ func runThematic(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		files := append(nf.files(r),
 			analysis.TableFile("thematic_map.csv", m.Table()),
 			analysis.DOTFile("thematic_map.dot", m.DOT()),
-			svg("thematic_map.svg", m.Diagram("Thematic map: "+r.Options.Level+" of "+filepath.Base(what))))
+			svg("thematic_map.svg", m.Diagram("Thematic map of the "+strings.ReplaceAll(r.Options.Level, "_", " "))))
 		return in.write(stdout, files...)
 	}
 	e, err := analysis.NewEvolution(c, periods, nf.opts)
@@ -220,7 +219,7 @@ func runThematic(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		writeThemes(stdout, m)
 		name := "thematic_map_" + periods[p].String()
 		files = append(files, analysis.TableFile(name+".csv", m.Table()),
-			svg(name+".svg", m.Diagram("Thematic map "+periods[p].String()+": "+m.Network.Options.Level)))
+			svg(name+".svg", m.Diagram("Thematic map of the "+strings.ReplaceAll(nf.opts.Level, "_", " ")+", "+periods[p].String())))
 	}
 	fmt.Fprintf(stdout, "thematic evolution: %d links between the themes of consecutive slices\n", len(e.Links))
 	sankey := e.Sankey("Thematic evolution: " + nf.opts.Level + ", " + strconv.Itoa(len(periods)) + " slices")
