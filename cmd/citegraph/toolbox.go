@@ -282,6 +282,10 @@ func (nf *networkFlags) summary(w io.Writer, r *analysis.NetworkResult) {
 	fmt.Fprintf(w, "%s%s network of %s (%s counting, %s): %d nodes, %d links; %d clusters, modularity Q = %.4f, mean silhouette %.4f\n",
 		what, r.Options.Kind, r.Options.Level, r.Options.Counting, r.Options.Normalize, r.Raw.Order(), r.Raw.Size(), r.Clusters.K(), r.Clusters.Q, r.Silhouette.Mean)
 	reportRelabelled(w, r.Options.Thesaurus, r.Options.Level, r.Relabelled)
+	if r.Raw.Order() == 0 && r.Options.Kind == analysis.CowordKind {
+		fmt.Fprintf(w, "(no record has %s%s: --level picks other keywords, --terms the terms of titles and abstracts)\n", strings.ReplaceAll(r.Options.Level, "_", " "),
+			map[bool]string{true: " occurring often enough (--min-occurrences)", false: ""}[r.Options.MinOccurrences > 1])
+	}
 }
 
 // build builds the network, or one per time slice, and lists its files.

@@ -74,7 +74,9 @@ func runTreeOfScience(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintf(stdout, "citegraph tos: %s\nTree of Science on %d of %d works: %d roots, %d trunk, %d leaves\n",
 		what, kept, len(c.Works), t.Count(analysis.RootRole), t.Count(analysis.TrunkRole), t.Count(analysis.LeafRole))
-	if t.LeafFallback {
+	if t.Count(analysis.RootRole) == 0 {
+		fmt.Fprintln(stdout, "(no root: once the works cited only once are dropped, no work cites nothing and is cited; a single reference list has no tree)")
+	} else if t.LeafFallback {
 		fmt.Fprintln(stdout, "(no uncited work met the leaf filters, so every uncited work was a candidate leaf)")
 	}
 	return in.write(stdout, analysis.TableFile("tos.csv", t.Table()), analysis.DOTFile("tos.dot", t.DOT()))
