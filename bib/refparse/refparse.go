@@ -62,7 +62,7 @@ func parseReference(raw string) bib.Work {
 		w.Original = orig
 		s = trans
 	}
-	s = normalizeFullWidth(s)
+	s = NormalizeFullWidth(s)
 	st := refState{w: &w}
 	s = st.takeLinks(s)
 	s = st.takeWebDates(s)

@@ -150,11 +150,11 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// normalizeFullWidth rewrites the full-width punctuation of Chinese
+// NormalizeFullWidth rewrites the full-width punctuation of Chinese
 // references as ASCII, with the space that follows it in English
 // ("，" → ", ", "（3）" → "(3)"), and full-width letters and digits as
 // ASCII.
-func normalizeFullWidth(s string) string {
+func NormalizeFullWidth(s string) string {
 	need := false
 	for _, r := range s {
 		if r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff65 {

@@ -62,10 +62,10 @@ func CRFWork(text string, toks []CRFTok, labels []CRFLabel) bib.Work {
 		if !ok {
 			return ""
 		}
-		return normalizeFullWidth(CRFSpanText(text, toks, a, b))
+		return NormalizeFullWidth(CRFSpanText(text, toks, a, b))
 	}
 	if s := field(CRFAuthor); s != "" {
-		w.Authors = crfAuthors(s)
+		w.Authors = CRFAuthors(s)
 	}
 	w.Title = cleanTitle(field(CRFTitle))
 	w.Container = cleanContainer(field(CRFContainer))
@@ -127,8 +127,8 @@ func CRFWork(text string, toks []CRFTok, labels []CRFLabel) bib.Work {
 	return w
 }
 
-// crfAuthors reads an author list labelled by the CRF.
-func crfAuthors(s string) []bib.Name {
+// CRFAuthors reads an author list labelled by the CRF.
+func CRFAuthors(s string) []bib.Name {
 	s = strings.TrimSpace(s)
 	nl := parseNameList(s)
 	if len(nl.names) > 0 && !nl.editors && nl.end >= len(strings.TrimRight(s, ". "))-1 {

@@ -27,9 +27,12 @@ with
 
 (about 105 minutes on two cores; training is deterministic: the same data
 gives the same file). --l2, --min-count and --margin train one CRF with
-those settings instead. --eval-only scores the built-in model (or
---model) without training. --dev keeps the development split out of
-training and scores on it, to choose the settings; with --tune-bias it
+those settings instead, and --average averages such models into
+--out. --eval-only scores the built-in model (or
+--model) without training. --render writes the renderings of the
+labelled records by citeproc-js in real CSL styles again
+(testdata/refparse/csl; Node.js at build time only). --dev keeps the
+development split out of training and scores on it, to choose the settings; with --tune-bias it
 also tries biases of "other" (a decision threshold, see
 bib/refparse/train/crf_bias.go) on it.
 
@@ -53,11 +56,16 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 	margin := fs.Float64("margin", 0, "cost of a wrong label in softmax-margin training (default 0: plain likelihood)")
 	quiet := fs.Bool("quiet", false, "no training progress on standard error")
 	tuneBias := fs.Bool("tune-bias", false, "with --dev: try biases of \"other\" on the development split")
+	average := fs.StringSlice("average", nil, "model `files` to average into --out (the built-in ensemble's members, trained one by one) instead of training")
+	render := fs.Bool("render", false, "write the CSL renderings (csl/rendered.jsonl under --data) again and stop; needs Node.js and npm")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("train-parser takes no arguments, got %q", fs.Arg(0))
+	}
+	if *render {
+		return train.RenderRefParserData(*data, stderr)
 	}
 	if *model != "" && !*evalOnly {
 		return usagef("train-parser: --model goes with --eval-only")
@@ -75,6 +83,24 @@ func runTrainParser(args []string, stdin io.Reader, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
+		bytes = b
+	case len(*average) > 0:
+		var models [][]byte
+		for _, path := range *average {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			models = append(models, b)
+		}
+		b, err := train.AverageRefParserModels(models...)
+		if err != nil {
+			return fmt.Errorf("train-parser: %w", err)
+		}
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Wrote %s: the average of %d models, %d bytes, SHA-256 %x.\n\n", *out, len(models), len(b), sha256.Sum256(b))
 		bytes = b
 	case !*evalOnly:
 		var log io.Writer = stderr

@@ -1,6 +1,8 @@
 package train
 
 import (
+	"bytes"
+	"fmt"
 	"maps"
 	"slices"
 
@@ -46,4 +48,26 @@ func crfAverage(models ...*refparse.CRFWeights) refparse.CRFWeights {
 		crfEndRow(&out, h)
 	}
 	return out
+}
+
+// AverageRefParserModels returns the average (crfAverage) of reference
+// parser models in the form TrainRefParser writes them: the built-in
+// ensemble's members may be trained one by one (train-parser --margin …)
+// and averaged after, with the same bytes as TrainRefParser's
+// (TestCRFAverageOfFiles).
+func AverageRefParserModels(models ...[]byte) ([]byte, error) {
+	read := make([]*refparse.CRFWeights, len(models))
+	for k, b := range models {
+		m, err := refparse.ReadCRFModel(b)
+		if err != nil {
+			return nil, fmt.Errorf("model %d: %w", k+1, err)
+		}
+		read[k] = &m.CRFWeights
+	}
+	avg := crfAverage(read...)
+	var buf bytes.Buffer
+	if err := refparse.WriteCRFModel(&buf, &avg); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -33,6 +33,7 @@ import (
 // crfDataset is everything the CRF is trained and scored on.
 type crfDataset struct {
 	real, gbt, styles, seed []crfExample
+	csl                     []crfExample // renderings by citeproc-js in real CSL styles (crf_csl.go)
 }
 
 // How many GB/T renderings: each Chinese record this many times, other
@@ -58,6 +59,9 @@ func crfLoadDataset(dir string) (*crfDataset, error) {
 	}
 	d.gbt = crfGBTExamples(recs, crfGBTPerChinese, crfGBTShare)
 	d.styles = crfStyleExamples(recs, crfStyleShare)
+	if d.csl, err = crfLoadCSL(dir); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(filepath.Join(dir, "seed-references-labelled.xml"))
 	if err != nil {
 		return nil, err
@@ -77,7 +81,7 @@ func crfLoadDataset(dir string) (*crfDataset, error) {
 // development split unless it is kept for scoring.
 func (d *crfDataset) training(withDev bool) []crfExample {
 	var out []crfExample
-	for _, set := range [][]crfExample{d.real, d.gbt, d.styles} {
+	for _, set := range [][]crfExample{d.real, d.gbt, d.styles, d.csl} {
 		for _, e := range set {
 			if e.split == crfSplitTrain || withDev && e.split == crfSplitDev {
 				out = append(out, e)
@@ -189,7 +193,8 @@ type RefParserScores struct {
 	RefsPerSec   float64
 	HeldOutRefs  int
 	ChineseRefs  int
-	ChineseKinds map[string]int // GB/T renderings per pattern
+	ChineseKinds map[string]int     // GB/T renderings per pattern
+	CSL          map[string]float64 // renderings in CSL styles: "gbt/heldout", "western/heldout" …, words
 }
 
 // RefParserEvaluation are the settings of EvaluateRefParser.
@@ -300,6 +305,8 @@ func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores,
 	fmt.Fprintln(w)
 	_, _, sc.Seed = sw.micro()
 	sw.write(w, "  of which the seed list (real; bilingual pairs as two halves)")
+	fmt.Fprintln(w)
+	crfWriteCSLScores(w, m, d.csl, split, sc)
 	if opts.TuneBias && dev {
 		fmt.Fprintln(w, "\nBiases of other, on the development split:")
 		best, f := crfTuneBias(m, real, w)

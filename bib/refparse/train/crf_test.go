@@ -170,7 +170,7 @@ func TestCRFTrainDeterministic(t *testing.T) {
 // tag's label is the token's.
 func TestCRFTags(t *testing.T) {
 	d := crfTestDataset(t)
-	for _, set := range [][]crfExample{d.real, d.gbt, d.styles, d.seed} {
+	for _, set := range [][]crfExample{d.real, d.gbt, d.styles, d.seed, d.csl} {
 		for _, e := range set {
 			tags := make([]uint8, len(e.labels))
 			refparse.CRFTags(e.labels, tags)
