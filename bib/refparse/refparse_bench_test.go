@@ -49,3 +49,17 @@ func benchmarkParse(b *testing.B, refs []string, parse func(string) bib.Work) {
 		b.ReportMetric(float64(n)/(cpu1-cpu0).Seconds(), "refs/cpu-s")
 	}
 }
+
+// BenchmarkHybridParse: the default parser (HybridReferenceParser), on the
+// strings of BenchmarkParseReference.
+func BenchmarkHybridParse(b *testing.B) {
+	refs := rpBenchReferences(b)
+	parse, _, err := HybridReferenceParser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range refs {
+		parse(r) // fill the CRF's cache as a long run would
+	}
+	benchmarkParse(b, refs, parse)
+}

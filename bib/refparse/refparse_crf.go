@@ -3,6 +3,7 @@ package refparse
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/citegraph/citegraph/bib"
 )
@@ -198,9 +199,23 @@ func CRFReferenceParser() (bib.ReferenceParser, error) {
 // crfParseReference reads a reference with model m: the CRF labels it, the
 // rule-based helpers read the fields.
 func crfParseReference(m *CRFModel, raw string) bib.Work {
+	w, _ := crfReadReference(m, raw)
+	return w
+}
+
+// ParseWithCRF reads a reference as CRFReferenceParser does, with model m
+// (for training, which scores the models it builds).
+func ParseWithCRF(m *CRFModel, raw string) bib.Work {
+	return parseNeverPanics(raw, func(s string) bib.Work { return crfParseReference(m, s) })
+}
+
+// crfReadReference is crfParseReference, and also reports whether the
+// labels left a word with a digit, or a link, to no field: something the
+// rules may still read (HybridReferenceParser).
+func crfReadReference(m *CRFModel, raw string) (w bib.Work, spare bool) {
 	s := cleanReference(raw)
 	if s == "" {
-		return bib.Work{}
+		return bib.Work{}, false
 	}
 	var original string
 	if orig, trans, ok := splitTranslation(s); ok {
@@ -210,7 +225,17 @@ func crfParseReference(m *CRFModel, raw string) bib.Work {
 	defer crfScratchPool.Put(sc)
 	sc.toks = CRFTokenize(s, sc.toks[:0])
 	labels := m.Label(s, sc.toks, sc)
-	w := CRFWork(s, sc.toks, labels)
+	crfEditorsNotAuthors(s, sc.toks, labels)
+	w = CRFWork(s, sc.toks, labels)
 	w.Original = original
-	return w
+	for i, l := range labels {
+		if l == CRFOther {
+			t := CRFTokText(s, sc.toks, i)
+			if strings.IndexFunc(t, unicode.IsDigit) >= 0 || strings.Contains(t, "http") || strings.Contains(t, "www.") {
+				spare = true
+				break
+			}
+		}
+	}
+	return w, spare
 }

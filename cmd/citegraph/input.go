@@ -37,17 +37,20 @@ type readOptions struct {
 }
 
 // parserUsage describes the --parser flag.
-const parserUsage = "who reads free-text references: rules (hand-written, the default) or crf (learnt, see train-parser)"
+const parserUsage = "who reads free-text references: hybrid (the default: the CRF, the Web of Science reader for CR-shaped strings, the rules where proven better), crf (the learnt CRF alone, see train-parser) or rules (hand-written)"
 
 // referenceParser returns the reference parser a --parser value names.
 func referenceParser(name string) (bib.ReferenceParser, error) {
 	switch name {
+	case "hybrid":
+		parse, _, err := refparse.HybridReferenceParser()
+		return parse, err
 	case "rules":
 		return refparse.ParseReference, nil
 	case "crf":
 		return refparse.CRFReferenceParser()
 	}
-	return nil, usagef("--parser must be rules or crf, not %q", name)
+	return nil, usagef("--parser must be hybrid, crf or rules, not %q", name)
 }
 
 // samples are the embedded inputs, by --sample name.
@@ -199,7 +202,7 @@ func readFlags(fs *flag.FlagSet) func() (readOptions, error) {
 	format := fs.String("format", "", "input `format`, detected from the content when empty ("+formatNames()+")")
 	enc := fs.String("encoding", "", "input `encoding`, detected when empty ("+strings.Join(reader.Encodings, ", ")+")")
 	strict := fs.Bool("strict", false, "stop at the first problem in the input instead of skipping it")
-	parser := fs.String("parser", "rules", parserUsage)
+	parser := fs.String("parser", "hybrid", parserUsage)
 	return func() (readOptions, error) {
 		f, err := formatFlag(*format)
 		if err != nil {

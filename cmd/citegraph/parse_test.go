@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -23,7 +24,7 @@ func TestParseSeedList(t *testing.T) {
 		Issue     string `json:"issue"`
 		Page      string `json:"page"`
 	}
-	for _, parser := range []string{"rules", "crf"} {
+	for _, parser := range []string{"hybrid", "rules", "crf"} {
 		out, errOut, code := runCmd(t, "", "parse", "--parser", parser, "../../testdata/seed/seed-references.txt")
 		if code != 0 {
 			t.Fatalf("--parser %s: exit %d: %s", parser, code, errOut)
@@ -41,5 +42,44 @@ func TestParseSeedList(t *testing.T) {
 			r.Container != "The Hague Journal of Diplomacy" || r.Volume != "15" || r.Issue != "3" || r.Page != "371-382" {
 			t.Errorf("--parser %s: reference 4 read as %+v", parser, r)
 		}
+	}
+}
+
+// parse --explain says which reader read each reference: the Web of
+// Science reader a CR-shaped string, the CRF (and the rules, when they
+// mended its reading) the others; with --parser rules, the rules.
+func TestParseExplain(t *testing.T) {
+	in := "Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371, DOI 10.1163/1871191x-bja10028\n" +
+		"Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382.\n" +
+		". CONCENTRATES. Chemical & Engineering News. 1976. 54. 37. 20\n"
+	for _, tc := range []struct {
+		parser string
+		want   []string
+	}{
+		{"hybrid", []string{"wos", "crf", "crf+rules"}},
+		{"rules", []string{"rules", "rules", "rules"}},
+	} {
+		out, errOut, code := runCmd(t, in, "parse", "--format", "lines", "--explain", "--parser", tc.parser, "-")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var items []struct {
+			Title  string `json:"title"`
+			Parser string `json:"parser"`
+		}
+		if err := json.Unmarshal([]byte(out), &items); err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != len(tc.want) {
+			t.Fatalf("%d items, want %d", len(items), len(tc.want))
+		}
+		for k, it := range items {
+			if it.Parser != tc.want[k] {
+				t.Errorf("--parser %s: reference %d read by %q, want %q", tc.parser, k+1, it.Parser, tc.want[k])
+			}
+		}
+	}
+	if out, _, _ := runCmd(t, in, "parse", "--format", "lines", "-"); strings.Contains(out, `"parser"`) {
+		t.Errorf("without --explain the items name their parser:\n%s", out)
 	}
 }

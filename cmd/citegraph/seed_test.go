@@ -11,7 +11,7 @@ import (
 // read off the list by hand, and the two Ruffini and two Gluckman works
 // grouped under their authors. Both reference parsers give them.
 func TestAnalyzeSeed(t *testing.T) {
-	for _, parser := range []string{"rules", "crf"} {
+	for _, parser := range []string{"hybrid", "rules", "crf"} {
 		t.Run(parser, func(t *testing.T) { testAnalyzeSeed(t, parser) })
 	}
 }

@@ -307,6 +307,7 @@ func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores,
 	sw.write(w, "  of which the seed list (real; bilingual pairs as two halves)")
 	fmt.Fprintln(w)
 	crfWriteCSLScores(w, m, d.csl, split, sc)
+	crfWriteParserComparison(w, m, crfComparedSets(d, split))
 	if opts.TuneBias && dev {
 		fmt.Fprintln(w, "\nBiases of other, on the development split:")
 		best, f := crfTuneBias(m, real, w)

@@ -90,3 +90,24 @@ func crfWriteCSLScores(w io.Writer, m *refparse.CRFModel, csl []crfExample, spli
 		fmt.Fprintln(w)
 	}
 }
+
+// crfComparedSets are the sets the parsers are compared on: the real
+// references of a split, the GB/T renderings of its records, the seed list
+// and the CSL renderings by group of styles.
+func crfComparedSets(d *crfDataset, split crfSplit) []crfParserSet {
+	sets := []crfParserSet{
+		{"real references (AnyStyle, GROBID)", crfSelect(d.real, split, nil)},
+		{"GB/T 7714 renderings (hand-written patterns)", crfSelect(d.gbt, split, nil)},
+		{"seed list", d.seed},
+	}
+	for _, g := range []string{"gbt/heldout", "western/heldout", "gbt/train", "western/train"} {
+		set := crfSelect(d.csl, split, func(e *crfExample) bool {
+			c, _ := crfParseCSLCorpus(e.corpus)
+			return c.group == g
+		})
+		if len(set) > 0 {
+			sets = append(sets, crfParserSet{"CSL renderings, " + g, set})
+		}
+	}
+	return sets
+}

@@ -68,12 +68,17 @@ func crfScore(m *refparse.CRFModel, examples []crfExample) (all, words crfCounts
 // then summed without labelling an example twice.
 func crfScoreEach(m *refparse.CRFModel, examples []crfExample) (all, words []crfCounts) {
 	sc := new(refparse.CRFScratch)
+	return crfScoreEachWith(examples, func(e *crfExample) []refparse.CRFLabel { return m.Label(e.text, e.toks, sc) })
+}
+
+// crfScoreEachWith is crfScoreEach with the labels given by label.
+func crfScoreEachWith(examples []crfExample, label func(e *crfExample) []refparse.CRFLabel) (all, words []crfCounts) {
 	all = make([]crfCounts, len(examples))
 	words = make([]crfCounts, len(examples))
 	for k := range examples {
 		e := &examples[k]
 		a, w := &all[k], &words[k]
-		pred := m.Label(e.text, e.toks, sc)
+		pred := label(e)
 		a.refs, w.refs = 1, 1
 		exact := true
 		for i := range e.toks {

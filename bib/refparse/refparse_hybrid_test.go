@@ -1,0 +1,141 @@
+package refparse
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// The default parser reads the seed list field for field, as the rules do.
+func TestHybridSeed(t *testing.T) {
+	parse, _, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, raw := range rpSeedReferences(t) {
+		rpCheckWork(t, i+1, parse(raw), rpSeedWant[i+1])
+	}
+}
+
+// Every CR entry of the Web of Science sample has the fixed shape, and the
+// default parser reads it as the Web of Science reader does; free-text
+// references of other styles do not have it.
+func TestIsWoSCitedReference(t *testing.T) {
+	f, err := os.Open("../../testdata/exports/wos-bit-pattern-savedrecs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	parse, explain, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(f)
+	inCR, n, missed := false, 0, 0
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "CR "):
+			inCR = true
+		case !strings.HasPrefix(line, "   "):
+			inCR = false
+		}
+		if !inCR {
+			continue
+		}
+		cr := strings.TrimSpace(line[3:])
+		n++
+		if explain(cr) != ReadByWoS {
+			missed++
+			if missed <= 15 {
+				t.Logf("not read as a WoS CR: %q", cr)
+			}
+			continue
+		}
+		if got, want := parse(cr), ParseWoSCitedReference(cr); got.Year != want.Year || got.Volume != want.Volume || got.Pages != want.Pages {
+			t.Errorf("%q: %+v, want %+v", cr, got, want)
+		}
+	}
+	// Entries without a year or a source ("Smith J") are free text to it.
+	if n < 13000 || float64(missed) > 0.02*float64(n) {
+		t.Errorf("%d of %d CR entries not read as CR entries", missed, n)
+	}
+	for _, s := range append(rpSeedReferences(t),
+		"Ruffini P B. Collaboration and competition: The twofold logic of science diplomacy. The Hague Journal of Diplomacy, 2020, 15(3): 371-382.",
+		"Chapman D. Planning for conjunctive goals[J]. Artificial Intelligence, 1987, 32.",
+		"Smith J, 2001, Nature, 410, 12.",
+		"臧红岩. 建构主义视角下科技外交范式研究. 广西社会科学, 2020, (7): 69-73.",
+	) {
+		if isWoSCitedReference(s) {
+			t.Errorf("%q read as a WoS CR", s)
+		}
+	}
+}
+
+// Crossref's degraded style writes an unsigned item with its empty author
+// list, and runs volume, issue and pages together with stops: the rules
+// mend the CRF's reading of both, and say so.
+func TestHybridMends(t *testing.T) {
+	parse, explain, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		raw  string
+		want bib.Work
+	}{
+		{". CONCENTRATES. Chemical & Engineering News. 1976. 54. 37. 20",
+			bib.Work{Title: "CONCENTRATES", Container: "Chemical & Engineering News", Year: 1976, Volume: "54", Issue: "37", Pages: "20"}},
+		{"Wang, Xiaoxiao. Synthesis of Hβ (core)/SAPO-11 (shell) Composite Molecular Sieve and its Catalytic Performances in the Methylation of Naphthalene with Methanol. Bulletin of the Korean Chemical Society. 2013. 34. 12. 3829-3834",
+			bib.Work{Year: 2013, Volume: "34", Issue: "12", Pages: "3829-3834"}},
+	} {
+		w := parse(tc.raw)
+		if w.Year != tc.want.Year || w.Volume != tc.want.Volume || w.Issue != tc.want.Issue || w.Pages != tc.want.Pages ||
+			tc.want.Title != "" && (w.Title != tc.want.Title || w.Container != tc.want.Container || len(w.Authors) != 0) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.raw, w, tc.want)
+		}
+		if by := explain(tc.raw); by != ReadByRules {
+			t.Errorf("%s: read by %q, want %q", tc.raw, by, ReadByRules)
+		}
+	}
+}
+
+// Names before an editor's or translator's mark are not authors.
+func TestCRFEditorsNotAuthors(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		labels string // a letter per token: a author, e editor, o other, t title
+		want   string
+	}{
+		{"Wappler, F., Tonner, P. H. (Eds.). Title", "aaaaaaaaaaaooooot", "eeeeeeeeeeeooooot"},
+		{"Smith, J., & Doe, K. (Ed.). Title", "aaaaaaeeeeooooot", "eeeeeeeeeeooooot"},
+		{"谭汝谦, 译", "aao", "eeo"},
+		{"王小明, 编著", "aao", "aao"},
+		{"Smith, J. Title", "aaaat", "aaaat"},
+	} {
+		toks := CRFTokenize(tc.text, nil)
+		if len(toks) != len(tc.labels) {
+			t.Fatalf("%q: %d tokens, %d labels", tc.text, len(toks), len(tc.labels))
+		}
+		code := map[byte]CRFLabel{'a': CRFAuthor, 'e': CRFEditor, 'o': CRFOther, 't': CRFTitle}
+		labels := make([]CRFLabel, len(toks))
+		for i := range toks {
+			labels[i] = code[tc.labels[i]]
+		}
+		crfEditorsNotAuthors(tc.text, toks, labels)
+		var got strings.Builder
+		for _, l := range labels {
+			for c, cl := range code {
+				if cl == l {
+					got.WriteByte(c)
+				}
+			}
+		}
+		if got.String() != tc.want {
+			t.Errorf("%q: %s, want %s", tc.text, got.String(), tc.want)
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package train
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
+)
+
+// Scoring a parser that gives a bib.Work, not labels (the rules), on the
+// labelled references: each field's value is found again in the
+// reference's tokens and those tokens take its label (crfProjectWork), so
+// that every parser is scored by the same token-level micro F1. A value the
+// parser rewrote beyond recognition labels nothing, which counts against
+// the parser; the DOI, URL, title, container and publisher are placed
+// first, so a year or a number inside a title is not taken for the year or
+// the volume.
+
+// crfProjectWork labels the tokens of text with the fields of w.
+func crfProjectWork(text string, toks []refparse.CRFTok, w *bib.Work) []refparse.CRFLabel {
+	p := crfProjection{labels: make([]refparse.CRFLabel, len(toks))}
+	for i := range toks {
+		t := refparse.CRFTokText(text, toks, i)
+		if !refparse.CRFIsMark(t) {
+			p.words = append(p.words, i)
+			p.keys = append(p.keys, crfProjectKey(t))
+		}
+	}
+	p.place(w.DOI, refparse.CRFDOI, false)
+	p.place(w.URL, refparse.CRFURL, false)
+	p.place(w.Title, refparse.CRFTitle, false)
+	p.place(w.Container, refparse.CRFContainer, false)
+	p.place(w.Publisher, refparse.CRFPublisher, false)
+	p.place(w.Place, refparse.CRFLocation, false)
+	p.place(w.Pages, refparse.CRFPages, true)
+	p.place(w.Volume, refparse.CRFVolume, false)
+	p.place(w.Issue, refparse.CRFIssue, false)
+	if w.Year != 0 {
+		p.placeYear(strconv.Itoa(w.Year))
+	}
+	p.placeAuthors(w.Authors)
+	// The marks between two words of one field are the field's.
+	for k := 0; k+1 < len(p.words); k++ {
+		a, b := p.words[k], p.words[k+1]
+		if l := p.labels[a]; l != refparse.CRFOther && p.labels[b] == l {
+			for i := a + 1; i < b; i++ {
+				p.labels[i] = l
+			}
+		}
+	}
+	return p.labels
+}
+
+type crfProjection struct {
+	words  []int    // the tokens that are words
+	keys   []string // their compared forms
+	labels []refparse.CRFLabel
+}
+
+// crfProjectKey is a word's compared form: lower case, full-width folded,
+// without the dots and hyphens that parsers drop or add.
+func crfProjectKey(s string) string {
+	s = strings.ToLower(refparse.NormalizeFullWidth(s))
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == '-' || r == '–' || r == '—' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// crfValueKeys returns the compared forms of a value's words.
+func crfValueKeys(v string) []string {
+	v = refparse.NormalizeFullWidth(v)
+	var out []string
+	for _, t := range refparse.CRFTokenize(v, nil) {
+		if s := v[t.Start:t.End]; !refparse.CRFIsMark(s) {
+			if k := crfProjectKey(s); k != "" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// place labels the first free run of words that matches the value's words
+// in order, when it holds at least half of them. With extendRange (pages),
+// the words of a range written shorter than the value ("371–82") follow
+// the first page.
+func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange bool) {
+	want := crfValueKeys(value)
+	if len(want) == 0 {
+		return
+	}
+	bestAt, bestLen := -1, 0
+	for k := range p.words {
+		n := 0
+		for n < len(want) && k+n < len(p.words) && p.labels[p.words[k+n]] == refparse.CRFOther && p.keys[k+n] == want[n] {
+			n++
+		}
+		if n > bestLen {
+			bestAt, bestLen = k, n
+			if n == len(want) {
+				break
+			}
+		}
+	}
+	if bestAt < 0 || 2*bestLen < len(want) {
+		return
+	}
+	end := bestAt + bestLen
+	if extendRange && bestLen < len(want) && end < len(p.words) && p.labels[p.words[end]] == refparse.CRFOther &&
+		p.words[end] <= p.words[end-1]+2 && crfAllDigits(p.keys[end]) {
+		end++
+	}
+	for k := bestAt; k < end; k++ {
+		p.labels[p.words[k]] = l
+	}
+}
+
+// placeYear labels the first free word that is the year ("2008", "2008a").
+func (p *crfProjection) placeYear(year string) {
+	for k, key := range p.keys {
+		if p.labels[p.words[k]] == refparse.CRFOther && strings.HasPrefix(key, year) && (len(key) == len(year) || len(key) == len(year)+1) {
+			p.labels[p.words[k]] = refparse.CRFDate
+			return
+		}
+	}
+}
+
+// placeAuthors labels the author list: from the first author's first free
+// word to the words of the last author's name.
+func (p *crfProjection) placeAuthors(names []bib.Name) {
+	if len(names) == 0 {
+		return
+	}
+	first, last := -1, -1
+	from := 0
+	for _, n := range names {
+		keys := crfValueKeys(n.Family)
+		if n.Literal != "" {
+			keys = crfValueKeys(n.Literal)
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		for k := from; k < len(p.keys); k++ {
+			if p.labels[p.words[k]] == refparse.CRFOther && p.keys[k] == keys[0] {
+				if first < 0 {
+					first = k
+				}
+				last = k + len(keys) - 1
+				from = k + 1
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return
+	}
+	// The given names or initials of the last author, and "et al.".
+	given := map[string]bool{}
+	for _, g := range crfValueKeys(names[len(names)-1].Given) {
+		given[g] = true
+		for _, r := range g {
+			given[string(r)] = true
+		}
+	}
+	for last+1 < len(p.keys) && p.labels[p.words[last+1]] == refparse.CRFOther &&
+		(given[p.keys[last+1]] || p.keys[last+1] == "et" || p.keys[last+1] == "al" || p.keys[last+1] == "等") {
+		last++
+	}
+	for k := first; k <= last && k < len(p.words); k++ {
+		if p.labels[p.words[k]] == refparse.CRFOther {
+			p.labels[p.words[k]] = refparse.CRFAuthor
+		}
+	}
+}
+
+// crfParserSet is a set of labelled references the parsers are compared on.
+type crfParserSet struct {
+	name     string
+	examples []crfExample
+}
+
+// crfWriteParserComparison scores the three parsers on each set, by the
+// projection of their works (words): the rules, the CRF and the default
+// (hybrid) parser, with model m; and the CRF's own labels, for reference.
+func crfWriteParserComparison(w io.Writer, m *refparse.CRFModel, sets []crfParserSet) {
+	fmt.Fprintln(w, "Parsers compared, token-level micro F1 over words of the fields each one's work puts back on the reference:")
+	fmt.Fprintf(w, "  %-44s %6s %7s %7s %7s %11s\n", "set", "refs", "rules", "crf", "hybrid", "crf labels")
+	sc := new(refparse.CRFScratch)
+	for _, set := range sets {
+		f := func(label func(e *crfExample) []refparse.CRFLabel) float64 {
+			_, words := crfScoreEachWith(set.examples, label)
+			c := crfSumWhere(words, nil)
+			_, _, f1 := c.micro()
+			return f1
+		}
+		project := func(read func(string) bib.Work) func(e *crfExample) []refparse.CRFLabel {
+			return func(e *crfExample) []refparse.CRFLabel {
+				work := read(e.text)
+				return crfProjectWork(e.text, e.toks, &work)
+			}
+		}
+		rules := f(project(refparse.ParseReference))
+		crf := f(project(func(s string) bib.Work { return refparse.ParseWithCRF(m, s) }))
+		hybrid := f(project(func(s string) bib.Work { w, _ := refparse.ReadHybrid(m, s); return w }))
+		labels := f(func(e *crfExample) []refparse.CRFLabel { return m.Label(e.text, e.toks, sc) })
+		fmt.Fprintf(w, "  %-44s %6d %7.4f %7.4f %7.4f %11.4f\n", set.name, len(set.examples), rules, crf, hybrid, labels)
+	}
+	fmt.Fprintln(w)
+}
+
+// crfAllDigits reports whether s is digits only.
+func crfAllDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
