@@ -209,6 +209,18 @@ func ParseWithCRF(m *CRFModel, raw string) bib.Work {
 	return parseNeverPanics(raw, func(s string) bib.Work { return crfParseReference(m, s) })
 }
 
+// LabelReference labels a reference's tokens as the parser reads them:
+// the CRF's labels (Label), then what it is proven to misread mended: names
+// before an editor's or translator's mark are editors
+// (crfEditorsNotAuthors), and the fields after a GB/T 7714 type code are
+// what the code says (crfTypeCodeFields).
+func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel {
+	labels := m.Label(text, toks, sc)
+	crfEditorsNotAuthors(text, toks, labels)
+	crfTypeCodeFields(text, toks, labels)
+	return labels
+}
+
 // crfReadReference is crfParseReference, and also reports whether the
 // labels left a word with a digit, or a link, to no field: something the
 // rules may still read (HybridReferenceParser).
@@ -224,8 +236,7 @@ func crfReadReference(m *CRFModel, raw string) (w bib.Work, spare bool) {
 	sc := crfScratchPool.Get().(*CRFScratch)
 	defer crfScratchPool.Put(sc)
 	sc.toks = CRFTokenize(s, sc.toks[:0])
-	labels := m.Label(s, sc.toks, sc)
-	crfEditorsNotAuthors(s, sc.toks, labels)
+	labels := m.LabelReference(s, sc.toks, sc)
 	w = CRFWork(s, sc.toks, labels)
 	w.Original = original
 	for i, l := range labels {

@@ -50,3 +50,70 @@ func isEditorOrTranslatorMark(w string) bool {
 	}
 	return IsEditorWord(w)
 }
+
+// crfTypeCodeFields relabels what the GB/T 7714 type code says the fields
+// after the title are: after [M], [D], [R] or [S] (a book, a thesis, a
+// report, a standard) with no "//" after it, a span the CRF read as a
+// container is the imprint, "北京: 人民卫生出版社": place before the colon,
+// publisher after; after [J] or [N], a span read as a publisher is the
+// journal or the paper.
+func crfTypeCodeFields(text string, toks []CRFTok, labels []CRFLabel) {
+	n := len(toks)
+	code := ""
+	for i := 0; i+2 < n; i++ {
+		if t := CRFTokText(text, toks, i); t != "[" && t != "［" {
+			continue
+		}
+		if c := CRFTokText(text, toks, i+2); c != "]" && c != "］" {
+			continue
+		}
+		l, _, _ := strings.Cut(CRFTokText(text, toks, i+1), "/")
+		if l == "M" || l == "D" || l == "R" || l == "S" || l == "J" || l == "N" {
+			code = l
+			if i+3 < n && CRFTokText(text, toks, i+3) == "//" {
+				return // an analytic in a host: its fields are the host's
+			}
+			for k := i + 3; k < n; k++ {
+				if CRFTokText(text, toks, k) == "//" {
+					return
+				}
+			}
+			crfRelabelAfterCode(text, toks, labels, i+3, code)
+			return
+		}
+	}
+}
+
+// crfRelabelAfterCode relabels the fields after a type code at from.
+func crfRelabelAfterCode(text string, toks []CRFTok, labels []CRFLabel, from int, code string) {
+	n := len(toks)
+	for i := from; i < n; i++ {
+		switch {
+		case (code == "J" || code == "N") && labels[i] == CRFPublisher:
+			labels[i] = CRFContainer
+		case code != "J" && code != "N" && labels[i] == CRFContainer:
+			j := i
+			for j < n && (labels[j] == CRFContainer || labels[j] == CRFOther && CRFIsMark(CRFTokText(text, toks, j)) &&
+				j+1 < n && labels[j+1] == CRFContainer) {
+				j++
+			}
+			colon := -1
+			for k := i; k < j; k++ {
+				if t := CRFTokText(text, toks, k); t == ":" || t == "：" {
+					colon = k
+				}
+			}
+			for k := i; k < j; k++ {
+				switch {
+				case k == colon:
+					labels[k] = CRFOther
+				case k < colon:
+					labels[k] = CRFLocation
+				default:
+					labels[k] = CRFPublisher
+				}
+			}
+			i = j - 1
+		}
+	}
+}

@@ -116,26 +116,53 @@ func TestCRFEditorsNotAuthors(t *testing.T) {
 		{"王小明, 编著", "aao", "aao"},
 		{"Smith, J. Title", "aaaat", "aaaat"},
 	} {
-		toks := CRFTokenize(tc.text, nil)
-		if len(toks) != len(tc.labels) {
-			t.Fatalf("%q: %d tokens, %d labels", tc.text, len(toks), len(tc.labels))
-		}
-		code := map[byte]CRFLabel{'a': CRFAuthor, 'e': CRFEditor, 'o': CRFOther, 't': CRFTitle}
-		labels := make([]CRFLabel, len(toks))
-		for i := range toks {
-			labels[i] = code[tc.labels[i]]
-		}
-		crfEditorsNotAuthors(tc.text, toks, labels)
-		var got strings.Builder
-		for _, l := range labels {
-			for c, cl := range code {
-				if cl == l {
-					got.WriteByte(c)
-				}
-			}
-		}
-		if got.String() != tc.want {
-			t.Errorf("%q: %s, want %s", tc.text, got.String(), tc.want)
+		if got := crfRelabelled(t, tc.text, tc.labels, crfEditorsNotAuthors); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
 		}
 	}
+}
+
+// After [M], [D], [R] or [S] a container is the imprint; after [J] a
+// publisher is the journal; after "//" nothing changes.
+func TestCRFTypeCodeFields(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		labels string // a author, t title, o other, c container, p publisher, l location, y year, v volume, g pages
+		want   string
+	}{
+		{"王小明. 题名[M]. 北京: 人民出版社, 2019.", "aotoooocccoyo", "aotoooolopoyo"},
+		{"王小明. 题名[D]. 北京: 人民出版社, 2019.", "aotoooopppoyo", "aotoooopppoyo"},
+		{"Li X. Title[J]. Acta Physica, 2019, 3: 1-2.", "aaotooooppoyovogo", "aaotooooccoyovogo"},
+		{"Li X. Title[C]//Proc. X. Beijing: Pub, 2019.", "aaotoooocccolopoyo", "aaotoooocccolopoyo"},
+	} {
+		if got := crfRelabelled(t, tc.text, tc.labels, crfTypeCodeFields); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// crfRelabelled labels text's tokens by the letters of labels, runs mend on
+// them and returns the letters of the result.
+func crfRelabelled(t *testing.T, text, labels string, mend func(string, []CRFTok, []CRFLabel)) string {
+	t.Helper()
+	code := map[byte]CRFLabel{'a': CRFAuthor, 'e': CRFEditor, 'o': CRFOther, 't': CRFTitle, 'c': CRFContainer,
+		'p': CRFPublisher, 'l': CRFLocation, 'y': CRFDate, 'v': CRFVolume, 'g': CRFPages}
+	toks := CRFTokenize(text, nil)
+	if len(toks) != len(labels) {
+		t.Fatalf("%q: %d tokens, %d labels", text, len(toks), len(labels))
+	}
+	got := make([]CRFLabel, len(toks))
+	for i := range toks {
+		got[i] = code[labels[i]]
+	}
+	mend(text, toks, got)
+	var b strings.Builder
+	for _, l := range got {
+		for c, cl := range code {
+			if cl == l {
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
 }

@@ -86,15 +86,15 @@ func TestCRFCSLRenderings(t *testing.T) {
 }
 
 // The built-in model on the renderings in styles never trained on, of
-// records never trained on (micro F1 over words, crfWriteCSLScores):
-// measured 0.9494 (GB/T 7714 and Chinese-journal styles) and 0.9565
-// (Western styles); the floors are those less a margin.
+// records never trained on (micro F1 over words of the parser's labelling,
+// crfWriteCSLScores): measured 0.9545 (GB/T 7714 and Chinese-journal
+// styles) and 0.9574 (Western styles); the floors are those less a margin.
 func TestCRFCSLHeldOut(t *testing.T) {
 	d := crfTestDataset(t)
 	m := crfTestModel(t)
 	var sc RefParserScores
 	crfWriteCSLScores(io.Discard, m, d.csl, crfSplitTest, &sc)
-	for g, floor := range map[string]float64{"gbt/heldout": 0.945, "western/heldout": 0.952} {
+	for g, floor := range map[string]float64{"gbt/heldout": 0.950, "western/heldout": 0.953} {
 		t.Logf("%s: micro F1 over words %.4f", g, sc.CSL[g])
 		if sc.CSL[g] < floor {
 			t.Errorf("%s: micro F1 %.4f, want at least %.3f", g, sc.CSL[g], floor)

@@ -68,7 +68,7 @@ func crfScore(m *refparse.CRFModel, examples []crfExample) (all, words crfCounts
 // then summed without labelling an example twice.
 func crfScoreEach(m *refparse.CRFModel, examples []crfExample) (all, words []crfCounts) {
 	sc := new(refparse.CRFScratch)
-	return crfScoreEachWith(examples, func(e *crfExample) []refparse.CRFLabel { return m.Label(e.text, e.toks, sc) })
+	return crfScoreEachWith(examples, func(e *crfExample) []refparse.CRFLabel { return m.LabelReference(e.text, e.toks, sc) })
 }
 
 // crfScoreEachWith is crfScoreEach with the labels given by label.

@@ -210,7 +210,7 @@ func crfWriteParserComparison(w io.Writer, m *refparse.CRFModel, sets []crfParse
 		rules := f(project(refparse.ParseReference))
 		crf := f(project(func(s string) bib.Work { return refparse.ParseWithCRF(m, s) }))
 		hybrid := f(project(func(s string) bib.Work { w, _ := refparse.ReadHybrid(m, s); return w }))
-		labels := f(func(e *crfExample) []refparse.CRFLabel { return m.Label(e.text, e.toks, sc) })
+		labels := f(func(e *crfExample) []refparse.CRFLabel { return m.LabelReference(e.text, e.toks, sc) })
 		fmt.Fprintf(w, "  %-44s %6d %7.4f %7.4f %7.4f %11.4f\n", set.name, len(set.examples), rules, crf, hybrid, labels)
 	}
 	fmt.Fprintln(w)
