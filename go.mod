@@ -11,7 +11,11 @@ require (
 	gonum.org/v1/gonum v0.17.0
 )
 
-require golang.org/x/time v0.16.0
+require (
+	github.com/gofrs/flock v0.13.2
+	golang.org/x/sys v0.49.0
+	golang.org/x/time v0.16.0
+)
 
 require (
 	github.com/andybalholm/brotli v1.1.1 // indirect
@@ -21,6 +25,5 @@ require (
 	github.com/parquet-go/jsonlite v1.0.0 // indirect
 	github.com/pierrec/lz4/v4 v4.1.21 // indirect
 	github.com/twpayne/go-geom v1.6.1 // indirect
-	golang.org/x/sys v0.38.0 // indirect
 	google.golang.org/protobuf v1.34.2 // indirect
 )

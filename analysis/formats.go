@@ -99,8 +99,12 @@ func (r *Result) Tables() *Tables {
 
 // ReadTables reads the tables of an output folder written by analyze.
 // works.csv is required; a missing references.csv, clusters.csv or
-// network table is an empty table.
+// network table is an empty table. A folder a run was interrupted while
+// writing is refused (export.ErrIncomplete).
 func ReadTables(dir string) (*Tables, error) {
+	if err := export.CheckComplete(dir); err != nil {
+		return nil, err
+	}
 	t := &Tables{}
 	for _, f := range []struct {
 		name     string

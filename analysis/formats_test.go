@@ -117,7 +117,7 @@ func TestFilesFromTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := export.WriteFiles(dir, files); err != nil {
+	if err := export.WriteDir(dir, files); err != nil {
 		t.Fatal(err)
 	}
 	tab, err := ReadTables(dir)

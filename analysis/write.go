@@ -6,14 +6,11 @@ import (
 	"github.com/citegraph/citegraph/export"
 )
 
-// WriteDir writes every table and DOT file into dir, all or nothing (see
-// export.WriteFiles). The folder must be new, empty or an earlier output,
-// unless force is set.
+// WriteDir writes every table and DOT file into dir as one run, replacing
+// the earlier output whole (see export.OpenFolder). The folder must be new,
+// empty or an earlier output, unless force is set.
 func (r *Result) WriteDir(dir string, force bool) error {
-	if err := export.PrepareDir(dir, force); err != nil {
-		return err
-	}
-	return export.WriteFiles(dir, r.Files())
+	return export.WriteDir(dir, r.Files(), export.WithForce(force))
 }
 
 // Files lists the output files of the analysis.

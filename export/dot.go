@@ -58,7 +58,7 @@ func WriteDOT(w io.Writer, g *DOTGraph) error {
 	writeDefault("node", g.NodeStyle)
 	writeDefault("edge", g.EdgeStyle)
 	for _, n := range g.Nodes {
-		bw.WriteString("\t" + quote(n.ID))
+		bw.WriteString("\t" + quoteID(n.ID))
 		if len(n.Attrs) > 0 {
 			bw.WriteByte(' ')
 			writeAttrs(bw, n.Attrs)
@@ -66,7 +66,7 @@ func WriteDOT(w io.Writer, g *DOTGraph) error {
 		bw.WriteString(";\n")
 	}
 	for _, e := range g.Edges {
-		bw.WriteString("\t" + quote(e.From) + arrow + quote(e.To))
+		bw.WriteString("\t" + quoteID(e.From) + arrow + quoteID(e.To))
 		if len(e.Attrs) > 0 {
 			bw.WriteByte(' ')
 			writeAttrs(bw, e.Attrs)
@@ -86,6 +86,30 @@ func writeAttrs(bw *bufio.Writer, attrs []Attr) {
 		bw.WriteString(a.Key + "=" + quote(a.Value))
 	}
 	bw.WriteByte(']')
+}
+
+// quoteID makes a node id a DOT double-quoted string that Graphviz reads
+// back as the id itself, so that DOT ids equal the CSV ids: only quotes are
+// escaped; tabs, line breaks and backslashes stay as they are. DOT cannot
+// hold a NUL (dropped), nor a backslash before a quote, a line break or the
+// closing quote (doubled: the id then reads with two).
+func quoteID(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			b.WriteString(`\"`)
+		case c == '\\' && (i+1 == len(s) || s[i+1] == '"' || s[i+1] == '\n'):
+			b.WriteString(`\\`)
+		case c == 0:
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // quote makes a DOT double-quoted string: quotes and backslashes escaped,

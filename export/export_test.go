@@ -3,7 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
@@ -170,48 +170,37 @@ func TestWriteFileIsAtomic(t *testing.T) {
 	}
 }
 
-func TestWriteFilesAllOrNothing(t *testing.T) {
-	dir := t.TempDir()
-	ok := func(s string) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+// TestDOTIDsReadBackAsWritten: Graphviz reads every node id back as the id
+// written, tabs, line breaks, quotes and backslashes included, so DOT ids
+// equal the ids of the CSV tables.
+func TestDOTIDsReadBackAsWritten(t *testing.T) {
+	dotCmd := RequireGraphviz(t)
+	ids := []string{"WOS:0001\t2", "a\nb", `say "hi"`, `back\slash`, `two\\slashes`, "中文 id", "=cmd"}
+	g := &DOTGraph{Name: "ids", Directed: true}
+	for _, id := range ids {
+		g.Nodes = append(g.Nodes, DOTNode{ID: id})
 	}
-	if err := WriteFiles(dir, []File{{"a.csv", ok("a1")}, {"b.csv", ok("b1")}}); err != nil {
+	var buf bytes.Buffer
+	if err := WriteDOT(&buf, g); err != nil {
 		t.Fatal(err)
 	}
-	fail := func(w io.Writer) error { return os.ErrInvalid }
-	if err := WriteFiles(dir, []File{{"a.csv", ok("a2")}, {"b.csv", fail}}); err == nil {
-		t.Fatal("want the failure")
+	cmd := exec.Command(dotCmd, "-Tjson")
+	cmd.Stdin = &buf
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dot -Tjson: %v", err)
 	}
-	for name, want := range map[string]string{"a.csv": "a1", "b.csv": "b1"} {
-		if b, _ := os.ReadFile(filepath.Join(dir, name)); string(b) != want {
-			t.Errorf("%s = %q after a failed run, want the previous %q", name, b, want)
-		}
+	var parsed struct {
+		Objects []struct{ Name string } `json:"objects"`
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
-		t.Errorf("temporary files left: %v", entries)
-	}
-}
-
-func TestPrepareDirRefusesOtherFiles(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "thesis.docx"), []byte("x"), 0o644)
-	if err := PrepareDir(dir, false); !errors.Is(err, ErrFolderInUse) {
-		t.Fatalf("got %v, want ErrFolderInUse", err)
-	}
-	if err := PrepareDir(dir, true); err != nil {
-		t.Fatalf("--force: %v", err)
-	}
-	// Once marked as output, a later run may write again, and stale
-	// temporary files of an interrupted run are cleared.
-	os.WriteFile(filepath.Join(dir, ".works.csv.tmp-123"), []byte("half"), 0o644)
-	if err := PrepareDir(dir, false); err != nil {
+	if err := json.Unmarshal(out, &parsed); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".works.csv.tmp-123")); !os.IsNotExist(err) {
-		t.Error("stale temporary file not removed")
+	var got []string
+	for _, o := range parsed.Objects {
+		got = append(got, o.Name)
 	}
-	// A fresh or empty folder is fine.
-	if err := PrepareDir(filepath.Join(dir, "new"), false); err != nil {
-		t.Fatal(err)
+	if !slices.Equal(got, ids) {
+		t.Errorf("Graphviz read the ids %q, want %q", got, ids)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/export"
 )
 
 const analyzeUsage = `Usage: citegraph analyze [flags] [FILE|DIR ...]
@@ -53,6 +54,11 @@ authors in the co-citation networks and in --networks; the summary says
 what it changed.
 
 and a summary on stdout. With no input it runs on an embedded sample.
+
+A run replaces the output folder's whole content (the new files are swapped
+in when all are complete); a folder holding other files is refused unless
+--force. CSV cells are written as data: --csv-safe prefixes with ' those a
+spreadsheet would run as formulas.
 
 Examples:
   citegraph analyze                          # the science-diplomacy seed list
@@ -143,9 +149,11 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	files = append(files, more...)
 	progress.stage("writing " + *out)
-	if err := oo.write(*out, *force, files); err != nil {
+	names, err := oo.write(*out, files, stderr, export.WithForce(*force), export.ByRun(commandLine(fs)))
+	if names == nil {
 		return err
 	}
+	renderErr := err
 	progress.done()
 	fmt.Fprintf(stdout, "citegraph analyze: %s\n\n", in.name)
 	res.WriteSummary(stdout)
@@ -154,15 +162,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if n := len(in.diagnostics); n > 0 {
 		fmt.Fprintf(stderr, "citegraph: %d problems in the input were skipped or repaired; see %s\n", n, filepath.Join(*out, "diagnostics.csv"))
 	}
-	var names []string
-	for _, f := range files {
-		names = append(names, f.Name)
-	}
-	pics, err := oo.renderAll(*out, files, stderr)
-	names = append(names, pics...)
 	fmt.Fprintf(stdout, "\nwrote %s/: %s\n", *out, strings.Join(names, " "))
-	if err != nil {
-		return err
+	if renderErr != nil {
+		return renderErr
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stdout, "(ran on %s; --sample seed|wos picks a sample, or give your own files: citegraph analyze FILE|DIR ...)\n", in.name)

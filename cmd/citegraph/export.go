@@ -62,6 +62,7 @@ type outputs struct {
 	formats []string
 	render  string // svg, png, pdf or ""
 	overlay string // "year", "citations" or ""
+	csvSafe bool   // CSV cells that read as formulas get a leading '
 }
 
 // overlayUsage describes --overlay.
@@ -76,12 +77,13 @@ func outputFlags(fs *flag.FlagSet) func() (*outputs, error) {
 	list := fs.String("export", analysis.DefaultFormats, "output formats, comma-separated: "+strings.Join(analysis.Formats, ",")+", or all")
 	render := fs.String("render", "", "draw the DOT files with Graphviz into pictures: svg, png or pdf (adds dot to --export)")
 	overlay := fs.String("overlay", "", overlayUsage)
+	csvSafe := csvSafeFlag(fs)
 	return func() (*outputs, error) {
 		formats, err := analysis.ParseFormats(*list)
 		if err != nil {
 			return nil, usagef("--export: %v", err)
 		}
-		o := &outputs{formats: formats, render: strings.ToLower(*render)}
+		o := &outputs{formats: formats, render: strings.ToLower(*render), csvSafe: *csvSafe}
 		if o.overlay, err = analysis.ParseOverlay(*overlay); err != nil {
 			return nil, usagef("--overlay: %v", err)
 		}
@@ -97,12 +99,48 @@ func outputFlags(fs *flag.FlagSet) func() (*outputs, error) {
 	}
 }
 
-// write writes files into dir, all or nothing, after checking the folder.
-func (o *outputs) write(dir string, force bool, files []export.File) error {
-	if err := export.PrepareDir(dir, force); err != nil {
-		return err
+// write writes files into dir as one run (see export.OpenFolder), with the
+// pictures of the DOT files when --render is set, and returns the names of
+// the files written. A failure to draw leaves the other files written and
+// is returned after them.
+func (o *outputs) write(dir string, files []export.File, stderr io.Writer, opts ...export.FolderOption) ([]string, error) {
+	folder, err := export.OpenFolder(dir, opts...)
+	if err != nil {
+		return nil, err
 	}
-	return export.WriteFiles(dir, files)
+	defer folder.Close()
+	if err := folder.Write(formulaSafe(files, o.csvSafe)...); err != nil {
+		return nil, err
+	}
+	pics, renderErr := o.renderAll(dir, folder, files, stderr)
+	if err := folder.Commit(); err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	return append(names, pics...), renderErr
+}
+
+// csvSafeFlag adds --csv-safe to fs.
+func csvSafeFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("csv-safe", false, "prefix with ' the CSV cells a spreadsheet would run as formulas (beginning with =, +, -, @); without it cells are written exactly")
+}
+
+// formulaSafe makes the CSV files among files formula-safe when on (see
+// export.FormulaSafe).
+func formulaSafe(files []export.File, on bool) []export.File {
+	if !on {
+		return files
+	}
+	safe := slices.Clone(files)
+	for i, f := range safe {
+		if filepath.Ext(f.Name) == ".csv" {
+			safe[i].Write = export.FormulaSafe(f.Write)
+		}
+	}
+	return safe
 }
 
 // renderTimeout bounds one Graphviz run.
@@ -112,7 +150,7 @@ const renderTimeout = 10 * time.Minute
 // set: dot for the citation graph, sfdp for the others. It returns the
 // pictures written. A missing Graphviz is said on stderr, once; the DOT
 // files stay.
-func (o *outputs) renderAll(dir string, files []export.File, stderr io.Writer) ([]string, error) {
+func (o *outputs) renderAll(dir string, folder *export.Folder, files []export.File, stderr io.Writer) ([]string, error) {
 	if o.render == "" {
 		return nil, nil
 	}
@@ -136,7 +174,7 @@ func (o *outputs) renderAll(dir string, files []export.File, stderr io.Writer) (
 			missing[layout] = true
 			continue
 		}
-		if err := renderPicture(bin, o.render, filepath.Join(dir, f.Name), dir, pic); err != nil {
+		if err := folder.Write(export.File{Name: pic, Write: renderPicture(bin, o.render, folder.Path(f.Name))}); err != nil {
 			return pictures, err
 		}
 		pictures = append(pictures, pic)
@@ -144,22 +182,31 @@ func (o *outputs) renderAll(dir string, files []export.File, stderr io.Writer) (
 	return pictures, nil
 }
 
-// renderPicture runs Graphviz on a DOT file and writes the picture atomically.
-func renderPicture(bin, format, dotPath, dir, name string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), renderTimeout)
-	defer cancel()
-	return export.WriteFile(dir, name, func(w io.Writer) error {
+// renderPicture returns the writer of the picture Graphviz draws from a
+// DOT file. SVG is made valid XML whatever the labels hold.
+func renderPicture(bin, format, dotPath string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		ctx, cancel := context.WithTimeout(context.Background(), renderTimeout)
+		defer cancel()
 		cmd := exec.CommandContext(ctx, bin, "-T"+format, dotPath)
 		var stderr strings.Builder
 		cmd.Stdout, cmd.Stderr = w, &stderr
+		var svg *export.XMLTextWriter
+		if format == "svg" {
+			svg = export.NewXMLTextWriter(w)
+			cmd.Stdout = svg
+		}
 		if err := cmd.Run(); err != nil {
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 				return fmt.Errorf("%s took longer than %v on %s (--dot-max-edges lowers the links drawn)", filepath.Base(bin), renderTimeout, dotPath)
 			}
 			return fmt.Errorf("%s -T%s %s: %v: %s", filepath.Base(bin), format, dotPath, err, strings.TrimSpace(stderr.String()))
 		}
+		if svg != nil {
+			return svg.Close()
+		}
 		return nil
-	})
+	}
 }
 
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -210,16 +257,12 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Writing beside the tables read is writing into an output folder.
-	if err := oo.write(dir, *force || same, files); err != nil {
-		return err
+	// Writing beside the tables read adds to them.
+	opts := []export.FolderOption{export.WithForce(*force || same), export.ByRun(commandLine(fs))}
+	if same {
+		opts = append(opts, export.KeepEarlier())
 	}
-	var names []string
-	for _, f := range files {
-		names = append(names, f.Name)
-	}
-	pics, err := oo.renderAll(dir, files, stderr)
-	names = append(names, pics...)
+	names, err := oo.write(dir, files, stderr, opts...)
 	if len(names) > 0 {
 		fmt.Fprintf(stdout, "wrote %s/: %s\n", dir, strings.Join(names, " "))
 	}

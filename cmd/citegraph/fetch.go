@@ -164,10 +164,7 @@ func runFetch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	for _, f := range files {
 		copies = append(copies, fileOf(f.Name, f.Data))
 	}
-	if err := export.PrepareDir(*out, *force); err != nil {
-		return err
-	}
-	if err := export.WriteFiles(*out, copies); err != nil {
+	if err := export.WriteDir(*out, copies, export.WithForce(*force), export.HoldsInput(), export.ByRun(commandLine(fs))); err != nil {
 		return err
 	}
 	progress.done()

@@ -84,11 +84,14 @@ func readSample(name string, opts readOptions) (*input, error) {
 // below it, "-" for standard input). In strict mode the first unreadable
 // record is an error; otherwise it is skipped and listed.
 func readInputs(paths []string, stdin io.Reader, opts readOptions) (*input, error) {
-	files, err := expand(paths)
+	files, outputs, err := expandInputs(paths)
 	if err != nil {
 		return nil, err
 	}
 	in := &input{name: strings.Join(paths, ", ")}
+	for _, dir := range outputs {
+		in.diagnostics = append(in.diagnostics, analysis.Diagnostic{File: dir, Skipped: "folder", Reason: "a citegraph output folder: its tables are not read as input"})
+	}
 	for _, f := range files {
 		recs, diags, err := readFile(f, stdin, opts)
 		if err != nil {
@@ -140,10 +143,17 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 	return recs, diags, nil
 }
 
-// expand replaces each folder by the files below it, sorted, leaving out
-// hidden files and folders.
+// expand replaces each folder by the files below it (see expandInputs).
 func expand(paths []string) ([]string, error) {
-	var files []string
+	files, _, err := expandInputs(paths)
+	return files, err
+}
+
+// expandInputs replaces each folder by the files below it, sorted, leaving
+// out hidden files and folders and citegraph's output folders (an output
+// folder inside an input folder is not read back as input), which it
+// returns.
+func expandInputs(paths []string) (files, outputs []string, err error) {
 	for _, p := range paths {
 		if p == "-" {
 			files = append(files, p)
@@ -152,13 +162,16 @@ func expand(paths []string) ([]string, error) {
 		info, err := os.Stat(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or folder", p)
+				return nil, nil, fmt.Errorf("%s: no such file or folder", p)
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		if !info.IsDir() {
 			files = append(files, p)
 			continue
+		}
+		if export.IsOutputFolder(p) {
+			return nil, nil, fmt.Errorf("%s: a citegraph output folder, not input (give its files by name to read them)", p)
 		}
 		var found []string
 		// fetch's report, beside the corpus it wrote, is no input.
@@ -179,21 +192,25 @@ func expand(paths []string) ([]string, error) {
 				}
 				return nil
 			}
+			if d.IsDir() && export.IsOutputFolder(path) {
+				outputs = append(outputs, path)
+				return filepath.SkipDir
+			}
 			if d.Type().IsRegular() {
 				found = append(found, path)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: the folder holds no files", p)
+			return nil, nil, fmt.Errorf("%s: the folder holds no files", p)
 		}
 		slices.Sort(found)
 		files = append(files, found...)
 	}
-	return files, nil
+	return files, outputs, nil
 }
 
 // readFlags adds the flags that say how to read inputs; the function it

@@ -45,6 +45,7 @@ func runMetrics(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	out := fs.StringP("output", "o", "", "output `file` (default: stdout)")
 	read := readFlags(fs)
 	measures := fs.String("measures", "citations,pagerank,hits,betweenness", "comma-separated `list` of citations, pagerank, hits, betweenness")
+	csvSafe := csvSafeFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -89,6 +90,9 @@ func runMetrics(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	if err != nil {
 		return err
+	}
+	if *csvSafe {
+		write = export.FormulaSafe(write)
 	}
 	if *out == "" {
 		return write(stdout)

@@ -134,6 +134,20 @@ func newFlags(name, usage string, stdout io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// commandLine describes the run whose flags fs parsed, for the output
+// folder's marker: the command, the flags given and the arguments, less
+// those that say where and how to write (the same run into two folders
+// writes the same files).
+func commandLine(fs *flag.FlagSet) string {
+	parts := []string{"citegraph", fs.Name()}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "output" && f.Name != "force" && f.Name != "quiet" {
+			parts = append(parts, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	return strings.Join(append(parts, fs.Args()...), " ")
+}
+
 // parseFlags parses args, answering --help and turning flag errors into
 // usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {

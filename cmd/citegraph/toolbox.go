@@ -21,17 +21,21 @@ import (
 
 // inputFlags are the input flags every toolbox command shares.
 type inputFlags struct {
+	fs          *flag.FlagSet
 	out, sample *string
 	force       *bool
+	csvSafe     *bool
 	read        func() (readOptions, error)
 }
 
 func addInputFlags(fs *flag.FlagSet, defaultOut string) *inputFlags {
 	return &inputFlags{
-		out:    fs.StringP("output", "o", defaultOut, "output `folder`"),
-		force:  fs.Bool("force", false, "write into an output folder that holds other files"),
-		read:   readFlags(fs),
-		sample: fs.String("sample", "wos", "embedded sample to run on when no input is given: wos or seed"),
+		fs:      fs,
+		out:     fs.StringP("output", "o", defaultOut, "output `folder`"),
+		force:   fs.Bool("force", false, "write into an output folder that holds other files"),
+		csvSafe: csvSafeFlag(fs),
+		read:    readFlags(fs),
+		sample:  fs.String("sample", "wos", "embedded sample to run on when no input is given: wos or seed"),
 	}
 }
 
@@ -59,13 +63,13 @@ func (f *inputFlags) corpus(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer)
 	return graph.NewCorpus(resolve.Resolve(in.records)), in.name, nil
 }
 
-// write writes files into the output folder, all or nothing (see
-// export.WriteFiles), and lists them.
+// write adds files to the output folder, replacing those of the same name
+// and leaving the others (see export.OpenFolder): a toolbox command adds
+// its tables to an earlier analysis, and the folder's marker says which
+// run wrote each file. It lists the files written.
 func (f *inputFlags) write(stdout io.Writer, files ...export.File) error {
-	if err := export.PrepareDir(*f.out, *f.force); err != nil {
-		return err
-	}
-	if err := export.WriteFiles(*f.out, files); err != nil {
+	err := export.WriteDir(*f.out, formulaSafe(files, *f.csvSafe), export.WithForce(*f.force), export.KeepEarlier(), export.ByRun(commandLine(f.fs)))
+	if err != nil {
 		return err
 	}
 	names := make([]string, len(files))
