@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/refparse"
@@ -23,11 +24,18 @@ import (
 //	   over several lines.
 //	2. Second reference.
 //
-// References are numbered "1.", "[1]", "1)" or "(1)", or unnumbered, one per
-// line (a line that starts with white space continues the one before).
+// References are numbered "1.", "[1]", "1)" or "(1)" (the number may stand
+// alone on its line, the text on the next), or unnumbered, one per line (a
+// line indented more than the one that began a reference continues it).
 
-// refNumber matches a reference number at the start of a line.
-var refNumber = regexp.MustCompile(`^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*(.*)$`)
+// refNumber matches a reference number at the start of a line, and the
+// text after it, which may be empty.
+var refNumber = regexp.MustCompile(`^\s*(\[\d{1,6}\]|\(\d{1,6}\)|\d{1,6}[.)])\s*(.*)$`)
+
+// maxNumberGap is how far ahead of the last number a numbered line may be
+// and still begin the next reference (a list with references left out);
+// further ahead it is a wrapped line that begins with a number (a year).
+const maxNumberGap = 20
 
 // headerLine matches "# key: value".
 var headerLine = regexp.MustCompile(`^#\s*([A-Za-z]+)\s*:\s*(.*)$`)
@@ -57,18 +65,11 @@ func (rl *refListReader) Read() (*bib.Record, error) {
 	lr := newLineReader(rl.r)
 	rec := &bib.Record{File: rl.file, Line: 1, Label: fileStem(rl.file)}
 	var (
-		refs     []bib.Reference
-		numbered = false
-		started  = false
-		lastNum  = 0
+		split   refSplit
+		style   string // the numbering of a numbered list ("[]", "()", "." or ")")
+		last    int    // the number of the last numbered reference
+		started bool
 	)
-	add := func(text string, line int) {
-		refs = append(refs, bib.Reference{Raw: text, Line: line, Position: len(refs) + 1})
-	}
-	extend := func(text string) {
-		r := &refs[len(refs)-1]
-		r.Raw = joinWrapped(r.Raw, text)
-	}
 	for {
 		line, ok := lr.next()
 		if !ok {
@@ -89,9 +90,9 @@ func (rl *refListReader) Read() (*bib.Record, error) {
 				continue
 			}
 			started = true
-			if n, text, ok := numberOf(trimmed); ok {
-				numbered, lastNum = true, n
-				add(text, lr.line)
+			if n, st, text, ok := numberMark(trimmed); ok {
+				style, last = st, n
+				split.begin(text, lr.line, 0)
 				continue
 			}
 		}
@@ -99,25 +100,27 @@ func (rl *refListReader) Read() (*bib.Record, error) {
 		case trimmed == "":
 			continue
 		case rl.perLine:
-			add(trimmed, lr.line)
-		case numbered:
-			if n, text, ok := numberOf(trimmed); ok && n == lastNum+1 {
-				lastNum = n
-				add(text, lr.line)
-			} else if len(refs) > 0 {
-				extend(trimmed)
+			split.begin(trimmed, lr.line, 0)
+		case style != "":
+			// Any line numbered as the list is, with the next number or one
+			// a little further (references left out), or 1 (a new list),
+			// begins a reference: two numbered references never merge.
+			if n, st, text, ok := numberMark(trimmed); ok && st == style && (n == 1 || last < n && n <= last+maxNumberGap) {
+				last = n
+				split.begin(text, lr.line, 0)
 			} else {
-				add(trimmed, lr.line)
+				split.extend(trimmed, lr.line)
 			}
-		case len(refs) > 0 && line != trimmed && (line[0] == ' ' || line[0] == '\t'):
-			extend(trimmed)
+		case split.open && indentation(line) > split.indent:
+			split.extend(trimmed, lr.line)
 		default:
-			add(trimmed, lr.line)
+			split.begin(trimmed, lr.line, indentation(line))
 		}
 	}
 	if err := lr.failure(); err != nil {
 		return nil, &bib.ParseError{File: rl.file, Line: lr.line, Err: err}
 	}
+	refs := split.end()
 	for i := range refs {
 		refs[i].Work = rl.parse(refs[i].Raw)
 	}
@@ -125,24 +128,94 @@ func (rl *refListReader) Read() (*bib.Record, error) {
 	return rec, nil
 }
 
-// numberOf splits a numbered reference line into its number and text.
-func numberOf(line string) (int, string, bool) {
-	m := refNumber.FindStringSubmatch(line)
-	if m == nil || m[4] == "" {
-		return 0, "", false
-	}
-	n, _ := strconv.Atoi(m[1] + m[2] + m[3])
-	return n, m[4], true
+// refSplit gathers the references of a list as its lines come, each
+// reference's text growing in a builder, so that a reference wrapped over
+// many lines costs its length, not its length squared.
+type refSplit struct {
+	refs   []bib.Reference
+	text   strings.Builder // the text of the open reference
+	line   int             // the line it began on
+	indent int             // the indentation of that line
+	open   bool
 }
 
-// joinWrapped joins a reference wrapped over two lines: with a space, or
-// with none after a hyphen or slash at the end of the line (a split URL,
-// DOI or hyphenated compound).
-func joinWrapped(a, b string) string {
-	if strings.HasSuffix(a, "-") || strings.HasSuffix(a, "/") {
-		return a + b
+// begin closes the open reference and opens one with text.
+func (s *refSplit) begin(text string, line, indent int) {
+	s.close()
+	s.open, s.line, s.indent = true, line, indent
+	s.text.WriteString(text)
+}
+
+// extend adds a wrapped line to the open reference (or opens one).
+func (s *refSplit) extend(text string, line int) {
+	if !s.open {
+		s.begin(text, line, 0)
+		return
 	}
-	return a + " " + b
+	if sofar := s.text.String(); sofar != "" && !strings.HasSuffix(sofar, "-") && !strings.HasSuffix(sofar, "/") {
+		s.text.WriteByte(' ')
+	}
+	s.text.WriteString(text)
+}
+
+// close ends the open reference; a number alone with no text after it is
+// no reference.
+func (s *refSplit) close() {
+	if s.open && s.text.Len() > 0 {
+		s.refs = append(s.refs, bib.Reference{Raw: s.text.String(), Line: s.line, Position: len(s.refs) + 1})
+	}
+	s.open = false
+	s.text = strings.Builder{}
+}
+
+// end closes the open reference and returns them all.
+func (s *refSplit) end() []bib.Reference {
+	s.close()
+	return s.refs
+}
+
+// indentation is the width of a line's leading white space, a tab counting
+// as eight.
+func indentation(line string) int {
+	w := 0
+	for _, r := range line {
+		switch {
+		case r == '\t':
+			w += 8
+		case unicode.IsSpace(r):
+			w++
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// numberOf splits a numbered reference line into its number and text.
+func numberOf(line string) (int, string, bool) {
+	n, _, text, ok := numberMark(line)
+	return n, text, ok && text != ""
+}
+
+// numberMark splits a line that begins with a reference number into the
+// number, its style ("[]", "()", "." or ")") and the text after it, which
+// is empty when the number stands alone on its line.
+func numberMark(line string) (n int, style, text string, ok bool) {
+	m := refNumber.FindStringSubmatch(line)
+	if m == nil {
+		return 0, "", "", false
+	}
+	mark := m[1]
+	switch mark[0] {
+	case '[':
+		style, mark = "[]", mark[1:len(mark)-1]
+	case '(':
+		style, mark = "()", mark[1:len(mark)-1]
+	default:
+		style, mark = mark[len(mark)-1:], mark[:len(mark)-1]
+	}
+	n, _ = strconv.Atoi(mark)
+	return n, style, m[2], true
 }
 
 // setHeader applies one "# key: value" header line to the citing record.
