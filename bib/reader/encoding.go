@@ -36,18 +36,28 @@ func (d *Decoded) InvalidLines() []int {
 	return d.check.invalid
 }
 
-// detectSize is how much of the input encoding detection looks at.
+// detectSize is how much of the input encoding detection looks at when
+// the input cannot be read twice (standard input).
 const detectSize = 64 << 10
 
 // Decode converts r to UTF-8. With enc empty the encoding is detected: a
-// byte-order mark names UTF-8 or UTF-16; otherwise the input is UTF-8 when its
-// first 64 KiB are, GB18030 when they decode to Chinese text, and
-// Windows-1252 else.
+// byte-order mark names UTF-8 or UTF-16; NULs in every other byte name
+// UTF-16 without one; otherwise the input is UTF-8 when it holds at least
+// as many valid multi-byte UTF-8 characters as bytes that are not UTF-8
+// (its stray bad bytes then read as U+FFFD, see InvalidLines), GB18030
+// when it decodes to Chinese text, and Windows-1252 else. The evidence is
+// counted over the whole input when r can seek (a file, read twice), over
+// its first 64 KiB when not.
 func Decode(r io.Reader, enc string) (*Decoded, error) {
+	var ev utf8Evidence
+	whole := enc == "" && ev.countAll(r)
 	br := bufio.NewReaderSize(r, detectSize)
 	head, _ := br.Peek(detectSize)
 	if enc == "" {
-		enc = detectEncoding(head)
+		if !whole {
+			ev.count(head, true)
+		}
+		enc = detectEncoding(head, ev)
 	}
 	var e encoding.Encoding
 	switch strings.ToLower(enc) {
@@ -68,7 +78,7 @@ func Decode(r io.Reader, enc string) (*Decoded, error) {
 	return &Decoded{Reader: transform.NewReader(br, e.NewDecoder()), Encoding: strings.ToLower(enc)}, nil
 }
 
-func detectEncoding(head []byte) string {
+func detectEncoding(head []byte, ev utf8Evidence) string {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		return "utf-8"
@@ -77,7 +87,10 @@ func detectEncoding(head []byte) string {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return "utf-16be"
 	}
-	if validPrefix(head) {
+	if enc := utf16ByNULs(head); enc != "" {
+		return enc
+	}
+	if ev.valid >= ev.invalid {
 		return "utf-8"
 	}
 	if looksGB18030(head) {
@@ -86,15 +99,107 @@ func detectEncoding(head []byte) string {
 	return "windows-1252"
 }
 
-// validPrefix reports whether b is UTF-8, allowing a sequence cut at the end.
-func validPrefix(b []byte) bool {
-	for i := 0; i < 3 && len(b) > 0; i++ {
-		if utf8.Valid(b) {
-			return true
-		}
-		b = b[:len(b)-1]
+// utf16ByNULs names the UTF-16 byte order of text without a byte-order
+// mark by its NULs: Latin text in UTF-16 has a NUL in every other byte, the
+// high byte of each character (second in little-endian, first in
+// big-endian). It returns "" for anything else.
+func utf16ByNULs(head []byte) string {
+	pairs := len(head) / 2
+	if pairs < 2 {
+		return ""
 	}
-	return utf8.Valid(b)
+	var nul [2]int
+	for i := range pairs * 2 {
+		if head[i] == 0 {
+			nul[i%2]++
+		}
+	}
+	// Mostly Latin: most high bytes NUL, (almost) no low byte NUL.
+	switch {
+	case nul[1] >= pairs/2 && nul[0] <= pairs/50:
+		return "utf-16le"
+	case nul[0] >= pairs/2 && nul[1] <= pairs/50:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// utf8Evidence counts what speaks for and against UTF-8: valid multi-byte
+// characters, and bytes that are not UTF-8.
+type utf8Evidence struct{ valid, invalid int }
+
+// count adds the evidence of b; a sequence cut at the end of b counts as
+// valid when cut is set (the end of a window, not of the input).
+func (ev *utf8Evidence) count(b []byte, cut bool) {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r != utf8.RuneError || size > 1:
+			ev.valid++
+		case cut && !utf8.FullRune(b[i:]):
+			return
+		default:
+			ev.invalid++
+		}
+		i += size
+	}
+}
+
+// countAll counts the evidence of the whole of r and seeks back to where r
+// was; it reports false, counting nothing, when r cannot seek.
+func (ev *utf8Evidence) countAll(r io.Reader) bool {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		return false
+	}
+	start, err := rs.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return false
+	}
+	buf := make([]byte, 256<<10)
+	carry := 0 // bytes of a sequence cut at the end of the last chunk
+	for {
+		n, err := io.ReadFull(rs, buf[carry:])
+		chunk := buf[:carry+n]
+		end := err != nil
+		keep := 0
+		if !end {
+			keep = cutTail(chunk)
+		}
+		ev.count(chunk[:len(chunk)-keep], false)
+		copy(buf, chunk[len(chunk)-keep:])
+		carry = keep
+		if end {
+			break
+		}
+	}
+	if _, err := rs.Seek(start, io.SeekStart); err != nil {
+		*ev = utf8Evidence{}
+		return false
+	}
+	return true
+}
+
+// cutTail returns the length of an incomplete UTF-8 sequence at the end of
+// b (0 when b ends on a character boundary).
+func cutTail(b []byte) int {
+	for k := 1; k <= utf8.UTFMax-1 && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c < utf8.RuneSelf {
+			return 0
+		}
+		if utf8.RuneStart(c) {
+			if utf8.FullRune(b[len(b)-k:]) {
+				return 0
+			}
+			return k
+		}
+	}
+	return 0
 }
 
 // looksGB18030 reports whether b reads as Chinese text in GB18030: the
