@@ -9,6 +9,9 @@ import (
 var (
 	ErrSyntax        = errors.New("syntax error")
 	ErrUnknownFormat = errors.New("unknown input format")
+	// ErrTooDeep ends the reading of JSON nested deeper than
+	// encoding/json reads: no bibliographic export is.
+	ErrTooDeep = errors.New("JSON nested more than 10,000 levels deep: not a bibliographic export")
 )
 
 // ParseError locates a problem in an input file.

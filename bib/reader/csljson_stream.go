@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/citegraph/citegraph/bib"
 )
@@ -21,9 +22,11 @@ import (
 //     (OpenAlex lists); other keys of an envelope are skipped;
 //   - JSON Lines: one work a line.
 //
-// A syntax error in JSON cannot be stepped over: it is reported as a
-// *ParseError with its line and ends the input, except in JSON Lines, where
-// the bad line alone is skipped.
+// A list item that is not JSON (NaN, a bad escape) is stepped over: it is
+// reported as a *ParseError with its line and the items after it are read.
+// A syntax error elsewhere ends the input, reported the same way, except in
+// JSON Lines, where the bad line alone is skipped. JSON nested deeper than
+// encoding/json reads (10,000 levels) is an error that ends the reading.
 type cslStream struct {
 	file   string
 	lc     *cslLineCounter
@@ -116,7 +119,7 @@ func (s *cslStream) next() (json.RawMessage, int, error) {
 			if s.dec.More() {
 				var raw json.RawMessage
 				if err := s.dec.Decode(&raw); err != nil {
-					return nil, 0, s.fatal(err)
+					return nil, 0, s.skipItem(err)
 				}
 				line := s.lc.lineAt(s.dec.InputOffset() - int64(len(raw)))
 				s.members = nil
@@ -255,19 +258,125 @@ func (s *cslStream) nextLine() (json.RawMessage, int, error) {
 	}
 }
 
-// fatal turns a decoding error into a *ParseError that ends the input.
+// fatal turns a decoding error into a *ParseError that ends the input, or
+// into bib.ErrTooDeep.
 func (s *cslStream) fatal(err error) error {
 	s.done = true
 	off := s.dec.InputOffset()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off = se.Offset
+		if tooDeep(se) {
+			return fmt.Errorf("%s:%d: %w", s.file, s.lc.lineAt(off), bib.ErrTooDeep)
+		}
 		err = fmt.Errorf("%w: %v", bib.ErrSyntax, se)
 	} else if err == io.ErrUnexpectedEOF || err == io.EOF {
 		off = s.lc.off // the end of the input
 		err = fmt.Errorf("%w: JSON cut short", bib.ErrSyntax)
 	}
 	return &bib.ParseError{File: s.file, Line: s.lc.lineAt(off), Err: err}
+}
+
+// tooDeep reports whether encoding/json gave up on nesting.
+func tooDeep(se *json.SyntaxError) bool { return strings.Contains(se.Error(), "exceeded max depth") }
+
+// skipItem steps over the list item the decoder failed on, so that the
+// items after it are read: it finds the item's end by its brackets, then
+// starts a decoder after it, in the same arrays and objects as before (fed
+// their openers first). It returns the *ParseError that reports the item,
+// or fatal's error when the item cannot be stepped over.
+func (s *cslStream) skipItem(err error) error {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || tooDeep(se) {
+		return s.fatal(err)
+	}
+	start := s.dec.InputOffset() // the item, after the comma before it
+	line := s.lc.lineAt(start)
+	// Read without a buffer of its own, so that the readers do not nest
+	// deeper with each item skipped.
+	rest := io.MultiReader(s.dec.Buffered(), s.lc.r)
+	before, within, closed, err := skipJSONValue(rest)
+	if err != nil {
+		return s.fatal(io.ErrUnexpectedEOF)
+	}
+	var openers strings.Builder
+	for i, f := range s.frames {
+		switch {
+		case f.array || i == len(s.frames)-1:
+			openers.WriteByte('[')
+		default:
+			openers.WriteString(`{"":`)
+		}
+	}
+	if closed {
+		openers.WriteByte(']')
+	}
+	lc := &cslLineCounter{r: io.MultiReader(strings.NewReader(openers.String()), rest), passed: line + before + within - 1}
+	dec := json.NewDecoder(lc)
+	dec.UseNumber()
+	for _, f := range s.frames {
+		if _, err := dec.Token(); err != nil {
+			return s.fatal(err)
+		}
+		if !f.array {
+			if _, err := dec.Token(); err != nil {
+				return s.fatal(err)
+			}
+		}
+	}
+	s.lc, s.dec = lc, dec
+	return &bib.ParseError{File: s.file, Line: line + before, Err: fmt.Errorf("%w: list item skipped: %v", bib.ErrSyntax, se)}
+}
+
+// skipJSONValue reads past one JSON value, however malformed, by its
+// brackets and strings, and past the comma or the closing bracket after it
+// (closed). It returns the line ends before the value and within it.
+func skipJSONValue(r io.Reader) (before, within int, closed bool, err error) {
+	depth, inString, escaped, started := 0, false, false, false
+	var b [1]byte
+	for {
+		if _, err := io.ReadFull(r, b[:]); err != nil {
+			return before, within, false, err
+		}
+		c := b[0]
+		if c == '\n' {
+			if started {
+				within++
+			} else {
+				before++
+			}
+		}
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			continue
+		}
+		started = true
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return before, within, true, nil
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return before, within, false, nil
+			}
+		}
+	}
 }
 
 // cslLineCounter passes an input through and counts its lines, so that byte
