@@ -24,6 +24,9 @@ func detectWoS(head []byte) bool {
 type wosReader struct {
 	lr   *lineReader
 	file string
+	// The record being read, kept across a line reported as skipped.
+	f       *wosFields
+	lastTag string
 }
 
 func newWoSReader(r io.Reader, file string) RecordReader {
@@ -54,12 +57,11 @@ func (f *wosFields) one(tag string) string {
 // multiValued tags hold one item per line; other tags wrap long text.
 var multiValued = map[string]bool{"AU": true, "AF": true, "CR": true, "C1": true, "BA": true, "BF": true, "CA": true}
 
-// Read returns the next record.
+// Read returns the next record. A line inside a record that is neither a
+// field nor a continuation is reported as skipped, and the record goes on.
 func (w *wosReader) Read() (*bib.Record, error) {
-	var (
-		f       *wosFields
-		lastTag string
-	)
+	f, lastTag := w.f, w.lastTag
+	defer func() { w.f, w.lastTag = f, lastTag }()
 	for {
 		line, ok := w.lr.next()
 		if !ok {
@@ -67,7 +69,9 @@ func (w *wosReader) Read() (*bib.Record, error) {
 				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: err}
 			}
 			if f != nil {
-				return nil, &bib.ParseError{File: w.file, Line: f.start, Err: fmt.Errorf("%w: record has no ER line (file cut short?)", bib.ErrSyntax)}
+				start := f.start
+				f = nil
+				return nil, &bib.ParseError{File: w.file, Line: start, Err: fmt.Errorf("%w: record has no ER line (file cut short?)", bib.ErrSyntax)}
 			}
 			return nil, io.EOF
 		}
@@ -98,10 +102,12 @@ func (w *wosReader) Read() (*bib.Record, error) {
 			if f == nil {
 				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: ER without a record", bib.ErrSyntax)}
 			}
-			return f.record(w.file), nil
+			rec := f.record(w.file)
+			f, lastTag = nil, ""
+			return rec, nil
 		}
 		if !isWoSTag(tag) {
-			return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: %q is not a field tag", bib.ErrSyntax, truncate(line, 20))}
+			return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: %q is not a field tag (line skipped)", bib.ErrSyntax, truncate(line, 20))}
 		}
 		if f == nil {
 			f = &wosFields{start: w.lr.line, values: map[string][]string{}, lines: map[string][]int{}}
