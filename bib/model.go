@@ -101,6 +101,10 @@ type Record struct {
 	// IndexKeywords are the keywords the database assigns: Keywords Plus
 	// (WoS ID), index keywords (Scopus). Keywords are the authors' own.
 	IndexKeywords []string
+
+	// Repairs say what was not read as written (a year that is not a
+	// year), to list.
+	Repairs []string
 }
 
 // A ReferenceParser reads the fields of a free-text reference:

@@ -38,11 +38,23 @@ func detectBibTeX(head []byte) bool {
 var bibEntryStart = regexp.MustCompile(`^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 
 type bibtexReader struct {
-	s      *bibScanner
-	file   string
-	macros map[string]string
-	parse  bib.ReferenceParser
+	s        *bibScanner
+	file     string
+	macros   map[string]string
+	parse    bib.ReferenceParser
+	expanded int // bytes of macros expanded in the entry being read
+	stored   int // bytes the @string macros hold
 }
+
+// MaxExpanded bounds what @string macros may make of a BibTeX input: the
+// macros expanded in one entry, and the @string macros all together, hold
+// at most 16 MiB. An entry past it is skipped and reported, so that a few
+// hundred bytes of macros that each repeat the one before ten times (a
+// "macro bomb") cannot exhaust memory.
+const MaxExpanded = 16 << 20
+
+// errTooExpanded reports an entry past MaxExpanded.
+var errTooExpanded = fmt.Errorf("@string macros expand to more than %d MiB (citegraph's bound)", MaxExpanded>>20)
 
 func newBibTeXReader(r io.Reader, file string, parse bib.ReferenceParser) RecordReader {
 	return &bibtexReader{s: newBibScanner(newLineReader(r)), file: file, parse: parse, macros: map[string]string{
@@ -179,6 +191,7 @@ func (b *bibtexReader) Read() (*bib.Record, error) {
 			closer = ')'
 		}
 		s.advance()
+		b.expanded = 0
 		switch typ {
 		case "comment", "preamble":
 			if _, err := b.balanced(closer); err != nil {
@@ -191,6 +204,10 @@ func (b *bibtexReader) Read() (*bib.Record, error) {
 				return nil, b.fail(start, err)
 			}
 			for _, f := range fields {
+				if b.stored+len(f.raw) > MaxExpanded {
+					return nil, &bib.ParseError{File: b.file, Line: f.line, Err: fmt.Errorf("%w: @string %s skipped: the macros together %w", bib.ErrSyntax, f.name, errTooExpanded)}
+				}
+				b.stored += len(f.raw)
 				b.macros[f.name] = f.raw
 			}
 			continue
@@ -325,6 +342,9 @@ func (b *bibtexReader) value(closer byte) (string, error) {
 		case latexLetter(c):
 			name := s.ident()
 			if m, ok := b.macros[strings.ToLower(name)]; ok {
+				if b.expanded += len(m); b.expanded > MaxExpanded {
+					return "", errTooExpanded
+				}
 				v.WriteString(m)
 			} else {
 				v.WriteString(name)
@@ -434,7 +454,7 @@ func bibRecord(typ, key string, fields []bibField, file string, line int, parse 
 		rec.Container = text("booktitle", "journal", "journaltitle", "series")
 	}
 	rec.ContainerShort = text("journal-iso", "abbrev_source_title", "shortjournal", "journalabbreviation")
-	rec.Year = exportYear(text("year"))
+	setYear(rec, text("year"))
 	if rec.Year == 0 {
 		rec.Year = exportYear(text("date"))
 	}

@@ -167,6 +167,9 @@ func (it *cslItem) record(crossref bool, parse bib.ReferenceParser) *bib.Record 
 	rec.Place = string(it.PublisherPlace)
 	rec.Abstract = cslStripMarkup(string(it.Abstract))
 	for _, d := range []cslDate{it.Issued, it.PublishedPrint, it.PublishedOnl, it.Published, it.Created} {
+		if d.repair != "" && len(rec.Repairs) == 0 {
+			rec.Repairs = append(rec.Repairs, d.repair)
+		}
 		if d.year != 0 {
 			rec.Year = d.year
 			break
@@ -271,11 +274,14 @@ func (n *cslName) UnmarshalJSON(b []byte) error {
 
 // cslDate is a CSL date: {"date-parts": [[2019, 4, 3]]}, {"raw": "…"},
 // {"literal": "…"}, or a bare string.
-type cslDate struct{ year int }
+type cslDate struct {
+	year   int
+	repair string // a date-parts year that is not a year (see readYear)
+}
 
 func (d *cslDate) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
-	d.year = 0
+	*d = cslDate{}
 	if len(b) == 0 {
 		return nil
 	}
@@ -296,7 +302,7 @@ func (d *cslDate) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		if len(v.DateParts) > 0 && len(v.DateParts[0]) > 0 {
-			d.year = exportInt(string(v.DateParts[0][0]))
+			d.year, d.repair = readYear(string(v.DateParts[0][0]))
 		}
 		if d.year == 0 {
 			d.year = exportYear(exportFirst(string(v.Raw), string(v.Literal)))
@@ -304,7 +310,7 @@ func (d *cslDate) UnmarshalJSON(b []byte) error {
 	case '[':
 		var v []cslDate
 		if json.Unmarshal(b, &v) == nil && len(v) > 0 {
-			d.year = v[0].year
+			*d = v[0]
 		}
 	}
 	return nil

@@ -68,7 +68,7 @@ func (l *lensReader) Read() (*bib.Record, error) {
 	}
 	rec.Type = lensType(csvField(row, c.pubType))
 	rec.Title = exportSpace(csvField(row, c.title))
-	rec.Year = exportInt(csvField(row, c.year))
+	setYear(rec, csvField(row, c.year))
 	if rec.Year == 0 {
 		rec.Year = exportYear(csvField(row, c.date))
 	}

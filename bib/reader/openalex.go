@@ -125,7 +125,7 @@ func (o *openAlexReader) Read() (*bib.Record, error) {
 	src := w.PrimaryLocation.Source
 	rec.Type = openAlexType(string(w.Type), string(src.Type))
 	rec.Title = exportSpace(exportFirst(string(w.Title), string(w.DisplayName)))
-	rec.Year = exportInt(string(w.PublicationYear))
+	setYear(rec, string(w.PublicationYear))
 	if rec.Year == 0 {
 		rec.Year = exportYear(string(w.PublicationDate))
 	}

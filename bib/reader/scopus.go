@@ -96,7 +96,7 @@ func (s *scopusReader) Read() (*bib.Record, error) {
 	rec.Authors = scopusAuthors(csvField(row, c.fullNames), csvField(row, c.authors))
 	rec.Type = scopusType(csvField(row, c.docType))
 	rec.Title = exportSpace(csvField(row, c.title))
-	rec.Year = exportInt(csvField(row, c.year))
+	setYear(rec, csvField(row, c.year))
 	rec.Container = csvField(row, c.source)
 	rec.ContainerShort = csvField(row, c.abbrev)
 	rec.Volume = csvField(row, c.volume)

@@ -151,7 +151,7 @@ func (f *wosFields) record(file string) *bib.Record {
 	rec.Title = f.one("TI")
 	rec.Container = f.one("SO")
 	rec.ContainerShort = f.one("J9")
-	rec.Year, _ = strconv.Atoi(f.one("PY"))
+	setYear(rec, f.one("PY"))
 	rec.Volume = f.one("VL")
 	rec.Issue = f.one("IS")
 	rec.Pages = f.one("BP")

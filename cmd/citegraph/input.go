@@ -134,6 +134,11 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 	if err != nil {
 		return nil, nil, err
 	}
+	for _, rec := range recs {
+		for _, repair := range rec.Repairs {
+			diags = append(diags, analysis.Diagnostic{File: rec.File, Line: rec.Line, Reason: repair})
+		}
+	}
 	for _, line := range text.InvalidLines() {
 		if opts.strict {
 			return nil, nil, &bib.ParseError{File: name, Line: line, Err: errors.New("bytes that are not UTF-8 (give the file's encoding with --encoding)")}
