@@ -22,7 +22,8 @@ import (
 var ErrNotUTF8 = errors.New("bytes that are not UTF-8")
 
 // LoadEdgeList reads an edge list, a citation per line, "citing cited": ids
-// separated by white space, "#" starting a comment, blank lines ignored, LF,
+// separated by white space, "#" at the start of a line or after the two ids
+// starting a comment (ids may hold "#"), blank lines ignored, LF,
 // CRLF or CR line ends, an optional UTF-8 byte-order mark. It returns the
 // ids, numbered densely in order of first appearance, and the graph over
 // them (duplicate lines merged, self-loops kept, as NewDirected does).
@@ -206,7 +207,11 @@ func (l *EdgeListLoader) parse(data []byte) error {
 		fields := 0
 	line:
 		for i < n {
-			switch byteClass[data[i]] {
+			c := byteClass[data[i]]
+			if c == cHash && fields == 1 {
+				c = cID // the cited id may begin with "#"
+			}
+			switch c {
 			case cSpace:
 				i++
 			case cLF:
@@ -310,7 +315,7 @@ func (l *EdgeListLoader) flush(data []byte) error {
 func idEnd(data []byte, i int) int {
 	for i < len(data) {
 		switch byteClass[data[i]] {
-		case cID:
+		case cID, cHash:
 			i++
 		case cHigh:
 			r, size := utf8.DecodeRune(data[i:])

@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -10,26 +9,37 @@ import (
 )
 
 // An edge list names a citation per line, "citing cited", ids separated by
-// white space; "#" starts a comment. Consecutive lines with one citing id
-// make one record; the ids are the work ids of every output.
+// white space; "#" at the start of a line, or after the two ids, starts a
+// comment, and ids may hold "#" ("a#1 b#2"). Consecutive lines with one
+// citing id make one record; the ids are the work ids of every output.
 
 func detectEdgeList(head []byte) bool {
-	lines := bytes.Split(head, []byte("\n"))
+	lines := strings.Split(string(head), "\n")
 	if len(lines) > 1 && len(head) == headSize {
 		lines = lines[:len(lines)-1] // the last line may be cut
 	}
 	pairs := 0
 	for _, l := range lines {
-		l = bytes.TrimSpace(l)
-		if len(l) == 0 || l[0] == '#' {
-			continue
-		}
-		if len(bytes.Fields(l)) != 2 {
+		switch len(edgeFields(l)) {
+		case 0:
+		case 2:
+			pairs++
+		default:
 			return false
 		}
-		pairs++
 	}
 	return pairs > 0
+}
+
+// edgeFields returns the fields of an edge-list line, comments left out.
+func edgeFields(line string) []string {
+	f := strings.Fields(line)
+	for i, field := range f {
+		if field[0] == '#' && i != 1 {
+			return f[:i]
+		}
+	}
+	return f
 }
 
 type edgeListReader struct {
@@ -56,10 +66,7 @@ func (e *edgeListReader) Read() (*bib.Record, error) {
 			}
 			return nil, io.EOF
 		}
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		f := strings.Fields(line)
+		f := edgeFields(line)
 		if len(f) == 0 {
 			continue
 		}

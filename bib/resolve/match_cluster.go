@@ -313,8 +313,21 @@ func (m *matcher) cluster(links []link) []int32 {
 // reference whose parsed fields repeat those of a reference of another
 // citing list, and identify a work by themselves, shares its node: resolution then compares each distinct description once. Repeats
 // within one list stay apart (one list names a work once).
+// References that name their work by id have no node (see resolveByID);
+// with none of the others, the records have none either.
 func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	m := &matcher{tok: newTokens(), refNode: make([]int32, len(refs)), srcSim: map[uint64]float64{}}
+	fuzzy := false
+	for i, ref := range refs {
+		if ref.ID != "" {
+			m.refNode[i] = -1
+		} else {
+			fuzzy = true
+		}
+	}
+	if !fuzzy {
+		return m
+	}
 	m.nodes = make([]node, 0, len(r.c.Works)+len(refs))
 	// One node per distinct record work.
 	for w := range r.c.Works {
@@ -324,12 +337,15 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	m.records = len(m.nodes)
 	keys := make([]string, len(refs))
 	parallelFor(len(refs), func(i int) {
-		if identifying(refs[i]) {
+		if refs[i].ID == "" && identifying(refs[i]) {
 			keys[i] = descriptionKey(refs[i])
 		}
 	})
 	same := map[string][]int32{}
 	for i := range refs {
+		if refs[i].ID != "" {
+			continue
+		}
 		citing := r.c.Refs[i].Citing
 		key := keys[i]
 		if key != "" {
@@ -512,8 +528,13 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		better(l.a, k, l.b)
 		better(l.b, k, l.a)
 	}
+	firstRef := map[int32]int{} // the first reference to each work resolved by id
 	for i, ref := range refs {
 		k := m.refNode[i]
+		if k < 0 {
+			r.resolveByID(i, ref, firstRef)
+			continue
+		}
 		n := &m.nodes[k]
 		out := &r.c.Refs[i]
 		w, ok := workOf[roots[k]]
@@ -552,5 +573,31 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		if r.c.Works[w].InCorpus {
 			out.Match = MatchRecord
 		}
+	}
+}
+
+// resolveByID resolves reference i, which names its work by id (an edge
+// list, OpenAlex's referenced_works): to the work with that id, a record's
+// or an earlier reference's, or to a new one. It is never matched on its
+// fields, so that it costs a map lookup and a million references of an edge
+// list resolve in linear time; firstRef holds the first reference to each
+// work it made.
+func (r *resolver) resolveByID(i int, ref *bib.Reference, firstRef map[int32]int) {
+	out := &r.c.Refs[i]
+	w, ok := r.byID[ref.ID]
+	if !ok {
+		w = r.newWork(Work{Work: ref.Work, ID: ref.ID})
+		r.byID[ref.ID] = w
+		firstRef[w] = i
+		out.Work, out.Match = w, MatchNew
+		return
+	}
+	fillMissing(&r.c.Works[w].Work, &ref.Work)
+	out.Work, out.Match, out.Score, out.Agreed = w, MatchID, 1, agreeID.String()
+	switch first, ok := firstRef[w]; {
+	case r.c.Works[w].InCorpus:
+		out.Match = MatchRecord
+	case ok:
+		out.Via = first
 	}
 }
