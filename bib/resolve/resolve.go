@@ -88,7 +88,8 @@ type resolver struct {
 // joined it, with what score, through which other reference and on which
 // agreeing fields (analysis writes them to matches.csv).
 func Resolve(records []*bib.Record) *Corpus {
-	r := &resolver{c: &Corpus{Records: len(records)}, byID: map[string]int32{}, byKey: map[string]int32{}}
+	r := &resolver{c: &Corpus{Records: len(records)}, byID: make(map[string]int32, len(records)), byKey: map[string]int32{}}
+	r.c.Works = make([]Work, 0, len(records)) // every record is a work, most a work of their own
 	citing := make([]int32, len(records))
 	for i, rec := range records {
 		citing[i] = r.addRecord(rec)
