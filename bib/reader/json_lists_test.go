@@ -10,15 +10,23 @@ import (
 	"github.com/citegraph/citegraph/bib"
 )
 
-// readLenient reads every record of text in format f, the ParseErrors
+// readSkipping reads every record of text in format f, the ParseErrors
 // skipped as lenient mode does.
-func readLenient(t *testing.T, f Format, text string) (titles []string, skipped []*bib.ParseError, err error) {
+func readSkipping(t *testing.T, f Format, text, file string) (recs []*bib.Record, skipped []*bib.ParseError, err error) {
 	t.Helper()
-	rr, _, err := NewReader(f, strings.NewReader(text), "in.json")
+	rr, _, err := NewReader(f, strings.NewReader(text), file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := ReadAll(rr, func(pe *bib.ParseError) { skipped = append(skipped, pe) })
+	recs, err = ReadAll(rr, func(pe *bib.ParseError) { skipped = append(skipped, pe) })
+	return recs, skipped, err
+}
+
+// readLenient is readSkipping of in.json, each record named by its title
+// and id.
+func readLenient(t *testing.T, f Format, text string) (titles []string, skipped []*bib.ParseError, err error) {
+	t.Helper()
+	recs, skipped, err := readSkipping(t, f, text, "in.json")
 	for _, r := range recs {
 		titles = append(titles, r.Title+r.ID)
 	}

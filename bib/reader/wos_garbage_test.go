@@ -1,11 +1,6 @@
 package reader
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/citegraph/citegraph/bib"
-)
+import "testing"
 
 // TestWoSGarbageLineKeepsRecord: a garbage line inside a record is skipped
 // and reported; the record keeps every field and reference around it, and
@@ -17,12 +12,7 @@ func TestWoSGarbageLineKeepsRecord(t *testing.T) {
 		"\x00\x01 binary junk \xff\n" + // line 9
 		"   Wu X, 2003, NATURE, V3, P3\n   Kim Y, 2004, PNAS, V4, P4\nUT WOS:1\nER\n\n" +
 		"PT J\nAU Lee, M\nTI Second\nPY 2021\nCR Smith J, 2020, NATURE, V1, P1\nUT WOS:2\nER\nEF\n"
-	rr, _, err := NewReader(FormatWoS, strings.NewReader(text), "savedrecs.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var skipped []*bib.ParseError
-	recs, err := ReadAll(rr, func(pe *bib.ParseError) { skipped = append(skipped, pe) })
+	recs, skipped, err := readSkipping(t, FormatWoS, text, "savedrecs.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
