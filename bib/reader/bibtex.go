@@ -506,6 +506,7 @@ func bibRecord(typ, key string, fields []bibField, file string, line int, parse 
 		}
 	} else if f := get["references"]; f != nil {
 		rec.References = scopusReferences(f.raw, f.line, func(string) bib.Work { return bib.Work{} })
+		parse := scopusParser(parse)
 		for i := range rec.References {
 			r := &rec.References[i]
 			r.Raw = latexText(r.Raw)

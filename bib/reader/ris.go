@@ -188,7 +188,7 @@ func risRecord(fields []*risField, file string, parse bib.ReferenceParser) *bib.
 				rec.TimesCited = exportInt(m[1])
 			}
 			if strings.HasPrefix(f.value, "References:") {
-				rec.References = f.appendRefs(rec.References, strings.TrimPrefix(f.value, "References:"), parse)
+				rec.References = f.appendRefs(rec.References, strings.TrimPrefix(f.value, "References:"), scopusParser(parse))
 			}
 		case "CR":
 			rec.References = f.appendRefs(rec.References, f.value, func(s string) bib.Work { return risParseCR(s, parse) })

@@ -117,7 +117,7 @@ func (s *scopusReader) Read() (*bib.Record, error) {
 		// The cell's own line: the References column may sit below line
 		// when earlier cells of the row span lines.
 		refLine, _ := s.t.r.FieldPos(c.references)
-		rec.References = scopusReferences(exportText(row[c.references]), refLine, s.parse)
+		rec.References = scopusReferences(exportText(row[c.references]), refLine, scopusParser(s.parse))
 	}
 	return rec, nil
 }
@@ -166,13 +166,15 @@ type scopusSpan struct {
 //     before them, and so does a "Publisher: Place" piece after the
 //     editors or after an older-style reference ("(2002) Title, …")
 //     that has its year but is not complete;
-//   - authors separated by ";" (newer exports write "Kang W.; Huang Y.;
-//     Zhang X., Title, …"): when many pieces of a cell are one bare name
-//     each, such a name piece is joined to the piece after it.
+//   - authors separated by "; " (the current exports write "Kang W.; Huang
+//     Y.; Zhang X., Title, …" or "Braga TV; Evangelista FCG., Title, …"):
+//     in a cell written so (see scopusAuthorsSplit), a piece that is one
+//     name continues into the piece after it when that one starts with a
+//     name, up to the reference's closing "(year)".
 //
-// A bare name in a cell of complete references ("Maxwell J.") is a
-// reference of its own: Scopus keeps references it could not parse as the
-// author alone.
+// A bare name in a cell of complete references of the 2020–2023 style
+// ("Maxwell J.") is a reference of its own: Scopus keeps references it
+// could not parse as the author alone.
 func splitScopusReferences(cell string) []scopusSpan {
 	var pieces []scopusSpan
 	start := 0
@@ -193,17 +195,11 @@ func splitScopusReferences(cell string) []scopusSpan {
 	}
 	// cont[i]: piece i continues the reference of piece i-1.
 	cont := make([]bool, len(pieces))
-	names := 0
-	for _, p := range pieces {
-		if scopusBareName.MatchString(p.text) {
-			names++
-		}
-	}
-	authorsMode := names >= 2 && names*3 >= len(pieces)
+	authorsMode := scopusAuthorsSplit(pieces)
 	for i := 1; i < len(pieces); i++ {
 		prev, p := pieces[i-1].text, pieces[i].text
 		switch {
-		case authorsMode && scopusBareName.MatchString(prev):
+		case authorsMode && refparse.IsScopusName(prev) && scopusStartsWithName(p):
 			cont[i] = true
 		case scopusLowerContinuation(p) && !scopusYearEnd.MatchString(prev):
 			cont[i] = true
@@ -236,12 +232,32 @@ func splitScopusReferences(cell string) []scopusSpan {
 	return out
 }
 
+// scopusAuthorsSplit reports whether a cell separates each reference's
+// authors with "; ": more of its pieces are one name alone than start with
+// two names separated by ", " (the 2020–2023 style), and at least two.
+func scopusAuthorsSplit(pieces []scopusSpan) bool {
+	alone, listed := 0, 0
+	for _, p := range pieces {
+		switch segs := strings.SplitN(p.text, ", ", 3); {
+		case len(segs) == 1 && refparse.IsScopusName(p.text):
+			alone++
+		case len(segs) == 3 && refparse.IsScopusName(segs[0]) && refparse.IsScopusName(segs[1]):
+			listed++
+		}
+	}
+	return alone >= 2 && alone > listed
+}
+
+// scopusStartsWithName reports whether a piece starts with an author
+// name (or "Et al."): it is one, or its first part before ", " is one.
+func scopusStartsWithName(p string) bool {
+	first, _, _ := strings.Cut(p, ", ")
+	return refparse.IsScopusName(first) || refparse.IsEtAl(first)
+}
+
 var (
 	// initials: "J.", "M.J.-A.", "A.H.", or undotted "J", "JT".
 	scopusInitials = `(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}{1,2})`
-	// scopusBareName is one name as newer exports write it: "Maxwell J.",
-	// "van den Brink A.", "d'Aquino M.", "Milosevic M. V.".
-	scopusBareName = regexp.MustCompile(`^(?:(?:van|von|der|den|de|del|della|di|da|du|des|dos|das|la|le|ter|ten|d'|d’)\s*)*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*(?:\s+` + scopusInitials + `)+$`)
 	// scopusOldName is one name as older exports write it: "Deuflhard, P.",
 	// "Mark, A. E.".
 	scopusOldName = regexp.MustCompile(`^\p{Lu}[\p{L}'’\- ]*, (?:\p{Lu}\.\s?-?)+$`)
@@ -348,4 +364,15 @@ func exportInt(s string) int {
 	}
 	n, _ := strconv.Atoi(s[:i])
 	return n
+}
+
+// scopusParser reads a Scopus reference in its fixed shape
+// (refparse.ParseScopusReference), and with parse what has none.
+func scopusParser(parse bib.ReferenceParser) bib.ReferenceParser {
+	return func(s string) bib.Work {
+		if w, ok := refparse.ParseScopusReference(s); ok {
+			return w
+		}
+		return parse(s)
+	}
 }

@@ -130,6 +130,9 @@ func TestSplitScopusReferences(t *testing.T) {
 		// Authors separated by ";".
 		{"Kang W.; Huang Y.; Zhang X., Title one, J, 1, (2016); Nagaosa N.; Tokura Y., Title two, K, 8, (2013)",
 			[]string{"Kang W.; Huang Y.; Zhang X., Title one, J, 1, (2016)", "Nagaosa N.; Tokura Y., Title two, K, 8, (2013)"}},
+		// Authors separated by "; " without dots, the list closed by a dot.
+		{"Braga TV; Evangelista FCG; Santoni de Sio F., Title one, J, 1, (2020); Nagaosa N; Tokura Y., Title two, K, 8, (2013)",
+			[]string{"Braga TV; Evangelista FCG; Santoni de Sio F., Title one, J, 1, (2020)", "Nagaosa N; Tokura Y., Title two, K, 8, (2013)"}},
 		// A title holding "; ".
 		{"A B., Magnetic Domains; the Analysis of Microstructures, (1998); van der Walt S., Numpy, (2011)",
 			[]string{"A B., Magnetic Domains; the Analysis of Microstructures, (1998)", "van der Walt S., Numpy, (2011)"}},

@@ -655,8 +655,16 @@ func lastYear(s string) int {
 		if j < len(s) && (s[j] == '-' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' || s[j] >= '0' && s[j] <= '9') {
 			continue
 		}
+		if notYearBefore.MatchString(s[:k]) {
+			continue
+		}
 		y, _ := strconv.Atoi(s[k:j])
 		return y
 	}
 	return 0
 }
+
+// notYearBefore matches what makes the four digits after it no year of
+// publication: a page mark ("IEEE Trans. Magn, 37, p. 1558") or a span in a
+// title ("Energy outlook to 2030").
+var notYearBefore = regexp.MustCompile(`(?i)(?:\bpp?\.\s?|\b(?:to|until|till|through|towards|beyond)\s)$`)
