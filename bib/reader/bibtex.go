@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/refparse"
@@ -139,6 +140,29 @@ func (s *bibScanner) ident() string {
 		s.pos++
 	}
 	return s.text[start:s.pos]
+}
+
+// nameTail reads the rest of a field name that holds spaces, up to the
+// "=" on its line: Web of Science writes "Early Access Date = {{NOV
+// 2021}}", Scopus "funding_text 1={…}" with a no-break space. The words
+// are joined by single spaces; a tail that is not such words is left
+// unread.
+func (s *bibScanner) nameTail() string {
+	rest := s.text[min(s.pos, len(s.text)):]
+	eq := strings.IndexByte(rest, '=')
+	if eq <= 0 || strings.TrimSpace(rest[:eq]) == "" {
+		return ""
+	}
+	words := strings.Fields(strings.ReplaceAll(rest[:eq], "\u00a0", " "))
+	for _, w := range words {
+		for _, r := range w {
+			if !(r < utf8.RuneSelf && (latexLetter(byte(r)) || r >= '0' && r <= '9' || strings.ContainsRune("_-:.+/'", r))) {
+				return ""
+			}
+		}
+	}
+	s.pos += eq
+	return " " + strings.Join(words, " ")
 }
 
 // bibField is one field of an entry: its lower-cased name, its raw value
@@ -286,7 +310,7 @@ func (b *bibtexReader) fields(closer byte) ([]bibField, error) {
 		case c == '@' && s.atLineStart():
 			return fields, bibErrNewEntry
 		}
-		name := strings.ToLower(s.ident())
+		name := strings.ToLower(s.ident() + s.nameTail())
 		if name == "" {
 			return fields, fmt.Errorf("unexpected %q where a field name should be", c)
 		}

@@ -105,3 +105,28 @@ func FuzzBibTeX(f *testing.F) {
 	f.Add([]byte("@string{x = \"a\" # x}\n@a{k, t = x # {y}}"))
 	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, newBibTeXReader) })
 }
+
+// TestBibTeXFieldNamesWithSpaces reads field names that hold spaces:
+// Scopus's "funding_text 1" (with a no-break space) and Web of Science's
+// "Early Access Date". Entries holding them used to be skipped, with their
+// references (up to half of a real export's).
+func TestBibTeXFieldNamesWithSpaces(t *testing.T) {
+	for _, c := range []struct {
+		file       string
+		refs       int
+		first, yet string // the first record's title, and a reference of it
+	}{
+		{"scopus-funding-nbsp.bib", 3, "Synthetic record in Scopus BibTeX with funding texts", "Fixture D., Mock Lett., 12, (2003)"},
+		{"wos-early-access.bib", 3, "Synthetic early access record in WoS BibTeX", "Fixture D, 1999, SYNTHETIC DATA HDB, P101"},
+	} {
+		e := readExport(t, c.file, FormatBibTeX)
+		if len(e.recs) != 2 || len(e.errs) != 0 || e.refs() != c.refs {
+			t.Errorf("%s: %d records, %d references, errors %v; want 2, %d, none", c.file, len(e.recs), e.refs(), e.errs, c.refs)
+			continue
+		}
+		r := e.recs[0]
+		if r.Title != c.first || len(r.References) != 2 || r.References[1].Raw != c.yet {
+			t.Errorf("%s: record 1 %q, references %+v", c.file, r.Title, r.References)
+		}
+	}
+}
