@@ -37,7 +37,7 @@ func ParseWoSCitedReference(s string) bib.Work {
 	i := 0
 	if i < len(parts) && !crYear.MatchString(parts[i]) {
 		if a := parts[i]; a != "[Anonymous]" && a != "Anonymous" && a != "" {
-			w.Authors = []bib.Name{ParseCRName(a)}
+			w.Authors = []bib.Name{parseWoSCRName(a)}
 		}
 		i++
 	}
@@ -78,6 +78,33 @@ func ParseCRName(s string) bib.Name {
 	}
 	return bib.Name{Family: strings.Join(fields[:j], " "), Given: strings.Join(fields[j:], " ")}
 }
+
+// parseWoSCRName reads the author of a Web of Science CR entry: as
+// ParseCRName, and the full names of newer entries, "Kohler Robert E."
+// (Kohler, Robert E.; a family name's particles stay in it: "Di Mauro
+// C."). A corporate author marked "*" ("*CLAR VALL COUNC") is kept whole.
+func parseWoSCRName(s string) bib.Name {
+	if c, ok := strings.CutPrefix(strings.TrimSpace(s), "*"); ok {
+		return bib.Name{Literal: strings.TrimSpace(c)}
+	}
+	n := ParseCRName(s)
+	fields := strings.Fields(s)
+	if len(fields) < 3 || strings.Count(n.Given, " ") > 0 || !strings.HasSuffix(n.Given, ".") {
+		return n
+	}
+	f := 1
+	for f < len(fields)-1 && crParticle[strings.ToLower(fields[f-1])] {
+		f++
+	}
+	if f < len(fields)-1 && !IsInitials(fields[f]) && !crParticle[strings.ToLower(fields[f])] {
+		return bib.Name{Family: strings.Join(fields[:f], " "), Given: strings.Join(fields[f:], " ")}
+	}
+	return n
+}
+
+// crParticle lists the words that begin family names.
+var crParticle = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true,
+	"di": true, "da": true, "du": true, "des": true, "dos": true, "das": true, "la": true, "le": true, "ter": true, "ten": true, "st": true, "st.": true}
 
 // IsInitials reports whether a token is initials: "PB", "J.-M.", "W.".
 func IsInitials(tok string) bool {

@@ -128,9 +128,11 @@ func (r *resolver) addRecord(rec *bib.Record) int32 {
 	return w
 }
 
-// fallbackTitle labels a work the parser could not describe with its raw text.
+// fallbackTitle labels a work the parser could not describe with its raw
+// text. A reference with an author or a source is described, however
+// little ("Kohler RE, 2002, LANDSCAPES LABSCAPES"): its title stays empty.
 func fallbackTitle(ref *bib.Reference) string {
-	if ref.Title != "" {
+	if ref.Title != "" || len(ref.Authors) > 0 || ref.Container != "" || ref.ContainerShort != "" {
 		return ref.Title
 	}
 	return ref.Raw
