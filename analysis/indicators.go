@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
@@ -316,12 +317,14 @@ func BurstsTable(c *graph.Corpus, rows []BurstRow, withSigma bool) *export.Table
 
 // RPYSTable is rpys.csv: for every reference publication year, the cited
 // references (every input reference counts, so a work cited n times counts
-// n times), the median of the five-year window t−2..t+2 and the deviation
+// n times; a duplicate counts once, as its twin), the median of the five-year window t−2..t+2 and the deviation
 // from it (Marx et al. 2014).
 func RPYSTable(c *graph.Corpus, minYear, maxYear int) *export.Table {
 	years := make([]int, 0, len(c.Refs))
 	for _, r := range c.Refs {
-		years = append(years, c.Works[r.Work].Year)
+		if r.Match != resolve.MatchDuplicate {
+			years = append(years, c.Works[r.Work].Year)
+		}
 	}
 	t := &export.Table{Header: []string{"year", "references", "median", "deviation"}}
 	for _, y := range metrics.RPYS(years, minYear, maxYear) {

@@ -43,7 +43,12 @@ func (r *Result) WriteSummary(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, "records: %d read, %d distinct; %d skipped (diagnostics.csv)\n", c.Records, records, skipped)
-	fmt.Fprintf(w, "references: %d read, %d resolved: %s\n", len(c.Refs), len(c.Refs), matchSummary(matches))
+	dups := matches[resolve.MatchDuplicate]
+	delete(matches, resolve.MatchDuplicate)
+	fmt.Fprintf(w, "references: %d read, %d resolved: %s\n", len(c.Refs), len(c.Refs)-dups, matchSummary(matches))
+	if dups > 0 {
+		fmt.Fprintf(w, "duplicates: %d references counted once already (a record given twice, or repeated in one list; match=duplicate in references.csv)\n", dups)
+	}
 	fmt.Fprintf(w, "works: %d, of which %d cited; %d citation links", len(c.Works), cited, g.Size())
 	if loops, cycles := len(g.SelfLoops()), citationCycles(g); loops > 0 || cycles > 0 {
 		fmt.Fprintf(w, " (kept: %d self-citations, %d cycles of works citing each other)", loops, cycles)

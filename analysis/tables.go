@@ -94,7 +94,7 @@ func (r *Result) MatchesTable() *export.Table {
 	c := r.Corpus
 	t := &export.Table{Header: MatchesHeader}
 	for _, ref := range c.Refs {
-		if ref.Match == resolve.MatchNew {
+		if ref.Match == resolve.MatchNew || ref.Match == resolve.MatchDuplicate {
 			continue
 		}
 		via := ""
@@ -113,7 +113,13 @@ func (r *Result) MatchesTable() *export.Table {
 	return t
 }
 
-func (r *Result) id(w int32) string { return r.Corpus.Works[w].ID }
+// id is a work's id, "" for none (a duplicate reference without a twin).
+func (r *Result) id(w int32) string {
+	if w < 0 {
+		return ""
+	}
+	return r.Corpus.Works[w].ID
+}
 
 // CitationsTable is citations.csv: each citing–cited pair once.
 func (r *Result) CitationsTable() *export.Table {

@@ -31,9 +31,10 @@ func authorKey(a bib.Name) (key, name string) {
 		r, _ := utf8.DecodeRuneInString(in)
 		initial = string(r)
 	}
-	name = a.Family
-	if initial != "" {
-		name += " " + initial
+	if initial == "" {
+		// A family name alone is the corporate author written so
+		// elsewhere: "INSIC" and "*INSIC" in Web of Science.
+		return fam, a.Family
 	}
-	return fam + "|" + initial, name
+	return fam + "|" + initial, a.Family + " " + initial
 }

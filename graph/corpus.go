@@ -12,11 +12,14 @@ type Corpus struct {
 }
 
 // NewCorpus loads the citation graph of resolved works: an edge from the
-// work of each reference's record to the work the reference resolved to.
+// work of each reference's record to the work the reference resolved to,
+// duplicates left out (they are counted once, as their twins).
 func NewCorpus(c *resolve.Corpus) *Corpus {
-	edges := make([]Edge, len(c.Refs))
-	for i, ref := range c.Refs {
-		edges[i] = Edge{ref.Citing, ref.Work}
+	edges := make([]Edge, 0, len(c.Refs))
+	for _, ref := range c.Refs {
+		if ref.Match != resolve.MatchDuplicate {
+			edges = append(edges, Edge{ref.Citing, ref.Work})
+		}
 	}
 	return &Corpus{Corpus: *c, Citations: NewDirected(len(c.Works), edges)}
 }

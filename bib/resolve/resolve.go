@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/citegraph/citegraph/bib"
 )
@@ -17,6 +18,12 @@ const (
 	MatchKey    Match = "key"    // same author, year and locator or title words, confirmed by the other fields
 	MatchFuzzy  Match = "fuzzy"  // the fields agree by score without an exact key (abbreviated source, title variant, …)
 	MatchNew    Match = "new"    // first reference to a work
+	// MatchDuplicate marks a reference counted once already: it repeats
+	// word for word one before it in its list, or it belongs to another
+	// copy of a record given twice (two files, two databases), whose
+	// references come from one copy. Its work is the one its twin
+	// resolved to, or none (-1) when the other copy words it differently.
+	MatchDuplicate Match = "duplicate"
 )
 
 // Work is a resolved work: a node of the citation graph (package graph).
@@ -68,8 +75,10 @@ type resolver struct {
 // one of them by the work of its record. Records are
 // resolved first, so that a reference to a paper of the corpus joins that
 // paper's record. Records sharing an id or a DOI are one work (the same
-// paper exported twice); their references are all kept in Refs and their
-// citations counted once.
+// paper exported twice, see sameRecord); the copy with the most
+// references gives the work's references, the others' are kept in Refs as
+// duplicates, and so is a reference that repeats one before it in its list
+// word for word (where its wording names one work): each is counted once.
 //
 // References are then matched (see match.go, match_cluster.go and
 // block.go): candidate pairs come from cheap blocking keys, each is scored
@@ -94,26 +103,109 @@ func Resolve(records []*bib.Record) *Corpus {
 	for i, rec := range records {
 		citing[i] = r.addRecord(rec)
 	}
-	total := 0
-	for _, rec := range records {
-		total += len(rec.References)
-	}
-	refs := make([]*bib.Reference, 0, total)
-	r.c.Refs = make([]Ref, 0, total)
-	for i, rec := range records {
-		for k := range rec.References {
-			ref := &rec.References[k]
-			refs = append(refs, ref)
-			r.c.Refs = append(r.c.Refs, Ref{
-				Citing: citing[i], Position: ref.Position, Raw: ref.Raw,
-				File: rec.File, Line: ref.Line, Via: -1,
-			})
+	all, twin := r.matchDistinct(records, citing)
+	r.c.Refs = all
+	for i, t := range twin {
+		d := &all[i]
+		d.Match, d.Via, d.Work = MatchDuplicate, t, -1
+		root := t // a twin may be a duplicate itself, of a counted one
+		for root >= 0 {
+			next, dup := twin[root]
+			if !dup {
+				break
+			}
+			root = next
+		}
+		if root >= 0 {
+			d.Work, d.Score = all[root].Work, 1
 		}
 	}
-	r.matchReferences(refs)
 	r.assignIDs()
 	assignLabels(r.c.Works)
 	return r.c
+}
+
+// matchDistinct lists every reference of records, in input order, and
+// resolves those counted: the references of the copy of each record that
+// has the most (the first on a tie), each wording that identifies a work
+// once. twin maps each duplicate to
+// the index of the reference it repeats, or -1 when it has none.
+func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []Ref, twin map[int]int) {
+	giver := map[int32]int{}
+	offset := make([]int, len(records)+1)
+	for i, rec := range records {
+		offset[i+1] = offset[i] + len(rec.References)
+		if g, ok := giver[citing[i]]; !ok || len(rec.References) > len(records[g].References) {
+			giver[citing[i]] = i
+		}
+	}
+	// The places of each wording in each giving list.
+	places := map[int32]map[string][]int{}
+	for w, g := range giver {
+		at := map[string][]int{}
+		for k := range records[g].References {
+			key := foldRaw(records[g].References[k].Raw)
+			at[key] = append(at[key], offset[g]+k)
+		}
+		places[w] = at
+	}
+	all = make([]Ref, 0, offset[len(records)])
+	twin = map[int]int{}
+	var kept []int
+	var refs []*bib.Reference
+	for i, rec := range records {
+		nth := map[string]int{} // occurrences of each wording so far in this list
+		for k := range rec.References {
+			ref := &rec.References[k]
+			idx := len(all)
+			all = append(all, Ref{Citing: citing[i], Position: ref.Position, Raw: ref.Raw, File: rec.File, Line: ref.Line, Via: -1})
+			key := foldRaw(ref.Raw)
+			at := places[citing[i]][key]
+			n := nth[key]
+			nth[key]++
+			switch {
+			case giver[citing[i]] != i && len(at) > 0:
+				twin[idx] = at[min(n, len(at)-1)] // the same place in the other copy
+			case giver[citing[i]] != i:
+				twin[idx] = -1
+			case n > 0 && key != "" && wordingIdentifies(ref):
+				twin[idx] = at[0]
+			default:
+				kept = append(kept, idx)
+				refs = append(refs, ref)
+			}
+		}
+	}
+	r.c.Refs = make([]Ref, len(kept))
+	for j, idx := range kept {
+		r.c.Refs[j] = all[idx]
+	}
+	r.matchReferences(refs)
+	for j, idx := range kept {
+		ref := r.c.Refs[j]
+		if ref.Via >= 0 {
+			ref.Via = kept[ref.Via]
+		}
+		all[idx] = ref
+	}
+	return all, twin
+}
+
+// wordingIdentifies reports whether a reference's wording names one work,
+// so that two references of one list worded alike are one citation: it
+// gives an id or a DOI, or a year and an author with a title or with a
+// volume and a page. "McDaniel TW, 2012, J APPL PHYS, V112" twice may be
+// two articles of one volume.
+func wordingIdentifies(ref *bib.Reference) bool {
+	w := &ref.Work
+	return ref.ID != "" || w.DOI != "" ||
+		w.Year != 0 && len(w.Authors) > 0 && (len(w.Title) >= 12 || w.Volume != "" && w.Pages != "")
+}
+
+// foldRaw is a reference's wording with case, spacing and closing
+// punctuation folded: references equal under it repeat each other.
+func foldRaw(raw string) string {
+	return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(raw), " ")), " .,;")
 }
 
 // addRecord makes a record a work, or joins it to an earlier record with the
@@ -202,18 +294,30 @@ func conflicting(a, b *bib.Work) bool {
 }
 
 // sameRecord reports whether rec is a second copy of the record that is work
-// w: the same paper exported twice. Records sharing a DOI are one paper;
-// otherwise two records of one file with different ids are different papers
-// to their database, however alike they look.
+// w: the same paper exported twice. Records sharing a DOI are one paper,
+// from two files or two databases, unless one database lists them as two
+// records with different titles (a book and its review, an article and
+// its erratum); otherwise two records of one file with different ids are
+// different papers to their database, however alike they look.
 func (r *resolver) sameRecord(w int32, rec *bib.Record) bool {
 	first := r.c.Works[w]
 	if !first.InCorpus {
 		return false
 	}
 	if doi := bib.DOIKey(&rec.Work); doi != "" && doi == bib.DOIKey(&first.Work) {
-		return true // one DOI is one work, however many times a database lists it
+		return first.ID == "" || rec.ID == "" || first.ID == rec.ID || idScheme(first.ID) != idScheme(rec.ID) ||
+			strings.Join(bib.TitleWords(first.Title), " ") == strings.Join(bib.TitleWords(rec.Title), " ")
 	}
 	return first.ID == "" || rec.ID == "" || first.ID == rec.ID || first.Record.File != rec.File
+}
+
+// idScheme names the database a record id comes from: "WOS:" for Web of
+// Science UTs, "2-s2.0-" for Scopus EIDs, what precedes the digits else.
+func idScheme(id string) string {
+	if strings.HasPrefix(id, "2-s2.0-") {
+		return "2-s2.0-"
+	}
+	return strings.ToUpper(strings.TrimRight(id, "0123456789"))
 }
 
 // fillMissing copies into dst the fields src has and dst lacks.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,46 @@ func TestMergeWoSAndScopus(t *testing.T) {
 	}
 	if refs := len(readCSV(t, filepath.Join(out, "references.csv"))); refs != 13444+16144 {
 		t.Errorf("references.csv has %d rows, want 13444 + 16144", refs)
+	}
+}
+
+// TestAnalyzeGivenTwice: an export given twice writes the works,
+// citations and co-citation tables of the export given once; the
+// references table lists every reference of both, the second copy's
+// marked duplicate, and the summary says how many.
+func TestAnalyzeGivenTwice(t *testing.T) {
+	for _, file := range []string{"../../testdata/exports/wos-bit-pattern-savedrecs.txt", "../../testdata/exports/scopus-umbrella.csv"} {
+		once, twice := t.TempDir(), t.TempDir()
+		if _, stderr, code := runCmd(t, "", "analyze", "-q", "-o", once, file); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		stdout, stderr, code := runCmd(t, "", "analyze", "-q", "-o", twice, file, file)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, table := range []string{"works.csv", "citations.csv", "cocitation.csv"} {
+			a, err := os.ReadFile(filepath.Join(once, table))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(twice, table))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(a) != string(b) {
+				t.Errorf("%s: %s differs when the export is given twice", file, table)
+			}
+		}
+		refsOnce := readCSV(t, filepath.Join(once, "references.csv"))
+		refsTwice := readCSV(t, filepath.Join(twice, "references.csv"))
+		dups := 0
+		for _, r := range refsTwice {
+			if r["match"] == "duplicate" {
+				dups++
+			}
+		}
+		if len(refsTwice) != 2*len(refsOnce) || dups < len(refsOnce) || !strings.Contains(stdout, "duplicates: "+strconv.Itoa(dups)+" ") {
+			t.Errorf("%s: references.csv %d rows (once %d), %d duplicates; summary:\n%s", file, len(refsTwice), len(refsOnce), dups, stdout)
+		}
 	}
 }
