@@ -103,8 +103,15 @@ type Record struct {
 	IndexKeywords []string
 
 	// Repairs say what was not read as written (a year that is not a
-	// year), to list.
-	Repairs []string
+	// year, a missing CR tag), to list.
+	Repairs []Repair
+}
+
+// A Repair is a fault of the input that a reader mended rather than skip
+// the record: what was done, and where (Line 0: the record's own line).
+type Repair struct {
+	Line   int
+	Reason string
 }
 
 // A ReferenceParser reads the fields of a free-text reference:

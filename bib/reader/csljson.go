@@ -168,7 +168,7 @@ func (it *cslItem) record(crossref bool, parse bib.ReferenceParser) *bib.Record 
 	rec.Abstract = cslStripMarkup(string(it.Abstract))
 	for _, d := range []cslDate{it.Issued, it.PublishedPrint, it.PublishedOnl, it.Published, it.Created} {
 		if d.repair != "" && len(rec.Repairs) == 0 {
-			rec.Repairs = append(rec.Repairs, d.repair)
+			rec.Repairs = append(rec.Repairs, bib.Repair{Reason: d.repair})
 		}
 		if d.year != 0 {
 			rec.Year = d.year

@@ -32,6 +32,14 @@ func detectRIS(head []byte) bool {
 	return false
 }
 
+// risGlued matches a line with a tagged field run onto its end.
+var risGlued = regexp.MustCompile(`^(.*\S) ?([A-Z][A-Z0-9])  - (.*)$`)
+
+// risKnownTag lists the tags a glued field is recognised by.
+var risKnownTag = map[string]bool{"TY": true, "ER": true, "UR": true, "DO": true, "AU": true, "TI": true, "T2": true,
+	"PY": true, "VL": true, "IS": true, "SP": true, "EP": true, "SN": true, "N1": true, "N2": true, "AB": true, "KW": true,
+	"PB": true, "LA": true, "M3": true, "DB": true, "ID": true, "AN": true, "C7": true, "J2": true, "CR": true}
+
 // risTag matches a tagged line: the tag, then the value. One space before
 // the hyphen is taken too, as some exporters write it.
 var risTag = regexp.MustCompile(`^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$`)
@@ -42,6 +50,7 @@ type risReader struct {
 	skip    bool      // after an error, skip to the next TY line
 	pending *risField // a TY line read while the record before was open
 	parse   bib.ReferenceParser
+	repairs []bib.Repair // mended in the record being read
 }
 
 func newRISReader(r io.Reader, file string, parse bib.ReferenceParser) RecordReader {
@@ -79,6 +88,14 @@ func (rr *risReader) Read() (*bib.Record, error) {
 			return nil, io.EOF
 		}
 		m := risTag.FindStringSubmatch(strings.TrimRight(line, " \t"))
+		if g := risGlued.FindStringSubmatch(line); m == nil && g != nil && risKnownTag[g[2]] && fields != nil {
+			// A field glued to the end of the line before it (Scopus:
+			// "…, US Patent #7,108,797UR  - https://…"): two lines.
+			f := fields[len(fields)-1]
+			f.cont = append(f.cont, risCont{strings.TrimSpace(g[1]), rr.lr.line})
+			rr.repairs = append(rr.repairs, bib.Repair{Line: rr.lr.line, Reason: fmt.Sprintf("%s field glued to the end of a line: read as a line of its own", g[2])})
+			m = []string{"", g[2], g[3]}
+		}
 		if m == nil {
 			switch {
 			case strings.TrimSpace(line) == "":
@@ -95,6 +112,7 @@ func (rr *risReader) Read() (*bib.Record, error) {
 		switch {
 		case f.tag == "TY":
 			rr.skip = false
+			rr.repairs = nil
 			if fields != nil {
 				// The record before has no ER: report it, and start the
 				// next call with this line.
@@ -108,7 +126,9 @@ func (rr *risReader) Read() (*bib.Record, error) {
 				return nil, &bib.ParseError{File: rr.file, Line: rr.lr.line, Err: fmt.Errorf("%w: %s field outside a record (no TY line)", bib.ErrSyntax, f.tag)}
 			}
 		case f.tag == "ER":
-			return risRecord(fields, rr.file, rr.parse), nil
+			rec := risRecord(fields, rr.file, rr.parse)
+			rec.Repairs, rr.repairs = rr.repairs, nil
+			return rec, nil
 		default:
 			fields = append(fields, f)
 		}

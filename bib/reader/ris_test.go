@@ -96,3 +96,34 @@ func FuzzRIS(f *testing.F) {
 	exportFuzzSeeds(f, "ris-edge.ris", "scopus-bibx.ris")
 	f.Fuzz(func(t *testing.T, data []byte) { exportFuzz(t, data, newRISReader) })
 }
+
+// TestRISGluedField: in the Scopus RIS export, 30 records have their "UR
+// - " line run onto the end of their last reference (counted with grep -cP
+// '^.+UR  - '). The URL is the record's (and gives its EID); the
+// reference ends before it; each is reported.
+func TestRISGluedField(t *testing.T) {
+	e := readExport(t, "scopus-bibx.ris", FormatRIS)
+	repaired := 0
+	for _, r := range e.recs {
+		for _, ref := range r.References {
+			if strings.Contains(ref.Raw, "UR  - ") {
+				t.Errorf("record line %d: reference %q", r.Line, ref.Raw)
+			}
+		}
+		if len(r.Repairs) == 0 {
+			continue
+		}
+		repaired++
+		if !strings.HasPrefix(r.ID, "2-s2.0-") || !strings.HasPrefix(r.URL, "https://www.scopus.com/") {
+			t.Errorf("record line %d: id %q, url %q", r.Line, r.ID, r.URL)
+		}
+	}
+	if repaired != 30 {
+		t.Errorf("%d records repaired, want 30", repaired)
+	}
+	for _, r := range e.recs {
+		if r.Line == 3328 && (r.ID != "2-s2.0-85040170034" || r.References[len(r.References)-1].Raw != "Nabavi, S., (2008), Ph.D. dissertation, Dept. Elect. Eng., CMU, Pittsburgh, PA, USA") {
+			t.Errorf("record line 3328: id %q, last reference %q", r.ID, r.References[len(r.References)-1].Raw)
+		}
+	}
+}

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/refparse"
@@ -35,9 +38,10 @@ func newWoSReader(r io.Reader, file string) RecordReader {
 
 // wosFields collects one record's tagged values, in order.
 type wosFields struct {
-	start  int
-	values map[string][]string
-	lines  map[string][]int
+	start   int
+	values  map[string][]string
+	lines   map[string][]int
+	repairs []bib.Repair
 }
 
 func (f *wosFields) add(tag, value string, line int) {
@@ -83,6 +87,12 @@ func (w *wosReader) Read() (*bib.Record, error) {
 				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: continuation line outside a field", bib.ErrSyntax)}
 			}
 			value := strings.TrimSpace(line)
+			if lastTag != "CR" && len(f.values["CR"]) == 0 && crEntryShape(value, !multiValued[lastTag]) {
+				// The CR tag is missing: these are cited references, not
+				// more of the field before (addresses turned into countries).
+				f.repairs = append(f.repairs, bib.Repair{Line: w.lr.line, Reason: fmt.Sprintf("no CR tag before cited references: the lines from here, under %s, read as CR", lastTag)})
+				lastTag = "CR"
+			}
 			if multiValued[lastTag] {
 				f.add(lastTag, value, w.lr.line)
 			} else {
@@ -117,6 +127,34 @@ func (w *wosReader) Read() (*bib.Record, error) {
 	}
 }
 
+// crEntryShape reports whether a line is a Web of Science cited reference:
+// "Author AB, 2001, SOURCE, …", "[Anonymous], 2002, …", "*ORG, 2019, …".
+// Strictly (after a line of running text, which may hold "Name, 2008,
+// …"), it also needs initials or a volume, page or DOI.
+func crEntryShape(s string, strict bool) bool {
+	m := crEntryLine.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	author := strings.Fields(m[1])
+	switch {
+	case m[1] == "[Anonymous]" || strings.HasPrefix(m[1], "*"):
+		return true
+	case len(author) < 2 || len(author) > 4:
+		return false
+	}
+	// "Ruffini PB", "Kohler Robert E.", "Hynes William": capitalised
+	// words, the last initials or a given name.
+	for _, w := range author {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return refparse.IsInitials(author[len(author)-1]) || len(author) <= 3 && (!strict || m[2] != "")
+}
+
+var crEntryLine = regexp.MustCompile(`^([^,]+), (?:1[5-9]|20)\d\d, [^,]+(, (?:V|P|AR|DOI )\S.*)?$`)
+
 func isWoSTag(tag string) bool {
 	if len(tag) != 2 {
 		return false
@@ -138,7 +176,7 @@ func truncate(s string, n int) string {
 
 // record turns the collected fields into a Record.
 func (f *wosFields) record(file string) *bib.Record {
-	rec := &bib.Record{ID: f.one("UT"), File: file, Line: f.start}
+	rec := &bib.Record{ID: f.one("UT"), File: file, Line: f.start, Repairs: f.repairs}
 	for _, a := range f.values["AU"] {
 		rec.Authors = append(rec.Authors, parseWoSName(a))
 	}

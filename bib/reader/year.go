@@ -36,6 +36,6 @@ func setYear(rec *bib.Record, s string) {
 	year, repair := readYear(s)
 	rec.Year = year
 	if repair != "" {
-		rec.Repairs = append(rec.Repairs, repair)
+		rec.Repairs = append(rec.Repairs, bib.Repair{Reason: repair})
 	}
 }

@@ -51,7 +51,7 @@ func TestYearRepairsReported(t *testing.T) {
 			t.Fatalf("%s: %v, %d records", c.format, err, len(recs))
 		}
 		if recs[0].Year != c.year || len(recs[0].Repairs) != 1 {
-			t.Errorf("%s %q: year %d, repairs %q; want %d and one repair", c.format, c.text, recs[0].Year, recs[0].Repairs, c.year)
+			t.Errorf("%s %q: year %d, repairs %+v; want %d and one repair", c.format, c.text, recs[0].Year, recs[0].Repairs, c.year)
 		}
 	}
 }

@@ -135,8 +135,12 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 		return nil, nil, err
 	}
 	for _, rec := range recs {
-		for _, repair := range rec.Repairs {
-			diags = append(diags, analysis.Diagnostic{File: rec.File, Line: rec.Line, Reason: repair})
+		for _, rp := range rec.Repairs {
+			line := rp.Line
+			if line == 0 {
+				line = rec.Line
+			}
+			diags = append(diags, analysis.Diagnostic{File: rec.File, Line: line, Reason: rp.Reason})
 		}
 	}
 	for _, line := range text.InvalidLines() {

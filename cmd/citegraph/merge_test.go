@@ -109,3 +109,36 @@ func TestAnalyzeGivenTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeDamagedRecords: a Web of Science record without its CR tag
+// and Scopus RIS records with the UR line glued to a reference are read
+// mended, each repair listed in diagnostics.csv.
+func TestAnalyzeDamagedRecords(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		repairs int
+		reason  string
+	}{
+		{"../../testdata/exports/wos-missing-cr.txt", 1, "no CR tag before cited references"},
+		{"../../testdata/exports/scopus-bibx.ris", 30, "UR field glued to the end of a line"},
+	} {
+		out := t.TempDir()
+		if _, stderr, code := runCmd(t, "", "analyze", "-q", "-o", out, c.file); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		n := 0
+		for _, d := range readCSV(t, filepath.Join(out, "diagnostics.csv")) {
+			if strings.Contains(d["reason"], c.reason) && d["skipped"] == "" {
+				n++
+			}
+		}
+		if n != c.repairs {
+			t.Errorf("%s: %d repairs in diagnostics.csv, want %d", c.file, n, c.repairs)
+		}
+	}
+	out := t.TempDir()
+	runCmd(t, "", "analyze", "-q", "-o", out, "../../testdata/exports/wos-missing-cr.txt")
+	if refs := readCSV(t, filepath.Join(out, "references.csv")); len(refs) != 4 {
+		t.Errorf("wos-missing-cr.txt: %d references, want 4", len(refs))
+	}
+}
