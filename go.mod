@@ -13,6 +13,7 @@ require (
 
 require (
 	github.com/gofrs/flock v0.13.2
+	github.com/thedatashed/xlsxreader v1.2.8
 	golang.org/x/sys v0.49.0
 	golang.org/x/time v0.16.0
 )

@@ -42,10 +42,6 @@ func DefaultOptions() Options {
 	return Options{MinCitations: 1, Resolution: 1, Seed: 1, DOTMaxEdges: 1000, Measures: AllMeasures, CoCitation: true}
 }
 
-// ErrNoReferences is returned for a corpus without a single reference:
-// there is no graph to analyse.
-var ErrNoReferences = errors.New("the input holds no references")
-
 // Result is a finished analysis. Per-work slices are indexed like
 // Corpus.Works; a centrality not computed is nil.
 type Result struct {
@@ -66,7 +62,8 @@ type Result struct {
 }
 
 // Run analyses records; diagnostics are what reading passed over, reported
-// with the result.
+// with the result. Records without a single reference make a corpus without
+// citations: its works are the records (Result.NoReferences).
 func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result, error) {
 	if len(records) == 0 {
 		return nil, errors.New("the input holds no records")
@@ -81,9 +78,6 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	}
 	progress(fmt.Sprintf("resolving %d references of %d records", refs, len(records)))
 	c := graph.NewCorpus(resolve.Resolve(records))
-	if len(c.Refs) == 0 {
-		return nil, ErrNoReferences
-	}
 	r := &Result{Corpus: c, Options: opts, Diagnostics: diagnostics}
 	g := c.Citations
 	var err error

@@ -43,6 +43,10 @@ func (r *Result) WriteSummary(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, "records: %d read, %d distinct; %d skipped (diagnostics.csv)\n", c.Records, records, skipped)
+	if r.NoReferences() {
+		r.writeRecordsSummary(w, records)
+		return
+	}
 	dups := matches[resolve.MatchDuplicate]
 	delete(matches, resolve.MatchDuplicate)
 	fmt.Fprintf(w, "references: %d read, %d resolved: %s\n", len(c.Refs), len(c.Refs)-dups, matchSummary(matches))
@@ -94,6 +98,41 @@ func (r *Result) WriteSummary(w io.Writer) {
 		fmt.Fprintln(w, "none")
 	} else {
 		fmt.Fprintln(w, strings.Join(several[:min(len(several), summaryTop)], ", "))
+	}
+}
+
+// writeRecordsSummary says why a corpus without references has no citation
+// graph, and what its records gave instead.
+func (r *Result) writeRecordsSummary(w io.Writer, records int) {
+	fmt.Fprintf(w, "references: none. None of the %d records carries its cited references, so there is no\n"+
+		"citation graph, co-citation or centrality: the export was made without them (Web of Science:\n"+
+		"export the full record and cited references; Scopus: tick References), or its format has none\n"+
+		"(PubMed, most RIS). Written from the records alone: works.csv, the co-authorship networks of\n"+
+		"authors and countries, years.csv and sources.csv.\n", records)
+	for _, t := range []struct {
+		what  string
+		table func() [][]string
+	}{
+		{"records by year", func() [][]string { return YearsTable(r.Corpus).Rows }},
+		{"most frequent sources", func() [][]string { return SourcesTable(r.Corpus).Rows }},
+	} {
+		rows := t.table()
+		if len(rows) == 0 {
+			continue
+		}
+		var parts []string
+		for _, row := range rows[:min(len(rows), summaryTop)] {
+			name := []rune(row[0])
+			if len(name) > 40 {
+				name = append(name[:39], '…')
+			}
+			parts = append(parts, string(name)+": "+row[1])
+		}
+		fmt.Fprintf(w, "\n%s: %s", t.what, strings.Join(parts, ", "))
+		if len(rows) > summaryTop {
+			fmt.Fprintf(w, ", … (%d in all)", len(rows))
+		}
+		fmt.Fprintln(w)
 	}
 }
 

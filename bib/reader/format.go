@@ -117,7 +117,8 @@ func WithReferenceParser(p bib.ReferenceParser) ReaderOption {
 }
 
 // NewReader opens r (named file in messages) in format f; an empty f is
-// detected from the content.
+// detected from the content, and an input that is no known format and does
+// not look like a reference list is an error wrapping ErrNotReferences.
 func NewReader(f Format, r io.Reader, file string, opts ...ReaderOption) (RecordReader, Format, error) {
 	cfg := readerConfig{parse: refparse.ParseReference}
 	for _, o := range opts {
@@ -127,6 +128,14 @@ func NewReader(f Format, r io.Reader, file string, opts ...ReaderOption) (Record
 		br := bufio.NewReaderSize(r, headSize)
 		head, _ := br.Peek(headSize)
 		f, r = Detect(head), br
+		if c := Container(head); c != "" {
+			return nil, "", ContainerError(file, c)
+		}
+		if f == FormatRefList {
+			if ok, looks := looksLikeReferences(head); !ok {
+				return nil, "", NotReferences(file, looks)
+			}
+		}
 	}
 	for _, fm := range formats {
 		if fm.name == f {

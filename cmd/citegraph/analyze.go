@@ -139,6 +139,15 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	if res.NoReferences() {
+		// What the records allow: co-authorship, countries, sources, years.
+		files = append(files, analysis.RecordFiles(res.Corpus)...)
+		for _, n := range analysis.RecordNetworks {
+			if !slices.Contains(netNames, n) {
+				netNames = append(netNames, n)
+			}
+		}
+	}
 	more, err := analysis.NetworkFiles(res.Corpus, netNames, opts.Seed, opts.MinCitations, opts.DOTMaxEdges, opts.Thesaurus)
 	if err != nil {
 		return err

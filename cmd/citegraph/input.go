@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -114,6 +115,25 @@ func readFile(file string, stdin io.Reader, opts readOptions) ([]*bib.Record, []
 		}
 		defer fh.Close()
 		r, name = fh, file
+	}
+	// What the raw bytes are: text, a workbook to read, or a file that
+	// is no export at all.
+	raw := bufio.NewReaderSize(r, 64<<10)
+	head, _ := raw.Peek(8 << 10)
+	r = raw
+	switch c := reader.Container(head); {
+	case c == "xlsx":
+		data, err := io.ReadAll(raw)
+		if err != nil {
+			return nil, nil, err
+		}
+		text, err := reader.XLSXText(data, name)
+		if err != nil {
+			return nil, nil, err
+		}
+		r = bytes.NewReader(text)
+	case c != "" && (c != "binary" || opts.encoding == ""):
+		return nil, nil, reader.ContainerError(name, c)
 	}
 	text, err := reader.Decode(r, opts.encoding)
 	if err != nil {

@@ -142,3 +142,66 @@ func TestAnalyzeDamagedRecords(t *testing.T) {
 		t.Errorf("wos-missing-cr.txt: %d references, want 4", len(refs))
 	}
 }
+
+// TestAnalyzeNoReferences: exports without references (a Web of Science
+// and a Scopus export made without them, an IEEE RIS) give what their
+// records allow: works.csv of the records, co-authorship networks, years
+// and sources; the summary says why there is no citation graph.
+func TestAnalyzeNoReferences(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		records int
+	}{
+		{"../../testdata/exports/wostab-scientopy-nocr.txt", 71},
+		{"../../testdata/exports/scopus-fellinger-norefs.csv", 141},
+		{"../../testdata/exports/ris-litstudy-ieee.ris", 25},
+	} {
+		out := t.TempDir()
+		stdout, stderr, code := runCmd(t, "", "analyze", "-q", "-o", out, c.file)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.file, code, stderr)
+		}
+		if !strings.Contains(stdout, "references: none. None of the "+strconv.Itoa(c.records)+" records carries") {
+			t.Errorf("%s: summary:\n%s", c.file, stdout)
+		}
+		works := readCSV(t, filepath.Join(out, "works.csv"))
+		inCorpus := 0
+		for _, w := range works {
+			if w["in_corpus"] == "true" {
+				inCorpus++
+			}
+		}
+		years := 0
+		for _, y := range readCSV(t, filepath.Join(out, "years.csv")) {
+			n, _ := strconv.Atoi(y["records"])
+			years += n
+		}
+		if len(works) != c.records || inCorpus != c.records || years == 0 || years > c.records ||
+			len(readCSV(t, filepath.Join(out, "sources.csv"))) == 0 || len(readCSV(t, filepath.Join(out, "coauthorship_authors_nodes.csv"))) == 0 {
+			t.Errorf("%s: %d works (%d records), %d records by year", c.file, len(works), inCorpus, years)
+		}
+	}
+}
+
+// TestAnalyzeNotAnExport: a file that is no export and no reference list
+// (a PDF, a worksheet of search results, a CSV without references) is an
+// error naming the file and what it looks like, and nothing is written;
+// read as a reference list, the worksheet gave thousands of "references".
+func TestAnalyzeNotAnExport(t *testing.T) {
+	for file, says := range map[string]string{
+		"fellinger-protocol-head.pdf":     "it looks like a PDF document",
+		"fellinger-google-results.xlsx":   "it looks like an Excel worksheet: a table with columns Source, Title",
+		"fellinger-publish-or-perish.csv": "it looks like a Publish or Perish table",
+		"fellinger-wos-head.xls":          "it looks like an Excel 97–2003 workbook",
+	} {
+		path := filepath.Join("../../testdata/exports/other", file)
+		out := filepath.Join(t.TempDir(), "out")
+		_, stderr, code := runCmd(t, "", "analyze", "-q", "-o", out, path)
+		if code != 1 || !strings.Contains(stderr, path+": not a bibliographic export or reference list: "+says) {
+			t.Errorf("%s: exit %d, stderr %q", file, code, stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: the output folder was written", file)
+		}
+	}
+}
