@@ -5,12 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/reader"
 	"github.com/citegraph/citegraph/bib/refparse"
 )
 
-// resolveFile reads a testdata export and resolves it.
-func resolveFile(t *testing.T, name string) *Corpus {
+// readRecords reads a testdata export.
+func readRecords(t *testing.T, name string) []*bib.Record {
 	t.Helper()
 	f, err := os.Open("../../testdata/exports/" + name)
 	if err != nil {
@@ -25,7 +26,7 @@ func resolveFile(t *testing.T, name string) *Corpus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Resolve(records)
+	return records
 }
 
 // Web of Science CR entries name their work by author, year and source
@@ -36,7 +37,7 @@ func resolveFile(t *testing.T, name string) *Corpus {
 // …", wos-umbrella-savedrecs.txt) and for "[Anonymous]" ones (the source).
 func TestResolveWoSCitedWorks(t *testing.T) {
 	for _, file := range []string{"wos-bit-pattern-savedrecs.txt", "wos-umbrella-savedrecs.txt"} {
-		c := resolveFile(t, file)
+		c := Resolve(readRecords(t, file))
 		raws := map[string]bool{}
 		for _, r := range c.Refs {
 			raws[r.Raw] = true
@@ -51,7 +52,7 @@ func TestResolveWoSCitedWorks(t *testing.T) {
 			t.Errorf("%s: %d works titled with their raw CR entry", file, titled)
 		}
 	}
-	c := resolveFile(t, "wos-umbrella-savedrecs.txt")
+	c := Resolve(readRecords(t, "wos-umbrella-savedrecs.txt"))
 	want := map[string]string{
 		"Connelly Elizabeth B., 2017, Environment Systems & Decisions, V37, P46, DOI 10.1007/s10669-017-9634-9":         "Connelly 2017",
 		"Hynes William, 2020, Environment Systems & Decisions, V40, P174, DOI 10.1007/s10669-020-09776-x":               "Hynes 2020",
