@@ -42,7 +42,7 @@ type Ref struct {
 	Raw      string
 	File     string
 	Line     int
-	Work     int32 // index of the cited work
+	Work     int32 // index of the cited work; -1 for a duplicate worded differently from its record's counted copy (MatchDuplicate)
 	Match    Match
 	// Score is the strength of the match that joined the reference to its
 	// work, in (0, 1]: 1 for an id or a DOI, above 0.5 for a scored match;
@@ -294,28 +294,45 @@ func conflicting(a, b *bib.Work) bool {
 }
 
 // sameRecord reports whether rec is a second copy of the record that is work
-// w: the same paper exported twice. Records sharing a DOI are one paper,
-// from two files or two databases, unless one database lists them as two
-// records with different titles (a book and its review, an article and
-// its erratum); otherwise two records of one file with different ids are
-// different papers to their database, however alike they look.
+// w: the same paper exported twice. Records from two files or two
+// databases are one paper when they share a DOI (or, without ids, a match
+// key). One database's records with their own ids are two papers, unless
+// it indexed one paper twice: the same DOI and title, or in Scopus (which
+// lists some conference abstracts two or four times) the same title, year
+// and first author. A
+// book and its review, an article and its erratum, share a DOI but not a
+// title: two records.
 func (r *resolver) sameRecord(w int32, rec *bib.Record) bool {
 	first := r.c.Works[w]
 	if !first.InCorpus {
 		return false
 	}
+	sameTitle := sameTitleWords(first.Title, rec.Title)
 	if doi := bib.DOIKey(&rec.Work); doi != "" && doi == bib.DOIKey(&first.Work) {
-		return first.ID == "" || rec.ID == "" || first.ID == rec.ID || idScheme(first.ID) != idScheme(rec.ID) ||
-			strings.Join(bib.TitleWords(first.Title), " ") == strings.Join(bib.TitleWords(rec.Title), " ")
+		return first.ID == "" || rec.ID == "" || first.ID == rec.ID || idScheme(first.ID) != idScheme(rec.ID) || sameTitle
 	}
-	return first.ID == "" || rec.ID == "" || first.ID == rec.ID || first.Record.File != rec.File
+	if first.ID == "" || rec.ID == "" || first.ID == rec.ID || first.Record.File != rec.File {
+		return true
+	}
+	return sameTitle && idScheme(first.ID) == scopusScheme && idScheme(rec.ID) == scopusScheme &&
+		first.Year == rec.Year && bib.FamilyKey(first.FirstAuthor()) == bib.FamilyKey(rec.FirstAuthor())
 }
+
+// sameTitleWords reports whether two titles have the same significant
+// words, and some.
+func sameTitleWords(a, b string) bool {
+	x := strings.Join(bib.TitleWords(a), " ")
+	return x != "" && x == strings.Join(bib.TitleWords(b), " ")
+}
+
+// scopusScheme starts every Scopus EID.
+const scopusScheme = "2-s2.0-"
 
 // idScheme names the database a record id comes from: "WOS:" for Web of
 // Science UTs, "2-s2.0-" for Scopus EIDs, what precedes the digits else.
 func idScheme(id string) string {
-	if strings.HasPrefix(id, "2-s2.0-") {
-		return "2-s2.0-"
+	if strings.HasPrefix(id, scopusScheme) {
+		return scopusScheme
 	}
 	return strings.ToUpper(strings.TrimRight(id, "0123456789"))
 }

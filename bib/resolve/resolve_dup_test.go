@@ -3,6 +3,7 @@ package resolve
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
@@ -124,5 +125,28 @@ func TestResolveSharedDOI(t *testing.T) {
 		if records != 2 || dups != wantDups || len(citations(c)) != 4 {
 			t.Errorf("twice %v: %d records, %d duplicates, %d citations; want 2, %d, 4", twice, records, dups, len(citations(c)), wantDups)
 		}
+	}
+}
+
+// One database indexes a paper twice under two ids: Scopus lists
+// "Lithography beyond 32nm - a role for imprint?" (Melliar-Smith 2007)
+// four times, with four EIDs and no DOI; one record, its references
+// counted once. A conference paper and the journal article after it
+// ("Twin iterative detection…", Nguyen 2017: INTMAG and IEEE TMAG, two
+// DOIs) stay two. The export holds 836 records, 822 papers.
+func TestResolveIndexedTwice(t *testing.T) {
+	c := Resolve(readRecords(t, "scopus-bibx.ris"))
+	records := map[string]int{}
+	n := 0
+	for i := range c.Works {
+		if w := &c.Works[i]; w.InCorpus {
+			n++
+			records[strings.ToLower(w.Title)]++
+		}
+	}
+	if n != 822 || records["lithography beyond 32nm - a role for imprint?"] != 1 ||
+		records["twin iterative detection for bit-patterned media recording systems"] != 2 {
+		t.Errorf("%d records; Melliar-Smith 2007 is %d, Nguyen 2017 %d", n,
+			records["lithography beyond 32nm - a role for imprint?"], records["twin iterative detection for bit-patterned media recording systems"])
 	}
 }
