@@ -20,7 +20,8 @@ writes into the output folder:
                          references, PageRank, HITS hub and authority,
                          betweenness, co-citation cluster
   references.csv         every input reference, the work it resolved to, by
-                         which rule and with what score
+                         which rule and with what score (match=duplicate:
+                         counted once already, as a record given twice)
   matches.csv            every merge, with the fields that agreed
   citations.csv          citing,cited pairs
   cocitation.csv         a,b,count: works cited together
@@ -32,6 +33,13 @@ writes into the output folder:
   cocitation.dot         the co-citation network (sfdp -Tsvg)
   author_cocitation.dot  the author co-citation network (sfdp -Tsvg)
   map.html               the co-citation map, to open in a browser (offline)
+
+Records without any references (an export made without them, PubMed) give
+what they allow: works.csv of the records, years.csv and sources.csv, and
+the co-authorship networks of authors and countries. A file that is no
+export and no reference list (a PDF, a spreadsheet of search results) is
+an error saying what it looks like; .xlsx workbooks holding an export are
+read as the export.
 
 --export picks the formats (default csv,dot,html; all for every one):
 graphml, gexf, pajek, vosviewer and json write each network
