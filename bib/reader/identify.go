@@ -44,6 +44,9 @@ func Container(head []byte) string {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return "" // UTF-16 text
 	}
+	if utf16Shape(head) {
+		return "" // UTF-16 text without a byte-order mark
+	}
 	control := 0
 	for _, c := range head {
 		if c == 0 {
@@ -57,6 +60,20 @@ func Container(head []byte) string {
 		return "binary"
 	}
 	return ""
+}
+
+// utf16Shape reports whether b reads as UTF-16 text without a byte-order
+// mark: its zero bytes (the high bytes of ASCII characters, at least one
+// character in ten) all on one side of the byte pairs.
+func utf16Shape(b []byte) bool {
+	var zeros [2]int
+	for i, c := range b {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	pairs := len(b) / 2
+	return pairs >= 8 && (zeros[0]*10 >= pairs && zeros[1] == 0 || zeros[1]*10 >= pairs && zeros[0] == 0)
 }
 
 // containerAdvice says what a binary file is and what to give instead.

@@ -104,3 +104,25 @@ func mustHead(t *testing.T, name string) []byte {
 	}
 	return bytes.TrimPrefix(data[:min(len(data), headSize)], []byte("\ufeff"))
 }
+
+// TestContainerUTF16: UTF-16 text without a byte-order mark, Latin or
+// Chinese, is text; random bytes are not.
+func TestContainerUTF16(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		be   bool
+	}{{"PT J\nAU Ruffini, PB\nTI Science diplomacy\n", false}, {"1. 赵刚, 科技外交的理论与实践[M]. 北京: 时事出版社, 2007.\n", true}} {
+		var b []byte
+		for _, r := range c.text {
+			hi, lo := byte(r>>8), byte(r)
+			if c.be {
+				b = append(b, hi, lo)
+			} else {
+				b = append(b, lo, hi)
+			}
+		}
+		if k := Container(b); k != "" {
+			t.Errorf("%q in UTF-16: %q, want text", c.text, k)
+		}
+	}
+}

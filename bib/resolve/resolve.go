@@ -193,13 +193,14 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 
 // wordingIdentifies reports whether a reference's wording names one work,
 // so that two references of one list worded alike are one citation: it
-// gives an id or a DOI, or a year and an author with a title or with a
-// volume and a page. "McDaniel TW, 2012, J APPL PHYS, V112" twice may be
-// two articles of one volume.
+// gives a DOI, or a year and an author with a source, volume and page.
+// "McDaniel TW, 2012, J APPL PHYS, V112" twice may be two articles of one
+// volume; a reference by id (an edge list) resolves exactly, repeated or
+// not.
 func wordingIdentifies(ref *bib.Reference) bool {
 	w := &ref.Work
-	return ref.ID != "" || w.DOI != "" ||
-		w.Year != 0 && len(w.Authors) > 0 && (len(w.Title) >= 12 || w.Volume != "" && w.Pages != "")
+	return ref.ID == "" && (w.DOI != "" ||
+		w.Year != 0 && len(w.Authors) > 0 && (w.Container != "" || w.ContainerShort != "") && w.Volume != "" && w.Pages != "")
 }
 
 // foldRaw is a reference's wording with case, spacing and closing
