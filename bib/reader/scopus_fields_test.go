@@ -34,7 +34,7 @@ var (
 	shapePages    = regexp.MustCompile(`, pp?\. [^,]+$`)
 	shapeNumber   = regexp.MustCompile(`^[A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?$`)
 	shapeYearMid  = regexp.MustCompile(`\((1[5-9]\d\d|20\d\d)[a-z]?\) (.+)$`)
-	shapeOldTail  = regexp.MustCompile(`^(.+?), (\d[\dA-Za-z]*(?:[-–/]\w+)?)(?: \([^)]*\))?(?:, pp?\. .*)?$`)
+	shapeOldTail  = regexp.MustCompile(`^(.+?), (\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \([^)]*\))?(?:, pp?\. .*)?$`)
 	shapeOldPages = regexp.MustCompile(`^(.+?), pp?\. .*$`)
 )
 

@@ -60,7 +60,7 @@ var (
 	scopusYearMid     = regexp.MustCompile(`(?:^|[ ,])\((1[5-9]\d\d|20\d\d)[a-z]?\) `)
 	scopusPagesPart   = regexp.MustCompile(`^pp?\. ?(\S.*)$`)
 	scopusNumber      = regexp.MustCompile(`^[A-Z]?\d[\dA-Za-z]*(?:[-–/][A-Za-z]{0,3}\d*[A-Za-z]{0,3})?$`)
-	scopusOldVolume   = regexp.MustCompile(`^([A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?)(?: \(([^)]+)\))?$`)
+	scopusOldVolume   = regexp.MustCompile(`^([A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \(([^)]+)\))?$`)
 	scopusInitialsOld = regexp.MustCompile(`^\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*(?: Jr\.)?$`)
 	scopusFamilyOld   = regexp.MustCompile(`^[\p{L}'’][\p{L}'’\-. ]{0,60}$`)
 	scopusProceedings = regexp.MustCompile(`(?i)\b(?:proceedings|conference|symposium|workshop|congress)\b`)

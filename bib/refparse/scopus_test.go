@@ -39,6 +39,10 @@ func TestParseScopusReference(t *testing.T) {
 		{"Obal II, W.D., McQuinn, M.G., Sanders, W.H., Detecting and exploiting symmetry in discrete-state Markov models (2007) IEEE Transactions on Reliability, 56 (4), pp. 643-654. , DOI 10.1109/TR.2007.909761",
 			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Obal II", Given: "W.D."}, {Family: "McQuinn", Given: "M.G."}, {Family: "Sanders", Given: "W.H."}}, Year: 2007,
 				Title: "Detecting and exploiting symmetry in discrete-state Markov models", Container: "IEEE Transactions on Reliability", Volume: "56", Issue: "4", Pages: "643-654", DOI: "10.1109/tr.2007.909761"}},
+		// A volume with letters (scopus-litstudy.csv).
+		{"Garg, K., An approach to performance specification of communication protocols using timed Petri nets (1985) IEEE Trans. Software Eng., 11 SE (10), pp. 1216-1225",
+			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Garg", Given: "K."}}, Year: 1985,
+				Title: "An approach to performance specification of communication protocols using timed Petri nets", Container: "IEEE Trans. Software Eng.", Volume: "11 SE", Issue: "10", Pages: "1216-1225"}},
 		// A year in brackets wins over a four-digit volume: the pattern issue 20
 		// (item 8) quotes, "(1999) … 1540, pp. 398-416", on a constructed reference.
 		{"Kato, A., Zeger, K., On the capacity of two-dimensional runlength constrained channels (1999) Lecture Notes in Computer Science, 1540, pp. 398-416",
