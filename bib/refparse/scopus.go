@@ -61,7 +61,7 @@ var (
 	scopusPagesPart   = regexp.MustCompile(`^pp?\. ?(\S.*)$`)
 	scopusNumber      = regexp.MustCompile(`^[A-Z]?\d[\dA-Za-z]*(?:[-–/][A-Za-z]{0,3}\d*[A-Za-z]{0,3})?$`)
 	scopusOldVolume   = regexp.MustCompile(`^([A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \(([^)]+)\))?$`)
-	scopusInitialsOld = regexp.MustCompile(`^\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*(?: Jr\.)?$`)
+	scopusInitialsOld = regexp.MustCompile(`^(?:\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*|\p{Lu}{1,3}\.?)(?: Jr\.)?$`)
 	scopusFamilyOld   = regexp.MustCompile(`^[\p{L}'’][\p{L}'’\-. ]{0,60}$`)
 	scopusProceedings = regexp.MustCompile(`(?i)\b(?:proceedings|conference|symposium|workshop|congress)\b`)
 	scopusDOI         = regexp.MustCompile(`10\.\d{4,9}/\S+`)
@@ -162,7 +162,8 @@ func scopusNames(parts []string) []bib.Name {
 }
 
 // scopusOldAuthors reports whether s starts with an author in the old
-// style, family name and initials in parts of their own: "Kalé, L., …".
+// style, family name and initials in parts of their own: "Kalé, L., …",
+// or, as some publishers supplied them, "Reddy, VN, …".
 func scopusOldAuthors(s string) bool {
 	segs := strings.SplitN(s, ", ", 3)
 	return len(segs) >= 2 && scopusFamilyOld.MatchString(segs[0]) &&

@@ -39,6 +39,11 @@ func TestParseScopusReference(t *testing.T) {
 		{"Obal II, W.D., McQuinn, M.G., Sanders, W.H., Detecting and exploiting symmetry in discrete-state Markov models (2007) IEEE Transactions on Reliability, 56 (4), pp. 643-654. , DOI 10.1109/TR.2007.909761",
 			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Obal II", Given: "W.D."}, {Family: "McQuinn", Given: "M.G."}, {Family: "Sanders", Given: "W.H."}}, Year: 2007,
 				Title: "Detecting and exploiting symmetry in discrete-state Markov models", Container: "IEEE Transactions on Reliability", Volume: "56", Issue: "4", Pages: "643-654", DOI: "10.1109/tr.2007.909761"}},
+		// The old style with undotted initials, as some publishers supplied
+		// them (scopus-litstudy.csv).
+		{"Reddy, VN, Liebmann, MN, Mavrovouniotis, ML., Petri Net Representations in Metabolic Pathways (1993) Proc Int Conf Intell Syst Mol Biol, 94 (1), pp. 328-336. , PMID: 7584354",
+			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Reddy", Given: "VN"}, {Family: "Liebmann", Given: "MN"}, {Family: "Mavrovouniotis", Given: "ML."}}, Year: 1993,
+				Title: "Petri Net Representations in Metabolic Pathways", Container: "Proc Int Conf Intell Syst Mol Biol", Volume: "94", Issue: "1", Pages: "328-336"}},
 		// A volume with letters (scopus-litstudy.csv).
 		{"Garg, K., An approach to performance specification of communication protocols using timed Petri nets (1985) IEEE Trans. Software Eng., 11 SE (10), pp. 1216-1225",
 			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Garg", Given: "K."}}, Year: 1985,
