@@ -30,8 +30,8 @@ func ExampleNewCorpus() {
 		fmt.Println(c.Works[cocited.Members[e.A]].Label, "–", c.Works[cocited.Members[e.B]].Label, e.Weight)
 	}
 	// Output:
-	// A A n.d. cited 0 times
-	// B B n.d. cited 0 times
+	// A A cited 0 times
+	// B B cited 0 times
 	// W1 Ruffini 2020 cited 2 times
 	// W2 Legrand 2018 cited 2 times
 	// Ruffini 2020 – Legrand 2018 2

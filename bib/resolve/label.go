@@ -10,7 +10,7 @@ import (
 // first appearance when several works share one ("Ruffini 2020a",
 // "Ruffini 2020b"), as author-year citation styles do. A work with neither
 // author nor year keeps the label its record gave (a reflist's file name),
-// or gets the start of its title.
+// or gets the start of its title, or is named by its DOI or id.
 func assignLabels(works []Work) {
 	base := make([]string, len(works))
 	count := map[string]int{}
@@ -44,7 +44,16 @@ func baseLabel(w *Work) string {
 		name = shorten(w.Container, 30)
 	}
 	if name == "" {
-		name = w.ID
+		// Known only by an identifier (Crossref's DOI-only references,
+		// OpenAlex's referenced_works): the identifier names it, and
+		// "n.d." would add nothing.
+		name = w.DOI
+		if name == "" {
+			name = w.ID
+		}
+		if w.Year == 0 {
+			return name
+		}
 	}
 	year := "n.d."
 	if w.Year != 0 {
