@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/bib/resolve"
+	"github.com/citegraph/citegraph/graph"
 )
 
 // TestAnalysesHelp: the new commands give their formulas and papers.
@@ -15,7 +18,7 @@ func TestAnalysesHelp(t *testing.T) {
 	for cmd, wants := range map[string][]string{
 		"coword":   {"Callon, Courtial, Turner & Bauin 1983", "Snowball", "--ngrams", "--thesaurus", "score<Avg. pub. year>"},
 		"thematic": {"centrality(T) = 10 · Σ e_ij", "density(T)    = 100 · Σ e_ij", "doi:10.1016/j.joi.2010.10.002", "|U ∩ V| / min(|U|, |V|)", "motor themes"},
-		"tos":      {"SAP(v) = leaf_paths(v) · root_sap(v) + root_paths(v) · leaf_sap(v)", "doi:10.15446/ing.investig.v40n1.77718", "python-bibx"},
+		"tos":      {"--thesaurus", "SAP(v) = leaf_paths(v) · root_sap(v) + root_paths(v) · leaf_sap(v)", "doi:10.15446/ing.investig.v40n1.77718", "python-bibx"},
 		"cocite":   {"--slice-years", "--overlay", "label<TAB>replace by"},
 		"analyze":  {"--overlay year|citations", "--thesaurus FILE"},
 	} {
@@ -65,6 +68,40 @@ func TestThesaurusFlag(t *testing.T) {
 	stdout, stderr, code = toolboxRun(t, "analyze", "--sample", "wos", "--thesaurus", th, "--export", "csv", "-o", filepath.Join(dir, "an"))
 	if code != 0 || !strings.Contains(stdout, "cited works: 1 label replaced (1 merged into others), 0 ignored") {
 		t.Errorf("analyze: exit %d %s\n%s", code, stderr, stdout)
+	}
+	// The commands that draw the citation graph itself merge and drop works:
+	// Terris 2005a becomes a root cited by every record that cites it or
+	// Richter 2006a, and White 1997 is gone.
+	in, err := readSample("wos", readOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := graph.NewCorpus(resolve.Resolve(in.records))
+	citing := map[int32]bool{}
+	for i := range c.Works {
+		if l := c.Works[i].Label; l == "Richter 2006a" || l == "Terris 2005a" {
+			for _, u := range c.Citations.In(i) {
+				citing[u] = true
+			}
+		}
+	}
+	os.WriteFile(th, []byte("label\treplace by\nRichter 2006a\tTerris 2005a\nWhite 1997\t\n"), 0o644)
+	for _, cmd := range []string{"tos", "historiograph", "mainpath"} {
+		out := filepath.Join(dir, cmd)
+		stdout, stderr, code := toolboxRun(t, cmd, "--thesaurus", th, "-o", out)
+		if code != 0 || !strings.Contains(stdout, "works: 1 label replaced (1 merged into others), 1 ignored") {
+			t.Errorf("%s: exit %d %s\n%s", cmd, code, stderr, stdout)
+		}
+	}
+	rows := toolboxCSV(t, filepath.Join(dir, "tos", "tos.csv"))
+	li, ri, si := column(t, rows, "label"), column(t, rows, "role"), column(t, rows, "score")
+	if want := strconv.Itoa(len(citing)); rows[1][li] != "Terris 2005a" || rows[1][ri] != "root" || rows[1][si] != want {
+		t.Errorf("first root %v, want Terris 2005a with score %s", rows[1], want)
+	}
+	for _, r := range rows[1:] {
+		if r[li] == "Richter 2006a" || r[li] == "White 1997" {
+			t.Errorf("%s is still in the tree", r[li])
+		}
 	}
 	for _, c := range []struct{ file, want string }{
 		{"", "the file is empty"},

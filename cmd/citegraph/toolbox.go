@@ -26,6 +26,11 @@ type inputFlags struct {
 	force       *bool
 	csvSafe     *bool
 	read        func() (readOptions, error)
+	// thesaurus, for the commands that draw the citation graph itself
+	// (addWorksThesaurus), merges and drops works; merged is what it did.
+	thesaurus *string
+	merged    *graph.Relabelling
+	applied   *graph.Thesaurus
 }
 
 func addInputFlags(fs *flag.FlagSet, defaultOut string) *inputFlags {
@@ -60,7 +65,25 @@ func (f *inputFlags) corpus(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer)
 	if len(in.records) == 0 {
 		return nil, "", fmt.Errorf("%s: the input holds no records", in.name)
 	}
-	return graph.NewCorpus(resolve.Resolve(in.records)), in.name, nil
+	c := graph.NewCorpus(resolve.Resolve(in.records))
+	if f.thesaurus != nil {
+		if f.applied, err = readThesaurus(*f.thesaurus); err != nil {
+			return nil, "", err
+		}
+		c, f.merged = graph.MergeWorks(c, f.applied)
+	}
+	return c, in.name, nil
+}
+
+// addWorksThesaurus gives a command that draws the citation graph itself
+// --thesaurus, applied to the works' labels and ids (graph.MergeWorks).
+func (f *inputFlags) addWorksThesaurus() {
+	f.thesaurus = f.fs.String("thesaurus", "", "VOSviewer thesaurus `file`: tab-separated \"label\" and \"replace by\" columns merging or (with an empty replacement) dropping works, by label or id")
+}
+
+// reportMerged writes the summary line of what --thesaurus did to the works.
+func (f *inputFlags) reportMerged(w io.Writer) {
+	reportRelabelled(w, f.applied, "works", f.merged)
 }
 
 // write adds files to the output folder, replacing those of the same name
@@ -431,6 +454,9 @@ transitive reduction: every record still reaches the same others), and
 orders the records of each year after those they cite. The table keeps
 every citation.
 
+--thesaurus FILE merges or drops works (by label or id, VOSviewer's
+thesaurus format, as in analyze) before drawing.
+
 Examples:
   citegraph historiograph savedrecs.txt
   citegraph historiograph --top 50 --min-citations 2 -o hist savedrecs.txt
@@ -443,6 +469,7 @@ func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	top := fs.Int("top", 30, "the DOT file draws the `N` records of highest local citation score (0: all)")
 	minLCS := fs.Int("min-citations", 0, "leave out records cited by fewer corpus records")
 	reduce := fs.Bool("reduce", false, "draw only the citations no chain of other drawn citations implies (transitive reduction)")
+	in.addWorksThesaurus()
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -457,6 +484,7 @@ func runHistoriograph(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	h := full.Top(c, 0, *minLCS)
 	drawn := full.Top(c, *top, *minLCS)
 	fmt.Fprintf(stdout, "citegraph historiograph: %s\n%d records, %d citations among them; drawing %d records\n", what, len(h.Works), h.Citations.Size(), len(drawn.Works))
+	in.reportMerged(stdout)
 	if *reduce {
 		reduced, err := drawn.Reduce(c)
 		if err != nil {
@@ -484,6 +512,9 @@ corpus records (the historiograph); --all-works adds every cited work. Writes
                  citation cycle joined by "+")
   mainpath.dot   the main paths, cited -> citing (dot -Tsvg)
 
+--thesaurus FILE merges or drops works (by label or id, VOSviewer's
+thesaurus format, as in analyze) before the paths are traced.
+
 Examples:
   citegraph mainpath savedrecs.txt
   citegraph mainpath --key-routes 20 --all-works -o mp savedrecs.txt
@@ -494,6 +525,7 @@ func runMainPath(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	in := addInputFlags(fs, "citegraph-out")
 	k := fs.Int("key-routes", 10, "start the key-route main path from the `k` arcs of largest SPC")
 	all := fs.Bool("all-works", false, "analyse the whole citation graph, not only citations among corpus records")
+	in.addWorksThesaurus()
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -507,6 +539,7 @@ func runMainPath(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	m := analysis.MainPath(c, *all, *k)
 	fmt.Fprintf(stdout, "citegraph mainpath: %s\n%d nodes, %d arcs, %v source-to-sink paths; main paths: local %d arcs, global %d, key-route %d\n",
 		what, m.SPC.DAG.Order(), m.SPC.DAG.Size(), m.SPC.Paths, len(m.Local), len(m.Global), len(m.KeyRoute))
+	in.reportMerged(stdout)
 	return in.write(stdout, analysis.TableFile("mainpath.csv", m.Table()), analysis.DOTFile("mainpath.dot", m.DOT()))
 }
 

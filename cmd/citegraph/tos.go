@@ -41,6 +41,9 @@ came first in the input. Writes
   tos.dot   the tree for Graphviz (dot -Tsvg): leaves above, trunk, roots
             below, and the citations among them
 
+--thesaurus FILE merges or drops works (by label or id, VOSviewer's
+thesaurus format, as in analyze) before the tree is grown.
+
 Examples:
   citegraph tos savedrecs.txt
   citegraph tos --roots 10 --trunk 10 --leaves 30 scopus.csv
@@ -55,6 +58,7 @@ func runTreeOfScience(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	fs.IntVar(&opts.MaxLeaves, "leaves", opts.MaxLeaves, "the most leaves")
 	fs.IntVar(&opts.MinLeafConnections, "min-leaf-paths", opts.MinLeafConnections, "leaves need at least this many paths to the roots")
 	fs.IntVar(&opts.MaxLeafAge, "max-leaf-age", opts.MaxLeafAge, "leaves are at most this many years older than the newest")
+	in.addWorksThesaurus()
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -74,6 +78,7 @@ func runTreeOfScience(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintf(stdout, "citegraph tos: %s\nTree of Science on %d of %d works: %d roots, %d trunk, %d leaves\n",
 		what, kept, len(c.Works), t.Count(analysis.RootRole), t.Count(analysis.TrunkRole), t.Count(analysis.LeafRole))
+	in.reportMerged(stdout)
 	if t.Count(analysis.RootRole) == 0 {
 		fmt.Fprintln(stdout, "(no root: once the works cited only once are dropped, no work cites nothing and is cited; a single reference list has no tree)")
 	} else if t.LeafFallback {
