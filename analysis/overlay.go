@@ -98,21 +98,26 @@ func meanCell(xs []float64) string {
 
 // ExtraFormats are the formats a toolbox network writes besides its CSV
 // tables and DOT file.
-var ExtraFormats = []string{"html", "vosviewer"}
+var ExtraFormats = []string{"html", "vosviewer", "timeline"}
 
 // MapFiles are a toolbox network's map.html and VOSviewer files, as
 // formats asks ("html", "vosviewer"): KIND_LEVEL_map.html, coloured by
 // cluster or by the overlay ("year": avg_year; "citations": occurrences
 // for co-citation, avg_citations otherwise), and
 // KIND_LEVEL_vosviewer_map.txt, _network.txt and .json with the scores
-// avg_year and avg_citations.
+// avg_year and avg_citations, and the timeline view of the clusters,
+// KIND_LEVEL_timeline.svg and .csv (see Timeline and TimelineTable).
 func (r *NetworkResult) MapFiles(formats []string, overlay string, seed uint64, maxLinks int) []export.File {
-	if len(formats) == 0 {
-		return nil
-	}
-	n := r.Network(seed)
 	base := r.Name()
 	var files []export.File
+	if slices.Contains(formats, "timeline") {
+		t := r.Timeline(TimelineLanes)
+		files = append(files, export.File{Name: base + "_timeline.svg", Write: t.WriteSVG}, TableFile(base+"_timeline.csv", r.TimelineTable()))
+	}
+	if !slices.Contains(formats, "html") && !slices.Contains(formats, "vosviewer") {
+		return files
+	}
+	n := r.Network(seed) // laid out only for the formats that show it
 	if slices.Contains(formats, "html") {
 		m := &export.HTMLMap{Title: fmt.Sprintf("citegraph %s map of %s", r.Options.Kind, r.Options.Level), Network: n, MaxLinks: maxLinks,
 			Item: itemNames[r.Options.Level], ByLabel: "In",

@@ -286,6 +286,37 @@ func TestTreeOfScienceCommand(t *testing.T) {
 	toolboxRender(t, filepath.Join(out, "tos.dot"), "dot")
 }
 
+// TestTimelineExport: --export timeline draws the co-citation clusters of
+// the WoS sample along the years, as CiteSpace's timeline view, and tables
+// them; every work of the table is a node of the network at its year.
+func TestTimelineExport(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := toolboxRun(t, "cocite", "--min-citations", "2", "--export", "timeline", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	svg, err := os.ReadFile(filepath.Join(out, "cocitation_documents_timeline.svg"))
+	if err != nil || !strings.Contains(string(svg), "#1 block copolymer") {
+		t.Errorf("timeline.svg: %v, first lane not the block copolymer cluster", err)
+	}
+	rows := toolboxCSV(t, filepath.Join(out, "cocitation_documents_timeline.csv"))
+	nodes := toolboxCSV(t, filepath.Join(out, "cocitation_documents_nodes.csv"))
+	cluster := map[string]string{}
+	for _, r := range nodes[1:] {
+		cluster[r[1]] = r[7]
+	}
+	total := 0
+	for _, r := range rows[1:] {
+		n, _ := strconv.Atoi(r[2])
+		total += n
+		if cluster[r[4]] != r[0] || !strings.HasSuffix(strings.TrimRight(r[4], "abcdefgh"), r[1]) {
+			t.Errorf("row %q: %s is in cluster %q", r, r[4], cluster[r[4]])
+		}
+	}
+	if total < len(nodes)*9/10 || total >= len(nodes) {
+		t.Errorf("%d works placed of %d nodes", total, len(nodes)-1)
+	}
+}
+
 // TestOverlayAndScores: analyze --overlay year colours map.html by year, and
 // the VOSviewer map files carry the scores; coword writes its map and
 // VOSviewer files with the mean publication year of each keyword's records.

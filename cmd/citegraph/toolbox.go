@@ -194,7 +194,7 @@ func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags 
 	fs.IntVar(&nf.opts.LabelTerms, "labels", 5, "label terms per cluster and method (0: none)")
 	fs.IntVar(&nf.opts.DOTMaxEdges, "dot-max-edges", 1000, "the DOT file keeps this many of the strongest links (0: all)")
 	nf.thesaurus = fs.String("thesaurus", "", thesaurusUsage)
-	nf.formats = fs.String("export", "csv,dot", "output `formats`: csv and dot (always), html (KIND_LEVEL_map.html), vosviewer (KIND_LEVEL_vosviewer_*)")
+	nf.formats = fs.String("export", "csv,dot", "output `formats`: csv and dot (always), html (KIND_LEVEL_map.html), vosviewer (KIND_LEVEL_vosviewer_*), timeline (KIND_LEVEL_timeline.svg and .csv)")
 	nf.overlay = fs.String("overlay", "", "colour the map by `score`: year (mean publication year of the records behind a node) or citations, instead of by cluster")
 	nf.mapMaxLinks = fs.Int("map-max-links", 5000, "the map draws this many of the strongest links (0: all)")
 	nf.slices = fs.String("slices", "", "time slices: cut the records' years after these `years` (2005,2012: up to 2005, 2006–2012, after 2012) and build a network per slice")
@@ -270,7 +270,7 @@ func (nf *networkFlags) check() error {
 		case slices.Contains(analysis.ExtraFormats, f):
 			nf.extra = append(nf.extra, f)
 		default:
-			return usagef("--export: unknown format %q (csv, dot, html, vosviewer)", f)
+			return usagef("--export: unknown format %q (csv, dot, html, vosviewer, timeline)", f)
 		}
 	}
 	if _, err := analysis.ParseOverlay(*nf.overlay); err != nil {
