@@ -47,12 +47,30 @@ func ParseName(s string) bib.Name {
 		}
 		return bib.Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
 	}
+	// Russian order, "Беспалов Дмитрий Николаевич": family, given name and
+	// patronymic (the patronymic last tells it from "Дмитрий Николаевич
+	// Беспалов").
+	if len(fields) == 3 && isPatronymic(fields[2]) {
+		return bib.Name{Family: fields[0], Given: fields[1] + " " + fields[2]}
+	}
 	// "Given Family": the last word is the family name, with its particles.
 	k := len(fields) - 1
 	for k > 1 && isParticle(fields[k-1]) {
 		k--
 	}
 	return bib.Name{Family: strings.Join(fields[k:], " "), Given: strings.Join(fields[:k], " ")}
+}
+
+// isPatronymic reports whether a word is an East Slavic patronymic, in
+// Cyrillic or transliterated: "Николаевич", "Анатольевна", "Ivanovich".
+func isPatronymic(w string) bool {
+	w = strings.ToLower(w)
+	for _, suffix := range []string{"вич", "вна", "ична", "ovich", "evich", "ovna", "evna", "ichna"} {
+		if strings.HasSuffix(w, suffix) && utf8.RuneCountInString(w) > utf8.RuneCountInString(suffix)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }

@@ -28,6 +28,12 @@ func TestParseName(t *testing.T) {
 		{"The Royal Society", bib.Name{Literal: "The Royal Society"}},
 		{"World Health Organization", bib.Name{Literal: "World Health Organization"}},
 		{"Plato", bib.Name{Family: "Plato"}},
+		// Russian order, as OpenAlex gives it (openalex-works-sample5.json),
+		// and the given-name-first order.
+		{"Беспалов Дмитрий Николаевич", bib.Name{Family: "Беспалов", Given: "Дмитрий Николаевич"}},
+		{"Казаков Михаил Анатольевич", bib.Name{Family: "Казаков", Given: "Михаил Анатольевич"}},
+		{"Дмитрий Николаевич Беспалов", bib.Name{Family: "Беспалов", Given: "Дмитрий Николаевич"}},
+		{"Tolstaya Tatyana Nikitichna", bib.Name{Family: "Tolstaya", Given: "Tatyana Nikitichna"}},
 		{"  ", bib.Name{}},
 	}
 	for _, tt := range tests {
