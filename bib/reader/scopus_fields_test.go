@@ -15,6 +15,7 @@ import (
 // Scopus writes its references in a fixed shape, in two styles:
 //
 //	old (to about 2020):  Authors, Title (Year) Source, Volume (Issue), pp. X-Y
+//	                      (or the page as "648p")
 //	newer:                Authors, Title, Source, Volume, Issue, pp. X-Y, (Year)
 //
 // (the current exports separate the authors with "; " instead of ", ").
@@ -34,7 +35,7 @@ var (
 	shapePages    = regexp.MustCompile(`, pp?\. [^,]+$`)
 	shapeNumber   = regexp.MustCompile(`^[A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?$`)
 	shapeYearMid  = regexp.MustCompile(`\((1[5-9]\d\d|20\d\d)[a-z]?\) (.+)$`)
-	shapeOldTail  = regexp.MustCompile(`^(.+?), (\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \([^)]*\))?(?:, pp?\. .*)?$`)
+	shapeOldTail  = regexp.MustCompile(`^(.+?), (\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \([^)]*\))?(?:, pp?\. .*|, \d+p)?$`)
 	shapeOldPages = regexp.MustCompile(`^(.+?), pp?\. .*$`)
 )
 

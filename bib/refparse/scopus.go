@@ -59,6 +59,7 @@ var (
 	scopusYearAtEnd   = regexp.MustCompile(`(?:^|[ ,])\((1[5-9]\d\d|20\d\d)[a-z]?\)\.?$`)
 	scopusYearMid     = regexp.MustCompile(`(?:^|[ ,])\((1[5-9]\d\d|20\d\d)[a-z]?\) `)
 	scopusPagesPart   = regexp.MustCompile(`^pp?\. ?(\S.*)$`)
+	scopusPageSuffix  = regexp.MustCompile(`^(\d+)p\.?$`)
 	scopusNumber      = regexp.MustCompile(`^[A-Z]?\d[\dA-Za-z]*(?:[-–/][A-Za-z]{0,3}\d*[A-Za-z]{0,3})?$`)
 	scopusOldVolume   = regexp.MustCompile(`^([A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \(([^)]+)\))?$`)
 	scopusInitialsOld = regexp.MustCompile(`^(?:\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*|\p{Lu}{1,3}\.?)(?: Jr\.)?$`)
@@ -209,7 +210,12 @@ func scopusOlder(left, right string) bib.Work {
 	w.Publisher = strings.TrimSpace(publisher)
 	parts := strings.Split(main, ", ")
 	if len(parts) > 1 {
-		if m := scopusPagesPart.FindStringSubmatch(parts[len(parts)-1]); m != nil {
+		last := parts[len(parts)-1]
+		if m := scopusPagesPart.FindStringSubmatch(last); m != nil {
+			w.Pages = m[1]
+			parts = parts[:len(parts)-1]
+		} else if m := scopusPageSuffix.FindStringSubmatch(last); m != nil && len(parts) > 2 && scopusOldVolume.MatchString(parts[len(parts)-2]) {
+			// "Nature, 455, 648p" (but in "Science, 276p" 276 is the volume).
 			w.Pages = m[1]
 			parts = parts[:len(parts)-1]
 		}

@@ -44,6 +44,13 @@ func TestParseScopusReference(t *testing.T) {
 		{"Reddy, VN, Liebmann, MN, Mavrovouniotis, ML., Petri Net Representations in Metabolic Pathways (1993) Proc Int Conf Intell Syst Mol Biol, 94 (1), pp. 328-336. , PMID: 7584354",
 			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Reddy", Given: "VN"}, {Family: "Liebmann", Given: "MN"}, {Family: "Mavrovouniotis", Given: "ML."}}, Year: 1993,
 				Title: "Petri Net Representations in Metabolic Pathways", Container: "Proc Int Conf Intell Syst Mol Biol", Volume: "94", Issue: "1", Pages: "328-336"}},
+		// The page written "644p" (scopus-bibx.ris, authors shortened).
+		{"Maze, J.R., Lukin, M.D., (2008) Nature, 455, 644p",
+			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Maze", Given: "J.R."}, {Family: "Lukin", Given: "M.D."}}, Year: 2008,
+				Container: "Nature", Volume: "455", Pages: "644"}},
+		{"Gruber, A., Wrachtrup, J., (1997) Science, 276p",
+			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Gruber", Given: "A."}, {Family: "Wrachtrup", Given: "J."}}, Year: 1997,
+				Container: "Science", Volume: "276p"}},
 		// A volume with letters (scopus-litstudy.csv).
 		{"Garg, K., An approach to performance specification of communication protocols using timed Petri nets (1985) IEEE Trans. Software Eng., 11 SE (10), pp. 1216-1225",
 			bib.Work{Type: "article-journal", Authors: []bib.Name{{Family: "Garg", Given: "K."}}, Year: 1985,
