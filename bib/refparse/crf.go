@@ -2,6 +2,7 @@ package refparse
 
 import (
 	"math"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 )
@@ -48,13 +49,20 @@ type CRFModel struct {
 	// other than p itself.
 	fromBest [CRFNumTags]float32
 
-	// Where the hashes of each value of their top bits begin (dir[t] is
-	// the first row whose hash's top bits are t or more).
+	// The feature table as labelling reads it: each row in one run of
+	// rows, its hash (two words, low first), the set of its labels (a bit
+	// each) and their weights (float32 bits) in label order, so that a
+	// feature found costs one or two cache lines, not one in each of
+	// Hashes, RowOff, RowLab and RowW. dir[t] is where the rows whose
+	// hash's top bits are t or more begin.
+	rows  []uint32
 	dir   []uint32
 	shift uint // 64 − log₂(len(dir) − 1)
 
-	// Dense tables of the state features: [value*L+label].
-	dense [crfNumStates][]float32
+	// Dense tables of the state features: [value*L+label]; the states
+	// labelling reads (the others folded into them, crfStateFolds).
+	dense  [crfNumStates][]float32
+	states []int
 
 	bos, eos *crfWordVec
 	cache    crfCache
@@ -70,31 +78,45 @@ type crfWordVec struct {
 	ctx  [len(crfCtxOffsets)][CRFNumLabels]float32
 }
 
-// lookup returns the row of a feature, or -1.
+// lookup returns where the row of a feature begins in m.rows, or -1.
 func (m *CRFModel) lookup(h uint64) int {
-	if len(m.Hashes) == 0 {
+	if len(m.rows) == 0 {
 		return -1
 	}
-	t := h >> m.shift
-	for r := m.dir[t]; r < m.dir[t+1]; r++ {
-		if k := m.Hashes[r]; k >= h {
+	return m.scan(int(m.dir[h>>m.shift]), h)
+}
+
+// scan returns where the row of feature h begins in m.rows, looking from
+// r, the first row of h's bucket in the directory, or -1.
+func (m *CRFModel) scan(r int, h uint64) int {
+	end := m.dir[h>>m.shift+1]
+	rows := m.rows[:end]
+	for r+2 < len(rows) {
+		if k := uint64(rows[r]) | uint64(rows[r+1])<<32; k >= h {
 			if k == h {
-				return int(r)
+				return r
 			}
 			break
 		}
+		r += 3 + bits.OnesCount32(rows[r+2])
 	}
 	return -1
 }
 
 // addRow adds the weights of a feature to v.
 func (m *CRFModel) addRow(h uint64, v *[CRFNumLabels]float32) {
-	r := m.lookup(h)
-	if r < 0 {
-		return
+	if r := m.lookup(h); r >= 0 {
+		m.addWeights(r, v)
 	}
-	for k := m.RowOff[r]; k < m.RowOff[r+1]; k++ {
-		v[m.RowLab[k]] += m.RowW[k]
+}
+
+// addWeights adds the weights of the row that begins at r in m.rows to v.
+func (m *CRFModel) addWeights(r int, v *[CRFNumLabels]float32) {
+	set := m.rows[r+2]
+	w := m.rows[r+3 : r+3+bits.OnesCount32(set)]
+	for k := range w {
+		v[bits.TrailingZeros32(set)] += math.Float32frombits(w[k])
+		set &= set - 1
 	}
 }
 
@@ -102,7 +124,7 @@ func (m *CRFModel) addRow(h uint64, v *[CRFNumLabels]float32) {
 // rows and the dense state tables.
 func NewCRFModel(w CRFWeights) *CRFModel {
 	m := &CRFModel{CRFWeights: w}
-	m.index(w.Hashes)
+	m.index(&w)
 	m.setFrom()
 	for t := 0; t < crfNumStates; t++ {
 		d := make([]float32, crfStateDomain[t]*CRFNumLabels)
@@ -113,27 +135,69 @@ func NewCRFModel(w CRFWeights) *CRFModel {
 		}
 		m.dense[t] = d
 	}
+	folded := [crfNumStates]bool{}
+	for _, f := range crfStateFolds {
+		into, small := m.dense[f.into], m.dense[f.small]
+		for v := 0; v < crfStateDomain[f.into]; v++ {
+			row := into[v*CRFNumLabels : (v+1)*CRFNumLabels]
+			for y, w := range small[f.of(v)*CRFNumLabels : (f.of(v)+1)*CRFNumLabels] {
+				row[y] += w
+			}
+		}
+		folded[f.small] = true
+	}
+	for t := range crfNumStates {
+		if !folded[t] {
+			m.states = append(m.states, t)
+		}
+	}
 	m.bos = m.computeVec(crfKeyBOS)
 	m.eos = m.computeVec(crfKeyEOS)
 	return m
 }
 
-// index builds the directory of the sorted hashes: about one row for each
-// value of the top bits.
-func (m *CRFModel) index(hashes []uint64) {
-	bits := uint(1)
-	for 1<<bits < len(hashes) {
-		bits++
+// index lays out the rows of w for labelling (m.rows) and builds their
+// directory: about one row for each value of the hashes' top bits. The
+// labels of a row are distinct (one weight per feature and label).
+func (m *CRFModel) index(w *CRFWeights) {
+	n := len(w.Hashes)
+	top := uint(1)
+	for 1<<top < n {
+		top++
 	}
-	m.Hashes = hashes
-	m.shift = 64 - bits
-	m.dir = make([]uint32, 1<<bits+1)
+	m.shift = 64 - top
+	m.dir = make([]uint32, 1<<top+1)
+	m.rows = make([]uint32, 0, 3*n+len(w.RowW))
+	var pos []uint32 // where each row begins
+	if n > 0 {
+		pos = make([]uint32, n+1)
+	}
+	for r, h := range w.Hashes {
+		pos[r] = uint32(len(m.rows))
+		var set uint32
+		var row [CRFNumLabels]float32
+		for k := w.RowOff[r]; k < w.RowOff[r+1]; k++ {
+			set |= 1 << w.RowLab[k]
+			row[w.RowLab[k]] = w.RowW[k]
+		}
+		m.rows = append(m.rows, uint32(h), uint32(h>>32), set)
+		for y := range row {
+			if set&(1<<y) != 0 {
+				m.rows = append(m.rows, math.Float32bits(row[y]))
+			}
+		}
+	}
+	if n > 0 {
+		pos[n] = uint32(len(m.rows))
+	}
 	r := 0
 	for t := range m.dir {
-		for r < len(hashes) && hashes[r]>>m.shift < uint64(t) {
+		for r < n && w.Hashes[r]>>m.shift < uint64(t) {
 			r++
 		}
-		m.dir[t] = uint32(r)
+		if n > 0 {
+			m.dir[t] = pos[r]
+		}
 	}
 }
 
@@ -209,6 +273,8 @@ type CRFScratch struct {
 	sent   []int16
 	states [][crfNumStates]uint16
 	vecs   []*crfWordVec
+	hashes []uint64 // the word-context features, three a token
+	found  []int32  // … their rows in the model
 	emit   [][CRFNumLabels]float32
 	score  [][CRFNumTags]float32
 	labels []CRFLabel
@@ -288,6 +354,7 @@ func (m *CRFModel) Label(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel 
 		sc.score = make([][CRFNumTags]float32, n, n+n/2)
 	}
 	emit := sc.emit[:n]
+	m.findWordContext(sc, n)
 	for i := 0; i < n; i++ {
 		e := &emit[i]
 		*e = sc.vecs[i].self
@@ -308,11 +375,13 @@ func (m *CRFModel) Label(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel 
 				e[y] += c[y]
 			}
 		}
-		for _, h := range sc.wordContextFeats(i) {
-			m.addRow(h, e)
+		for _, r := range sc.found[3*i : 3*i+3] {
+			if r >= 0 {
+				m.addWeights(int(r), e)
+			}
 		}
 		st := &sc.states[i]
-		for t := 0; t < crfNumStates; t++ {
+		for _, t := range m.states {
 			d := m.dense[t][int(st[t])*CRFNumLabels:]
 			d = d[:CRFNumLabels]
 			for y := range e {
@@ -321,6 +390,35 @@ func (m *CRFModel) Label(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel 
 		}
 	}
 	return m.decode(emit, sc)
+}
+
+// findWordContext finds the rows of the tokens' word-context features
+// (sc.found: three a token, -1 for none). They are looked up in passes
+// over all the tokens, each pass's loads independent of each other, so
+// that the processor waits for many cache misses at once: the directory
+// entries, then the rows' hashes.
+func (m *CRFModel) findWordContext(sc *CRFScratch, n int) {
+	sc.hashes = sc.hashes[:0]
+	for i := 0; i < n; i++ {
+		f := sc.wordContextFeats(i)
+		sc.hashes = append(sc.hashes, f[0], f[1], f[2])
+	}
+	if cap(sc.found) < len(sc.hashes) {
+		sc.found = make([]int32, len(sc.hashes), 2*len(sc.hashes))
+	}
+	found := sc.found[:len(sc.hashes)]
+	if len(m.rows) == 0 {
+		for k := range found {
+			found[k] = -1
+		}
+		return
+	}
+	for k, h := range sc.hashes {
+		found[k] = int32(m.dir[h>>m.shift])
+	}
+	for k, h := range sc.hashes {
+		found[k] = int32(m.scan(int(found[k]), h))
+	}
 }
 
 // decode returns the labels of the best tagging (in scratch memory),

@@ -641,6 +641,26 @@ var crfStateDomain = [crfNumStates]int{
 	5 * crfNumClasses,
 }
 
+// crfStateFolds are the state templates whose value follows from another
+// one's: labelling adds the small template's weights into the other's
+// table once, when the model is read, instead of at every token
+// (NewCRFModel). of returns the small template's value from the other's.
+var crfStateFolds = []struct {
+	small, into int
+	of          func(v int) int
+}{
+	{crfStPos, crfStPosClass, crfClassOf},
+	{crfStSentences, crfStSentClass, crfClassOf},
+	{crfStYears, crfStYearClass, crfClassOf},
+	{crfStBrackets, crfStBrClass, crfClassOf},
+	{crfStCommas, crfStSentComma, func(v int) int { return v % 8 }},
+	{crfStRSent, crfStRSentClass, crfClassOf},
+	{crfStSeg, crfStSegClass, crfClassOf},
+}
+
+// crfClassOf returns the other value of a value × class.
+func crfClassOf(v int) int { return v / crfNumClasses }
+
 // crfStateFeat returns the hash of a state feature.
 func crfStateFeat(tpl, val int) uint64 {
 	var b [2]byte

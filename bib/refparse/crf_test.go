@@ -169,8 +169,8 @@ func BenchmarkCRFParse(b *testing.B) {
 }
 
 // lookup finds every feature of the directory over sorted hashes and no
-// other, at the edges of the buckets and of the hash range too; a map is
-// the oracle.
+// other, at the edges of the buckets and of the hash range too, and addRow
+// adds its weights; a map is the oracle.
 func TestCRFLookup(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	sets := [][]uint64{
@@ -185,23 +185,34 @@ func TestCRFLookup(t *testing.T) {
 	slices.Sort(many)
 	sets = append(sets, slices.Compact(many))
 	for _, hashes := range sets {
-		m := &CRFModel{}
-		m.index(hashes)
-		row := map[uint64]int{}
+		// Row r has the labels r%5, r%5+3 … (up to r%CRFNumLabels + 1 of them) weighing r+label.
+		w := CRFWeights{Hashes: hashes, RowOff: []uint32{0}}
+		want := map[uint64][CRFNumLabels]float32{}
 		for r, h := range hashes {
-			row[h] = r
+			var row [CRFNumLabels]float32
+			for k, y := 0, r%5; k <= r%CRFNumLabels && y < CRFNumLabels; k, y = k+1, y+3 {
+				w.RowLab = append(w.RowLab, uint8(y))
+				w.RowW = append(w.RowW, float32(r+y))
+				row[y] = float32(r + y)
+			}
+			w.RowOff = append(w.RowOff, uint32(len(w.RowW)))
+			want[h] = row
 		}
+		m := &CRFModel{}
+		m.index(&w)
 		probes := append([]uint64{0, 3, 1 << 62, math.MaxUint64 - 2}, hashes...)
 		for range 5000 {
 			probes = append(probes, rnd.Uint64())
 		}
 		for _, h := range probes {
-			want, ok := row[h]
-			if !ok {
-				want = -1
+			row, ok := want[h]
+			if found := m.lookup(h) >= 0; found != ok {
+				t.Errorf("%d hashes: lookup(%#x) found %v, want %v", len(hashes), h, found, ok)
 			}
-			if got := m.lookup(h); got != want {
-				t.Errorf("%d hashes: lookup(%#x) = %d, want %d", len(hashes), h, got, want)
+			var got [CRFNumLabels]float32
+			m.addRow(h, &got)
+			if got != row {
+				t.Errorf("%d hashes: the row of %#x is %v, want %v", len(hashes), h, got, row)
 			}
 		}
 	}
