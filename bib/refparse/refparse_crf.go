@@ -221,13 +221,21 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	return labels
 }
 
-// crfReadReference is crfParseReference, and also reports whether the
-// labels left a word with a digit, or a link, to no field: something the
-// rules may still read (HybridReferenceParser).
-func crfReadReference(m *CRFModel, raw string) (w bib.Work, spare bool) {
+// crfLeftovers is what the CRF's labels may have left for the rules to
+// read (HybridReferenceParser).
+type crfLeftovers struct {
+	spare  bool   // a word with a digit, or a link, in no field
+	number bool   // a number in a field that is not a locator, or a second date
+	doi    string // the DOI found by its shape, as the rules find it
+	text   string // the text read (cleaned; the translation of a bilingual pair)
+}
+
+// crfReadReference is crfParseReference, and also reports what the labels
+// left that the rules may still read.
+func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
 	s := cleanReference(raw)
 	if s == "" {
-		return bib.Work{}, false
+		return bib.Work{}, left
 	}
 	var original string
 	if orig, trans, ok := splitTranslation(s); ok {
@@ -239,14 +247,29 @@ func crfReadReference(m *CRFModel, raw string) (w bib.Work, spare bool) {
 	labels := m.LabelReference(s, sc.toks, sc)
 	w = CRFWork(s, sc.toks, labels)
 	w.Original = original
+	left.text = s
+	dates := 0
 	for i, l := range labels {
-		if l == CRFOther {
-			t := CRFTokText(s, sc.toks, i)
-			if strings.IndexFunc(t, unicode.IsDigit) >= 0 || strings.Contains(t, "http") || strings.Contains(t, "www.") {
-				spare = true
-				break
+		t := CRFTokText(s, sc.toks, i)
+		switch l {
+		case CRFVolume, CRFIssue, CRFPages, CRFDOI, CRFURL, CRFCitNum:
+			continue
+		case CRFOther:
+			if strings.Contains(t, "http") || strings.Contains(t, "www.") {
+				left.spare = true
+			}
+		case CRFDate:
+			if dates++; dates == 1 {
+				continue
 			}
 		}
+		if strings.IndexFunc(t, unicode.IsDigit) >= 0 {
+			left.number = true
+			left.spare = left.spare || l == CRFOther
+		}
 	}
-	return w, spare
+	if strings.Contains(s, "10.") {
+		left.doi = shapeDOI(NormalizeFullWidth(s))
+	}
+	return w, left
 }

@@ -32,14 +32,9 @@ var urlLeads = []string{
 
 // takeLinks removes the DOI, URL and access dates from s and records them.
 func (st *refState) takeLinks(s string) string {
-	if !strings.Contains(s, "10.") {
-		// No DOI.
-	} else if loc := crDOI.FindStringIndex(s); loc != nil {
-		if doi := bib.NormalizeDOI(s[loc[0]:loc[1]]); doi != "" {
-			st.w.DOI = trimDOI(doi)
-			a := doiLeadStart(s, loc[0])
-			s = cutSpan(s, a, loc[1])
-		}
+	if doi, a, b := findDOI(s); doi != "" {
+		st.w.DOI = doi
+		s = cutSpan(s, doiLeadStart(s, a), b)
 	}
 	for n := 0; n < 3 && (strings.Contains(s, "://") || strings.Contains(s, "www.")); n++ {
 		loc := refURL.FindStringIndex(s)
@@ -68,6 +63,26 @@ func (st *refState) takeLinks(s string) string {
 		}
 	}
 	return s
+}
+
+// findDOI returns the first DOI in s, found by its shape, and where it is
+// written.
+func findDOI(s string) (doi string, start, end int) {
+	if !strings.Contains(s, "10.") {
+		return "", 0, 0
+	}
+	if loc := crDOI.FindStringIndex(s); loc != nil {
+		if d := bib.NormalizeDOI(s[loc[0]:loc[1]]); d != "" {
+			return trimDOI(d), loc[0], loc[1]
+		}
+	}
+	return "", 0, 0
+}
+
+// shapeDOI returns the first DOI in s, found by its shape.
+func shapeDOI(s string) string {
+	doi, _, _ := findDOI(s)
+	return doi
 }
 
 // recordLink records a web address found in a reference: a doi.org link
