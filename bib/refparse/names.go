@@ -225,33 +225,50 @@ func IsCJKName(s string) bool {
 	return n >= 1 && n <= 6
 }
 
-// cjkCompoundSurnames are the two-character Chinese family names.
-var cjkCompoundSurnames = map[string]bool{
-	"欧阳": true, "司马": true, "诸葛": true, "上官": true, "东方": true, "皇甫": true, "尉迟": true,
-	"公孙": true, "慕容": true, "长孙": true, "夏侯": true, "轩辕": true, "令狐": true, "宇文": true,
-	"端木": true, "司徒": true, "独孤": true, "南宫": true, "万俟": true, "闻人": true, "澹台": true,
-	"申屠": true, "太史": true, "西门": true, "呼延": true, "歐陽": true, "司馬": true, "東方": true,
-	"長孫": true, "軒轅": true,
-}
+// cjkCompoundSurnames are the Chinese family names of two characters (in
+// simplified and traditional characters), and 爱新觉罗.
+var cjkCompoundSurnames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Fields(`
+		欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 宇文 端木 司徒 独孤 南宫
+		万俟 闻人 澹台 申屠 太史 西门 呼延 钟离 濮阳 淳于 单于 赫连 拓跋 完颜 司空 鲜于 公羊 仲孙
+		宗政 太叔 乐正 公冶 谷梁 百里 东郭 南门 羊舌 微生 左丘 梁丘 第五 公西 漆雕 壤驷 巫马 颛孙
+		亓官 司寇 子车 段干 夹谷 宰父 东门 公良 呼衍 贺兰 纳兰 爱新觉罗
+		歐陽 司馬 諸葛 東方 尉遲 公孫 長孫 軒轅 獨孤 南宮 萬俟 聞人 澹臺 西門 鍾離 濮陽 單于 赫連
+		完顏 鮮于 穀梁 東郭 顓孫 樂正 段幹 夾谷 賀蘭 納蘭 愛新覺羅`) {
+		m[s] = true
+	}
+	return m
+}()
 
-// splitCJKName splits a Chinese name into family name (the first
-// character, or a two-character compound surname) and given name. A name
-// of one character, or a Japanese or Korean name whose split is unknown,
-// is kept whole as the family name.
+// splitCJKName splits a Chinese name into family name and given name: a
+// name of two or three characters after its first character, or after a
+// compound surname (cjkCompoundSurnames: 欧阳修, 诸葛亮). A name of one
+// character is the family name. Any other is kept whole, as a literal: a
+// longer name whose split is unknown (a Japanese name written in kanji,
+// 实藤惠秀, is 实藤 惠秀; 范徐丽泰 has two family names), an organisation
+// (中国造纸学会), or a name with kana, hangul or a middle dot. Guessing a
+// one-character surname there would give the matcher a family name the
+// work's other citations do not share.
 func splitCJKName(s string) bib.Name {
 	rs := []rune(s)
 	for _, r := range rs {
 		if !unicode.Is(unicode.Han, r) {
-			return bib.Name{Family: s}
+			return bib.Name{Literal: s}
+		}
+	}
+	for _, k := range []int{4, 2} {
+		if len(rs) > k && cjkCompoundSurnames[string(rs[:k])] {
+			return bib.Name{Family: string(rs[:k]), Given: string(rs[k:])}
 		}
 	}
 	switch {
 	case len(rs) < 2:
 		return bib.Name{Family: s}
-	case len(rs) >= 3 && cjkCompoundSurnames[string(rs[:2])]:
-		return bib.Name{Family: string(rs[:2]), Given: string(rs[2:])}
+	case len(rs) <= 3:
+		return bib.Name{Family: string(rs[:1]), Given: string(rs[1:])}
 	}
-	return bib.Name{Family: string(rs[:1]), Given: string(rs[1:])}
+	return bib.Name{Literal: s}
 }
 
 // corporateWords mark a corporate author.
@@ -260,7 +277,7 @@ var corporateWords = map[string]bool{
 	"Organisation": true, "Council": true, "Committee": true, "Commission": true, "Agency": true,
 	"University": true, "Academy": true, "Ministry": true, "Department": true, "Bank": true,
 	"Foundation": true, "Office": true, "Centre": true, "Center": true, "Board": true, "Federation": true,
-	"Union": true, "Nations": true, "Programme": true, "Consortium": true, "Network": true,
+	"Union": true, "United": true, "Nations": true, "Programme": true, "Consortium": true, "Network": true,
 	"Bureau": true, "Authority": true, "Corporation": true, "Company": true, "Group": true,
 	"Collaboration": true, "Initiative": true, "Forum": true, "Trust": true, "Fund": true,
 	"Administration": true, "Government": true, "Parliament": true, "Congress": true, "Senate": true,

@@ -25,6 +25,16 @@ func TestParseName(t *testing.T) {
 		{"Charles de Gaulle", bib.Name{Family: "de Gaulle", Given: "Charles"}},
 		{"赵刚", bib.Name{Family: "赵", Given: "刚"}},
 		{"欧阳修", bib.Name{Family: "欧阳", Given: "修"}},
+		{"诸葛亮", bib.Name{Family: "诸葛", Given: "亮"}},
+		{"司馬遷", bib.Name{Family: "司馬", Given: "遷"}},
+		{"欧阳中石", bib.Name{Family: "欧阳", Given: "中石"}},
+		{"爱新觉罗溥仪", bib.Name{Family: "爱新觉罗", Given: "溥仪"}},
+		{"王小明", bib.Name{Family: "王", Given: "小明"}},
+		{"实藤惠秀", bib.Name{Literal: "实藤惠秀"}},     // Japanese: 实藤 惠秀, not 实 藤惠秀
+		{"范徐丽泰", bib.Name{Literal: "范徐丽泰"}},     // two family names
+		{"中国造纸学会", bib.Name{Literal: "中国造纸学会"}}, // an organisation
+		{"马克·福利", bib.Name{Literal: "马克·福利"}},   // a transliterated name
+		{"National Nurses United", bib.Name{Literal: "National Nurses United"}},
 		{"The Royal Society", bib.Name{Literal: "The Royal Society"}},
 		{"World Health Organization", bib.Name{Literal: "World Health Organization"}},
 		{"Plato", bib.Name{Family: "Plato"}},
