@@ -46,8 +46,10 @@ type CRFModel struct {
 	CRFWeights
 
 	// For decoding: the best transition from each tag p into a field
-	// other than p itself.
-	fromBest [CRFNumTags]float32
+	// other than p itself; the transition of each field to itself, to
+	// its own other, and of its other to itself (index: the field).
+	fromBest                         [CRFNumTags]float32
+	selfField, fieldOther, selfOther [CRFNumLabels]float32
 
 	// The feature table as labelling reads it: each row in one run of
 	// rows, its hash (two words, low first), the set of its labels (a bit
@@ -211,6 +213,12 @@ func (m *CRFModel) setFrom() {
 			}
 		}
 		m.fromBest[p] = best
+	}
+	for x := 1; x < CRFNumLabels; x++ {
+		o := int(CRFOwnOther[x])
+		m.selfField[x] = m.Trans[x*CRFNumTags+x]
+		m.fieldOther[x] = m.Trans[x*CRFNumTags+o]
+		m.selfOther[x] = m.Trans[o*CRFNumTags+o]
 	}
 }
 
@@ -446,9 +454,12 @@ func (m *CRFModel) decode(emit [][CRFNumLabels]float32, sc *CRFScratch) []CRFLab
 			cur[y] += e[y]
 		}
 		cur[0] = prev[0] + m.Trans[0] + e[CRFOther]
-		for x := 1; x < CRFNumLabels; x++ {
-			o := int(CRFOwnOther[x])
-			cur[o] = max(prev[o]+m.Trans[o*CRFNumTags+o], prev[x]+m.Trans[x*CRFNumTags+o]) + e[CRFOther]
+		// The other tags: tag CRFNumLabels−1+x is the other after field x.
+		prevOther := (*[CRFNumLabels - 1]float32)(prev[CRFNumLabels:])
+		curOther := (*[CRFNumLabels - 1]float32)(cur[CRFNumLabels:])
+		for k := range curOther {
+			x := k + 1
+			curOther[k] = max(prevOther[k]+m.selfOther[x], prev[x]+m.fieldOther[x]) + e[CRFOther]
 		}
 	}
 	arg := 0
@@ -504,7 +515,7 @@ func (m *CRFModel) bestIntoFields(cur, prev *[CRFNumTags]float32) {
 		}
 	}
 	for y := 1; y < CRFNumLabels; y++ {
-		if t := prev[y] + m.Trans[y*CRFNumTags+y]; t > best[y] {
+		if t := prev[y] + m.selfField[y]; t > best[y] {
 			best[y] = t
 		}
 	}
