@@ -216,6 +216,8 @@ func ParseWithCRF(m *CRFModel, raw string) bib.Work {
 // what the code says (crfTypeCodeFields).
 func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel {
 	labels := m.Label(text, toks, sc)
+	crfTypeCodeNumbers(text, toks, labels)
+	crfOrganisationAuthor(text, toks, labels)
 	crfEditorsNotAuthors(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)
 	return labels
