@@ -63,3 +63,52 @@ func BenchmarkHybridParse(b *testing.B) {
 	}
 	benchmarkParse(b, refs, parse)
 }
+
+// BenchmarkHybridVsCRF measures the default parser and the CRF alone in
+// one run, interleaved: each operation parses the strings of
+// BenchmarkParseReference once with each, in alternating order, on one
+// locked thread, and the rates are those passes' references per second of
+// the thread's CPU time (hybrid-refs/cpu-s, crf-refs/cpu-s) and their
+// ratio, which a loaded machine slows alike.
+func BenchmarkHybridVsCRF(b *testing.B) {
+	refs := rpBenchReferences(b)
+	hybrid, _, err := HybridReferenceParser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	crf, err := CRFReferenceParser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range refs {
+		hybrid(r) // fill the CRF's cache as a long run would
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var spent [2]time.Duration
+	pass := func(k int, parse bib.ReferenceParser) {
+		cpu0, _ := rpThreadCPU()
+		for _, r := range refs {
+			parse(r)
+		}
+		cpu1, _ := rpThreadCPU()
+		spent[k] += cpu1 - cpu0
+	}
+	n := 0
+	for b.Loop() {
+		if n%2 == 0 {
+			pass(0, hybrid)
+			pass(1, crf)
+		} else {
+			pass(1, crf)
+			pass(0, hybrid)
+		}
+		n++
+	}
+	if spent[0] > 0 && spent[1] > 0 {
+		refsDone := float64(n * len(refs))
+		b.ReportMetric(refsDone/spent[0].Seconds(), "hybrid-refs/cpu-s")
+		b.ReportMetric(refsDone/spent[1].Seconds(), "crf-refs/cpu-s")
+		b.ReportMetric(spent[1].Seconds()/spent[0].Seconds(), "hybrid/crf")
+	}
+}

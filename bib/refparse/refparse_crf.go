@@ -227,7 +227,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 // read (HybridReferenceParser).
 type crfLeftovers struct {
 	spare  bool   // a word with a digit, or a link, in no field
-	number bool   // a number in a field that is not a locator, or a second date
+	number bool   // a number ending a field that is not a locator, or a second date
 	doi    string // the DOI found by its shape, as the rules find it
 	text   string // the text read (cleaned; the translation of a bilingual pair)
 }
@@ -263,6 +263,10 @@ func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
 		case CRFDate:
 			if dates++; dates == 1 {
 				continue
+			}
+		default:
+			if i+1 < len(labels) && labels[i+1] == l {
+				continue // a number inside a field: "EuroSun 2014 Conference"
 			}
 		}
 		if strings.IndexFunc(t, unicode.IsDigit) >= 0 {
