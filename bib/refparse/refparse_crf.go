@@ -216,9 +216,12 @@ func ParseWithCRF(m *CRFModel, raw string) bib.Work {
 // what the code says (crfTypeCodeFields).
 func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []CRFLabel {
 	labels := m.Label(text, toks, sc)
+	crfBareListNumber(text, toks, labels)
 	crfTypeCodeNumbers(text, toks, labels)
 	crfOrganisationAuthor(text, toks, labels)
+	crfHanNamesBeforeYear(text, toks, labels)
 	crfEditorsNotAuthors(text, toks, labels)
+	crfChapterHost(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)
 	return labels
 }

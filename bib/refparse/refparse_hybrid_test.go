@@ -179,7 +179,8 @@ func TestCRFOrganisationAuthor(t *testing.T) {
 func crfRelabelled(t *testing.T, text, labels string, mend func(string, []CRFTok, []CRFLabel)) string {
 	t.Helper()
 	code := map[byte]CRFLabel{'a': CRFAuthor, 'e': CRFEditor, 'o': CRFOther, 't': CRFTitle, 'c': CRFContainer,
-		'p': CRFPublisher, 'l': CRFLocation, 'y': CRFDate, 'v': CRFVolume, 'g': CRFPages, 'k': CRFGenre, 'n': CRFNote}
+		'p': CRFPublisher, 'l': CRFLocation, 'y': CRFDate, 'v': CRFVolume, 'g': CRFPages, 'k': CRFGenre, 'n': CRFNote,
+		'#': CRFCitNum}
 	toks := CRFTokenize(text, nil)
 	if len(toks) != len(labels) {
 		t.Fatalf("%q: %d tokens, %d labels", text, len(toks), len(labels))

@@ -1,0 +1,211 @@
+package refparse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// Shapes of reference lists the CRF reads wrong in styles it was not
+// trained on, mended after labelling:
+//
+//   - a list number without a bracket or a dot ("1 P. J. Gmytrasiewicz, E.
+//     H. Durfee …", the Royal Society of Chemistry, The Lancet) read as
+//     the first author's first word (crfBareListNumber);
+//   - names in Chinese characters run with the year into the title when
+//     nothing stands between them ("张瑞喜, 梁竹青 and 金永乐 2023 一种面料的…",
+//     author-date styles without punctuation after the year) (crfHanNamesBeforeYear);
+//   - the title of the book a chapter is in, after "In" or "in", read as a
+//     second title ("Title In Container, eds.", "Title. In : EDITORS
+//     (eds.), Container.", "A. Author, in Container, eds. …") (crfChapterHost).
+
+// crfBareListNumber labels as the citation number a number of one to
+// three digits that opens the reference, read as an author or editor, when
+// a name read so follows it.
+func crfBareListNumber(text string, toks []CRFTok, labels []CRFLabel) {
+	if len(toks) < 2 || labels[0] != CRFAuthor && labels[0] != CRFEditor || labels[1] != labels[0] {
+		return
+	}
+	t := CRFTokText(text, toks, 0)
+	if len(t) > 3 || !isDigits(t) || toks[0].End == toks[1].Start {
+		return
+	}
+	if r, _ := utf8.DecodeRuneInString(CRFTokText(text, toks, 1)); !unicode.IsUpper(r) && !unicode.Is(unicode.Han, r) {
+		return
+	}
+	labels[0] = CRFCitNum
+}
+
+// crfHanNamesBeforeYear mends "张玲 2023 基于压褶形态的服装设计创新研究" read as
+// one title: when the first title the CRF read is Chinese names (words of
+// Han characters, "and", "&", "等") and then a bare year, and the title
+// goes on after the year, the names are authors and the year the year.
+// Nothing but authors and marks may come before, and no year.
+func crfHanNamesBeforeYear(text string, toks []CRFTok, labels []CRFLabel) {
+	a := -1
+	for i, l := range labels {
+		if l == CRFTitle {
+			a = i
+			break
+		}
+		if l != CRFAuthor && l != CRFCitNum && !(l == CRFOther && CRFIsMark(CRFTokText(text, toks, i))) {
+			return
+		}
+	}
+	if a < 0 {
+		return
+	}
+	for i := a - 1; i >= 0 && labels[i] == CRFOther; i-- {
+		if t := CRFTokText(text, toks, i); t == "." || t == "。" {
+			return // "戴銘昇. 銀行法講義（2025 年 4 月版）": the title follows a full stop
+		}
+	}
+	y, names := -1, 0
+	for i := a; i < len(toks); i++ {
+		t := CRFTokText(text, toks, i)
+		if labels[i] != CRFTitle && labels[i] != CRFDate && !(labels[i] == CRFOther && CRFIsMark(t)) {
+			return
+		}
+		if CRFIsMark(t) {
+			continue
+		}
+		if len(t) == 4 && IsYear(t) {
+			y = i
+			break
+		}
+		if labels[i] != CRFTitle || !isHanName(t) && t != "and" && t != "等" {
+			return
+		}
+		names++
+	}
+	if y < 0 || names == 0 || y+1 >= len(toks) {
+		return
+	}
+	k := y + 1
+	for k < len(toks) && CRFIsMark(CRFTokText(text, toks, k)) {
+		k++
+	}
+	if k == len(toks) || labels[k] != CRFTitle || k == y+1 && CRFTokText(text, toks, k) == "年" {
+		return
+	}
+	for i := a; i < y; i++ {
+		if labels[i] == CRFTitle {
+			labels[i] = CRFAuthor
+		}
+	}
+	labels[y] = CRFDate
+}
+
+// isHanName reports whether a word may be a name written in Chinese
+// characters: two to ten of them (an organisation, such as
+// 中国共产党中央委员会, is an author too).
+func isHanName(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 10
+}
+
+// crfChapterHost labels as the container the title the CRF read after the
+// word "In" that opens a chapter's host: in a reference with no container,
+// a run of title words after "In" or "in" (and the editors with their
+// mark, "In : PROCTOR, G. … (eds.), Politicizing the person-centred
+// approach") that follows a title of its own, or the authors ("K. Abbott
+// and D. Snidal, in The Politics of Global Regulation, eds. …", a style
+// that leaves the chapter's title out). "In" inside a title run is taken
+// for the host's mark only when capitalised after a word, with a
+// capitalised word after it ("The Decline of the West In Form and
+// Actuality"): titles lower-case the word.
+func crfChapterHost(text string, toks []CRFTok, labels []CRFLabel) {
+	n := len(toks)
+	for i := range labels {
+		if labels[i] == CRFContainer {
+			return
+		}
+	}
+	for i := 1; i+1 < n; i++ {
+		t := CRFTokText(text, toks, i)
+		if t != "In" && t != "in" {
+			continue
+		}
+		prev := i - 1
+		for prev > 0 && labels[prev] == CRFOther && CRFIsMark(CRFTokText(text, toks, prev)) {
+			prev--
+		}
+		var start int
+		switch {
+		case labels[i] == CRFTitle && t == "In" && prev == i-1 && labels[prev] == CRFTitle:
+			// "… of the West In Form and Actuality": the title goes on.
+			start = i + 1
+			if r, _ := utf8.DecodeRuneInString(CRFTokText(text, toks, start)); !unicode.IsUpper(r) || crfCapitalisesLittleWords(text, toks, labels, i) {
+				continue
+			}
+		case labels[i] == CRFOther && prev < i-1 && (labels[prev] == CRFTitle || labels[prev] == CRFAuthor):
+			start = i + 1
+			// The editors and their mark: "In : PROCTOR, G. (eds.),".
+			for start < n && (labels[start] == CRFEditor || labels[start] == CRFOther) {
+				start++
+			}
+		default:
+			continue
+		}
+		if start >= n || labels[start] != CRFTitle || labels[prev] == CRFAuthor && crfHasLabel(labels[:prev], CRFTitle) {
+			continue
+		}
+		if labels[prev] == CRFTitle && start > i+1 && !crfEditorsBetween(text, toks, labels, i+1, start) {
+			continue
+		}
+		for k := start; k < n && labels[k] == CRFTitle; k++ {
+			labels[k] = CRFContainer
+		}
+		if labels[i] == CRFTitle {
+			labels[i] = CRFOther
+		}
+		return
+	}
+}
+
+// crfCapitalisesLittleWords reports whether the title run before token i
+// capitalises a little word after its first ("The Archetypal Feminine In
+// The Epics Of William Blake"): there "In" may be the title's own.
+func crfCapitalisesLittleWords(text string, toks []CRFTok, labels []CRFLabel, i int) bool {
+	a := i
+	for a > 0 && labels[a-1] == CRFTitle {
+		a--
+	}
+	for k := a + 1; k < i; k++ {
+		t := CRFTokText(text, toks, k)
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) && bib.IsStopWord(strings.ToLower(t)) && !CRFIsMark(CRFTokText(text, toks, k-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// crfEditorsBetween reports whether the tokens [a, b) after "In" are
+// marks, or editors with their mark ("eds.", "ed.", "editor", "Hrsg.").
+func crfEditorsBetween(text string, toks []CRFTok, labels []CRFLabel, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := CRFTokText(text, toks, k)
+		if labels[k] != CRFEditor && !CRFIsMark(t) && !IsEditorWord(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// crfHasLabel reports whether a label is among labels.
+func crfHasLabel(labels []CRFLabel, l CRFLabel) bool {
+	for _, x := range labels {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
