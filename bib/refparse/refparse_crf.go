@@ -238,7 +238,7 @@ type crfLeftovers struct {
 // crfReadReference is crfParseReference, and also reports what the labels
 // left that the rules may still read.
 func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
-	s := cleanReference(raw)
+	s := crfSingleStops(cleanReference(raw))
 	if s == "" {
 		return bib.Work{}, left
 	}
@@ -281,4 +281,24 @@ func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
 		left.doi = shapeDOI(NormalizeFullWidth(s))
 	}
 	return w, left
+}
+
+// crfSingleStops writes a doubled full stop before a space as one: a field
+// that ends with its own stop, followed by the style's ("Complexes..
+// ChemInform. 2003", Crossref's degraded style; "Smith J.. Title"), which
+// the CRF would read as an ellipsis inside the field. An ellipsis of three
+// stops stays.
+func crfSingleStops(s string) string {
+	if !strings.Contains(s, ".. ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' && i+2 < len(s) && s[i+1] == '.' && s[i+2] == ' ' && (i == 0 || s[i-1] != '.') {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

@@ -3,6 +3,7 @@ package refparse
 import (
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,10 +43,11 @@ var crWoSShape = regexp.MustCompile(`^(?:(?:\[Anonymous\]|[^,\[\] ]+(?: [^,\[\] 
 
 // isWoSCitedReference reports whether s has the fixed shape of a Web of
 // Science cited reference (written in Latin letters: "王小明. 题名. 刊名,
-// 2020, (7): 69-73." is not one).
+// 2020, (7): 69-73." is not one; and with no year in brackets: "F.E.
+// Shipway, BMJ 2 (1919) 90." is Elsevier's style).
 func isWoSCitedReference(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) >= 400 || !mayBeWoSCitedReference(s) || bib.HasHan(s) {
+	if len(s) >= 400 || !mayBeWoSCitedReference(s) || bib.HasHan(s) || yearInBrackets.MatchString(s) {
 		return false
 	}
 	return crWoSShape.MatchString(s)
@@ -148,6 +150,17 @@ func mendFromRules(w *bib.Work, r bib.Work, raw string) bool {
 	}
 	if w.Year == 0 && r.Year != 0 {
 		w.Year, changed = r.Year, true
+		if r.Container != "" && len(w.Container) > len(r.Container) && strings.HasPrefix(w.Container, r.Container) {
+			// "BMJ 2 (1919) 90." read as one container.
+			w.Container = r.Container
+		}
+	}
+	if y := strconv.Itoa(w.Year); r.Year != 0 && r.Year != w.Year && r.Volume == y {
+		// A volume of four digits after the year ("Reactions Weekly 2015,
+		// 1561, 75–75", "Reactions Weekly. 2015. 1561. 1. 75-75") read as
+		// the year, and the year as the container's or lost.
+		w.Year, w.Volume, w.Issue, changed = r.Year, r.Volume, r.Issue, true
+		w.Container = strings.TrimSuffix(w.Container, " "+strconv.Itoa(r.Year))
 	}
 	fill(&w.Volume, r.Volume)
 	fill(&w.Issue, r.Issue)
@@ -167,6 +180,9 @@ func mendFromRules(w *bib.Work, r bib.Work, raw string) bool {
 		// degraded style).
 		w.Authors, w.Title, w.Container, changed = nil, r.Title, r.Container, true
 	}
+	if alignNames(w, r) {
+		changed = true
+	}
 	if n := len(w.Authors); len(r.Authors) > n && n > 0 && r.Title != "" && strings.HasSuffix(w.Title, r.Title) &&
 		reflect.DeepEqual(r.Authors[:n], w.Authors) {
 		w.Authors, w.Title, changed = r.Authors, r.Title, true
@@ -185,7 +201,7 @@ func mendFromRules(w *bib.Work, r bib.Work, raw string) bool {
 // (on 309, changing 156, when every DOI, locator run together and journal
 // without volume or pages called them).
 func mayMend(w *bib.Work, raw string, number bool) bool {
-	return !looksLikeLocator(w.Pages) || !looksLikeLocator(w.Volume) || w.Year == 0 ||
+	return !looksLikeLocator(w.Pages) || !looksLikeLocator(w.Volume) || w.Year == 0 || loneName(w) != noLoneName ||
 		number && w.Container != "" && (w.Volume == "" || w.Pages == "") ||
 		len(w.Authors) > 0 && (isInitialsOnly(w.Authors[0]) || mayBeNames(w.Title) || strings.HasPrefix(strings.TrimSpace(raw), ". "))
 }
@@ -231,6 +247,88 @@ func isInitialsOnly(n bib.Name) bool {
 	for _, part := range strings.Fields(strings.ReplaceAll(f, ".", " ")) {
 		if len([]rune(part)) > 1 && !isDigits(part) {
 			return false
+		}
+	}
+	return true
+}
+
+// How the CRF read a reference that names one thing only, which styles
+// without titles write ("Zhang, Y.; Herndon, J. W. ChemInform 2003, 34.",
+// "M. SCHMIDT, Eighteenth Century Music 7 (2010) 107.", "Rawlinson, M.
+// (2010). Pat Barker."): the matcher compares the same reference written
+// in several styles, and the rules, which it was tuned with, read the name
+// alike in all of them.
+type loneNameKind uint8
+
+const (
+	noLoneName        loneNameKind = iota
+	loneNameNone                   // neither title nor container
+	loneNamePublisher              // a publisher without place, and no container
+	loneNameTitle                  // a title with a volume or pages, and no container
+)
+
+// loneName says whether and how the CRF's reading w names one thing only.
+func loneName(w *bib.Work) loneNameKind {
+	switch {
+	case w.Container != "":
+		return noLoneName
+	case w.Title == "" && w.Publisher == "" && w.Place == "":
+		return loneNameNone
+	case w.Title == "" && w.Publisher != "" && w.Place == "":
+		return loneNamePublisher
+	}
+	return noLoneName
+}
+
+// alignNames reads the one thing a reference names as the rules read it
+// (loneName), when they read the same words: the CRF's title or publisher
+// becomes the rules' container or title. A reference in which the CRF
+// found neither title nor container is the rules' when they found one.
+func alignNames(w *bib.Work, r bib.Work) bool {
+	same := func(a, b string) bool {
+		return a != "" && strings.EqualFold(strings.Trim(a, " .,;:"), strings.Trim(b, " .,;:"))
+	}
+	switch loneName(w) {
+	case loneNameNone:
+		journal := r.Container != "" && r.Title == "" && (r.Volume != "" || r.Pages != "")
+		switch {
+		case namesRead(w.Authors, r):
+		case !journal:
+			return false // the rules read no journal either
+		case len(w.Authors) > 0 && w.Authors[0].Family != "" && strings.Contains(r.Container, w.Authors[0].Family):
+			return false // the rules ran the authors into the journal
+		}
+		doi, url := w.DOI, w.URL
+		*w = r
+		if w.DOI == "" {
+			w.DOI = doi
+		}
+		if w.URL == "" {
+			w.URL = url
+		}
+		return true
+	case loneNamePublisher:
+		if !same(r.Container, w.Publisher) && !same(r.Title, w.Publisher) {
+			return false
+		}
+		w.Title, w.Container, w.Publisher = r.Title, r.Container, r.Publisher
+		return true
+	}
+	return false
+}
+
+// namesRead reports whether the rules read as the title or container of an
+// unsigned reference what the CRF read as its authors ("PsycEXTRA Dataset
+// (1993).", "Oxford Music Online (2003).").
+func namesRead(authors []bib.Name, r bib.Work) bool {
+	name := r.Title + " " + r.Container
+	if len(r.Authors) > 0 || len(authors) != 1 || strings.TrimSpace(name) == "" {
+		return false
+	}
+	a := authors[0]
+	for _, part := range strings.Fields(a.Family + " " + a.Given + " " + a.Literal) {
+		if utf8.RuneCountInString(strings.TrimSuffix(part, ".")) < 3 || !strings.Contains(name, part) {
+			return false // an initial: a person's name
 		}
 	}
 	return true

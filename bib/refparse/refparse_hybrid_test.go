@@ -103,6 +103,36 @@ func TestHybridMends(t *testing.T) {
 	}
 }
 
+// A reference that names one thing, in styles without titles (the
+// Crossref-styles set), is read as the rules read it, which the matcher
+// compares across styles; so are a four-digit volume after the year and a
+// doubled full stop. Elsevier's "Author, Journal Vol (Year) Page" is no Web
+// of Science entry.
+func TestHybridLoneNames(t *testing.T) {
+	parse, _, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		raw  string
+		want bib.Work
+	}{
+		{"Zhang, Y.; Herndon, J. W. ChemInform 2003, 34.", bib.Work{Container: "ChemInform", Year: 2003, Volume: "34"}},
+		{"PsycEXTRA Dataset (1993).", bib.Work{Title: "PsycEXTRA Dataset", Year: 1993}},
+		{"Rawlinson, M. (2010). Pat Barker.", bib.Work{Title: "Pat Barker", Year: 2010}},
+		{"Reactions Weekly 2015, 1561, 75–75.", bib.Work{Container: "Reactions Weekly", Year: 2015, Volume: "1561", Pages: "75-75"}},
+		{". Docetaxel. Reactions Weekly. 2015. 1561. 1. 75-75", bib.Work{Title: "Docetaxel", Container: "Reactions Weekly", Year: 2015, Volume: "1561", Pages: "75-75"}},
+		{"F.E. Shipway, BMJ 2 (1919) 90.", bib.Work{Container: "BMJ", Year: 1919, Volume: "2", Pages: "90"}},
+		{"Zhang, Yanshi. Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes.. ChemInform. 2003. 34. 40.",
+			bib.Work{Title: "Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes", Container: "ChemInform", Year: 2003, Volume: "34", Pages: "40"}},
+	} {
+		w := parse(tc.raw)
+		if w.Title != tc.want.Title || w.Container != tc.want.Container || w.Year != tc.want.Year || w.Volume != tc.want.Volume || w.Pages != tc.want.Pages || w.Publisher != "" {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.raw, w, tc.want)
+		}
+	}
+}
+
 // Names before an editor's or translator's mark are not authors.
 func TestCRFEditorsNotAuthors(t *testing.T) {
 	for _, tc := range []struct {

@@ -235,12 +235,14 @@ func TestWoSScopus(t *testing.T) {
 
 // The same sets read by the default parser (refparse.HybridReferenceParser)
 // instead of the rules, which they were tuned with. Measured: Crossref
-// styles with the DOIs removed precision 0.9962, recall 0.9521 (the rules
-// 0.9980, 0.9621: the CRF reads Crossref's renderings of unsigned items and
-// of references without titles less well), with the DOIs kept 1.0000,
-// 1.0000 (the rules 1.0000, 0.9997); WoS against Scopus 1.0000, 0.9718 and
-// 1.0000, 1.0000 (the rules the same). The floors are those figures less a
-// margin.
+// styles with the DOIs removed precision 0.9900, recall 0.9551 (the rules
+// 0.9924, 0.9605: the CRF reads Crossref's renderings of unsigned items and
+// of references without titles less well; the precision lost is pairs the
+// rules join too: the same authors, journal and volume under two DOIs, an
+// unsigned "Jet Propulsion Engines." and the book of that title), with
+// the DOIs kept 1.0000, 1.0000 (the rules 1.0000, 0.9997); WoS against
+// Scopus 1.0000, 0.9718 and 1.0000, 1.0000 (the rules the same). The floors
+// are those figures less a margin.
 func TestMatchingDefaultParser(t *testing.T) {
 	parse, _, err := refparse.HybridReferenceParser()
 	if err != nil {
@@ -252,7 +254,7 @@ func TestMatchingDefaultParser(t *testing.T) {
 			refs       []evalRef
 			minP, minR float64
 		}{
-			{"crossref styles", crossrefStyles(t, withDOI), 0.99, 0.945},
+			{"crossref styles", crossrefStyles(t, withDOI), 0.985, 0.95},
 			{"wos vs scopus", wosScopus(t, withDOI), 0.99, 0.965},
 		} {
 			for k := range set.refs {
