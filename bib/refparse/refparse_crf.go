@@ -222,6 +222,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	crfHanNamesBeforeYear(text, toks, labels)
 	crfEditorsNotAuthors(text, toks, labels)
 	crfChapterHost(text, toks, labels)
+	crfHostEditors(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)
 	return labels
 }

@@ -209,3 +209,105 @@ func crfHasLabel(labels []CRFLabel, l CRFLabel) bool {
 	}
 	return false
 }
+
+// crfHostEditors labels as editors the names GB/T 7714 writes after "//"
+// and before the host's title ("Title[M]//BERGMAN L R, CAIRNS R B.
+// Developmental science and the holistic approach. Mahwah, NJ: …",
+// "[C]//Bickman L，Ellis H. Proceedings of …"), which the CRF reads into the
+// container: the first sentence after "//", when all its words may be names
+// and the container goes on after it.
+func crfHostEditors(text string, toks []CRFTok, labels []CRFLabel) {
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		if CRFTokText(text, toks, i) != "//" {
+			continue
+		}
+		start := i + 1
+		stop := -1
+		for k := start; k < n; k++ {
+			t := CRFTokText(text, toks, k)
+			if t == "." || t == "．" || t == "。" {
+				if w := CRFTokText(text, toks, k-1); len([]rune(w)) > 1 || k+1 < n && toks[k].End < toks[k+1].Start {
+					stop = k // not the stop of an initial run into the next ("J.V")
+					break
+				}
+				continue
+			}
+			if !CRFIsMark(t) && (labels[k] != CRFContainer && labels[k] != CRFEditor || !mayBeNameWord(t)) {
+				break
+			}
+		}
+		if stop <= start || !mayBeNameList(text, toks, start, stop) {
+			return
+		}
+		next := stop + 1
+		for next < n && CRFIsMark(CRFTokText(text, toks, next)) {
+			next++
+		}
+		if next == n || labels[next] != CRFContainer {
+			return
+		}
+		for k := start; k < stop; k++ {
+			labels[k] = CRFEditor
+		}
+		labels[stop] = CRFOther
+		return
+	}
+}
+
+// mayBeNameWord reports whether a word may be part of a list of names: a
+// capitalised word or initials, a name in Chinese characters, or a word that
+// joins names or marks them as editors or translators.
+func mayBeNameWord(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ".")) {
+	case "and", "&", "et", "al", "等", "by", "ed", "eds", "trans", "编", "主编", "译":
+		return true
+	}
+	if isHanName(w) {
+		return len([]rune(w)) <= 4
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !strings.ContainsFunc(w, unicode.IsDigit)
+}
+
+// mayBeNameList reports whether the words of tokens [a, b), each of which
+// may be part of a name (mayBeNameWord), read as a list of names: one of
+// them is initials or a name in Chinese characters, there are two words or a
+// Chinese name, and no two words that
+// are not initials follow each other unless the first is a family name in
+// capitals ("Scand J Public Health" and "Form and Actuality" are titles;
+// "BERGMAN L R, CAIRNS R B" and "WANG Xiaoming" are names).
+func mayBeNameList(text string, toks []CRFTok, a, b int) bool {
+	names, prevWord, words := false, "", 0
+	for k := a; k < b; k++ {
+		t := CRFTokText(text, toks, k)
+		if CRFIsMark(t) {
+			prevWord = ""
+			continue
+		}
+		words++
+		initials := isInitials(t)
+		names = names || initials || isHanName(t)
+		if !initials && prevWord != "" && !isInitials(prevWord) && !allCaps(prevWord) {
+			return false
+		}
+		prevWord = t
+	}
+	return names && (words > 1 || isHanName(prevWord)) // "M. Collins (Ed.)": "M." ends no list
+}
+
+// isInitials reports whether a word is one to three capitals, with dots
+// between them or not: "L", "AD", "J.V".
+func isInitials(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 1 && n <= 3
+}

@@ -62,3 +62,20 @@ func TestCRFChapterHost(t *testing.T) {
 		}
 	}
 }
+
+func TestCRFHostEditors(t *testing.T) {
+	for _, tc := range []struct{ text, labels, want string }{
+		// GB/T 7714's analytic in a host: the editors after "//".
+		{"Study[M]//BERGMAN L R, CAIRNS R B. Developmental science. Mahwah: Erlbaum, 2000.", "tokooccccccccccolopoyo", "tokooeeeeeeeoccolopoyo"},
+		{"Psychology[C]//Bickman L，Ellis H. Proceedings of the Conference. Hillsdale: Erlbaum.", "tokooccccccccccclopo", "tokooeeeeeoccccclopo"},
+		{"研究[M]//王小明, 李华. 论文集. 北京: 科学出版社, 2001.", "tokoocccccclopoyo", "tokooeeeocclopoyo"},
+		// A journal's abbreviation, a title in title case, an initial: no editors.
+		{"Sick leave[M]//Scand J Public Health. Swedish Council, 2004.", "ttokooccccoppoyo", "ttokooccccoppoyo"},
+		{"The Decline of the West[M]//Form and Actuality. 2: Perspectives. New York: Knopf, 1928.", "tttttokoocccccccollopoyo", "tttttokoocccccccollopoyo"},
+		{"A review[M]//M. Collins (Ed.), The review of books. Manhattan: LRN, 1984.", "ttokooccccccccccccolopoyo", "ttokooccccccccccccolopoyo"},
+	} {
+		if got := crfRelabelled(t, tc.text, tc.labels, crfHostEditors); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
