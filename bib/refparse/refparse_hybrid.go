@@ -327,7 +327,7 @@ func namesRead(authors []bib.Name, r bib.Work) bool {
 	}
 	a := authors[0]
 	for _, part := range strings.Fields(a.Family + " " + a.Given + " " + a.Literal) {
-		if utf8.RuneCountInString(strings.TrimSuffix(part, ".")) < 3 || !strings.Contains(name, part) {
+		if isInitials(part) || !strings.Contains(name, part) {
 			return false // an initial: a person's name
 		}
 	}
