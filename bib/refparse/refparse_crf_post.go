@@ -35,7 +35,7 @@ func crfEditorsNotAuthors(text string, toks []CRFTok, labels []CRFLabel) {
 		}
 		mark := k < n && isEditorOrTranslatorMark(CRFTokText(text, toks, k))
 		for p := i + 1; p < j && !mark; p++ {
-			mark = isEditorOrTranslatorMark(CRFTokText(text, toks, p)) && CRFIsMark(CRFTokText(text, toks, p-1))
+			mark = CRFIsMark(CRFTokText(text, toks, p-1)) && isEditorOrTranslatorMark(CRFTokText(text, toks, p))
 		}
 		if mark {
 			for p := i; p < j; p++ {
