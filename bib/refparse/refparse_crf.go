@@ -223,6 +223,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	crfEditorsNotAuthors(text, toks, labels)
 	crfChapterHost(text, toks, labels)
 	crfHostEditors(text, toks, labels)
+	crfJournalAfterNames(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)
 	return labels
 }

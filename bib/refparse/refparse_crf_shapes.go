@@ -311,3 +311,76 @@ func isInitials(w string) bool {
 	}
 	return n >= 1 && n <= 3
 }
+
+// crfJournalAfterNames mends a style that writes no title, "M. Guerin,
+// Corrosion Science, 2016, 102, 291–300" (the Royal Society of
+// Chemistry's), read as two authors: when the reference has neither title
+// nor container and its authors, written initials first, are followed by
+// the year, the last of them that has no initials is the journal.
+func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
+	if crfHasLabel(labels, CRFTitle) || crfHasLabel(labels, CRFContainer) {
+		return
+	}
+	a := 0
+	for a < len(labels) && labels[a] != CRFAuthor {
+		a++
+	}
+	b := a
+	for b < len(labels) {
+		if labels[b] == CRFAuthor {
+			b++
+			continue
+		}
+		n := b
+		for n < len(labels) && labels[n] == CRFOther && CRFIsMark(CRFTokText(text, toks, n)) {
+			n++
+		}
+		if n == b || n == len(labels) || labels[n] != CRFAuthor {
+			break
+		}
+		b = n
+	}
+	if a == len(labels) || crfHasLabel(labels[b:], CRFAuthor) {
+		return // no authors, or two runs of them
+	}
+	// The run ends with ", year".
+	k := b
+	for k < len(toks) && labels[k] == CRFOther && CRFIsMark(CRFTokText(text, toks, k)) {
+		k++
+	}
+	if k == b || k == len(toks) || labels[k] != CRFDate {
+		return
+	}
+	// The names, split at commas and "and": each but the last starts with
+	// initials; the last has none.
+	var segs [][2]int
+	start := a
+	for i := a; i <= b; i++ {
+		if i == b || CRFTokText(text, toks, i) == "," || CRFTokText(text, toks, i) == "and" {
+			if i > start {
+				segs = append(segs, [2]int{start, i})
+			}
+			start = i + 1
+		}
+	}
+	if len(segs) < 2 {
+		return
+	}
+	for _, s := range segs[:len(segs)-1] {
+		if !isInitials(CRFTokText(text, toks, s[0])) {
+			return
+		}
+	}
+	last := segs[len(segs)-1]
+	for i := last[0]; i < last[1]; i++ {
+		if t := CRFTokText(text, toks, i); isInitials(t) || CRFIsMark(t) {
+			return
+		}
+	}
+	for i := last[0]; i < last[1]; i++ {
+		labels[i] = CRFContainer
+	}
+	if p := last[0] - 1; p >= a && labels[p] == CRFAuthor {
+		labels[p] = CRFOther // the comma before the journal
+	}
+}

@@ -79,3 +79,19 @@ func TestCRFHostEditors(t *testing.T) {
 		}
 	}
 }
+
+func TestCRFJournalAfterNames(t *testing.T) {
+	for _, tc := range []struct{ text, labels, want string }{
+		// The Royal Society of Chemistry writes no title.
+		{"M. Guerin, Corrosion Science, 2016, 102, 291–300.", "aaaaaaoyovogo", "aaaoccoyovogo"},
+		{"R. Jadhav and D. Palande, Neurosurgery, 1998, 43, 616–9.", "aaaaaaaaaoyovogo", "aaaaaaaocoyovogo"},
+		// Names written family first, a title, or no year after: unchanged.
+		{"Guerin, M., Corrosion Science, 2016, 102.", "aaaaaaaoyovo", "aaaaaaaoyovo"},
+		{"M. Guerin, Corrosion. Science, 2016.", "aaaotocoyo", "aaaotocoyo"},
+		{"J. Smith, K. Jones, World Bank.", "aaaaaaaaaao", "aaaaaaaaaao"},
+	} {
+		if got := crfRelabelled(t, tc.text, tc.labels, crfJournalAfterNames); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
