@@ -121,7 +121,32 @@ func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
 	if (left.spare || mayMend(&w, raw, left.number)) && mendFromRules(&w, ParseReference(raw), raw) {
 		by = ReadByRules
 	}
+	romanPages(&w, left.text)
 	return w, by
+}
+
+// romanPages moves to the pages a volume the CRF read that is a range of
+// roman numerals ("Netter’s Concise Orthopaedic Anatomy 2010, vii–viii.",
+// a book's front matter), and reads as the page a roman numeral that ends
+// the reference after the year in brackets ("Polymer 86 (2016) v.",
+// Elsevier's style), when the CRF found no pages.
+func romanPages(w *bib.Work, text string) {
+	if w.Pages != "" {
+		return
+	}
+	if a, b, ok := strings.Cut(strings.ReplaceAll(w.Volume, "–", "-"), "-"); ok && IsRoman(a) && IsRoman(b) {
+		w.Pages, w.Volume = a+"-"+b, ""
+		return
+	}
+	if w.Year == 0 {
+		return
+	}
+	rest := strings.TrimRight(text, ". ")
+	i := strings.LastIndexByte(rest, ' ')
+	if i < 0 || !IsRoman(rest[i+1:]) || !strings.HasSuffix(rest[:i], "("+strconv.Itoa(w.Year)+")") {
+		return
+	}
+	w.Pages = rest[i+1:]
 }
 
 // mendFromRules mends the CRF's reading w with the rules' reading r where

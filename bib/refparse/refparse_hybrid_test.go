@@ -123,6 +123,7 @@ func TestHybridLoneNames(t *testing.T) {
 		{"Reactions Weekly 2015, 1561, 75–75.", bib.Work{Container: "Reactions Weekly", Year: 2015, Volume: "1561", Pages: "75-75"}},
 		{". Docetaxel. Reactions Weekly. 2015. 1561. 1. 75-75", bib.Work{Title: "Docetaxel", Container: "Reactions Weekly", Year: 2015, Volume: "1561", Pages: "75-75"}},
 		{"F.E. Shipway, BMJ 2 (1919) 90.", bib.Work{Container: "BMJ", Year: 1919, Volume: "2", Pages: "90"}},
+		{"Polymer 86 (2016) v.", bib.Work{Container: "Polymer", Year: 2016, Volume: "86", Pages: "v"}},
 		{"Zhang, Yanshi. Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes.. ChemInform. 2003. 34. 40.",
 			bib.Work{Title: "Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes", Container: "ChemInform", Year: 2003, Volume: "34", Pages: "40"}},
 	} {
@@ -229,4 +230,24 @@ func crfRelabelled(t *testing.T, text, labels string, mend func(string, []CRFTok
 		}
 	}
 	return b.String()
+}
+
+func TestRomanPages(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		w             bib.Work
+		volume, pages string
+	}{
+		{"Netter’s Concise Orthopaedic Anatomy 2010, vii–viii.", bib.Work{Year: 2010, Volume: "vii–viii"}, "", "vii-viii"},
+		{"Radiation Measurements 40 (2005) I.", bib.Work{Year: 2005, Volume: "40"}, "40", "I"},
+		{"Polymer 86 (2016) v.", bib.Work{Year: 2016, Volume: "86", Pages: "12"}, "86", "12"},
+		{"Smith, J. (2016) Part II.", bib.Work{Year: 2016}, "", ""},
+		{"History of Rome, vol. XII.", bib.Work{Volume: "XII"}, "XII", ""},
+	} {
+		w := tc.w
+		romanPages(&w, tc.text)
+		if w.Volume != tc.volume || w.Pages != tc.pages {
+			t.Errorf("%q: volume %q pages %q, want %q %q", tc.text, w.Volume, w.Pages, tc.volume, tc.pages)
+		}
+	}
 }
