@@ -172,39 +172,6 @@ func TestCRFTypeCodeFields(t *testing.T) {
 	}
 }
 
-// A type code is no field; the number of a patent or a standard around
-// the title is a number, not the title.
-func TestCRFTypeCodeNumbers(t *testing.T) {
-	for _, tc := range []struct{ text, labels, want string }{
-		{"题名[M/OL].", "tttto", "tokoo"},
-		{"不锈钢管的制造方法:中国,CN111020404A[P].", "tttttttto", "tonnnokoo"},
-		{"微波加热路面综合养护车：CN2777030Y[P/OL].", "tttttto", "tonokoo"},
-		{"参考文献著录规则: GB/T 7714—2015[S].", "ttttttto", "tonnokoo"},
-		{"DB6106/T209—2023地理标志产品[S/OL].", "ttttto", "ntokoo"},
-		{"标准化工作导则: 第1部分[S].", "tttttoooo", "tttttokoo"}, // not a number
-		{"题名: CN2777030Y[M].", "tttoooo", "tttokoo"},    // a patent number only before [P]
-	} {
-		if got := crfRelabelled(t, tc.text, tc.labels, crfTypeCodeNumbers); got != tc.want {
-			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
-		}
-	}
-}
-
-// An organisation's name before "Title[M]" is the author.
-func TestCRFOrganisationAuthor(t *testing.T) {
-	for _, tc := range []struct{ text, labels, want string }{
-		{"中国造纸学会. 中国造纸年鉴：2003[M]. 北京: 中国轻工业出版社, 2003.", "aaaoyokoolopoyo", "aotoyokoolopoyo"},
-		{"National Nurses United. What employers should do[EB/OL].", "ttttttttokoo", "aaaottttokoo"},
-		{"Royal Society of Chemistry. Annual report[R].", "tttttttokoo", "aaaaottokoo"},
-		{"Climate change 2014. Synthesis report[R].", "ttttttokoo", "ttttttokoo"}, // a title
-		{"王小明. 题名[M].", "aotokoo", "aotokoo"},
-	} {
-		if got := crfRelabelled(t, tc.text, tc.labels, crfOrganisationAuthor); got != tc.want {
-			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
-		}
-	}
-}
-
 // crfRelabelled labels text's tokens by the letters of labels, runs mend on
 // them and returns the letters of the result.
 func crfRelabelled(t *testing.T, text, labels string, mend func(string, []CRFTok, []CRFLabel)) string {
