@@ -3,6 +3,7 @@ module github.com/citegraph/citegraph
 go 1.26.8
 
 require (
+	github.com/agnivade/levenshtein v1.2.2
 	github.com/dominikbraun/graph v0.23.0
 	github.com/kljensen/snowball v0.10.0
 	github.com/parquet-go/parquet-go v0.32.0

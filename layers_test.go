@@ -17,24 +17,25 @@ import (
 // for the root) from the first layer to the last; a new package must be
 // placed here.
 var layers = [][]string{
-	{".", "bib"},           // the embedded samples; the bibliographic model
-	{"bib/refparse"},       // one reference string → a work
-	{"bib/terms"},          // titles and abstracts → terms
-	{"bib/refparse/train"}, // the parser's training (see onlyImportedBy)
-	{"bib/reader"},         // input → records
-	{"bib/resolve"},        // parsed references → resolved works
-	{"fetch/fetchtest"},    // a replay server of recorded API answers, for tests
-	{"fetch"},              // corpora from OpenAlex and Crossref (an input beside the readers)
-	{"graph"},              // resolved works → citation graph, networks
-	{"metrics"},            // centrality, clustering, indicators
-	{"export"},             // DOT, CSV, GraphML and the other formats
-	{"analysis"},           // the pipeline
+	{".", "bib", "internal/ocrnoise"}, // the embedded samples; the bibliographic model; OCR noise for tests
+	{"bib/refparse"},                  // one reference string → a work
+	{"bib/terms"},                     // titles and abstracts → terms
+	{"bib/refparse/train"},            // the parser's training (see onlyImportedBy)
+	{"bib/reader"},                    // input → records
+	{"bib/resolve"},                   // parsed references → resolved works
+	{"fetch/fetchtest"},               // a replay server of recorded API answers, for tests
+	{"fetch"},                         // corpora from OpenAlex and Crossref (an input beside the readers)
+	{"graph"},                         // resolved works → citation graph, networks
+	{"metrics"},                       // centrality, clustering, indicators
+	{"export"},                        // DOT, CSV, GraphML and the other formats
+	{"analysis"},                      // the pipeline
 	{"cmd/citegraph", "bench/cgbench", "bench/gen"}, // the programs
 }
 
 // onlyImportedBy names the packages that alone may import a package.
 var onlyImportedBy = map[string][]string{
 	"bib/refparse/train": {"cmd/citegraph"},
+	"internal/ocrnoise":  {"bib/resolve"}, // tests and benchmarks only
 }
 
 // goPackage is what TestLayers reads of "go list -json".

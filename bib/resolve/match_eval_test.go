@@ -3,14 +3,19 @@ package resolve
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"maps"
+	"math/rand/v2"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/refparse"
+	"github.com/citegraph/citegraph/internal/ocrnoise"
 )
 
 // Evaluation of reference matching against known identities: pairwise
@@ -24,14 +29,38 @@ type evalRef struct {
 	raw    string
 	truth  string // DOI
 	parse  func(string) bib.Work
+	// blind marks a reference no matcher can place without guessing: its
+	// text (before any noise) is another work's in its own list, or holds
+	// no letter or digit.
+	blind bool
 }
+
+// evaluation is how a resolution compares with the true identities, over
+// pairs of references: a pair is predicted-same when resolved to one work,
+// truly-same when it shares a DOI.
+type evaluation struct {
+	precision, recall float64
+	// reachable is the recall over the true pairs of two references that
+	// are not blind; ceiling is the share of true pairs that are.
+	reachable, ceiling float64
+	byList             map[string]pairCounts // pairs with a reference of the list
+	works              int
+}
+
+// pairCounts counts the pairs of one list's references with any other:
+// predicted, true, both; and of the true, reachable and found.
+type pairCounts struct {
+	pred, real, both, reach, reachFound float64
+}
+
+func (c pairCounts) precision() float64 { return c.both / c.pred }
+func (c pairCounts) reachable() float64 { return c.reachFound / c.reach }
 
 // pairwise resolves the references, one record per citing list in order of
 // first appearance, and scores the resolution.
-func pairwise(refs []evalRef) (precision, recall float64, c *Corpus) {
+func pairwise(refs []evalRef) (evaluation, *Corpus) {
 	var records []*bib.Record
 	index := map[string]*bib.Record{}
-	var truth []string
 	for _, r := range refs {
 		rec := index[r.citing]
 		if rec == nil {
@@ -41,36 +70,63 @@ func pairwise(refs []evalRef) (precision, recall float64, c *Corpus) {
 		}
 		rec.References = append(rec.References, bib.Reference{Raw: r.raw, Position: len(rec.References) + 1, Work: r.parse(r.raw)})
 	}
+	// Resolve lists the references record by record.
+	var inOrder []evalRef
 	for _, rec := range records {
 		for _, r := range refs {
 			if r.citing == rec.ID {
-				truth = append(truth, r.truth)
+				inOrder = append(inOrder, r)
 			}
 		}
 	}
-	c = Resolve(records)
+	c := Resolve(records)
+	// A cell holds the references of one list (or all lists: "") resolved
+	// to one work, of one truth; n counts them, seen those not blind.
 	type cell struct {
+		list  string
 		work  int32
 		truth string
 	}
-	byWork, byTruth, byCell := map[int32]int{}, map[string]int{}, map[cell]int{}
+	type count struct{ n, seen float64 }
+	byWork, byTruth, byCell := map[cell]count{}, map[cell]count{}, map[cell]count{}
 	for i, ref := range c.Refs {
-		byWork[ref.Work]++
-		byTruth[truth[i]]++
-		byCell[cell{ref.Work, truth[i]}]++
+		r := inOrder[i]
+		seen := 0.0
+		if !r.blind {
+			seen = 1
+		}
+		bump := func(m map[cell]count, k cell) { m[k] = count{m[k].n + 1, m[k].seen + seen} }
+		for _, list := range []string{"", r.citing} {
+			bump(byWork, cell{list, ref.Work, ""})
+			bump(byTruth, cell{list, -1, r.truth})
+			bump(byCell, cell{list, ref.Work, r.truth})
+		}
 	}
-	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
-	var pred, real, both float64
-	for _, n := range byWork {
-		pred += pairs(n)
+	// The pairs of n references; those with one of the k of a list.
+	pairs := func(n float64) float64 { return n * (n - 1) / 2 }
+	pairsWith := func(n, k float64) float64 { return pairs(n) - pairs(n-k) }
+	var total pairCounts
+	byList := map[string]pairCounts{}
+	tally := func(m map[cell]count, f func(pc *pairCounts, n, seen float64)) {
+		for k, x := range m {
+			all := m[cell{"", k.work, k.truth}]
+			if k.list == "" {
+				f(&total, pairs(x.n), pairs(x.seen))
+				continue
+			}
+			pc := byList[k.list]
+			f(&pc, pairsWith(all.n, x.n), pairsWith(all.seen, x.seen))
+			byList[k.list] = pc
+		}
 	}
-	for _, n := range byTruth {
-		real += pairs(n)
-	}
-	for _, n := range byCell {
-		both += pairs(n)
-	}
-	return both / pred, both / real, c
+	tally(byWork, func(pc *pairCounts, n, _ float64) { pc.pred += n })
+	tally(byTruth, func(pc *pairCounts, n, seen float64) { pc.real += n; pc.reach += seen })
+	tally(byCell, func(pc *pairCounts, n, seen float64) { pc.both += n; pc.reachFound += seen })
+	return evaluation{
+		precision: total.both / total.pred, recall: total.both / total.real,
+		reachable: total.reachFound / total.reach, ceiling: total.reach / total.real,
+		byList: byList, works: len(c.Works),
+	}, c
 }
 
 // doiText matches a DOI as references write it, with its resolver or "doi:".
@@ -113,27 +169,13 @@ func crossrefStyles(t testing.TB, withDOI bool) []evalRef {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
+	markBlind(refs)
 	return refs
 }
 
-// Measured on the Crossref styles set (go test -run TestCrossrefStyles -v):
-// precision 0.998, recall 0.961 with the DOIs removed. The thresholds are
-// those figures less a margin for changes of the reference parser. Some
-// recall is out of reach of any matcher that does not guess (recallCeiling):
-// 393 of the 11,997 true pairs involve a reference whose text, once its DOI
-// is removed, repeats identically in the same list for another DOI ("(1)
-// Pletnev, S.; Pletneva, N.; Pletnev, V. 2008." twice) or has no word at
-// all ("(1) ."), so recall cannot pass 0.967.
-const (
-	crossrefMinPrecision = 0.99
-	crossrefMinRecall    = 0.95
-)
-
-// recallCeiling is the pairwise recall of a matcher that joins every true
-// pair it can tell from the texts: all but the pairs with a reference that
-// cannot be told apart from another work's in its own list (the same text)
-// or that says nothing (no letter or digit).
-func recallCeiling(refs []evalRef) float64 {
+// markBlind marks the references no matcher can place without guessing
+// (evalRef.blind): the pairs of the others are the reachable ones.
+func markBlind(refs []evalRef) {
 	type listText struct{ list, raw string }
 	truths := map[listText]map[string]bool{}
 	for _, r := range refs {
@@ -143,38 +185,82 @@ func recallCeiling(refs []evalRef) float64 {
 		}
 		truths[k][r.truth] = true
 	}
-	blind := func(r evalRef) bool {
-		return len(truths[listText{r.citing, r.raw}]) > 1 || !strings.ContainsFunc(r.raw, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) })
+	for i := range refs {
+		r := &refs[i]
+		r.blind = len(truths[listText{r.citing, r.raw}]) > 1 || !strings.ContainsFunc(r.raw, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) })
 	}
-	byTruth := map[string][]evalRef{}
-	for _, r := range refs {
-		byTruth[r.truth] = append(byTruth[r.truth], r)
-	}
-	all, reachable := 0, 0
-	for _, g := range byTruth {
-		for i, a := range g {
-			for _, b := range g[i+1:] {
-				all++
-				if !blind(a) && !blind(b) {
-					reachable++
-				}
-			}
-		}
-	}
-	return float64(reachable) / float64(all)
 }
+
+// degraded returns a copy of refs with every text degraded by ocrnoise at
+// the rate, each reference from its own stream of the seed; which
+// references are blind stays as the clean texts say.
+func degraded(refs []evalRef, rate float64, seed uint64) []evalRef {
+	out := slices.Clone(refs)
+	for i := range out {
+		out[i].raw = ocrnoise.Degrade(out[i].raw, rate, rand.New(rand.NewPCG(seed, uint64(i))))
+	}
+	return out
+}
+
+// logEvaluation logs the figures of one resolution, overall and by list.
+func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
+	t.Helper()
+	t.Logf("%s, %d references: %d works, pairwise precision %.4f recall %.4f, of the reachable pairs %.4f (reachable %.4f)",
+		what, len(refs), e.works, e.precision, e.recall, e.reachable, e.ceiling)
+	lists := slices.Sorted(maps.Keys(e.byList))
+	for _, l := range lists {
+		pc := e.byList[l]
+		t.Logf("    %-26s precision %.4f, of the reachable pairs %.4f", l, pc.precision(), pc.reachable())
+	}
+}
+
+// The Crossref styles set, DOIs removed: some pairs are out of reach of any
+// matcher that does not guess (evalRef.blind): 393 of the 11,997 true pairs
+// involve a reference whose text, once its DOI is removed, repeats
+// identically in the same list for another DOI ("(1) Pletnev, S.; Pletneva,
+// N.; Pletnev, V. 2008." twice) or has no word at all ("(1) ."), so recall
+// over all pairs cannot pass 0.967. Recall is asserted over the others.
+// Measured: precision 0.9980, recall of the reachable pairs 0.9790.
+const (
+	crossrefMinPrecision = 0.995
+	crossrefMinReachable = 0.975
+)
 
 func TestCrossrefStyles(t *testing.T) {
 	for _, withDOI := range []bool{false, true} {
 		refs := crossrefStyles(t, withDOI)
-		p, r, c := pairwise(refs)
-		t.Logf("crossref styles, %d references, DOIs %v: %d works, pairwise precision %.4f recall %.4f (at most %.4f without guessing)", len(refs), map[bool]string{true: "kept", false: "removed"}[withDOI], len(c.Works), p, r, recallCeiling(refs))
-		minP, minR := crossrefMinPrecision, crossrefMinRecall
+		e, _ := pairwise(refs)
+		logEvaluation(t, "crossref styles, DOIs "+map[bool]string{true: "kept", false: "removed"}[withDOI], refs, e)
+		minP, minR := crossrefMinPrecision, crossrefMinReachable
 		if withDOI {
 			minP, minR = 0.999, 0.999
 		}
-		if p < minP || r < minR {
-			t.Errorf("precision %.4f recall %.4f, want at least %.3f %.3f", p, r, minP, minR)
+		if e.precision < minP || e.reachable < minR {
+			t.Errorf("precision %.4f, recall of the reachable pairs %.4f, want at least %.3f %.3f", e.precision, e.reachable, minP, minR)
+		}
+	}
+}
+
+// Noise as from PDF extraction and OCR (ocrnoise), at each rate, on the
+// Crossref styles set with the DOIs removed; recall is over the pairs
+// reachable in the clean texts. The floors hold at 5% noise, where the
+// matcher with exact keys measures precision 0.9769, recall of the
+// reachable pairs 0.4294.
+const (
+	noisyRate         = 0.05
+	noisyMinPrecision = 0.97
+	noisyMinReachable = 0.42
+	noiseSeed         = 1
+)
+
+func TestCrossrefStylesNoisy(t *testing.T) {
+	clean := crossrefStyles(t, false)
+	for _, rate := range []float64{0.02, noisyRate, 0.10} {
+		refs := degraded(clean, rate, noiseSeed)
+		e, _ := pairwise(refs)
+		logEvaluation(t, fmt.Sprintf("crossref styles, %.0f%% noise", 100*rate), refs, e)
+		if rate == noisyRate && (e.precision < noisyMinPrecision || e.reachable < noisyMinReachable) {
+			t.Errorf("%.0f%% noise: precision %.4f, recall of the reachable pairs %.4f, want at least %.3f %.3f", 100*rate, e.precision, e.reachable, noisyMinPrecision, noisyMinReachable)
 		}
 	}
 }
@@ -204,6 +290,7 @@ func wosScopus(t testing.TB, withDOI bool) []evalRef {
 		}
 		refs = append(refs, evalRef{citing: f[0], raw: raw, truth: f[1], parse: parse})
 	}
+	markBlind(refs)
 	return refs
 }
 
@@ -221,14 +308,14 @@ const (
 func TestWoSScopus(t *testing.T) {
 	for _, withDOI := range []bool{false, true} {
 		refs := wosScopus(t, withDOI)
-		p, r, c := pairwise(refs)
-		t.Logf("wos vs scopus, %d references, DOIs %v: %d works, pairwise precision %.4f recall %.4f", len(refs), map[bool]string{true: "kept", false: "removed"}[withDOI], len(c.Works), p, r)
+		e, _ := pairwise(refs)
+		logEvaluation(t, "wos vs scopus, DOIs "+map[bool]string{true: "kept", false: "removed"}[withDOI], refs, e)
 		minP, minR := wosScopusMinPrecision, wosScopusMinRecall
 		if withDOI {
 			minP, minR = 0.999, 0.999
 		}
-		if p < minP || r < minR {
-			t.Errorf("precision %.4f recall %.4f, want at least %.3f %.3f", p, r, minP, minR)
+		if e.precision < minP || e.recall < minR {
+			t.Errorf("precision %.4f recall %.4f, want at least %.3f %.3f", e.precision, e.recall, minP, minR)
 		}
 	}
 }
@@ -265,7 +352,8 @@ func TestMatchingDefaultParser(t *testing.T) {
 			if withDOI {
 				set.minP, set.minR = 0.999, 0.995
 			}
-			p, r, _ := pairwise(set.refs)
+			e, _ := pairwise(set.refs)
+			p, r := e.precision, e.recall
 			t.Logf("%s, default parser, DOIs kept %v: pairwise precision %.4f recall %.4f", set.name, withDOI, p, r)
 			if p < set.minP || r < set.minR {
 				t.Errorf("%s, DOIs kept %v: precision %.4f recall %.4f, want at least %.3f %.3f", set.name, withDOI, p, r, set.minP, set.minR)
