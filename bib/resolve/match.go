@@ -54,6 +54,7 @@ type profile struct {
 type tokens struct {
 	ids     map[string]int32 // words
 	nums    map[string]int32 // numbers
+	strs    []string         // each token by its id
 	df      []int32
 	idf     []float64
 	sources map[string]source // source titles already read
@@ -86,7 +87,9 @@ func (t *tokens) intern(ids map[string]int32, b []byte) int32 {
 		return i
 	}
 	i := int32(len(t.df))
-	ids[string(b)] = i
+	str := string(b)
+	ids[str] = i
+	t.strs = append(t.strs, str)
 	t.df = append(t.df, 0)
 	return i
 }
@@ -109,12 +112,14 @@ var matchStopWords = map[string]bool{
 	"ed": true, "in chinese": true, "und": true, "der": true, "die": true, "de": true, "la": true,
 }
 
-// splitText folds s (case, diacritics, ligatures) and calls word for each
-// word of two or more letters and num for each run of digits (without
-// leading zeros); a word is split where letters and digits meet ("V48" →
-// "v", "48"), and a run of Chinese characters gives its character pairs.
+// splitText reads s's look-alikes (readLookAlikes), folds it (case,
+// diacritics, ligatures) and calls word for each word of two or more
+// letters and num for each run of digits (without leading zeros); a word
+// is split where letters and digits meet ("V48" → "v", "48"), and a run of
+// Chinese characters gives its character pairs.
 // The slices passed are reused: a callback that keeps one copies it.
 func splitText(s string, word, num func([]byte)) {
+	s = readLookAlikes(s)
 	if !isASCII(s) {
 		// An invalid byte would leave the rune after it undecomposed.
 		s = norm.NFKD.String(strings.ToValidUTF8(s, " "))
@@ -230,23 +235,30 @@ func tightOf(s string) string {
 	return b.String()
 }
 
+// yearOf is the year a number of four digits may be, 0 if none.
+func yearOf(digits []byte) int {
+	if len(digits) != 4 {
+		return 0
+	}
+	y := 0
+	for _, c := range digits {
+		y = 10*y + int(c-'0')
+	}
+	if y < 1600 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
 // normLocator is the comparison form of a volume, issue or page: folded,
 // leading zeros dropped ("0047" → "47", "e1234" kept).
 func normLocator(s string) string {
-	s = strings.ReplaceAll(bib.Fold(s), " ", "")
+	s = strings.ReplaceAll(bib.Fold(readLookAlikes(s)), " ", "")
 	t := strings.TrimLeft(s, "0")
 	if t == "" && s != "" {
 		return "0"
 	}
 	return t
-}
-
-// newProfile computes a description's profile; raw is the text it was read
-// from, if any. Tokens are interned in t and counted once per description.
-func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
-	p, pend := prepareProfile(id, w, raw)
-	t.finishProfile(&p, &pend, w)
-	return p
 }
 
 // textTokens holds the word and number tokens of a profile's text until they
@@ -339,6 +351,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	}
 	p.text = text
 	var tight strings.Builder
+	years := 0 // the text's years: one, or -1 for several
 	splitText(text, func(s []byte) {
 		tight.Write(s)
 		if len(s) <= 3 && !containsBytes(p.textWords, s) {
@@ -350,47 +363,45 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	}, func(s []byte) {
 		tight.Write(s)
 		pd.add(s, true)
+		if y := yearOf(s); y != 0 {
+			switch years {
+			case 0:
+				years = y
+			case y:
+			default:
+				years = -1
+			}
+		}
 	})
 	p.tight = tight.String()
+	if p.year == 0 && years > 0 {
+		// The parser found no year where the text has one, misread
+		// ("(l986)", "2O08") or out of its place.
+		p.year = years
+	}
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
 		splitText(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
 	}
 	return p, pd
 }
 
-// finishProfile interns a prepared profile's tokens and source titles in t
-// and counts its tokens' document frequencies.
-func (t *tokens) finishProfile(p *profile, pd *textTokens, w *bib.Work) {
-	for _, s := range []string{w.Container, w.ContainerShort} {
-		if s == "" {
-			continue
-		}
-		src, ok := t.sources[s]
-		if !ok {
-			// Sources repeat across a corpus: read each once.
-			if ws := sourceWords(s); len(ws) > 0 {
-				src = source{ws, t.id("\x00" + strings.Join(ws, " "))}
-			}
-			t.sources[s] = src
-		}
-		if src.words != nil && !slices.Contains(p.srcIDs, src.id) {
-			p.src = append(p.src, src.words)
-			p.srcIDs = append(p.srcIDs, src.id)
-		}
-	}
-	var words, nums []int32
+// finishProfile interns a prepared profile's tokens in t, counts their
+// document frequencies, and appends the ids of its words, in the order of
+// the text, to seq.
+func (t *tokens) finishProfile(p *profile, pd *textTokens, seq []int32) []int32 {
+	var nums []int32
+	first := len(seq)
 	start := int32(0)
 	for _, end := range pd.spans {
 		if end < 0 {
 			end = -end - 1
 			nums = append(nums, t.intern(t.nums, pd.buf[start:end]))
 		} else {
-			words = append(words, t.intern(t.ids, pd.buf[start:end]))
+			seq = append(seq, t.intern(t.ids, pd.buf[start:end]))
 		}
 		start = end
 	}
-	slices.Sort(words)
-	p.words = slices.Compact(words)
+	p.words = sortedSet(seq[first:])
 	slices.Sort(nums)
 	p.nums = slices.Compact(nums)
 	for _, x := range p.words {
@@ -399,6 +410,48 @@ func (t *tokens) finishProfile(p *profile, pd *textTokens, w *bib.Work) {
 	for _, x := range p.nums {
 		t.df[x]++
 	}
+	return seq
+}
+
+// sortedSet is the distinct values of xs, sorted, in a slice of its own.
+func sortedSet(xs []int32) []int32 {
+	out := slices.Clone(xs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// setSources gives p the source titles of w, their words mended by c (if
+// any): each title is read and interned once per corpus.
+func (t *tokens) setSources(p *profile, w *bib.Work, c *corrector) {
+	for _, s := range []string{w.Container, w.ContainerShort} {
+		if s == "" {
+			continue
+		}
+		src, ok := t.sources[s]
+		if !ok {
+			if ws := sourceWords(s); len(ws) > 0 {
+				if c != nil {
+					ws, _ = c.correctSource(ws)
+				}
+				src = source{ws, t.id(sourceKey(ws))}
+			}
+			t.sources[s] = src
+		}
+		if src.words != nil && !slices.Contains(p.srcIDs, src.id) {
+			p.src = append(p.src, src.words)
+			p.srcIDs = append(p.srcIDs, src.id)
+		}
+	}
+}
+
+// newProfile computes the profile of a description compared on its own,
+// outside a corpus (Confirm): no word is mended, there being no vocabulary
+// to mend it with. raw is the text it was read from, if any.
+func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
+	p, pend := prepareProfile(id, w, raw)
+	t.finishProfile(&p, &pend, nil)
+	t.setSources(&p, w, nil)
+	return p
 }
 
 // Evidence weights: how much an agreeing field says two descriptions are
@@ -427,6 +480,17 @@ type verdict struct {
 	anchored bool // exactly one side has a DOI or an id
 	vague    bool // nothing identifies the work beyond year and author or source
 	agreed   fieldSet
+	// byNumbers: three numbers or more of one text are all in the other.
+	byNumbers bool
+}
+
+// titleInText is the share of one title that must be found in the other
+// text for titles that differ to be a parser's misreading, not two works.
+func (v verdict) titleInText() float64 {
+	if v.byNumbers {
+		return 0.6
+	}
+	return 0.8
 }
 
 // fieldSet records which fields of a pair agreed.
@@ -503,12 +567,14 @@ func (m *matcher) compare(a, b *profile) verdict {
 	}
 
 	// First author. Names that differ rule the pair out unless one is
-	// found in the other's text (a parser's misreading).
+	// found in the other's text (a parser's misreading), or they are near
+	// (misspelt or misread: "Kelly" and "Kelley", "Rolston" and
+	// "Rollsfon"), or one is found misspelt in the other's text.
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
 		inB, inA := familyIn(a, b), familyIn(b, a)
-		if !inA && !inB && nearFamily(a.fams, b.fams) {
-			inA = true // a misspelt name: "Kelly" and "Kelley", "Lairson" and "Liarson"
+		if !inA && !inB && (nearFamily(a.fams, b.fams) || familyNear(a, b) || familyNear(b, a)) {
+			inA = true
 		}
 		switch {
 		case inA && inB:
@@ -535,13 +601,13 @@ func (m *matcher) compare(a, b *profile) verdict {
 			}
 		}
 	case len(a.fams) > 0:
-		if familyIn(a, b) {
+		if familyIn(a, b) || familyNear(a, b) {
 			e += wAuthor / 2
 			agreed |= agreeAuthor
 			points++
 		}
 	case len(b.fams) > 0:
-		if familyIn(b, a) {
+		if familyIn(b, a) || familyNear(b, a) {
 			e += wAuthor / 2
 			agreed |= agreeAuthor
 			points++
@@ -597,13 +663,20 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// style it misreads, so titles that differ are checked against the other
 	// side's whole text before they rule the pair out; a title found in the
 	// other text (most often a source read as a title) agrees as a source.
+	// Three numbers or more of one text, all in the other (year, volume,
+	// pages), identify the work, and make a title that differs more
+	// likely a parser's misreading: an author list or a source taken for
+	// the title of a text made noisy by OCR.
+	numAgree, numN := numbersAgree(a.nums, b.nums)
+	numbersIdentify := numAgree > 0 && numN >= 3
+	inText := verdict{byNumbers: numbersIdentify}.titleInText()
 	titleInText := false
 	switch {
 	case len(a.title) >= 4 && len(b.title) >= 4:
 		sim := titleSim(a.title, b.title)
 		if sim < 0.5 {
 			switch {
-			case max(m.titleInText(a, b), m.titleInText(b, a)) >= 0.8:
+			case max(m.titleInText(a, b), m.titleInText(b, a)) >= inText:
 				titleInText = true
 			case a.hanTitle != b.hanTitle:
 				// A Chinese title and its translation: no evidence either way.
@@ -653,10 +726,14 @@ func (m *matcher) compare(a, b *profile) verdict {
 	if c >= 0.9 {
 		agreed |= agreeText
 	}
-	switch agree, n := numbersAgree(a.nums, b.nums); {
+	switch agree, n := numAgree, numN; {
 	case agree > 0:
 		e += wNumbers
 		agreed |= agreeNumbers
+		if numbersIdentify {
+			e += wNumbers
+			strong = true
+		}
 		if n >= 2 && c >= 0.9 && m.weightOf(a, b) >= 10 {
 			// Source, volume and pages of a text without author or title,
 			// all found in the other text.
@@ -686,7 +763,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 	anchored := (a.doi != "" || a.id != "") != (b.doi != "" || b.id != "")
-	return verdict{e, rule, anchored, vague, agreed}
+	return verdict{e, rule, anchored, vague, agreed, numbersIdentify}
 }
 
 // sourceSimilarity is SourceSimilarity of two source forms, memoised
@@ -718,19 +795,8 @@ func sameFamily(famsA, wordsA, famsB, wordsB []string) bool {
 	return meet(famsA, famsB) || meet(famsA, wordsB) && meet(famsB, wordsA) || compoundFamily(famsA, famsB)
 }
 
-// nearFamily reports whether two family names of five letters or more
-// are one edit apart (a letter added, dropped, changed, or two swapped).
-func nearFamily(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if len(x) >= 5 && len(y) >= 5 && oneEdit(x, y) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
+// oneEdit reports whether x and y are one edit apart: a letter added,
+// dropped or changed, or two neighbours swapped.
 func oneEdit(x, y string) bool {
 	if len(x) < len(y) {
 		x, y = y, x

@@ -49,20 +49,20 @@ type group struct {
 	pageNode         int32
 	fams, nameWords  []string // first author's family variants and name words
 	famNode          int32    // the node fams come from, or -1
-	title            int32    // the node with the longest title, or -1
+	titles           []int32  // the first few nodes with a title (maxTitles)
 	citing           []int32  // sorted citing works of the member references
 }
 
 func newGroup(i int32, n *node) group {
 	g := group{size: 1, record: n.work, id: n.p.id, doi: n.p.doi, yearMin: n.p.year, yearMax: n.p.year,
-		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, famNode: -1, title: -1}
+		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, famNode: -1}
 	if len(n.p.fams) > 0 {
 		g.famNode = i
 	}
 	g.volNode, g.pageNode = i, i
 	g.citing = n.citing
 	if len(n.p.title) >= 4 {
-		g.title = i
+		g.titles = []int32{i}
 	}
 	return g
 }
@@ -100,15 +100,12 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
 		}
-		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) {
+		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) && !familyNear(a, b) && !familyNear(b, a) {
 			return false
 		}
 	}
-	if g.title >= 0 && h.title >= 0 {
-		a, b := &m.nodes[g.title].p, &m.nodes[h.title].p
-		if titleSim(a.title, b.title) < 0.5 && max(m.titleInText(a, b), m.titleInText(b, a)) < 0.8 && a.hanTitle == b.hanTitle {
-			return false
-		}
+	if len(g.titles) > 0 && len(h.titles) > 0 && !m.titlesAgree(g.titles, h.titles, v) {
+		return false
 	}
 	// One reference list names a work once: two of its entries are two
 	// works ("2015a" and "2015b", two chapters of one book, parts I and II)
@@ -120,7 +117,25 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	return true
 }
 
-// merge folds h into g; g keeps its title node.
+// maxTitles is how many of its titles a group keeps to compare.
+const maxTitles = 4
+
+// titlesAgree reports whether some title of one group is like some title
+// of the other, or found in its text (as compare finds them for the link
+// v): under noise one member's title may be a parser's misreading.
+func (m *matcher) titlesAgree(gs, hs []int32, v verdict) bool {
+	for _, x := range gs {
+		for _, y := range hs {
+			a, b := &m.nodes[x].p, &m.nodes[y].p
+			if titleSim(a.title, b.title) >= 0.5 || a.hanTitle != b.hanTitle || max(m.titleInText(a, b), m.titleInText(b, a)) >= v.titleInText() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// merge folds h into g.
 func (g *group) merge(h *group) {
 	g.size += h.size
 	if g.record < 0 {
@@ -142,9 +157,7 @@ func (g *group) merge(h *group) {
 	if len(g.fams) == 0 {
 		g.fams, g.nameWords, g.famNode = h.fams, h.nameWords, h.famNode
 	}
-	if g.title < 0 {
-		g.title = h.title
-	}
+	g.titles = append(g.titles, h.titles[:min(len(h.titles), maxTitles-len(g.titles))]...)
 	g.citing = mergeSorted(g.citing, h.citing)
 }
 
@@ -331,8 +344,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	m.nodes = make([]node, 0, len(r.c.Works)+len(refs))
 	// One node per distinct record work.
 	for w := range r.c.Works {
-		wk := &r.c.Works[w]
-		m.nodes = append(m.nodes, node{work: int32(w), p: newProfile(m.tok, wk.ID, &wk.Work, "")})
+		m.nodes = append(m.nodes, node{work: int32(w)})
 	}
 	m.records = len(m.nodes)
 	keys := make([]string, len(refs))
@@ -369,16 +381,51 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 			same[key] = append(same[key], k)
 		}
 	}
-	// Profiles on every core, then their tokens interned in order.
-	pend := make([]textTokens, len(m.nodes))
-	parallelFor(len(m.nodes)-m.records, func(i int) {
-		n := &m.nodes[m.records+i]
+	// Profiles on every core, then their tokens interned in order, then
+	// the words no other description uses mended (corrector), on every
+	// core again.
+	describe := func(k int) (id string, w *bib.Work, raw string) {
+		n := &m.nodes[k]
+		if n.work >= 0 {
+			wk := &r.c.Works[n.work]
+			return wk.ID, &wk.Work, ""
+		}
 		ref := refs[n.refs[0]]
-		n.p, pend[m.records+i] = prepareProfile(ref.ID, &ref.Work, ref.Raw)
+		return ref.ID, &ref.Work, ref.Raw
+	}
+	pend := make([]textTokens, len(m.nodes))
+	parallelFor(len(m.nodes), func(k int) {
+		m.nodes[k].p, pend[k] = prepareProfile(describe(k))
 	})
-	for k := m.records; k < len(m.nodes); k++ {
-		ref := refs[m.nodes[k].refs[0]]
-		m.tok.finishProfile(&m.nodes[k].p, &pend[k], &ref.Work)
+	var seq []int32
+	ends := make([]int, len(m.nodes))
+	for k := range m.nodes {
+		seq = m.tok.finishProfile(&m.nodes[k].p, &pend[k], seq)
+		ends[k] = len(seq)
+		pend[k] = textTokens{}
+	}
+	c := newCorrector(m.tok)
+	parallelFor(len(m.nodes), func(k int) {
+		p := &m.nodes[k].p
+		start := 0
+		if k > 0 {
+			start = ends[k-1]
+		}
+		if words := c.correct(nil, seq[start:ends[k]]); !slices.Equal(words, seq[start:ends[k]]) {
+			p.words = sortedSet(words)
+		}
+	})
+	clear(m.tok.df)
+	for k := range m.nodes {
+		n := &m.nodes[k]
+		for _, x := range n.p.words {
+			m.tok.df[x]++
+		}
+		for _, x := range n.p.nums {
+			m.tok.df[x]++
+		}
+		_, w, _ := describe(k)
+		m.tok.setSources(&n.p, w, c)
 	}
 	m.tok.finish(len(m.nodes))
 	for k := m.records; k < len(m.nodes); k++ {

@@ -244,12 +244,12 @@ func TestCrossrefStyles(t *testing.T) {
 // Noise as from PDF extraction and OCR (ocrnoise), at each rate, on the
 // Crossref styles set with the DOIs removed; recall is over the pairs
 // reachable in the clean texts. The floors hold at 5% noise, where the
-// matcher with exact keys measures precision 0.9769, recall of the
-// reachable pairs 0.4294.
+// matcher with exact keys measured precision 0.9769, recall of the
+// reachable pairs 0.4294; now 0.9804 and 0.7326.
 const (
 	noisyRate         = 0.05
-	noisyMinPrecision = 0.97
-	noisyMinReachable = 0.42
+	noisyMinPrecision = 0.975
+	noisyMinReachable = 0.72
 	noiseSeed         = 1
 )
 

@@ -1,0 +1,250 @@
+package resolve
+
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+)
+
+// Words misread by OCR or run together in a PDF's text ("Paleontolgy",
+// "Joournal", "Journalof", "ChemicalSociety", "Chem ical") are found in no
+// other description, so they count for nothing when two texts are compared
+// and cannot bring two descriptions into one block. The corpus itself is
+// the dictionary that mends them: a word used by one description only is
+// read as the word two or more descriptions use that it is one edit away
+// from, or that it makes with its neighbour, or as the two words it runs
+// together. A word other descriptions share is never changed, so the words
+// that tell two works apart stay as they are.
+
+// minCorrected is the length of the shortest word corrected by one edit.
+const minCorrected = 4
+
+// corrector reads misspelt words as the corpus's words.
+type corrector struct {
+	t     *tokens
+	df    []int32 // document frequencies before any correction
+	seed  maphash.Seed
+	edits []wordVariant // the dictionary's words and their one-letter deletions, by hash
+}
+
+// wordVariant is a word of the dictionary, or it with one letter deleted,
+// under the hash of its OCR skeleton (ocrSkeleton).
+type wordVariant struct {
+	hash uint64
+	word int32
+}
+
+// newCorrector indexes the dictionary: the words of two descriptions or
+// more.
+func newCorrector(t *tokens) *corrector {
+	c := &corrector{t: t, df: slices.Clone(t.df), seed: maphash.MakeSeed()}
+	var buf []byte
+	for id, d := range c.df {
+		s := t.strs[id]
+		if d < 2 || len(s) < minCorrected || !isASCIILetters(s) {
+			continue
+		}
+		buf = ocrSkeleton(buf[:0], s)
+		c.edits = append(c.edits, wordVariant{maphash.Bytes(c.seed, buf), int32(id)})
+		for i := range buf {
+			c.edits = append(c.edits, wordVariant{c.hashWithout(buf, i), int32(id)})
+		}
+	}
+	slices.SortFunc(c.edits, func(a, b wordVariant) int {
+		if a.hash != b.hash {
+			if a.hash < b.hash {
+				return -1
+			}
+			return 1
+		}
+		return int(a.word - b.word)
+	})
+	return c
+}
+
+// hashWithout hashes b without its i-th byte.
+func (c *corrector) hashWithout(b []byte, i int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.Write(b[:i])
+	h.Write(b[i+1:])
+	return h.Sum64()
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ocrSkeleton appends to dst the word with the look-alikes of two letters
+// read as the one letter they look like ("rn" as "m", "vv" as "w", "cl" as
+// "d"), so that they are one edit apart, not two.
+func ocrSkeleton(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if i+1 < len(s) {
+			switch s[i : i+2] {
+			case "rn":
+				dst = append(dst, 'm')
+				i++
+				continue
+			case "vv":
+				dst = append(dst, 'w')
+				i++
+				continue
+			case "cl":
+				dst = append(dst, 'd')
+				i++
+				continue
+			}
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
+}
+
+// known reports whether s is a word of the dictionary, and its id.
+func (c *corrector) known(s string) (int32, bool) {
+	id, ok := c.t.ids[s]
+	return id, ok && c.df[id] >= 2
+}
+
+// correct appends to dst the words of seq (word ids in the order of the
+// text) with each word no other description uses mended, and returns it.
+func (c *corrector) correct(dst, seq []int32) []int32 {
+	var buf []byte
+	for k := 0; k < len(seq); k++ {
+		x := seq[k]
+		if k+1 < len(seq) && (c.df[x] == 1 || c.df[seq[k+1]] == 1) {
+			// "Chem ical": a word split in two.
+			if id, ok := c.known(c.t.strs[x] + c.t.strs[seq[k+1]]); ok {
+				dst = append(dst, id)
+				k++
+				continue
+			}
+		}
+		if c.df[x] != 1 {
+			dst = append(dst, x)
+			continue
+		}
+		s := c.t.strs[x]
+		if id, ok := c.nearest(s, &buf); ok {
+			dst = append(dst, id)
+			continue
+		}
+		if l, r, ok := c.split(s); ok {
+			dst = append(dst, l...)
+			dst = append(dst, r...)
+			continue
+		}
+		dst = append(dst, x)
+	}
+	return dst
+}
+
+// nearest finds the dictionary word one edit from s (in their OCR
+// skeletons) that most descriptions use, the first in the dictionary on a
+// tie.
+func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
+	if len(s) < minCorrected || !isASCIILetters(s) {
+		return 0, false
+	}
+	*buf = ocrSkeleton((*buf)[:0], s)
+	sk := *buf
+	best, found := int32(0), false
+	var other []byte
+	consider := func(h uint64) {
+		i, _ := slices.BinarySearchFunc(c.edits, h, func(v wordVariant, h uint64) int {
+			switch {
+			case v.hash < h:
+				return -1
+			case v.hash > h:
+				return 1
+			}
+			return 0
+		})
+		for ; i < len(c.edits) && c.edits[i].hash == h; i++ {
+			id := c.edits[i].word
+			if found && (c.df[id] < c.df[best] || c.df[id] == c.df[best] && id > best) {
+				continue
+			}
+			other = ocrSkeleton(other[:0], c.t.strs[id])
+			if string(other) == string(sk) || oneEdit(string(other), string(sk)) {
+				best, found = id, true
+			}
+		}
+	}
+	consider(maphash.Bytes(c.seed, sk))
+	for i := range sk {
+		consider(c.hashWithout(sk, i))
+	}
+	return best, found
+}
+
+// split reads s as two words run together: each a dictionary word or a
+// stop word (left out of the result), one at least a dictionary word of
+// three letters or more. Of several readings it takes the one whose
+// shorter part is longest.
+func (c *corrector) split(s string) (left, right []int32, ok bool) {
+	if len(s) < 5 {
+		return nil, nil, false
+	}
+	bestShort := 0
+	part := func(p string) ([]int32, bool) {
+		if matchStopWords[p] {
+			return nil, true
+		}
+		if id, known := c.known(p); known {
+			return []int32{id}, true
+		}
+		return nil, false
+	}
+	for i := 2; i <= len(s)-2; i++ {
+		a, b := s[:i], s[i:]
+		if short := min(len(a), len(b)); short <= bestShort {
+			continue
+		}
+		l, okL := part(a)
+		r, okR := part(b)
+		if okL && okR && (len(l) > 0 && len(a) >= 3 || len(r) > 0 && len(b) >= 3) {
+			left, right, ok = l, r, true
+			bestShort = min(len(a), len(b))
+		}
+	}
+	return left, right, ok
+}
+
+// correctSource mends the words of a source title (sourceWords) as
+// correct mends a text's, and reports whether any changed. Words that are
+// no token of any text (single letters, stop words) stay as they are.
+func (c *corrector) correctSource(words []string) ([]string, bool) {
+	var out []string
+	changed := false
+	var seq, fixed []int32
+	flush := func() {
+		fixed = c.correct(fixed[:0], seq)
+		if !slices.Equal(fixed, seq) {
+			changed = true
+		}
+		for _, id := range fixed {
+			out = append(out, c.t.strs[id])
+		}
+		seq = seq[:0]
+	}
+	for _, w := range words {
+		if id, ok := c.t.ids[w]; ok && c.df[id] > 0 {
+			seq = append(seq, id)
+			continue
+		}
+		flush()
+		out = append(out, w)
+	}
+	flush()
+	return out, changed
+}
+
+// sourceKey is the form under which a source's words are interned.
+func sourceKey(words []string) string { return "\x00" + strings.Join(words, " ") }

@@ -1,0 +1,101 @@
+package resolve
+
+import "github.com/agnivade/levenshtein"
+
+// Names misread by OCR or mistyped ("Rollsfon" for Rolston, "Kirn" for
+// Kim, "Edlger-Marshall") are still one name when few of their letters
+// differ: how few depends on the name's length, so that short names, where
+// one letter makes another name ("Yang", "Wang"), count as near only for
+// the evidence of half a name.
+
+// nameEdits is how many edits two names of n letters may be apart.
+func nameEdits(n int) int {
+	switch {
+	case n < 4:
+		return 0
+	case n < 7:
+		return 1
+	}
+	return 2
+}
+
+// nearFamily reports whether two first authors' family names, given by
+// their variants (FamilyVariants), are a few edits apart (nameEdits)
+// once their look-alikes are read alike (ocrSkeleton).
+func nearFamily(a, b []string) bool {
+	var bufA, bufB [32]byte
+	for _, x := range a {
+		sx := ocrSkeleton(bufA[:0], x)
+		for _, y := range b {
+			sy := ocrSkeleton(bufB[:0], y)
+			if len(sx) > len(bufA) || len(sy) > len(bufB) {
+				continue // no family name is that long
+			}
+			n := min(len(sx), len(sy))
+			if n >= 3 && string(sx) == string(sy) {
+				return true
+			}
+			if k := nameEdits(n); k > 0 && abs(len(sx)-len(sy)) <= k && levenshtein.ComputeDistance(string(sx), string(sy)) <= k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// familyNear reports whether a's first author's family name of five
+// letters or more is written in b's text with a few edits (nameEdits).
+func familyNear(a, b *profile) bool {
+	for _, f := range a.fams {
+		if len(f) >= 5 && fuzzyContains(b.tight, f, nameEdits(len(f))) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// fuzzyContains reports whether pat occurs in text with at most k edits
+// (letters inserted, dropped or replaced), by the bit-parallel algorithm
+// of Wu and Manber (Fast text searching allowing errors, CACM 35(10),
+// 1992, doi:10.1145/135239.135244). pat has at most 64 bytes, k at most 2.
+func fuzzyContains(text, pat string, k int) bool {
+	m := len(pat)
+	if m == 0 || m > 64 || k > 2 {
+		return false
+	}
+	var mask [256]uint64
+	for i := 0; i < m; i++ {
+		mask[pat[i]] |= 1 << i
+	}
+	// s[d] has bit j set when pat[:j+1] ends at the current text byte with
+	// at most d edits; at the start the first d letters may be dropped.
+	var s [3]uint64
+	for d := 1; d <= k; d++ {
+		s[d] = 1<<d - 1
+	}
+	last := uint64(1) << (m - 1)
+	if s[k]&last != 0 {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		b := mask[text[i]]
+		prev := s[0] // s[d-1] before this byte
+		s[0] = (s[0]<<1 | 1) & b
+		for d := 1; d <= k; d++ {
+			old := s[d]
+			s[d] = (old<<1|1)&b | prev | (prev<<1 | 1) | (s[d-1]<<1 | 1)
+			prev = old
+		}
+		if s[k]&last != 0 {
+			return true
+		}
+	}
+	return false
+}

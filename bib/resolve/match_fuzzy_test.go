@@ -1,0 +1,86 @@
+package resolve
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// editsToSubstring is the fewest edits that make pat a substring of text
+// (Sellers 1980, doi:10.1016/0196-6774(80)90016-4): the oracle of
+// fuzzyContains.
+func editsToSubstring(text, pat string) int {
+	col := make([]int, len(pat)+1)
+	for j := range col {
+		col[j] = j
+	}
+	best := col[len(pat)]
+	for i := 0; i < len(text); i++ {
+		prev := col[0] // col[0] stays 0: a match may start anywhere
+		for j := 1; j <= len(pat); j++ {
+			cost := 1
+			if text[i] == pat[j-1] {
+				cost = 0
+			}
+			cur := min(prev+cost, col[j]+1, col[j-1]+1)
+			prev, col[j] = col[j], cur
+		}
+		best = min(best, col[len(pat)])
+	}
+	return best
+}
+
+func TestFuzzyContains(t *testing.T) {
+	for _, tc := range []struct {
+		text, pat string
+		k         int
+		want      bool
+	}{
+		{"rollsfonh1952bookreview", "rolston", 2, true},
+		{"rollsfonh1952bookreview", "rolston", 1, false},
+		{"cassvbkrollpw", "coss", 1, true},
+		{"journalofrheology", "rheology", 0, true},
+		{"journalofrheology", "rheolgy", 1, true},
+		{"abc", "xyz", 2, false},
+	} {
+		if got := fuzzyContains(tc.text, tc.pat, tc.k); got != tc.want {
+			t.Errorf("fuzzyContains(%q, %q, %d) = %v", tc.text, tc.pat, tc.k, got)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abc"[rng.IntN(3)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		text, pat, k := word(rng.IntN(12)), word(1+rng.IntN(6)), rng.IntN(3)
+		if got, want := fuzzyContains(text, pat, k), editsToSubstring(text, pat) <= k; got != want {
+			t.Fatalf("fuzzyContains(%q, %q, %d) = %v, want %v", text, pat, k, got, want)
+		}
+	}
+}
+
+func TestNearFamily(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"rolston", "rollsfon", true}, // two edits in seven letters
+		{"kim", "kirn", true},         // rn read as m
+		{"cass", "coss", true},        // one edit in four letters
+		{"kim", "kin", false},         // a short name: no edit
+		{"wang", "zhang", false},      // two edits in four letters
+		{"edingermarshall", "edlgermarshall", true},
+		{"schmolzer", "schrnolzer", true},
+		{"smith", "jones", false},
+	} {
+		if got := nearFamily([]string{tc.a}, []string{tc.b}); got != tc.want {
+			t.Errorf("nearFamily(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { nearFamily([]string{"rolston"}, []string{"rollsfon"}) }); n != 0 {
+		t.Errorf("nearFamily allocates %v times", n)
+	}
+}
