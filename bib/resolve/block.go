@@ -24,6 +24,8 @@ const (
 	keyLocator
 	keySource
 	keyWord
+	keyNearAuthor
+	keyYearNumber
 )
 
 // Largest blocks compared in full, by kind.
@@ -55,6 +57,30 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 		y0, y1 := strconv.Itoa(p.year), strconv.Itoa(p.year+1)
 		for _, f := range p.fams[:min(len(p.fams), 4)] {
 			dst = append(dst, hashKey(keyAuthorYear, f, y0), hashKey(keyAuthorYear, f, y1))
+		}
+	}
+	// The first author's family, or the text's first word, misspelt: the
+	// name and the name without each of its letters (in its OCR
+	// skeleton), with the year, so that two spellings one edit apart
+	// share a key.
+	if p.year != 0 {
+		y0 := strconv.Itoa(p.year)
+		var names [3]string
+		n := copy(names[:], p.fams[:min(len(p.fams), 2)])
+		if p.lead != "" && !slices.Contains(names[:n], p.lead) {
+			names[n] = p.lead
+			n++
+		}
+		var sk []byte
+		for _, f := range names[:n] {
+			if len(f) < 4 || !isASCIILetters(f) {
+				continue
+			}
+			sk = ocrSkeleton(sk[:0], f)
+			dst = append(dst, hashKey(keyNearAuthor, string(sk), y0))
+			for i := range sk {
+				dst = append(dst, hashKey(keyNearAuthor, string(sk[:i])+string(sk[i+1:]), y0))
+			}
 		}
 	}
 	if p.vol != "" && p.page != "" {

@@ -45,6 +45,7 @@ type profile struct {
 	text      string   // the raw text, or the fields written out
 	tight     string   // text folded, letters and digits only
 	textWords []string // the short words (two or three letters) of text
+	lead      string   // the text's first word of three letters or more: most styles begin with the first author's family
 	textGrams []uint32 // trigram sketch of text, computed when first needed
 }
 
@@ -354,6 +355,9 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	years := 0 // the text's years: one, or -1 for several
 	splitText(text, func(s []byte) {
 		tight.Write(s)
+		if p.lead == "" && len(s) >= 3 {
+			p.lead = string(s)
+		}
 		if len(s) <= 3 && !containsBytes(p.textWords, s) {
 			p.textWords = append(p.textWords, string(s))
 		}
@@ -750,7 +754,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	if !strong && points < 2 {
 		// Only a year and an author or a source: the pair is one work only
 		// if nothing else in the corpus could be (see matcher.cluster).
-		if a.year == 0 || b.year == 0 || c < 0.9 || m.weightOf(a, b) < 6 {
+		if a.year == 0 || b.year == 0 || c < 0.6 || m.weightOf(a, b) < 6 {
 			return verdict{}
 		}
 		vague = true

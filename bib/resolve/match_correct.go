@@ -4,6 +4,8 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // Words misread by OCR or run together in a PDF's text ("Paleontolgy",
@@ -24,11 +26,11 @@ type corrector struct {
 	t     *tokens
 	df    []int32 // document frequencies before any correction
 	seed  maphash.Seed
-	edits []wordVariant // the dictionary's words and their one-letter deletions, by hash
+	edits []wordVariant // the dictionary's words and their deletions, by hash
 }
 
-// wordVariant is a word of the dictionary, or it with one letter deleted,
-// under the hash of its OCR skeleton (ocrSkeleton).
+// wordVariant is a word of the dictionary, or it with letters deleted,
+// under the hash of its OCR skeleton (ocrSkeleton; corrector.variants).
 type wordVariant struct {
 	hash uint64
 	word int32
@@ -45,10 +47,7 @@ func newCorrector(t *tokens) *corrector {
 			continue
 		}
 		buf = ocrSkeleton(buf[:0], s)
-		c.edits = append(c.edits, wordVariant{maphash.Bytes(c.seed, buf), int32(id)})
-		for i := range buf {
-			c.edits = append(c.edits, wordVariant{c.hashWithout(buf, i), int32(id)})
-		}
+		c.variants(buf, func(h uint64) { c.edits = append(c.edits, wordVariant{h, int32(id)}) })
 	}
 	slices.SortFunc(c.edits, func(a, b wordVariant) int {
 		if a.hash != b.hash {
@@ -62,13 +61,44 @@ func newCorrector(t *tokens) *corrector {
 	return c
 }
 
-// hashWithout hashes b without its i-th byte.
-func (c *corrector) hashWithout(b []byte, i int) uint64 {
+// wordEdits is how many edits apart a word of n letters may be from the
+// dictionary word it is read as.
+func wordEdits(n int) int {
+	if n < 8 {
+		return 1
+	}
+	return 2
+}
+
+// variants calls f with the hash of sk and of sk with each one, and for a
+// long word each two, of its letters deleted: two words within k edits
+// share a variant (the symmetric deletion of Garbe's SymSpell).
+func (c *corrector) variants(sk []byte, f func(uint64)) {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	h.Write(b[:i])
-	h.Write(b[i+1:])
-	return h.Sum64()
+	n := len(sk)
+	// hash hashes sk without its letters i and j (n for none).
+	hash := func(i, j int) uint64 {
+		h.Reset()
+		h.Write(sk[:min(i, n)])
+		if i < n {
+			h.Write(sk[i+1 : min(j, n)])
+		}
+		if j < n {
+			h.Write(sk[j+1:])
+		}
+		return h.Sum64()
+	}
+	f(hash(n, n))
+	for i := range n {
+		f(hash(i, n))
+		if wordEdits(n) < 2 {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			f(hash(i, j))
+		}
+	}
 }
 
 func isASCIILetters(s string) bool {
@@ -145,9 +175,9 @@ func (c *corrector) correct(dst, seq []int32) []int32 {
 	return dst
 }
 
-// nearest finds the dictionary word one edit from s (in their OCR
-// skeletons) that most descriptions use, the first in the dictionary on a
-// tie.
+// nearest finds the dictionary word a few edits from s (wordEdits, in
+// their OCR skeletons) that most descriptions use, the first in the
+// dictionary on a tie.
 func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 	if len(s) < minCorrected || !isASCIILetters(s) {
 		return 0, false
@@ -172,15 +202,13 @@ func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 				continue
 			}
 			other = ocrSkeleton(other[:0], c.t.strs[id])
-			if string(other) == string(sk) || oneEdit(string(other), string(sk)) {
+			if string(other) == string(sk) || oneEdit(string(other), string(sk)) ||
+				wordEdits(min(len(other), len(sk))) >= 2 && levenshtein.ComputeDistance(string(other), string(sk)) <= 2 {
 				best, found = id, true
 			}
 		}
 	}
-	consider(maphash.Bytes(c.seed, sk))
-	for i := range sk {
-		consider(c.hashWithout(sk, i))
-	}
+	c.variants(sk, consider)
 	return best, found
 }
 
