@@ -99,31 +99,48 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	}
 	// The rarest words that some other description shares.
 	var rare [rareWords]int32
-	n := 0
-	df := m.tok.df
-	for _, w := range p.words {
-		d := df[w]
-		if d < 2 {
-			continue
+	for _, w := range m.rarest(p.words, rare[:0], -1) {
+		dst = append(dst, uint64(keyWord)<<56|uint64(uint32(w)))
+	}
+	// The year with the text's rarest numbers (a page, a volume) but the
+	// year itself: what survives when noise has misspelt the names and
+	// the parser has lost the fields.
+	if p.year != 0 {
+		y0, y1 := strconv.Itoa(p.year), strconv.Itoa(p.year+1)
+		year := int32(-1)
+		if id, ok := m.tok.nums[y0]; ok {
+			year = id
 		}
-		if n < rareWords {
-			rare[n] = w
-			n++
-		} else {
-			worst := 0
-			for k := 1; k < n; k++ {
-				if df[rare[k]] > df[rare[worst]] {
-					worst = k
-				}
-			}
-			if d < df[rare[worst]] {
-				rare[worst] = w
-			}
+		for _, x := range m.rarest(p.nums, rare[:0], year) {
+			s := m.tok.strs[x]
+			dst = append(dst, hashKey(keyYearNumber, y0, s), hashKey(keyYearNumber, y1, s))
 		}
 	}
-	for _, w := range rare[:n] {
-		if df[w] <= maxWordBlock {
-			dst = append(dst, uint64(keyWord)<<56|uint64(uint32(w)))
+	return dst
+}
+
+// rarest appends to dst the ids (up to cap(dst)) that the fewest
+// descriptions but this one use, leaving out skip and any in more than
+// maxWordBlock descriptions.
+func (m *matcher) rarest(ids []int32, dst []int32, skip int32) []int32 {
+	df := m.tok.df
+	for _, w := range ids {
+		d := df[w]
+		if d < 2 || d > maxWordBlock || w == skip {
+			continue
+		}
+		if len(dst) < cap(dst) {
+			dst = append(dst, w)
+			continue
+		}
+		worst := 0
+		for k := 1; k < len(dst); k++ {
+			if df[dst[k]] > df[dst[worst]] {
+				worst = k
+			}
+		}
+		if d < df[dst[worst]] {
+			dst[worst] = w
 		}
 	}
 	return dst
@@ -158,7 +175,7 @@ func (m *matcher) candidates() [][2]int32 {
 				continue
 			}
 			limit := maxBlock
-			if k>>56 == keyWord {
+			if kind := k >> 56; kind == keyWord || kind == keyYearNumber {
 				limit = maxWordBlock
 			}
 			if len(b) > limit || len(b) < 2 {

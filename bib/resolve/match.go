@@ -747,17 +747,24 @@ func (m *matcher) compare(a, b *profile) verdict {
 		e -= wNumbers
 	}
 
-	if e < matchThreshold {
-		return verdict{}
-	}
 	vague := false
-	if !strong && points < 2 {
+	switch {
+	case e >= matchThreshold && (strong || points >= 2):
+	case e >= matchThreshold && a.year != 0 && b.year != 0 && c >= 0.6 && m.weightOf(a, b) >= 6:
 		// Only a year and an author or a source: the pair is one work only
 		// if nothing else in the corpus could be (see matcher.cluster).
-		if a.year == 0 || b.year == 0 || c < 0.6 || m.weightOf(a, b) < 6 {
-			return verdict{}
-		}
 		vague = true
+	case (numAgree > 0 && numN >= 2 && c >= 0.5 || a.year != 0 && a.year == b.year && numAgree >= 0 && c >= 0.6) && sameLead(a, b):
+		// Fields the parser misread from a noisy text leave the pair in
+		// doubt, but what noise and misreading leave alone agrees: the
+		// numbers (or the year), the first author (or the text's first
+		// word) and most of the words. Two numbers, a year and a page,
+		// may be another work's: such a pair joins only where nothing
+		// else could.
+		e = max(e, matchThreshold)
+		vague = !numbersIdentify
+	default:
+		return verdict{}
 	}
 	rule := MatchFuzzy
 	for _, k := range a.keys {

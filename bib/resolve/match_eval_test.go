@@ -245,11 +245,11 @@ func TestCrossrefStyles(t *testing.T) {
 // Crossref styles set with the DOIs removed; recall is over the pairs
 // reachable in the clean texts. The floors hold at 5% noise, where the
 // matcher with exact keys measured precision 0.9769, recall of the
-// reachable pairs 0.4294; now 0.9822 and 0.7753.
+// reachable pairs 0.4294; now 0.9831 and 0.8088.
 const (
 	noisyRate         = 0.05
 	noisyMinPrecision = 0.975
-	noisyMinReachable = 0.76
+	noisyMinReachable = 0.80
 	noiseSeed         = 1
 )
 

@@ -54,6 +54,24 @@ func familyNear(a, b *profile) bool {
 	return false
 }
 
+// sameLead reports whether two texts begin with one name: the parsed
+// first authors' families or the texts' first words (profile.lead), the
+// same or near (nearFamily).
+func sameLead(a, b *profile) bool {
+	var x, y [4]string
+	na := copy(x[:3], a.fams)
+	nb := copy(y[:3], b.fams)
+	if a.lead != "" {
+		x[na] = a.lead
+		na++
+	}
+	if b.lead != "" {
+		y[nb] = b.lead
+		nb++
+	}
+	return meet(x[:na], y[:nb]) || nearFamily(x[:na], y[:nb])
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
