@@ -1,6 +1,9 @@
 package resolve
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Text taken from PDFs and scans reads digits as the letters they look
 // like and letters as digits: "(l948)", "2O1O", "47O", "1S6-I65", and
@@ -39,6 +42,17 @@ func letterOf(c byte) byte {
 	return 0
 }
 
+// sameLookAlikeLead reports whether two locators differ only in their
+// first character, a letter in one and the digit it looks like in the
+// other: "s41" and "541".
+func sameLookAlikeLead(a, b string) bool {
+	if len(a) != len(b) || len(a) < 2 || a[1:] != b[1:] {
+		return false
+	}
+	lead := func(c byte) byte { return digitOf(byte(unicode.ToUpper(rune(c)))) }
+	return lead(a[0]) == b[0] || lead(b[0]) == a[0]
+}
+
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
@@ -46,51 +60,41 @@ func isASCIIAlnum(c byte) bool {
 // readLookAlikes rewrites each run of ASCII letters and digits that mixes
 // the two: a run of digits and look-alike letters ("l948", "5B", "68S")
 // becomes a number, except for a leading "S" or "B" ("S213", a supplement's
-// page); a run of four letters or more with look-alike digits ("De1pech")
-// becomes a word, except for an ordinal ("10th"). Other runs ("V48",
-// "2nd", "H2O", "1990s") are kept. s is returned as it is when nothing
-// changes.
+// page), and so does such a run after a first letter when its digits
+// outnumber its letters twice ("e1O00267", an article number, but not
+// "H2SO4"); a run of four letters or more with look-alike digits
+// ("De1pech") becomes a word, except for an ordinal ("10th"). Other runs
+// ("V48", "2nd", "H2O", "1990s") are kept. s is returned as it is when
+// nothing changes.
 func readLookAlikes(s string) string {
 	var b []byte // nil until the first change
+	rewrite := func(from, to int, repl func(byte) byte) {
+		if b == nil {
+			b = []byte(s)
+		}
+		for k := from; k < to; k++ {
+			if c := repl(s[k]); c != 0 {
+				b[k] = c
+			}
+		}
+	}
 	for i := 0; i < len(s); {
 		if !isASCIIAlnum(s[i]) {
 			i++
 			continue
 		}
 		j := i
-		letters, digits, alikeLetters, alikeDigits := 0, 0, 0, 0
-		for ; j < len(s) && isASCIIAlnum(s[j]); j++ {
-			c := s[j]
-			if c >= '0' && c <= '9' {
-				digits++
-				if letterOf(c) != 0 {
-					alikeDigits++
-				}
-			} else {
-				letters++
-				if digitOf(c) != 0 {
-					alikeLetters++
-				}
-			}
+		for j < len(s) && isASCIIAlnum(s[j]) {
+			j++
 		}
 		run := s[i:j]
-		var repl func(byte) byte
 		switch {
-		case letters == 0 || digits == 0:
-		case alikeLetters == letters && letters <= digits && run[0] != 'S' && run[0] != 'B':
-			repl = digitOf
-		case alikeDigits == digits && letters >= 4 && !isOrdinal(run):
-			repl = letterOf
-		}
-		if repl != nil {
-			if b == nil {
-				b = []byte(s)
-			}
-			for k := i; k < j; k++ {
-				if c := repl(s[k]); c != 0 {
-					b[k] = c
-				}
-			}
+		case digitLike(run) && run[0] != 'S' && run[0] != 'B':
+			rewrite(i, j, digitOf)
+		case len(run) >= 4 && !isDigit(run[0]) && digitLike(run[1:]) && digitsOf(run) > 2*(len(run)-1-digitsOf(run)):
+			rewrite(i+1, j, digitOf)
+		case wordLike(run):
+			rewrite(i, j, letterOf)
 		}
 		i = j
 	}
@@ -98,6 +102,52 @@ func readLookAlikes(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func digitsOf(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// digitLike reports whether a run holds digits and look-alike letters,
+// no more letters than digits.
+func digitLike(run string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(run); i++ {
+		switch {
+		case isDigit(run[i]):
+			digits++
+		case digitOf(run[i]) != 0:
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits >= letters
+}
+
+// wordLike reports whether a run holds four letters or more and digits
+// that all look like letters, and is no ordinal.
+func wordLike(run string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(run); i++ {
+		switch {
+		case !isDigit(run[i]):
+			letters++
+		case letterOf(run[i]) != 0:
+			digits++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && letters >= 4 && !isOrdinal(run)
 }
 
 // isOrdinal reports whether a run is digits and an ordinal's ending:

@@ -1,0 +1,36 @@
+package resolve
+
+import "testing"
+
+func TestReadLookAlikes(t *testing.T) {
+	for in, want := range map[string]string{
+		"(l948)":                  "(1948)",
+		"2O1O, 47O":               "2010, 470",
+		"1S6-I65":                 "156-165",
+		"5B. 68S":                 "58. 685",
+		"e1O00267":                "e1000267",
+		"De1pech, 5ciences":       "Delpech, sciences",
+		"S213":                    "S213", // a supplement's page
+		"V48 2nd H2O H2SO4 1990s": "V48 2nd H2O H2SO4 1990s",
+		"10th":                    "10th",
+		"Part II":                 "Part II",
+	} {
+		if got := readLookAlikes(in); got != want {
+			t.Errorf("readLookAlikes(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { readLookAlikes("Physical Review B 47, 9967") }); n != 0 {
+		t.Errorf("a text without look-alikes allocates %v times", n)
+	}
+}
+
+func TestSamePageLookAlike(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{{"s41", "541", true}, {"b12", "812", true}, {"e1234", "1234", true}, {"s41", "542", false}, {"41", "541", false}} {
+		if got := samePage(tc.a, tc.b); got != tc.want {
+			t.Errorf("samePage(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
