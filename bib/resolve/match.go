@@ -303,8 +303,8 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 			p.others = append(p.others, k)
 		}
 	}
-	if strings.TrimSpace(w.Title) != "" {
-		p.title = TightGrams(tightOf(w.Title))
+	if title := titleProper(w.Title); strings.TrimSpace(title) != "" {
+		p.title = TightGrams(tightOf(title))
 		p.hanTitle = bib.HasHan(w.Title)
 	}
 	p.hanSource = bib.HasHan(w.Container)

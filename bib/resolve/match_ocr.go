@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -162,4 +163,32 @@ func isOrdinal(run string) bool {
 		return i > 0
 	}
 	return false
+}
+
+// initial matches an initial of an author list ("M.", "K.-D."); a year in
+// brackets often ends one.
+var (
+	initial       = regexp.MustCompile(`(?:^|[\s,;(])\p{Lu}\.(?:-\p{Lu}\.)?(?:[\s,;]|$)`)
+	bracketedYear = regexp.MustCompile(`\((?:1[5-9]|20)\d\d[a-z]?\)`)
+)
+
+// titleProper is a parsed title without the authors a parser left at its
+// start reading a noisy text ("Sha o, C., Zhang, M,, Zhang, X.. & ang, J.
+// (2017)"): when it holds two initials or more, what follows the last
+// initial or year in brackets; nothing when too little follows (the title
+// is all authors).
+func titleProper(t string) string {
+	at := initial.FindAllStringIndex(t, -1)
+	if len(at) < 2 {
+		return t
+	}
+	end := at[len(at)-1][1]
+	if y := bracketedYear.FindAllStringIndex(t, -1); len(y) > 0 {
+		end = max(end, y[len(y)-1][1])
+	}
+	rest := strings.TrimLeft(t[end:], " .,;:)")
+	if len(rest) < 12 {
+		return ""
+	}
+	return rest
 }

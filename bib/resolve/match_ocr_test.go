@@ -34,3 +34,16 @@ func TestSamePageLookAlike(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleProper(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sha o, C., Zhang, M,, Zhang, X.. & ang, J. (2017)":                                     "",
+		"Leigh, . A., Mullen, K.M., Woollins, J. D. (2011). Phosphorus-Based Functional Groups": "Phosphorus-Based Functional Groups",
+		"Surface-plasmon ejection of Ag+ ions":                                                  "Surface-plasmon ejection of Ag+ ions",
+		"Escherichia coli K-12 (1998) in E. coli":                                               "Escherichia coli K-12 (1998) in E. coli",
+	} {
+		if got := titleProper(in); got != want {
+			t.Errorf("titleProper(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
