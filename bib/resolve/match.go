@@ -424,27 +424,45 @@ func sortedSet(xs []int32) []int32 {
 	return slices.Compact(out)
 }
 
-// setSources gives p the source titles of w, their words mended by c (if
-// any): each title is read and interned once per corpus.
-func (t *tokens) setSources(p *profile, w *bib.Work, c *corrector) {
-	for _, s := range []string{w.Container, w.ContainerShort} {
-		if s == "" {
-			continue
-		}
-		src, ok := t.sources[s]
-		if !ok {
-			if ws := sourceWords(s); len(ws) > 0 {
-				if c != nil {
-					ws, _ = c.correctSource(ws)
-				}
-				src = source{ws, t.id(sourceKey(ws))}
+// readSources gives every node the source titles of its work, their words
+// mended by c: each distinct title is read once, on every core, and
+// interned in the order of the nodes.
+func (m *matcher) readSources(work func(k int) *bib.Work, c *corrector) {
+	t := m.tok
+	var fresh []string
+	for k := range m.nodes {
+		w := work(k)
+		for _, s := range []string{w.Container, w.ContainerShort} {
+			if _, ok := t.sources[s]; !ok && s != "" {
+				t.sources[s] = source{id: -1}
+				fresh = append(fresh, s)
 			}
-			t.sources[s] = src
 		}
-		if src.words != nil && !slices.Contains(p.srcIDs, src.id) {
-			p.src = append(p.src, src.words)
-			p.srcIDs = append(p.srcIDs, src.id)
+	}
+	words := make([][]string, len(fresh))
+	parallelFor(len(fresh), func(i int) {
+		if ws := sourceWords(fresh[i]); len(ws) > 0 {
+			words[i], _ = c.correctSource(ws)
 		}
+	})
+	for i, s := range fresh {
+		if words[i] != nil {
+			t.sources[s] = source{words[i], t.id(sourceKey(words[i]))}
+		}
+	}
+	for k := range m.nodes {
+		p, w := &m.nodes[k].p, work(k)
+		for _, s := range []string{w.Container, w.ContainerShort} {
+			p.addSource(t.sources[s])
+		}
+	}
+}
+
+// addSource gives p a source title's form, once.
+func (p *profile) addSource(src source) {
+	if src.words != nil && !slices.Contains(p.srcIDs, src.id) {
+		p.src = append(p.src, src.words)
+		p.srcIDs = append(p.srcIDs, src.id)
 	}
 }
 
@@ -454,7 +472,11 @@ func (t *tokens) setSources(p *profile, w *bib.Work, c *corrector) {
 func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	p, pend := prepareProfile(id, w, raw)
 	t.finishProfile(&p, &pend, nil)
-	t.setSources(&p, w, nil)
+	for _, s := range []string{w.Container, w.ContainerShort} {
+		if ws := sourceWords(s); len(ws) > 0 {
+			p.addSource(source{ws, t.id(sourceKey(ws))})
+		}
+	}
 	return p
 }
 
@@ -1043,11 +1065,7 @@ func (m *matcher) titleInText(a, b *profile) float64 {
 			b.textGrams = []uint32{}
 		}
 	}
-	n := 0
-	for _, g := range a.title {
-		if _, ok := slices.BinarySearch(b.textGrams, g); ok {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a.title))
+	// The containment of the smaller set, as the share of a's title.
+	_, c := GramOverlap(a.title, b.textGrams)
+	return c * float64(min(len(a.title), len(b.textGrams))) / float64(len(a.title))
 }

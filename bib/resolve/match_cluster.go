@@ -424,9 +424,11 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		for _, x := range n.p.nums {
 			m.tok.df[x]++
 		}
-		_, w, _ := describe(k)
-		m.tok.setSources(&n.p, w, c)
 	}
+	m.readSources(func(k int) *bib.Work {
+		_, w, _ := describe(k)
+		return w
+	}, c)
 	m.tok.finish(len(m.nodes))
 	for k := m.records; k < len(m.nodes); k++ {
 		if n := &m.nodes[k]; len(n.refs) > 1 {

@@ -26,7 +26,8 @@ type corrector struct {
 	t     *tokens
 	df    []int32 // document frequencies before any correction
 	seed  maphash.Seed
-	edits []wordVariant // the dictionary's words and their deletions, by hash
+	edits []wordVariant    // the dictionary's words and their deletions, by hash
+	first map[uint64]int32 // the index in edits of each hash's first variant
 }
 
 // wordVariant is a word of the dictionary, or it with letters deleted,
@@ -47,7 +48,7 @@ func newCorrector(t *tokens) *corrector {
 			continue
 		}
 		buf = ocrSkeleton(buf[:0], s)
-		c.variants(buf, func(h uint64) { c.edits = append(c.edits, wordVariant{h, int32(id)}) })
+		c.variants(buf, 0, 2, func(h uint64) { c.edits = append(c.edits, wordVariant{h, int32(id)}) })
 	}
 	slices.SortFunc(c.edits, func(a, b wordVariant) int {
 		if a.hash != b.hash {
@@ -58,6 +59,10 @@ func newCorrector(t *tokens) *corrector {
 		}
 		return int(a.word - b.word)
 	})
+	c.first = make(map[uint64]int32, len(c.edits))
+	for i := len(c.edits) - 1; i >= 0; i-- {
+		c.first[c.edits[i].hash] = int32(i)
+	}
 	return c
 }
 
@@ -72,8 +77,9 @@ func wordEdits(n int) int {
 
 // variants calls f with the hash of sk and of sk with each one, and for a
 // long word each two, of its letters deleted: two words within k edits
-// share a variant (the symmetric deletion of Garbe's SymSpell).
-func (c *corrector) variants(sk []byte, f func(uint64)) {
+// share a variant (the symmetric deletion of Garbe's SymSpell). Only the
+// variants of shallow to deep deletions are given.
+func (c *corrector) variants(sk []byte, shallow, deep int, f func(uint64)) {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	n := len(sk)
@@ -89,10 +95,15 @@ func (c *corrector) variants(sk []byte, f func(uint64)) {
 		}
 		return h.Sum64()
 	}
-	f(hash(n, n))
+	deep = min(deep, wordEdits(n))
+	if shallow == 0 {
+		f(hash(n, n))
+	}
 	for i := range n {
-		f(hash(i, n))
-		if wordEdits(n) < 2 {
+		if shallow <= 1 && deep >= 1 {
+			f(hash(i, n))
+		}
+		if deep < 2 {
 			continue
 		}
 		for j := i + 1; j < n; j++ {
@@ -187,16 +198,11 @@ func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 	best, found := int32(0), false
 	var other []byte
 	consider := func(h uint64) {
-		i, _ := slices.BinarySearchFunc(c.edits, h, func(v wordVariant, h uint64) int {
-			switch {
-			case v.hash < h:
-				return -1
-			case v.hash > h:
-				return 1
-			}
-			return 0
-		})
-		for ; i < len(c.edits) && c.edits[i].hash == h; i++ {
+		i, ok := c.first[h]
+		if !ok {
+			return
+		}
+		for ; int(i) < len(c.edits) && c.edits[i].hash == h; i++ {
 			id := c.edits[i].word
 			if found && (c.df[id] < c.df[best] || c.df[id] == c.df[best] && id > best) {
 				continue
@@ -208,7 +214,12 @@ func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 			}
 		}
 	}
-	c.variants(sk, consider)
+	// Most misspellings are one edit: the deletions of two letters are
+	// tried only when no word is found one edit away.
+	c.variants(sk, 0, 1, consider)
+	if !found {
+		c.variants(sk, 2, 2, consider)
+	}
 	return best, found
 }
 
