@@ -800,7 +800,8 @@ func (m *matcher) compare(a, b *profile) verdict {
 }
 
 // sourceSimilarity is SourceSimilarity of two source forms, memoised
-// by their interned ids: a corpus names the same journals over and over.
+// by their interned ids (a corpus names the same journals over and over),
+// at least 0.8 when an abbreviation of three words or more aligns whole.
 func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 	if i == j {
 		return 1
@@ -810,6 +811,12 @@ func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 		return v
 	}
 	v := SourceSimilarity(x, y)
+	if v > 0 && min(len(x), len(y)) >= 3 {
+		// Every word of an abbreviation of three words or more found, in
+		// order, in the other form: the same source, whatever else a
+		// parser left in that form (authors, a misread title).
+		v = max(v, 0.8)
+	}
 	m.srcSim[key] = v
 	return v
 }
