@@ -220,10 +220,11 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // identically in the same list for another DOI ("(1) Pletnev, S.; Pletneva,
 // N.; Pletnev, V. 2008." twice) or has no word at all ("(1) ."), so recall
 // over all pairs cannot pass 0.967. Recall is asserted over the others.
-// Measured: precision 0.9980, recall of the reachable pairs 0.9790.
+// Measured: precision 0.9980, recall of the reachable pairs 0.9833 (0.9790
+// before the matcher read noisy text); the issue asks 0.99.
 const (
 	crossrefMinPrecision = 0.995
-	crossrefMinReachable = 0.975
+	crossrefMinReachable = 0.98
 )
 
 func TestCrossrefStyles(t *testing.T) {
