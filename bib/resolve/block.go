@@ -102,9 +102,10 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	for _, w := range m.rarest(p.words, rare[:0], -1) {
 		dst = append(dst, uint64(keyWord)<<56|uint64(uint32(w)))
 	}
-	// The year with the text's rarest numbers (a page, a volume) but the
-	// year itself: what survives when noise has misspelt the names and
-	// the parser has lost the fields.
+	// The year with the text's rarest numbers of three digits or more (a
+	// page) but the year itself: what survives when noise has misspelt
+	// the names and the parser has lost the fields. A volume with the
+	// year would gather a journal's whole volume.
 	if p.year != 0 {
 		y0, y1 := strconv.Itoa(p.year), strconv.Itoa(p.year+1)
 		year := int32(-1)
@@ -112,8 +113,9 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 			year = id
 		}
 		for _, x := range m.rarest(p.nums, rare[:0], year) {
-			s := m.tok.strs[x]
-			dst = append(dst, hashKey(keyYearNumber, y0, s), hashKey(keyYearNumber, y1, s))
+			if s := m.tok.strs[x]; len(s) >= 3 {
+				dst = append(dst, hashKey(keyYearNumber, y0, s), hashKey(keyYearNumber, y1, s))
+			}
 		}
 	}
 	return dst

@@ -599,7 +599,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
 		inB, inA := familyIn(a, b), familyIn(b, a)
-		if !inA && !inB && (nearFamily(a.fams, b.fams) || familyNear(a, b) || familyNear(b, a)) {
+		if !inA && !inB && !initialsDiffer(a, b) && (nearFamily(a.fams, b.fams) || familyNear(a, b) || familyNear(b, a)) {
 			inA = true
 		}
 		switch {
@@ -772,11 +772,11 @@ func (m *matcher) compare(a, b *profile) verdict {
 	vague := false
 	switch {
 	case e >= matchThreshold && (strong || points >= 2):
-	case e >= matchThreshold && a.year != 0 && b.year != 0 && c >= 0.6 && m.weightOf(a, b) >= 6:
+	case e >= matchThreshold && a.year != 0 && b.year != 0 && c >= 0.9 && m.weightOf(a, b) >= 6:
 		// Only a year and an author or a source: the pair is one work only
 		// if nothing else in the corpus could be (see matcher.cluster).
 		vague = true
-	case (numAgree > 0 && numN >= 2 && c >= 0.5 || a.year != 0 && a.year == b.year && numAgree >= 0 && c >= 0.6) && sameLead(a, b):
+	case (numAgree > 0 && numN >= 2 && c >= 0.5 || a.year != 0 && a.year == b.year && numAgree >= 0 && c >= 0.8) && sameLead(a, b) && !initialsDiffer(a, b):
 		// Fields the parser misread from a noisy text leave the pair in
 		// doubt, but what noise and misreading leave alone agrees: the
 		// numbers (or the year), the first author (or the text's first
@@ -800,8 +800,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 }
 
 // sourceSimilarity is SourceSimilarity of two source forms, memoised
-// by their interned ids (a corpus names the same journals over and over),
-// at least 0.8 when an abbreviation of three words or more aligns whole.
+// by their interned ids: a corpus names the same journals over and over.
 func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 	if i == j {
 		return 1
@@ -811,12 +810,6 @@ func (m *matcher) sourceSimilarity(i, j int32, x, y []string) float64 {
 		return v
 	}
 	v := SourceSimilarity(x, y)
-	if v > 0 && min(len(x), len(y)) >= 3 {
-		// Every word of an abbreviation of three words or more found, in
-		// order, in the other form: the same source, whatever else a
-		// parser left in that form (authors, a misread title).
-		v = max(v, 0.8)
-	}
 	m.srcSim[key] = v
 	return v
 }

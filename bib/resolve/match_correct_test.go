@@ -47,9 +47,10 @@ func TestCorrector(t *testing.T) {
 }
 
 // TestNoisyAbbreviatedSource: an AIP reference as OCR gives it (the
-// issue's example, its source's words run together and misspelt) matches
-// the Web of Science form of the same article by its source, not the
-// article of the same author, year and page in another journal.
+// source of the example, its words run together and misspelt, and
+// the author misspelt) matches the Web of Science form of the same article
+// by its source, not the article of the same author, year and page in
+// another journal.
 func TestNoisyAbbreviatedSource(t *testing.T) {
 	text := func(raw string) bib.Reference { return bib.Reference{Raw: raw, Work: refparse.ParseReference(raw)} }
 	wos := func(raw string) bib.Reference {
@@ -57,7 +58,7 @@ func TestNoisyAbbreviatedSource(t *testing.T) {
 	}
 	c := corpusOf(
 		[]bib.Reference{wos("HUSTON JL, 1948, J AM CHEM SOC, P1968"), wos("HUSTON JL, 1948, J CHEM PHYS, P1968")},
-		[]bib.Reference{text("J.L.Huston and T.H. NorDis, Journalof thM American ChemicalSociety, 1968 (1948).")},
+		[]bib.Reference{text("J. L. Hustcn, Journalof thM American ChemicalSociety, 1968 (1948).")},
 		// The corpus names the journal in full elsewhere: its words are
 		// the dictionary the noisy text is read with.
 		[]bib.Reference{text("R. Smith, Journal of the American Chemical Society 71, 12 (1949)."), text("A. Jones, Journal of the American Chemical Society 72, 33 (1950).")},

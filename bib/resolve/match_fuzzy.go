@@ -72,6 +72,13 @@ func sameLead(a, b *profile) bool {
 	return meet(x[:na], y[:nb]) || nearFamily(x[:na], y[:nb])
 }
 
+// initialsDiffer reports whether both first authors' first initials are
+// known and differ: then a family name misspelt is another person's
+// ("Makarov D" and "Nazarov A. V.").
+func initialsDiffer(a, b *profile) bool {
+	return a.init != 0 && b.init != 0 && a.init != b.init
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
