@@ -177,7 +177,9 @@ func (m *matcher) candidates() [][2]int32 {
 				continue
 			}
 			limit := maxBlock
-			if kind := k >> 56; kind == keyWord || kind == keyYearNumber {
+			if kind := k >> 56; kind == keyWord || kind == keyYearNumber || kind == keyNearAuthor {
+				// Keys for what noise leaves: the exact keys bring the
+				// members of a large block together.
 				limit = maxWordBlock
 			}
 			if len(b) > limit || len(b) < 2 {
