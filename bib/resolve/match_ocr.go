@@ -178,6 +178,9 @@ var (
 // initial or year in brackets; nothing when too little follows (the title
 // is all authors).
 func titleProper(t string) string {
+	if strings.Count(t, ".") < 2 {
+		return t // two initials need two full stops; most titles have none
+	}
 	at := initial.FindAllStringIndex(t, -1)
 	if len(at) < 2 {
 		return t
