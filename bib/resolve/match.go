@@ -596,10 +596,17 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// found in the other's text (a parser's misreading), or they are near
 	// (misspelt or misread: "Kelly" and "Kelley", "Rolston" and
 	// "Rollsfon"), or one is found misspelt in the other's text.
+	// A first author who is the other description's co-author is another
+	// paper of the same team ("Zhang J, 2013, APPL PHYS LETT, V102" and
+	// Liao JW's article with Zhang among its authors).
+	initialsClash := false
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
-		inB, inA := familyIn(a, b), familyIn(b, a)
-		if !inA && !inB && !initialsDiffer(a, b) && (nearFamily(a.fams, b.fams) || familyNear(a, b) || familyNear(b, a)) {
+		// A name that is part of the other's first author's ("Wang" of
+		// "Hwang", "Shima" of "Shimatsu") is not found in its text.
+		aPart, bPart := partOf(a.fams, b.fams), partOf(b.fams, a.fams)
+		inB, inA := familyIn(a, b) && !coauthorOf(a, b) && !aPart, familyIn(b, a) && !coauthorOf(b, a) && !bPart
+		if !inA && !inB && !initialsDiffer(a, b) && (nearFamily(a.fams, b.fams) || familyNear(a, b) && !coauthorOf(a, b) && !aPart || familyNear(b, a) && !coauthorOf(b, a) && !bPart) {
 			inA = true
 		}
 		switch {
@@ -624,16 +631,20 @@ func (m *matcher) compare(a, b *profile) verdict {
 				agreed |= agreeInitial
 			} else {
 				e -= 2 * wInitial
+				// One family name with other initials is another
+				// person, unless the name is read the other way round
+				// ("Lifeng He", "He L").
+				initialsClash = meet(a.fams, b.fams)
 			}
 		}
 	case len(a.fams) > 0:
-		if familyIn(a, b) || familyNear(a, b) {
+		if (familyIn(a, b) || familyNear(a, b)) && !coauthorOf(a, b) {
 			e += wAuthor / 2
 			agreed |= agreeAuthor
 			points++
 		}
 	case len(b.fams) > 0:
-		if familyIn(b, a) || familyNear(b, a) {
+		if (familyIn(b, a) || familyNear(b, a)) && !coauthorOf(b, a) {
 			e += wAuthor / 2
 			agreed |= agreeAuthor
 			points++
@@ -696,7 +707,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	numAgree, numN := numbersAgree(a.nums, b.nums)
 	numbersIdentify := numAgree > 0 && numN >= 3
 	inText := verdict{byNumbers: numbersIdentify}.titleInText()
-	titleInText := false
+	titleInText, titleSure := false, false
 	switch {
 	case len(a.title) >= 4 && len(b.title) >= 4:
 		sim := titleSim(a.title, b.title)
@@ -713,7 +724,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 			e += wTitle * min(1, (sim-0.5)/0.4)
 			agreed |= agreeTitle
 			if sim >= 0.8 {
-				strong = true
+				strong, titleSure = true, true
 			}
 		}
 	case len(a.title) >= 12 && len(b.title) == 0:
@@ -769,6 +780,14 @@ func (m *matcher) compare(a, b *profile) verdict {
 		e -= wNumbers
 	}
 
+	// What tells two papers of one name, one team or one journal apart,
+	// unless a title or a volume with a page says they are one: other
+	// initials of one family name, co-authors none of whom the other
+	// description names, another section of a journal (Phys Rev B and E).
+	if !titleSure && !(volOK && pageOK) && (initialsClash || m.coauthorsApart(a, b)) || !titleSure && sectionsDiffer(a, b) {
+		return verdict{}
+	}
+
 	vague := false
 	switch {
 	case e >= matchThreshold && (strong || points >= 2):
@@ -796,7 +815,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		}
 	}
 	anchored := (a.doi != "" || a.id != "") != (b.doi != "" || b.id != "")
-	return verdict{e, rule, anchored, vague, agreed, numbersIdentify}
+	return verdict{evidence: e, rule: rule, anchored: anchored, vague: vague, agreed: agreed, byNumbers: numbersIdentify}
 }
 
 // sourceSimilarity is SourceSimilarity of two source forms, memoised
@@ -825,7 +844,7 @@ func sameAuthor(a, b *profile) bool {
 // variants and name words, have one family name: shared, read the other
 // way round, or compound on one side.
 func sameFamily(famsA, wordsA, famsB, wordsB []string) bool {
-	return meet(famsA, famsB) || meet(famsA, wordsB) && meet(famsB, wordsA) || compoundFamily(famsA, famsB)
+	return meet(famsA, famsB) || meet(famsA, wordsB) && meet(famsB, wordsA) || compoundOf(famsA, famsB, wordsB) || compoundOf(famsB, famsA, wordsA)
 }
 
 // oneEdit reports whether x and y are one edit apart: a letter added,
@@ -853,16 +872,17 @@ func oneEdit(x, y string) bool {
 	return i+1 < len(y) && x[i] == y[i+1] && x[i+1] == y[i] && x[i+2:] == y[i+2:]
 }
 
-// compoundFamily reports whether one family name is the other with a
-// second family name before or after it ("Saul Pino" and "Pino",
-// "Konrad Gniss" and "Gniss").
-func compoundFamily(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if len(x) < len(y) {
-				x, y = y, x
-			}
-			if len(y) >= 4 && len(x) > len(y) && (strings.HasPrefix(x, y) || strings.HasSuffix(x, y)) {
+// compoundOf reports whether a family name of short is one word of a
+// longer compound family of long, whose first author's name words are
+// words ("Pino" of "Saul Pino", "Gniss" of "Konrad Gniss"); a name that
+// only begins another is another name ("Shima" and "Shimatsu").
+func compoundOf(short, long, words []string) bool {
+	for _, y := range short {
+		if len(y) < 4 || !slices.Contains(words, y) {
+			continue
+		}
+		for _, x := range long {
+			if len(x) > len(y) && (strings.HasPrefix(x, y) || strings.HasSuffix(x, y)) {
 				return true
 			}
 		}
@@ -911,12 +931,29 @@ func meet(a, b []string) bool {
 	return false
 }
 
+// partOf reports whether a family name of short is part of a longer one
+// of long.
+func partOf(short, long []string) bool {
+	for _, x := range short {
+		for _, y := range long {
+			if len(y) > len(x) && strings.Contains(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // familyIn reports whether a's first author's family name is written in
-// b's text: a name of four letters or more anywhere in it, a shorter one
-// as a word of it.
-func familyIn(a, b *profile) bool {
-	for _, f := range a.fams {
-		if len(f) >= 4 && strings.Contains(b.tight, f) || len(f) >= 2 && slices.Contains(b.textWords, f) {
+// b's text (writtenIn).
+func familyIn(a, b *profile) bool { return writtenIn(a.fams, b) }
+
+// writtenIn reports whether one of the names is written in p's text: a
+// name of four letters or more anywhere in it, a shorter one as a word
+// of it.
+func writtenIn(names []string, p *profile) bool {
+	for _, f := range names {
+		if len(f) >= 4 && strings.Contains(p.tight, f) || len(f) >= 2 && slices.Contains(p.textWords, f) {
 			return true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/citegraph/citegraph/bib"
 )
@@ -49,15 +50,19 @@ type group struct {
 	pageNode         int32
 	fams, nameWords  []string // first author's family variants and name words
 	famNode          int32    // the node fams come from, or -1
+	sectionNode      int32    // the first node whose source names a section (sectionsDiffer), or -1
 	titles           []int32  // the first few nodes with a title (maxTitles)
 	citing           []int32  // sorted citing works of the member references
 }
 
 func newGroup(i int32, n *node) group {
 	g := group{size: 1, record: n.work, id: n.p.id, doi: n.p.doi, yearMin: n.p.year, yearMax: n.p.year,
-		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, famNode: -1}
+		vol: n.p.vol, page: n.p.page, fams: n.p.fams, nameWords: n.p.nameWords, famNode: -1, sectionNode: -1}
 	if len(n.p.fams) > 0 {
 		g.famNode = i
+	}
+	if n.p.hasSection() {
+		g.sectionNode = i
 	}
 	g.volNode, g.pageNode = i, i
 	g.citing = n.citing
@@ -105,6 +110,9 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		}
 	}
 	if len(g.titles) > 0 && len(h.titles) > 0 && !m.titlesAgree(g.titles, h.titles, v) {
+		return false
+	}
+	if g.sectionNode >= 0 && h.sectionNode >= 0 && sectionsDiffer(&m.nodes[g.sectionNode].p, &m.nodes[h.sectionNode].p) {
 		return false
 	}
 	// One reference list names a work once: two of its entries are two
@@ -156,6 +164,9 @@ func (g *group) merge(h *group) {
 	}
 	if len(g.fams) == 0 {
 		g.fams, g.nameWords, g.famNode = h.fams, h.nameWords, h.famNode
+	}
+	if g.sectionNode < 0 {
+		g.sectionNode = h.sectionNode
 	}
 	g.titles = append(g.titles, h.titles[:min(len(h.titles), maxTitles-len(g.titles))]...)
 	g.citing = mergeSorted(g.citing, h.citing)
@@ -474,14 +485,25 @@ func identifying(ref *bib.Reference) bool {
 	return n >= 2
 }
 
+// containerKey is a source's letters and digits, folded to lower case, its
+// one-letter words kept: they name a journal's section ("Phys Rev B").
+func containerKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
 // descriptionKey is a reference's parsed fields, folded, as one string:
 // references that differ only in case, punctuation or style but were
 // parsed to the same fields share it.
 func descriptionKey(ref *bib.Reference) string {
 	w := &ref.Work
 	var b strings.Builder
-	for _, s := range []string{ref.ID, bib.DOIKey(w), tightOf(w.FirstAuthor().Family + " " + w.FirstAuthor().Literal), strconv.Itoa(w.Year),
-		tightOf(w.Title), tightOf(w.Container), tightOf(w.ContainerShort), normLocator(w.Volume), normLocator(w.Issue), normLocator(w.Pages), tightOf(w.Original)} {
+	for _, s := range []string{ref.ID, bib.DOIKey(w), tightOf(w.FirstAuthor().Family + " " + w.FirstAuthor().Literal), string(FirstInitial(w.FirstAuthor())), strconv.Itoa(w.Year),
+		tightOf(w.Title), containerKey(w.Container), containerKey(w.ContainerShort), normLocator(w.Volume), normLocator(w.Issue), normLocator(w.Pages), tightOf(w.Original)} {
 		b.WriteString(s)
 		b.WriteByte(0)
 	}

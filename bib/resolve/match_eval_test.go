@@ -43,14 +43,18 @@ type evaluation struct {
 	// reachable is the recall over the true pairs of two references that
 	// are not blind; ceiling is the share of true pairs that are.
 	reachable, ceiling float64
-	byList             map[string]pairCounts // pairs with a reference of the list
-	works              int
+	// reachPrecision is the precision over the pairs of two references
+	// that are not blind.
+	reachPrecision float64
+	byList         map[string]pairCounts // pairs with a reference of the list
+	works          int
 }
 
 // pairCounts counts the pairs of one list's references with any other:
 // predicted, true, both; and of the true, reachable and found.
 type pairCounts struct {
 	pred, real, both, reach, reachFound float64
+	reachPred                           float64 // predicted pairs of two references not blind
 }
 
 func (c pairCounts) precision() float64 { return c.both / c.pred }
@@ -119,13 +123,14 @@ func pairwise(refs []evalRef) (evaluation, *Corpus) {
 			byList[k.list] = pc
 		}
 	}
-	tally(byWork, func(pc *pairCounts, n, _ float64) { pc.pred += n })
+	tally(byWork, func(pc *pairCounts, n, seen float64) { pc.pred += n; pc.reachPred += seen })
 	tally(byTruth, func(pc *pairCounts, n, seen float64) { pc.real += n; pc.reach += seen })
 	tally(byCell, func(pc *pairCounts, n, seen float64) { pc.both += n; pc.reachFound += seen })
 	return evaluation{
 		precision: total.both / total.pred, recall: total.both / total.real,
 		reachable: total.reachFound / total.reach, ceiling: total.reach / total.real,
-		byList: byList, works: len(c.Works),
+		reachPrecision: total.reachFound / total.reachPred,
+		byList:         byList, works: len(c.Works),
 	}, c
 }
 
@@ -205,8 +210,8 @@ func degraded(refs []evalRef, rate float64, seed uint64) []evalRef {
 // logEvaluation logs the figures of one resolution, overall and by list.
 func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 	t.Helper()
-	t.Logf("%s, %d references: %d works, pairwise precision %.4f recall %.4f, of the reachable pairs %.4f (reachable %.4f)",
-		what, len(refs), e.works, e.precision, e.recall, e.reachable, e.ceiling)
+	t.Logf("%s, %d references: %d works, pairwise precision %.4f recall %.4f; of the reachable pairs precision %.4f recall %.4f (reachable %.4f)",
+		what, len(refs), e.works, e.precision, e.recall, e.reachPrecision, e.reachable, e.ceiling)
 	lists := slices.Sorted(maps.Keys(e.byList))
 	for _, l := range lists {
 		pc := e.byList[l]
@@ -220,7 +225,7 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // identically in the same list for another DOI ("(1) Pletnev, S.; Pletneva,
 // N.; Pletnev, V. 2008." twice) or has no word at all ("(1) ."), so recall
 // over all pairs cannot pass 0.967. Recall is asserted over the others.
-// Measured: precision 0.9980, recall of the reachable pairs 0.9831 (0.9790
+// Measured: precision 0.9980, recall of the reachable pairs 0.9829 (0.9790
 // before the matcher read noisy text); the issue asks 0.99.
 const (
 	crossrefMinPrecision = 0.995
@@ -246,7 +251,9 @@ func TestCrossrefStyles(t *testing.T) {
 // Crossref styles set with the DOIs removed; recall is over the pairs
 // reachable in the clean texts. The floors hold at 5% noise, where the
 // matcher with exact keys measured precision 0.9769, recall of the
-// reachable pairs 0.4294; now 0.9821 and 0.8055.
+// reachable pairs 0.4294; now 0.9821 and 0.8001 (0.8055 before the
+// matcher told apart co-authors and names within names: see
+// TestRealFalseMerges).
 const (
 	noisyRate         = 0.05
 	noisyMinPrecision = 0.975
