@@ -224,12 +224,17 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // involve a reference whose text, once its DOI is removed, repeats
 // identically in the same list for another DOI ("(1) Pletnev, S.; Pletneva,
 // N.; Pletnev, V. 2008." twice) or has no word at all ("(1) ."), so recall
-// over all pairs cannot pass 0.967. Recall is asserted over the others.
-// Measured: precision 0.9980, recall of the reachable pairs 0.9829 (0.9790
-// before the matcher read noisy text); the issue asks 0.99.
+// over all pairs cannot pass 0.967. Recall is asserted over the others,
+// and so is precision: a wording repeated in one list with an author,
+// year, source, volume and page is one citation (one work cited twice),
+// which joins the repeated wordings of two DOIs (Kolay 2016 registered
+// twice). Measured: precision 0.9925 over all pairs (main 0.9924), of the
+// reachable pairs precision 0.9990 and recall 0.9831 (0.9790 before the
+// matcher read noisy text); the issue asks 0.99.
 const (
-	crossrefMinPrecision = 0.995
-	crossrefMinReachable = 0.98
+	crossrefMinPrecision          = 0.99
+	crossrefMinReachablePrecision = 0.995
+	crossrefMinReachable          = 0.98
 )
 
 func TestCrossrefStyles(t *testing.T) {
@@ -237,12 +242,12 @@ func TestCrossrefStyles(t *testing.T) {
 		refs := crossrefStyles(t, withDOI)
 		e, _ := pairwise(refs)
 		logEvaluation(t, "crossref styles, DOIs "+map[bool]string{true: "kept", false: "removed"}[withDOI], refs, e)
-		minP, minR := crossrefMinPrecision, crossrefMinReachable
+		minP, minRP, minR := crossrefMinPrecision, crossrefMinReachablePrecision, crossrefMinReachable
 		if withDOI {
-			minP, minR = 0.999, 0.999
+			minP, minRP, minR = 0.999, 0.999, 0.999
 		}
-		if e.precision < minP || e.reachable < minR {
-			t.Errorf("precision %.4f, recall of the reachable pairs %.4f, want at least %.3f %.3f", e.precision, e.reachable, minP, minR)
+		if e.precision < minP || e.reachPrecision < minRP || e.reachable < minR {
+			t.Errorf("precision %.4f, of the reachable pairs precision %.4f recall %.4f, want at least %.3f %.3f %.3f", e.precision, e.reachPrecision, e.reachable, minP, minRP, minR)
 		}
 	}
 }
