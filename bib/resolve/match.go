@@ -599,7 +599,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// A first author who is the other description's co-author is another
 	// paper of the same team ("Zhang J, 2013, APPL PHYS LETT, V102" and
 	// Liao JW's article with Zhang among its authors).
-	initialsClash := false
+	initialsClash, namesDiffer := false, false
 	switch {
 	case len(a.fams) > 0 && len(b.fams) > 0 && !sameAuthor(a, b):
 		// A name that is part of the other's first author's ("Wang" of
@@ -619,7 +619,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 			agreed |= agreeAuthor
 			points += 0.5
 		default:
-			return verdict{}
+			namesDiffer = true
 		}
 	case len(a.fams) > 0 && len(b.fams) > 0:
 		e += wAuthor
@@ -654,12 +654,12 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// Locator. A volume or page that one side's parser missed, or took
 	// from another number (an ISSN, an issue), is looked for among the other
 	// text's numbers before it counts as a disagreement.
-	volOK, pageOK := false, false
+	volOK, pageOK, volSame, pageSame := false, false, false, false
 	switch lc := m.locator(a, b, a.vol, b.vol, 2); lc {
 	case locSame:
 		e += wVolume
 		agreed |= agreeVolume
-		volOK = true
+		volOK, volSame = true, true
 	case locFound:
 		e += wVolume / 2
 		agreed |= agreeVolume
@@ -671,12 +671,19 @@ func (m *matcher) compare(a, b *profile) verdict {
 	case locSame:
 		e += wPage
 		agreed |= agreePage
-		pageOK = true
+		pageOK, pageSame = true, true
 	case locFound:
 		e += wPage / 2
 		agreed |= agreePage
 		pageOK = true
 	case locDiffer:
+		return verdict{}
+	}
+	// First authors whose names differ are two works unless the year, the
+	// volume and the first page are the same: then one of them is
+	// misspelt beyond a few letters ("Sii" and "Shi", "Hknser" and
+	// "Hensel"), or a citation names a co-author first.
+	if namesDiffer && !(volSame && pageSame && a.year != 0 && a.year == b.year) {
 		return verdict{}
 	}
 	switch {

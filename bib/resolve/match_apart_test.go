@@ -10,8 +10,9 @@ import (
 // TestTellApart: descriptions of two papers that share a year, a journal
 // and a volume, and what a name or a section tells apart, beside the same
 // paper written two ways. The Web of Science entries are from the
-// bit-pattern sample (testdata/exports); the section letters and the
-// Scopus form are the same entries rewritten.
+// bit-pattern sample (testdata/exports), the Scopus ones from
+// scopus-bibx.ris; the section letters, the Scopus forms of WoS entries
+// and the year 2006 are rewritten.
 func TestTellApart(t *testing.T) {
 	wos := func(raw string) bib.Reference {
 		return bib.Reference{Raw: raw, Work: refparse.ParseWoSCitedReference(raw)}
@@ -28,6 +29,11 @@ func TestTellApart(t *testing.T) {
 		{wos("Maggipinto T, 2000, PHYS REV E, V62, P8726"), wos("Maggipinto T, 2000, PHYS REV B, V62, P8726"), false},
 		{wos("Maggipinto T, 2000, PHYS REV E, V62, P8726"), scopus("Maggipinto, T., (2000) Phys. Rev. E, 62, p. 8726"), true},
 		{wos("Kim J, 2010, JPN J APPL PHYS, V49, P08KB04"), scopus("Kim, J., Wee, J.K., Lee, J., (2010) Jpn. J. Appl. Phys., 49, pp. 08KB04"), true},
+		// First authors apart, the year, volume and page the same: one
+		// article, its authors listed in another order (scopus-bibx.ris);
+		// with another year, two.
+		{scopus("Shen, X., Victora, R.H., (2005) IEEE Trans. Magn., 41, p. 2828"), scopus("Vaictora, R.H., Shen, X., (2005) IEEE Trans. Magn., 41, p. 2828"), true},
+		{scopus("Shen, X., Victora, R.H., (2005) IEEE Trans. Magn., 41, p. 2828"), scopus("Vaictora, R.H., Shen, X., (2006) IEEE Trans. Magn., 41, p. 2828"), false},
 	} {
 		c := corpusOf([]bib.Reference{tc.a}, []bib.Reference{tc.b})
 		if got := sameWork(c, 0, 1); got != tc.same {

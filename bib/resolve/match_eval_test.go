@@ -229,7 +229,7 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // year, source, volume and page is one citation (one work cited twice),
 // which joins the repeated wordings of two DOIs (Kolay 2016 registered
 // twice). Measured: precision 0.9925 over all pairs (main 0.9924), of the
-// reachable pairs precision 0.9990 and recall 0.9831 (0.9790 before the
+// reachable pairs precision 0.9990 and recall 0.9834 (0.9790 before the
 // matcher read noisy text); the issue asks 0.99.
 const (
 	crossrefMinPrecision          = 0.99
@@ -254,26 +254,26 @@ func TestCrossrefStyles(t *testing.T) {
 
 // Noise as from PDF extraction and OCR (ocrnoise), at each rate, on the
 // Crossref styles set with the DOIs removed; recall is over the pairs
-// reachable in the clean texts. The floors hold at 5% noise, where the
-// matcher with exact keys measured precision 0.9769, recall of the
-// reachable pairs 0.4294; now 0.9821 and 0.8001 (0.8055 before the
-// matcher told apart co-authors and names within names: see
-// TestRealFalseMerges).
-const (
-	noisyRate         = 0.05
-	noisyMinPrecision = 0.975
-	noisyMinReachable = 0.80
-	noiseSeed         = 1
-)
+// reachable in the clean texts. At 5% noise the matcher with exact keys
+// measured precision 0.9769, recall of the reachable pairs 0.4294; now 0.9819 and 0.8027 (of the reachable pairs
+// precision 0.9906). By style at 5%: ACS 0.9826 / 0.8033, APA 0.9833 /
+// 0.8138, degraded authors 0.9841 / 0.8017, Elsevier without titles
+// 0.9774 / 0.7917; at 2% 0.9874 / 0.9248, at 10% 0.9810 / 0.5560.
+// The floors are those figures, rounded down.
+const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
 	clean := crossrefStyles(t, false)
-	for _, rate := range []float64{0.02, noisyRate, 0.10} {
-		refs := degraded(clean, rate, noiseSeed)
+	for _, tc := range []struct{ rate, minPrecision, minReachable float64 }{
+		{0.02, 0.985, 0.92},
+		{0.05, 0.98, 0.80},
+		{0.10, 0.98, 0.55},
+	} {
+		refs := degraded(clean, tc.rate, noiseSeed)
 		e, _ := pairwise(refs)
-		logEvaluation(t, fmt.Sprintf("crossref styles, %.0f%% noise", 100*rate), refs, e)
-		if rate == noisyRate && (e.precision < noisyMinPrecision || e.reachable < noisyMinReachable) {
-			t.Errorf("%.0f%% noise: precision %.4f, recall of the reachable pairs %.4f, want at least %.3f %.3f", 100*rate, e.precision, e.reachable, noisyMinPrecision, noisyMinReachable)
+		logEvaluation(t, fmt.Sprintf("crossref styles, %.0f%% noise", 100*tc.rate), refs, e)
+		if e.precision < tc.minPrecision || e.reachable < tc.minReachable {
+			t.Errorf("%.0f%% noise: precision %.4f, recall of the reachable pairs %.4f, want at least %.3f %.3f", 100*tc.rate, e.precision, e.reachable, tc.minPrecision, tc.minReachable)
 		}
 	}
 }
@@ -308,8 +308,8 @@ func wosScopus(t testing.TB, withDOI bool) []evalRef {
 }
 
 // Measured on the WoS-vs-Scopus set (go test -run TestWoSScopus -v):
-// precision 1.000, recall 0.972 with the DOIs removed. The recall floor is
-// the issue's 0.97: of the 26 pairs still missed, 4 are Scopus entries that
+// precision 1.000, recall 0.976 with the DOIs removed (main 0.972). The
+// recall floor is the issue's 0.97: of the pairs still missed, 4 are Scopus entries that
 // run two references together ("…, private communication; Brown, W.F.,
 // (1963) …"), and most others disagree on a field (volume 320 for 278,
 // "Appl. Phys. Lett." for "J. Appl. Phys.", the wrong first author).
