@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -10,27 +9,14 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/citegraph/citegraph/bib"
-	"github.com/citegraph/citegraph/bib/reader"
 	"github.com/citegraph/citegraph/bib/refparse"
 )
 
-// wosWithoutDOIs reads the Web of Science sample with every CR entry's DOI
-// removed, text and field, and returns the records and each reference's
-// DOI (normalised, "" for none) in the order of Corpus.Refs.
-func wosWithoutDOIs(t testing.TB, name string) ([]*bib.Record, []string) {
-	f, err := os.Open("../../testdata/exports/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rr, _, err := reader.NewReader(reader.FormatWoS, f, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := reader.ReadAll(rr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+// wosWithoutDOIs reads a Web of Science export of testdata with every CR
+// entry's DOI removed, text and field, and returns the records and each
+// reference's DOI (normalised, "" for none) in the order of Corpus.Refs.
+func wosWithoutDOIs(t *testing.T, name string) ([]*bib.Record, []string) {
+	records := readRecords(t, name)
 	var dois []string
 	for _, rec := range records {
 		for k := range rec.References {
