@@ -8,9 +8,12 @@ package resolve
 // section of a journal ("Phys. Rev. B" and "Phys Rev E").
 
 // coauthorOf reports whether a's first author is one of b's other
-// authors (and not b's first): another paper of b's team.
+// authors (and not b's first): another paper of b's team. A name that is
+// part of a co-author's ("Wang" of "Hwang") or a letter from it ("Zhang"
+// and "Chang") is taken for it: a's name found in b's text is then the
+// co-author's.
 func coauthorOf(a, b *profile) bool {
-	return len(b.others) > 0 && meet(a.fams, b.others) && !meet(a.fams, b.fams)
+	return len(b.others) > 0 && !meet(a.fams, b.fams) && (meet(a.fams, b.others) || partOf(a.fams, b.others) || nearFamily(a.fams, b.others))
 }
 
 // coauthorsApart reports whether both descriptions name co-authors and

@@ -25,6 +25,13 @@ func TestTellApart(t *testing.T) {
 		// A family name that is part of the other's is another name.
 		{wos("Wang Y, 2014, IEEE T MAGN, V50"), wos("Hwang E, 2014, IEEE T MAGN, V50"), false},
 		{wos("Shima T, 2006, J APPL PHYS, V99"), wos("Shimatsu T, 2006, J APPL PHYS, V99"), false},
+		// A first author who is the other's co-author, or whose name is a
+		// co-author's but a letter or is part of it (Chang, Hwang), is
+		// another paper of the team: the records of the bit-pattern sample,
+		// written as Scopus references.
+		{wos("Zhang J, 2013, APPL PHYS LETT, V102"), scopus("Liao, J.W., Huang, K.F., Wang, L.W., Tsai, W.C., Wen, W.C., Chiang, C.C., Lin, H.J., Chang, F.H., Lai, C.H., (2013) Appl. Phys. Lett., 102"), false},
+		{wos("Wang S, 2014, IEEE T MAGN, V50"), scopus("Mathew, G., Hwang, E., Park, J., Garfunkel, G., Hu, D., (2014) IEEE Trans. Magn., 50"), false},
+		{wos("Park J, 2014, IEEE T MAGN, V50"), scopus("Mathew, G., Hwang, E., Park, J., Garfunkel, G., Hu, D., (2014) IEEE Trans. Magn., 50"), false},
 		// Another section of one journal is another journal.
 		{wos("Maggipinto T, 2000, PHYS REV E, V62, P8726"), wos("Maggipinto T, 2000, PHYS REV B, V62, P8726"), false},
 		{wos("Maggipinto T, 2000, PHYS REV E, V62, P8726"), scopus("Maggipinto, T., (2000) Phys. Rev. E, 62, p. 8726"), true},
