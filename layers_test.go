@@ -29,7 +29,7 @@ var layers = [][]string{
 	{"metrics"},                       // centrality, clustering, indicators
 	{"export"},                        // DOT, CSV, GraphML and the other formats
 	{"analysis"},                      // the pipeline
-	{"cmd/citegraph", "bench/cgbench", "bench/gen"}, // the programs
+	{"cmd/citegraph", "bench/cgbench", "bench/gen", "bench/wosgen"}, // the programs
 }
 
 // onlyImportedBy names the packages that alone may import a package.
