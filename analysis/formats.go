@@ -88,15 +88,6 @@ func (t *Tables) tableFiles() []struct {
 	}
 }
 
-// Tables computes the analysis's tables.
-func (r *Result) Tables() *Tables {
-	return &Tables{
-		Works: r.WorksTable(), References: r.ReferencesTable(), Citations: r.CitationsTable(),
-		CoCitation: r.CoCitationTable(), Clusters: r.ClustersTable(), Authors: r.AuthorsTable(),
-		AuthorCoCitation: r.AuthorCoCitationTable(), Matches: r.MatchesTable(),
-	}
-}
-
 // ReadTables reads the tables of an output folder written by analyze.
 // works.csv is required; a missing references.csv, clusters.csv or
 // network table is an empty table. A folder a run was interrupted while
@@ -203,6 +194,24 @@ const (
 	AuthorCoCitationNetwork = "author_cocitation"
 )
 
+// newNetwork is an empty network of the name: citations, cocitation or
+// author_cocitation.
+func newNetwork(name string) (*export.Network, error) {
+	n := &export.Network{Name: name}
+	switch name {
+	case CitationsNetwork:
+		n.Directed = true
+		n.Description = "citegraph citation network: a link from each citing work to each work it cites"
+	case CoCitationNetwork:
+		n.Description = "citegraph co-citation network: works linked once per record citing both"
+	case AuthorCoCitationNetwork:
+		n.Description = "citegraph author co-citation network: first authors linked once per record citing both"
+	default:
+		return nil, fmt.Errorf("no network %q", name)
+	}
+	return n, nil
+}
+
 // Network builds one of the networks from the tables: citations (directed,
 // every work), cocitation (the works in the co-citation network) or
 // author_cocitation (the authors in theirs). Nodes carry every column of
@@ -211,22 +220,19 @@ func (t *Tables) Network(name string) (*export.Network, error) {
 	var nodes, links *export.Table
 	var inNetwork func(row []string) bool
 	idCol, labelCol := "id", "label"
-	n := &export.Network{Name: name}
+	n, err := newNetwork(name)
+	if err != nil {
+		return nil, err
+	}
 	switch name {
 	case CitationsNetwork:
 		nodes, links = t.Works, t.Citations
-		n.Directed = true
-		n.Description = "citegraph citation network: a link from each citing work to each work it cites"
 		inNetwork = func([]string) bool { return true }
 	case CoCitationNetwork:
 		nodes, links = t.Works, t.CoCitation
-		n.Description = "citegraph co-citation network: works linked once per record citing both"
 	case AuthorCoCitationNetwork:
 		nodes, links = t.Authors, t.AuthorCoCitation
 		idCol, labelCol = "author", "author"
-		n.Description = "citegraph author co-citation network: first authors linked once per record citing both"
-	default:
-		return nil, fmt.Errorf("no network %q", name)
 	}
 	col := func(tab *export.Table, name string) int { return slices.Index(tab.Header, name) }
 	id, label, cluster, cites := col(nodes, idCol), col(nodes, labelCol), col(nodes, "cluster"), col(nodes, "citations")
@@ -306,84 +312,104 @@ func DefaultExportOptions() ExportOptions {
 
 // Files lists the files of the chosen formats, all made from the tables.
 func (t *Tables) Files(formats []string, opt ExportOptions) ([]export.File, error) {
-	return t.files(formats, opt, nil)
+	return formatFiles(t, formats, opt)
 }
 
 // FormatFiles lists the output files of the chosen formats for a finished
-// analysis: those of Files (the tables, citations.dot, cocitation.dot) whose
-// format is chosen, then the others, made from the tables.
+// analysis, made from the analysis itself: its tables are written row by
+// row as they are made, never held whole.
 func (r *Result) FormatFiles(formats []string) ([]export.File, error) {
-	var files []export.File
-	for _, f := range r.Files() {
-		if slices.Contains(formats, strings.TrimPrefix(filepath.Ext(f.Name), ".")) {
-			files = append(files, f)
-		}
-	}
 	opt := DefaultExportOptions()
 	opt.Seed, opt.DOTMaxEdges, opt.Overlay = r.Options.Seed, r.Options.DOTMaxEdges, r.Options.Overlay
-	rest := slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "csv" })
-	more, err := r.Tables().files(rest, opt, files)
-	return append(files, more...), err
+	return formatFiles(r, formats, opt)
 }
 
-// files lists the files of the chosen formats but those in done.
-func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) ([]export.File, error) {
+// newCoCitationMap is map.html around the co-citation network n, its
+// records still to be listed.
+func newCoCitationMap(n *export.Network, opt ExportOptions) *export.HTMLMap {
+	m := &export.HTMLMap{Title: mapTitle, Network: n, MaxLinks: opt.MapMaxLinks, CitedBy: make([][]int, len(n.Nodes))}
+	if opt.Overlay != "" {
+		m.Overlay = &export.Overlay{Column: opt.Overlay, Label: overlayLabels[opt.Overlay]}
+	}
+	return m
+}
+
+// exportSource is what the output formats are made from: a finished
+// analysis (*Result), or the tables of an output folder read back
+// (*Tables).
+type exportSource interface {
+	// csvFiles are the tables as CSV files.
+	csvFiles() []export.File
+	// parquetFiles are works, references, citations and cocitation as
+	// Parquet files.
+	parquetFiles() []export.File
+	// network builds one of the networks (see Tables.Network).
+	network(name string) (*export.Network, error)
+	// ownDOT draws a network for Graphviz in the source's own way; nil
+	// when the network is to be drawn by networkDOT.
+	ownDOT(name string) func() *export.DOTGraph
+	// coCitationMap is map.html around the co-citation network n.
+	coCitationMap(n *export.Network, opt ExportOptions) *export.HTMLMap
+}
+
+// networkNames are the networks, in the order their files are listed.
+var networkNames = []string{CitationsNetwork, CoCitationNetwork, AuthorCoCitationNetwork}
+
+// formatFiles lists the files of the chosen formats made from src.
+func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]export.File, error) {
 	var files []export.File
 	add := func(name string, write func(io.Writer) error) {
-		if !slices.ContainsFunc(done, func(f export.File) bool { return f.Name == name }) {
-			files = append(files, export.File{Name: name, Write: write})
-		}
+		files = append(files, export.File{Name: name, Write: write})
 	}
 	has := func(f string) bool { return slices.Contains(formats, f) }
-	if has("csv") {
-		for _, tf := range t.tableFiles() {
-			add(tf.name, func(w io.Writer) error { return export.WriteCSV(w, tf.table) })
-		}
-	}
-	// Networks are built once, and laid out only when a format shows the
-	// layout: the network formats all of them, the map the co-citation one.
+	// Networks are built only when a format draws them, and laid out only
+	// when a format shows the layout: the network formats all of them, the
+	// map the co-citation one.
 	layoutAll := slices.ContainsFunc(formats, func(f string) bool {
 		return f != "csv" && f != "dot" && f != "parquet" && f != "html"
 	})
-	graphFormats := slices.ContainsFunc(formats, func(f string) bool { return f != "csv" && f != "parquet" })
+	needed := func(name string) bool {
+		return layoutAll || has("dot") && src.ownDOT(name) == nil || has("html") && name == CoCitationNetwork
+	}
 	nets := map[string]*export.Network{}
-	if graphFormats {
-		for _, name := range []string{CitationsNetwork, CoCitationNetwork, AuthorCoCitationNetwork} {
-			n, err := t.Network(name)
-			if err != nil {
-				return nil, err
-			}
-			if !n.Directed && (layoutAll || has("html") && name == CoCitationNetwork) {
-				export.ForceAtlas2(n, export.DefaultLayout(opt.Seed))
-			}
-			nets[name] = n
+	for _, name := range networkNames {
+		if !needed(name) {
+			continue
 		}
+		n, err := src.network(name)
+		if err != nil {
+			return nil, err
+		}
+		if !n.Directed && (layoutAll || has("html") && name == CoCitationNetwork) {
+			export.ForceAtlas2(n, export.DefaultLayout(opt.Seed))
+		}
+		nets[name] = n
 	}
 	for _, f := range Formats {
 		if !has(f) {
 			continue
 		}
-		if f == "parquet" {
-			for _, tf := range t.tableFiles() {
-				if tf.name == "works.csv" || tf.name == "references.csv" || tf.name == "citations.csv" || tf.name == "cocitation.csv" {
-					name := strings.TrimSuffix(tf.name, ".csv")
-					add(name+".parquet", func(w io.Writer) error {
-						return export.WriteParquet(w, name, tf.table, Columns(tf.table.Header))
-					})
-				}
-			}
+		switch f {
+		case "csv":
+			files = append(files, src.csvFiles()...)
 			continue
-		}
-		if f == "html" {
-			m := t.coCitationMap(nets[CoCitationNetwork], opt)
+		case "parquet":
+			files = append(files, src.parquetFiles()...)
+			continue
+		case "html":
+			m := src.coCitationMap(nets[CoCitationNetwork], opt)
 			add("map.html", func(w io.Writer) error { return export.WriteHTMLMap(w, m) })
 			continue
 		}
-		for _, name := range []string{CitationsNetwork, CoCitationNetwork, AuthorCoCitationNetwork} {
+		for _, name := range networkNames {
 			n := nets[name]
 			switch f {
 			case "dot":
-				add(name+".dot", func(w io.Writer) error { return export.WriteDOT(w, networkDOT(n, opt.DOTMaxEdges)) })
+				draw := src.ownDOT(name)
+				if draw == nil {
+					draw = func() *export.DOTGraph { return networkDOT(n, opt.DOTMaxEdges) }
+				}
+				add(name+".dot", func(w io.Writer) error { return export.WriteDOT(w, draw()) })
 			case "graphml":
 				add(name+".graphml", func(w io.Writer) error { return export.WriteGraphML(w, n) })
 			case "gexf":
@@ -407,6 +433,34 @@ func (t *Tables) files(formats []string, opt ExportOptions, done []export.File) 
 	return files, nil
 }
 
+// csvFiles writes the tables read.
+func (t *Tables) csvFiles() []export.File {
+	var files []export.File
+	for _, tf := range t.tableFiles() {
+		files = append(files, TableFile(tf.name, tf.table))
+	}
+	return files
+}
+
+// parquetTables are the tables written as Parquet too.
+var parquetTables = []string{"works", "references", "citations", "cocitation"}
+
+func (t *Tables) parquetFiles() []export.File {
+	var files []export.File
+	for _, tf := range t.tableFiles() {
+		if name := strings.TrimSuffix(tf.name, ".csv"); slices.Contains(parquetTables, name) {
+			files = append(files, export.File{Name: name + ".parquet", Write: func(w io.Writer) error {
+				return export.WriteParquet(w, name, tf.table.Header, slices.Values(tf.table.Rows), Columns(tf.table.Header))
+			}})
+		}
+	}
+	return files
+}
+
+func (t *Tables) network(name string) (*export.Network, error) { return t.Network(name) }
+
+func (t *Tables) ownDOT(string) func() *export.DOTGraph { return nil }
+
 // coCitationMap is map.html: the co-citation network with, for each work,
 // the records of the corpus citing it.
 func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTMLMap {
@@ -414,10 +468,7 @@ func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 	for i, nd := range n.Nodes {
 		index[nd.ID] = i
 	}
-	m := &export.HTMLMap{Title: "citegraph co-citation map", Network: n, MaxLinks: opt.MapMaxLinks, CitedBy: make([][]int, len(n.Nodes))}
-	if opt.Overlay != "" {
-		m.Overlay = &export.Overlay{Column: opt.Overlay, Label: overlayLabels[opt.Overlay]}
-	}
+	m := newCoCitationMap(n, opt)
 	works := map[string][]string{}
 	id, label, title := slices.Index(t.Works.Header, "id"), slices.Index(t.Works.Header, "label"), slices.Index(t.Works.Header, "title")
 	for _, row := range t.Works.Rows {
@@ -441,6 +492,17 @@ func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 		}
 		m.CitedBy[node] = append(m.CitedBy[node], r)
 	}
+	m.Note = mapNote(m, opt)
+	return m
+}
+
+// mapTitle heads map.html.
+const mapTitle = "citegraph co-citation map"
+
+// mapNote is the line under the map's legend: what it shows and how it
+// was made.
+func mapNote(m *export.HTMLMap, opt ExportOptions) string {
+	n := m.Network
 	shown := len(n.Links)
 	if opt.MapMaxLinks > 0 {
 		shown = min(shown, opt.MapMaxLinks)
@@ -451,9 +513,8 @@ func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 		}
 		return strconv.Itoa(k) + " " + many
 	}
-	m.Note = fmt.Sprintf("%s cited in %s; %d of %s drawn, the strongest (--map-max-links); laid out by ForceAtlas2 with seed %d. Made by citegraph.",
+	return fmt.Sprintf("%s cited in %s; %d of %s drawn, the strongest (--map-max-links); laid out by ForceAtlas2 with seed %d. Made by citegraph.",
 		plural(len(n.Nodes), "work", "works"), plural(len(m.Records), "record", "records"), shown, plural(len(n.Links), "co-citation link", "co-citation links"), opt.Seed)
-	return m
 }
 
 // networkDOT draws a network for Graphviz in the style of CitationsDOT and

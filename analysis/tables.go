@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,20 +18,31 @@ var WorksHeader = []string{"id", "label", "first_author", "authors", "year", "ti
 
 // WorksTable is works.csv: one row per work, in order of first appearance
 // (citing records first).
-func (r *Result) WorksTable() *export.Table {
-	t := &export.Table{Header: WorksHeader}
-	g := r.Corpus.Citations
-	for i := range r.Corpus.Works {
-		w := &r.Corpus.Works[i]
-		t.Rows = append(t.Rows, []string{
-			w.ID, w.Label, w.FirstAuthor().String(), joinNames(w.Authors), export.Int(w.Year, true),
-			w.Title, w.Container, w.Volume, w.Issue, w.Pages, w.DOI, w.URL, w.Original,
-			strconv.FormatBool(w.InCorpus), strconv.Itoa(g.InDegree(i)), strconv.Itoa(g.OutDegree(i)),
-			floatAt(r.PageRank, i), floatAt(r.Hub, i), floatAt(r.Authority, i), floatAt(r.Between, i),
-			clusterName(r.WorkCluster[i]),
-		})
+func (r *Result) WorksTable() *export.Table { return export.Collect(WorksHeader, r.worksRows()) }
+
+// worksRows yields the rows of works.csv, in one reused slice.
+func (r *Result) worksRows() iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		row := make([]string, len(WorksHeader))
+		for i := range r.Corpus.Works {
+			if !yield(r.workRow(i, row)) {
+				return
+			}
+		}
 	}
-	return t
+}
+
+// workRow fills row with work i's row of works.csv.
+func (r *Result) workRow(i int, row []string) []string {
+	g := r.Corpus.Citations
+	w := &r.Corpus.Works[i]
+	return append(row[:0],
+		w.ID, w.Label, w.FirstAuthor().String(), joinNames(w.Authors), export.Int(w.Year, true),
+		w.Title, w.Container, w.Volume, w.Issue, w.Pages, w.DOI, w.URL, w.Original,
+		strconv.FormatBool(w.InCorpus), strconv.Itoa(g.InDegree(i)), strconv.Itoa(g.OutDegree(i)),
+		floatAt(r.PageRank, i), floatAt(r.Hub, i), floatAt(r.Authority, i), floatAt(r.Between, i),
+		clusterName(r.WorkCluster[i]),
+	)
 }
 
 func joinNames(ns []bib.Name) string {
@@ -59,14 +71,21 @@ func clusterName(c int) string {
 // ReferencesTable is references.csv: every input reference, in input order, with
 // the work it resolved to and the rule that resolved it.
 func (r *Result) ReferencesTable() *export.Table {
-	t := &export.Table{Header: ReferencesHeader}
-	for _, ref := range r.Corpus.Refs {
-		t.Rows = append(t.Rows, []string{
-			r.id(ref.Citing), strconv.Itoa(ref.Position), ref.Raw, r.id(ref.Work), string(ref.Match),
-			matchScore(ref), ref.File, export.Int(ref.Line, true),
-		})
+	return export.Collect(ReferencesHeader, r.referencesRows())
+}
+
+func (r *Result) referencesRows() iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		row := make([]string, len(ReferencesHeader))
+		for i := range r.Corpus.Refs {
+			ref := &r.Corpus.Refs[i]
+			row = append(row[:0], r.id(ref.Citing), strconv.Itoa(ref.Position), ref.Raw, r.id(ref.Work), string(ref.Match),
+				matchScore(ref), ref.File, export.Int(ref.Line, true))
+			if !yield(row) {
+				return
+			}
+		}
 	}
-	return t
 }
 
 // ReferencesHeader is the column list of references.csv.
@@ -74,7 +93,7 @@ var ReferencesHeader = []string{"citing", "position", "raw", "work", "match", "s
 
 // matchScore writes a reference's match score in [0, 1] with three
 // decimals, or "" for the first reference to a work.
-func matchScore(ref resolve.Ref) string {
+func matchScore(ref *resolve.Ref) string {
 	if ref.Match == resolve.MatchNew {
 		return ""
 	}
@@ -90,27 +109,32 @@ var MatchesHeader = []string{"work", "citing", "position", "match", "score", "ag
 // the reference, the rule and score that joined it, the fields that agreed,
 // and what it was matched with — another reference ("citing#position") or
 // the work's own record (its id).
-func (r *Result) MatchesTable() *export.Table {
-	c := r.Corpus
-	t := &export.Table{Header: MatchesHeader}
-	for _, ref := range c.Refs {
-		if ref.Match == resolve.MatchNew || ref.Match == resolve.MatchDuplicate {
-			continue
+func (r *Result) MatchesTable() *export.Table { return export.Collect(MatchesHeader, r.matchesRows()) }
+
+func (r *Result) matchesRows() iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		c := r.Corpus
+		row := make([]string, len(MatchesHeader))
+		for i := range c.Refs {
+			ref := &c.Refs[i]
+			if ref.Match == resolve.MatchNew || ref.Match == resolve.MatchDuplicate {
+				continue
+			}
+			via := ""
+			switch {
+			case ref.Via >= 0:
+				v := &c.Refs[ref.Via]
+				via = r.id(v.Citing) + "#" + strconv.Itoa(v.Position)
+			case c.Works[ref.Work].InCorpus:
+				via = r.id(ref.Work)
+			}
+			row = append(row[:0], r.id(ref.Work), r.id(ref.Citing), strconv.Itoa(ref.Position), string(ref.Match),
+				matchScore(ref), ref.Agreed, via)
+			if !yield(row) {
+				return
+			}
 		}
-		via := ""
-		switch {
-		case ref.Via >= 0:
-			v := &c.Refs[ref.Via]
-			via = r.id(v.Citing) + "#" + strconv.Itoa(v.Position)
-		case c.Works[ref.Work].InCorpus:
-			via = r.id(ref.Work)
-		}
-		t.Rows = append(t.Rows, []string{
-			r.id(ref.Work), r.id(ref.Citing), strconv.Itoa(ref.Position), string(ref.Match),
-			matchScore(ref), ref.Agreed, via,
-		})
 	}
-	return t
 }
 
 // id is a work's id, "" for none (a duplicate reference without a twin).
@@ -121,43 +145,55 @@ func (r *Result) id(w int32) string {
 	return r.Corpus.Works[w].ID
 }
 
+// CitationsHeader is the column list of citations.csv.
+var CitationsHeader = []string{"citing", "cited"}
+
 // CitationsTable is citations.csv: each citing–cited pair once.
 func (r *Result) CitationsTable() *export.Table {
-	t := &export.Table{Header: []string{"citing", "cited"}}
-	for _, e := range r.Corpus.Citations.Edges() {
-		t.Rows = append(t.Rows, []string{r.id(e.From), r.id(e.To)})
-	}
-	return t
+	return export.Collect(CitationsHeader, r.citationsRows())
 }
 
-// links returns a projection's links as rows a,b,weight with a < b, the
-// strongest first, ties in name order.
-func links(p *graph.Projection, name func(member int32) string) [][]string {
-	type link struct {
-		a, b string
-		w    float64
-	}
-	var ls []link
-	for _, e := range p.Edges() {
-		a, b := name(p.Members[e.A]), name(p.Members[e.B])
-		if b < a {
-			a, b = b, a
+func (r *Result) citationsRows() iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		g := r.Corpus.Citations
+		row := make([]string, 2)
+		for u := 0; u < g.Order(); u++ {
+			for _, v := range g.Out(u) {
+				row[0], row[1] = r.id(int32(u)), r.id(v)
+				if !yield(row) {
+					return
+				}
+			}
 		}
-		ls = append(ls, link{a, b, e.Weight})
 	}
-	slices.SortFunc(ls, func(x, y link) int {
-		return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
-	})
-	rows := make([][]string, len(ls))
-	for i, l := range ls {
-		rows[i] = []string{l.a, l.b, export.Float(l.w)}
+}
+
+// LinksHeader is the column list of cocitation.csv and
+// author_cocitation.csv.
+var LinksHeader = []string{"a", "b", "count"}
+
+// linkRows yields a projection's links as rows a,b,count with a < b by
+// name, the strongest first, ties in name order.
+func linkRows(p *graph.Projection, name func(member int32) string) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		row := make([]string, 3)
+		_, _, weight := p.CSR()
+		count, countText := -1.0, ""
+		for l := range strongestFirst(p.Undirected, func(v int) string { return name(p.Members[v]) }) {
+			if w := weight[l.at]; w != count {
+				count, countText = w, export.Float(w)
+			}
+			row[0], row[1], row[2] = name(p.Members[l.a]), name(p.Members[l.b]), countText
+			if !yield(row) {
+				return
+			}
+		}
 	}
-	return rows
 }
 
 // CoCitationTable is cocitation.csv: a,b,count with a < b.
 func (r *Result) CoCitationTable() *export.Table {
-	return &export.Table{Header: []string{"a", "b", "count"}, Rows: links(r.CoCitation, r.id)}
+	return export.Collect(LinksHeader, linkRows(r.CoCitation, r.id))
 }
 
 // topWorksPerCluster is how many works clusters.csv names per cluster.
@@ -231,5 +267,7 @@ func (r *Result) AuthorsTable() *export.Table {
 
 // AuthorCoCitationTable is author_cocitation.csv: a,b,count with a < b.
 func (r *Result) AuthorCoCitationTable() *export.Table {
-	return &export.Table{Header: []string{"a", "b", "count"}, Rows: links(r.AuthorCoCitation, func(a int32) string { return r.AuthorNames[a] })}
+	return export.Collect(LinksHeader, linkRows(r.AuthorCoCitation, r.authorName))
 }
+
+func (r *Result) authorName(a int32) string { return r.AuthorNames[a] }

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -10,14 +11,15 @@ import (
 	"github.com/parquet-go/parquet-go/compress/snappy"
 )
 
-// WriteParquet writes t as an Apache Parquet file (pandas, polars, R arrow,
+// WriteParquet writes a table (its header and rows, given one at a time)
+// as an Apache Parquet file (pandas, polars, R arrow,
 // DuckDB, Spark read it) with Snappy compression. Each column is optional
 // and typed by cols (int64, double, boolean or UTF-8 string, in the order of
 // t.Header); an empty cell, or one that does not parse as its type, is
 // null, and invalid UTF-8 becomes U+FFFD. Parquet-go orders the columns of the schema by name.
-func WriteParquet(w io.Writer, name string, t *Table, cols []Column) error {
-	if len(cols) != len(t.Header) {
-		return fmt.Errorf("parquet %s: %d column types for %d columns", name, len(cols), len(t.Header))
+func WriteParquet(w io.Writer, name string, header []string, rows iter.Seq[[]string], cols []Column) error {
+	if len(cols) != len(header) {
+		return fmt.Errorf("parquet %s: %d column types for %d columns", name, len(cols), len(header))
 	}
 	group := parquet.Group{}
 	for _, c := range cols {
@@ -37,7 +39,7 @@ func WriteParquet(w io.Writer, name string, t *Table, cols []Column) error {
 	schema := parquet.NewSchema(name, group)
 	pw := parquet.NewWriter(w, schema, parquet.Compression(&snappy.Codec{}), parquet.CreatedBy("citegraph", "", ""))
 	row := map[string]any{}
-	for _, r := range t.Rows {
+	for r := range rows {
 		clear(row)
 		for i, c := range cols {
 			v, ok := typedValue(c.Type, r[i])

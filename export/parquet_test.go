@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"io"
+	"slices"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -50,7 +51,7 @@ func TestParquetReadsBack(t *testing.T) {
 	}
 	tab.Rows = append(tab.Rows, []string{"W6", "bad types", "", "year?", "maybe", "NaN", "x"})
 	var buf bytes.Buffer
-	if err := WriteParquet(&buf, "works", tab, n.Columns); err != nil {
+	if err := WriteParquet(&buf, "works", tab.Header, slices.Values(tab.Rows), n.Columns); err != nil {
 		t.Fatal(err)
 	}
 	types, rows := readParquet(t, buf.Bytes())

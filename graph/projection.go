@@ -28,6 +28,65 @@ func CoCitation(g *Directed, minCitations int) *Projection {
 	return project(g.Order(), g.In, g.Out, func(v int) bool { return g.InDegree(v) >= max(1, minCitations) })
 }
 
+// CitationThreshold is the least k ≥ 1 such that at most maxNodes works
+// of g are cited k times or more: the least --min-citations that keeps a
+// co-citation network to maxNodes nodes, as VOSviewer's threshold on
+// citations keeps its maps readable. When even the most cited works are
+// more than maxNodes, it is one more than their citations, and the network
+// is empty.
+func CitationThreshold(g *Directed, maxNodes int) int {
+	var atLeast []int // atLeast[d]: works cited exactly d times, then d or more
+	for v := 0; v < g.Order(); v++ {
+		d := g.InDegree(v)
+		for len(atLeast) <= d {
+			atLeast = append(atLeast, 0)
+		}
+		atLeast[d]++
+	}
+	for d := len(atLeast) - 2; d >= 0; d-- {
+		atLeast[d] += atLeast[d+1]
+	}
+	k := 1
+	for k < len(atLeast) && atLeast[k] > maxNodes {
+		k++
+	}
+	return k
+}
+
+// CoCitationLinks counts the links of CoCitation(g, minCitations) without
+// building it: an upper bound first, in O(E) (a record citing r of the
+// kept works links at most r(r−1)/2 pairs of them, and k works have at
+// most k(k−1)/2 pairs), and, when that bound exceeds limit, the exact
+// number, which costs the first of the two passes that build the network
+// and O(n) memory. The result is never below the true number and is exact
+// when above limit, so that a caller can refuse a network too large
+// before it takes the memory, and only then.
+func CoCitationLinks(g *Directed, minCitations int, limit int64) int64 {
+	keep := func(v int) bool { return g.InDegree(v) >= max(1, minCitations) }
+	var bound, kept int64
+	for v := 0; v < g.Order(); v++ {
+		if keep(v) {
+			kept++
+		}
+		r := int64(0)
+		for _, w := range g.Out(v) {
+			if keep(int(w)) {
+				r++
+			}
+		}
+		bound += r * (r - 1) / 2
+	}
+	if bound = min(bound, kept*(kept-1)/2); bound <= limit {
+		return bound
+	}
+	node, members := keptNodes(g.Order(), keep)
+	var entries atomic.Int64
+	forRows(len(members), func(a int, s *rowScratch) {
+		entries.Add(s.distinct(a, g.In, g.Out, node, members))
+	})
+	return entries.Load() / 2
+}
+
 // Coupling is the bibliographic-coupling network of the citing works: two
 // works are linked once for every reference they share (Kessler 1963,
 // doi:10.1002/asi.5090140103). Only works citing at least minReferences
@@ -38,14 +97,70 @@ func Coupling(g *Directed, minReferences int) *Projection {
 
 // project links kept nodes u and v once for every intermediate x with
 // x ∈ via(u) and v ∈ back(x).
+func project(n int, via, back func(int) []int32, keep func(int) bool) *Projection {
+	p, _ := projectWeighted(n, via, back, keep, nil)
+	return p
+}
+
+// projectWeighted links kept nodes u and v through every intermediate x
+// with x ∈ via(u) and v ∈ back(x), x adding weight(x) to the link (1 when
+// weight is nil). It also returns each node's occurrences, Σ_{x∈via(u)}
+// weight(x).
 //
 // Each row of the result is computed twice, on every core: once to count
 // its distinct neighbours, so that the CSR arrays are allocated at their
-// exact size, and once to fill it. Growing them by append instead spent
-// half the time copying and left up to twice the memory in slack.
-func project(n int, via, back func(int) []int32, keep func(int) bool) *Projection {
-	node := make([]int32, n)
-	var members []int32
+// exact size (12 bytes a link in each of its two rows, nothing more while
+// building), and once to fill it. Growing them by append instead spent
+// half the time copying and left up to twice the memory in slack. A row's
+// weights are summed over its intermediates in increasing order, so the
+// two copies of a link, summed over the same intermediates in the same
+// order, are equal to the bit.
+func projectWeighted(n int, via, back func(int) []int32, keep func(int) bool, weight func(x int32) float64) (*Projection, []float64) {
+	node, members := keptNodes(n, keep)
+	k := len(members)
+	off := make([]int64, k+1)
+	forRows(k, func(a int, s *rowScratch) {
+		off[a+1] = s.distinct(a, via, back, node, members)
+	})
+	for a := range k {
+		off[a+1] += off[a]
+	}
+	adj := make([]int32, off[k])
+	wts := make([]float64, off[k])
+	occ := make([]float64, k)
+	forRows(k, func(a int, s *rowScratch) {
+		row := adj[off[a]:off[a]:off[a+1]]
+		for _, x := range via(int(members[a])) {
+			wx := 1.0
+			if weight != nil {
+				wx = weight(x)
+			}
+			occ[a] += wx
+			if wx == 0 {
+				continue
+			}
+			for _, v := range back(int(x)) {
+				if b := node[v]; b >= 0 && b != int32(a) {
+					if s.count[b] == 0 {
+						row = append(row, b)
+					}
+					s.count[b] += wx
+				}
+			}
+		}
+		slices.Sort(row)
+		for i, b := range row {
+			wts[off[a]+int64(i)] = s.count[b]
+			s.count[b] = 0
+		}
+	})
+	return &Projection{Undirected: newUndirectedCSR(off, adj, wts), Members: members}, occ
+}
+
+// keptNodes numbers the kept nodes 0, 1, … in order: node[v] is v's number
+// (−1 when not kept) and members[i] the node numbered i.
+func keptNodes(n int, keep func(int) bool) (node, members []int32) {
+	node = make([]int32, n)
 	for v := 0; v < n; v++ {
 		node[v] = -1
 		if keep(v) {
@@ -53,50 +168,23 @@ func project(n int, via, back func(int) []int32, keep func(int) bool) *Projectio
 			members = append(members, int32(v))
 		}
 	}
-	k := len(members)
-	// neighbours calls f for every kept v ≠ u reached from row a = node[u],
-	// once per path.
-	neighbours := func(a int, f func(b int32)) {
-		for _, x := range via(int(members[a])) {
-			for _, v := range back(int(x)) {
-				if b := node[v]; b >= 0 && b != int32(a) {
-					f(b)
-				}
-			}
-		}
-	}
-	off := make([]int64, k+1)
-	forRows(k, func(a int, s *rowScratch) {
-		d := int64(0)
-		stamp := int32(a + 1)
-		neighbours(a, func(b int32) {
-			if s.mark[b] != stamp {
+	return node, members
+}
+
+// distinct counts the distinct kept neighbours of row a (other than a),
+// marking them with the stamp a+1.
+func (s *rowScratch) distinct(a int, via, back func(int) []int32, node, members []int32) int64 {
+	d := int64(0)
+	stamp := int32(a + 1)
+	for _, x := range via(int(members[a])) {
+		for _, v := range back(int(x)) {
+			if b := node[v]; b >= 0 && b != int32(a) && s.mark[b] != stamp {
 				s.mark[b] = stamp
 				d++
 			}
-		})
-		off[a+1] = d
-	})
-	for a := range k {
-		off[a+1] += off[a]
-	}
-	adj := make([]int32, off[k])
-	weight := make([]float64, off[k])
-	forRows(k, func(a int, s *rowScratch) {
-		row := adj[off[a]:off[a]:off[a+1]]
-		neighbours(a, func(b int32) {
-			if s.count[b] == 0 {
-				row = append(row, b)
-			}
-			s.count[b]++
-		})
-		slices.Sort(row)
-		for i, b := range row {
-			weight[off[a]+int64(i)] = s.count[b]
-			s.count[b] = 0
 		}
-	})
-	return &Projection{Undirected: newUndirectedCSR(off, adj, weight), Members: members}
+	}
+	return d
 }
 
 // rowScratch is one worker's dense scratch over the rows.

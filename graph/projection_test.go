@@ -121,3 +121,40 @@ func citingCorpus(records, refs int, seed uint64) *Directed {
 	}
 	return NewDirected(n, edges)
 }
+
+// TestCitationThreshold: in-degrees 5, 3, 3, 2, 1, 1, 1 (and 0 for the
+// citing records).
+func TestCitationThreshold(t *testing.T) {
+	var edges []Edge
+	cite := func(work int32, times int) {
+		for r := range times {
+			edges = append(edges, Edge{int32(10 + r), work})
+		}
+	}
+	for w, d := range []int{5, 3, 3, 2, 1, 1, 1} {
+		cite(int32(w), d)
+	}
+	g := NewDirected(15, edges)
+	for _, tc := range []struct{ maxNodes, want int }{
+		{7, 1}, {100, 1}, {6, 2}, {4, 2}, {3, 3}, {2, 4}, {1, 4}, {0, 6},
+	} {
+		if got := CitationThreshold(g, tc.maxNodes); got != tc.want {
+			t.Errorf("at most %d works: min citations %d, want %d", tc.maxNodes, got, tc.want)
+		}
+	}
+}
+
+// TestCoCitationLinks: the count never falls below the links built, and
+// is exact once above the limit given.
+func TestCoCitationLinks(t *testing.T) {
+	g := citingCorpus(500, 30, 3)
+	for _, minCit := range []int{1, 2, 5} {
+		links := int64(CoCitation(g, minCit).Size())
+		if got := CoCitationLinks(g, minCit, 0); got != links {
+			t.Errorf("min %d, limit 0: %d links, want %d", minCit, got, links)
+		}
+		if got := CoCitationLinks(g, minCit, 1<<40); got < links {
+			t.Errorf("min %d, no limit: bound %d below the %d links", minCit, got, links)
+		}
+	}
+}

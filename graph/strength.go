@@ -127,77 +127,17 @@ func CouplingCounted(g *Directed, minReferences int, counting Counting) *Network
 // through every item x ∈ via(u) with v ∈ back(x), x adding 1 (full) or
 // 1/(|back(x)|−1) (fractional).
 func projectCounted(n int, via, back func(int) []int32, keep func(int) bool, counting Counting) *Network {
-	weight := func(x int32) float64 {
-		if counting == FullCounting {
-			return 1
-		}
-		if k := len(back(int(x))); k > 1 {
-			return 1 / float64(k-1)
-		}
-		return 0
-	}
-	node := make([]int32, n)
-	var members []int32
-	for v := 0; v < n; v++ {
-		node[v] = -1
-		if keep(v) {
-			node[v] = int32(len(members))
-			members = append(members, int32(v))
-		}
-	}
-	k := len(members)
-	occ := make([]float64, k)
-	acc := make([]float64, k)
-	seen := make([]bool, k)
-	var touched []int32
-	off := make([]int64, k+1)
-	var adj []int32
-	var wts []float64
-	for a, u := range members {
-		for _, x := range via(int(u)) {
-			wx := weight(x)
-			occ[a] += wx
-			if wx == 0 {
-				continue
+	var weight func(x int32) float64
+	if counting == FractionalCounting {
+		weight = func(x int32) float64 {
+			if k := len(back(int(x))); k > 1 {
+				return 1 / float64(k-1)
 			}
-			for _, v := range back(int(x)) {
-				b := node[v]
-				if b < 0 || b == int32(a) {
-					continue
-				}
-				if !seen[b] {
-					seen[b] = true
-					touched = append(touched, b)
-				}
-				acc[b] += wx
-			}
-		}
-		slices.Sort(touched)
-		for _, b := range touched {
-			adj = append(adj, b)
-			wts = append(wts, acc[b])
-			acc[b], seen[b] = 0, false
-		}
-		touched = touched[:0]
-		off[a+1] = int64(len(adj))
-	}
-	// Fractional sums depend on the order of addition; make each link's
-	// two copies equal so that the CSR stays symmetric to the bit.
-	for a := 0; a < k; a++ {
-		for e := off[a]; e < off[a+1]; e++ {
-			b := adj[e]
-			if b < int32(a) {
-				if i, ok := slices.BinarySearch(adj[off[b]:off[b+1]], int32(a)); ok {
-					wts[e] = wts[off[b]+int64(i)]
-				}
-			}
+			return 0 // x links nothing: its only member is the row's own node
 		}
 	}
-	return &Network{
-		Projection:  &Projection{Undirected: newUndirectedCSR(off, adj, wts), Members: members},
-		Occurrences: occ,
-		Counting:    counting,
-	}
+	p, occ := projectWeighted(n, via, back, keep, weight)
+	return &Network{Projection: p, Occurrences: occ, Counting: counting}
 }
 
 // GroupCooccurrence links groups that share items: items[x] lists the groups

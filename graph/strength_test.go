@@ -2,7 +2,9 @@ package graph
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/citegraph/citegraph/bib/reader"
@@ -290,6 +292,51 @@ func TestWoSCoauthorship(t *testing.T) {
 	for _, name := range cnames {
 		if name == "Peoples R China" || len(name) > 3 && name[len(name)-3:] == "USA" && name != "USA" {
 			t.Errorf("country %q not normalised", name)
+		}
+	}
+}
+
+// TestFractionalBruteForce: fractional co-citation and coupling on a graph
+// whose rows are shared out between workers equal the sums over every
+// record's (work's) pairs, and both copies of each link are equal to the
+// bit, as the clustering needs.
+func TestFractionalBruteForce(t *testing.T) {
+	const n = 3000
+	rng := rand.New(rand.NewPCG(11, n))
+	var edges []Edge
+	for u := 0; u < n; u++ {
+		for range rng.IntN(12) {
+			edges = append(edges, Edge{int32(u), int32(rng.IntN(n))})
+		}
+	}
+	g := NewDirected(n, edges)
+	for _, tc := range []struct {
+		name  string
+		net   *Network
+		items func(int) []int32
+	}{
+		{"co-citation", CoCitationCounted(g, 1, FractionalCounting), g.Out},
+		{"coupling", CouplingCounted(g, 1, FractionalCounting), g.In},
+	} {
+		want := map[[2]int32]float64{}
+		for x := 0; x < n; x++ {
+			ms := tc.items(x)
+			for i, a := range ms {
+				for _, b := range ms[i+1:] {
+					want[[2]int32{min(a, b), max(a, b)}] += 1 / float64(len(ms)-1)
+				}
+			}
+		}
+		sameLinks(t, tc.name, netLinks(tc.net.Projection), want)
+		off, adj, w := tc.net.CSR()
+		for a := 0; a < tc.net.Order(); a++ {
+			for e := off[a]; e < off[a+1]; e++ {
+				b := adj[e]
+				i, _ := slices.BinarySearch(adj[off[b]:off[b+1]], int32(a))
+				if back := w[off[b]+int64(i)]; back != w[e] {
+					t.Fatalf("%s: link %d–%d weighs %v one way and %v the other", tc.name, a, b, w[e], back)
+				}
+			}
 		}
 	}
 }
