@@ -16,6 +16,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 type work struct {
 	author  person
 	year    int
+	topic   int
 	journal int    // index into journals; -1 for a book or report
 	title   string // a book's title abbreviation
 	volume  int
@@ -27,10 +28,13 @@ type work struct {
 type generator struct {
 	p        params
 	r        *rand.Rand
-	journals []journal
+	journals []journal // journal j is on topic j mod p.topics
 	works    []work
-	records  []int32 // the work of each record written so far
-	urn      []int32 // one entry per citation made: Simon's preferential draw
+	records  [][]int32 // per topic, the works of the records written so far
+	// urn holds one entry per citation made, for Simon's preferential
+	// draw; topicUrn the same per topic of the cited work.
+	urn      []int32
+	topicUrn [][]int32
 }
 
 // journalCount is the size of the pool of sources.
@@ -39,7 +43,7 @@ const journalCount = 3000
 // write writes the export and returns how many distinct works were cited
 // and how many references were written.
 func write(w *bufio.Writer, p params) (cited, refs int) {
-	g := &generator{p: p, r: rand.New(rand.NewPCG(p.seed, 0x5a7ed))}
+	g := &generator{p: p, r: rand.New(rand.NewPCG(p.seed, 0x5a7ed)), records: make([][]int32, p.topics), topicUrn: make([][]int32, p.topics)}
 	for i := range journalCount {
 		g.journals = append(g.journals, newJournal(g.r, i))
 	}
@@ -52,27 +56,29 @@ func write(w *bufio.Writer, p params) (cited, refs int) {
 		if review {
 			n = p.reviewMin + g.r.IntN(p.reviewMax-p.reviewMin+1)
 		}
-		cites := g.references(n, year)
+		topic := g.r.IntN(p.topics)
+		cites := g.references(n, year, topic)
 		for _, c := range cites {
 			seen[c] = true
 		}
 		refs += len(cites)
-		g.record(w, i, year, review, cites)
+		g.record(w, i, year, topic, review, cites)
 	}
 	w.WriteString("EF\n")
 	return len(seen), refs
 }
 
-// popularJournal draws a journal, the first ones far more often (a
-// skewed, Bradford-like popularity).
-func (g *generator) popularJournal() int {
+// popularJournal draws a journal on the topic, the first ones far more
+// often (a skewed, Bradford-like popularity).
+func (g *generator) popularJournal(topic int) int {
 	u := g.r.Float64()
-	return int(float64(journalCount) * u * u * u)
+	perTopic := journalCount / g.p.topics
+	return topic + g.p.topics*int(float64(perTopic)*u*u*u)
 }
 
-// newWork makes a work published in year.
-func (g *generator) newWork(year int) work {
-	wk := work{author: newPerson(g.r), year: year, journal: g.popularJournal()}
+// newWork makes a work on the topic published in year.
+func (g *generator) newWork(year, topic int) work {
+	wk := work{author: newPerson(g.r), year: year, topic: topic, journal: g.popularJournal(topic)}
 	switch k := g.r.IntN(20); {
 	case k < 2: // a book or report: a title abbreviation, no volume
 		wk.journal = -1
@@ -93,28 +99,38 @@ func (g *generator) newWork(year int) work {
 	return wk
 }
 
-// references draws the n distinct works a record of year cites.
-func (g *generator) references(n int, year int) []int32 {
+// references draws the n distinct works a record of year on the topic
+// cites: each on the record's topic with probability -topic-share, else on
+// any topic; new with probability -new, else drawn in proportion to the
+// citations it has.
+func (g *generator) references(n int, year, topic int) []int32 {
 	chosen := make([]int32, 0, n)
 	for len(chosen) < n {
+		t := topic
+		if g.r.Float64() >= g.p.topicShare {
+			t = g.r.IntN(g.p.topics)
+		}
 		var v int32
-		switch {
-		case len(g.urn) == 0 || g.r.Float64() < g.p.pNew:
-			if len(g.records) > 0 && g.r.Float64() < g.p.pSelf {
-				v = g.records[g.r.IntN(len(g.records))]
+		switch urn := g.topicUrn[t]; {
+		case len(urn) == 0 || g.r.Float64() < g.p.pNew:
+			if recs := g.records[t]; len(recs) > 0 && g.r.Float64() < g.p.pSelf {
+				v = recs[g.r.IntN(len(recs))]
 				break
 			}
 			lag := int(g.r.ExpFloat64() * 7)
-			g.works = append(g.works, g.newWork(max(1900, year-lag)))
+			g.works = append(g.works, g.newWork(max(1900, year-lag), t))
 			v = int32(len(g.works) - 1)
 		default:
-			v = g.urn[g.r.IntN(len(g.urn))]
+			v = urn[g.r.IntN(len(urn))]
 		}
 		if !slices.Contains(chosen, v) {
 			chosen = append(chosen, v)
 		}
 	}
-	g.urn = append(g.urn, chosen...)
+	for _, v := range chosen {
+		t := g.works[v].topic
+		g.topicUrn[t] = append(g.topicUrn[t], v)
+	}
 	return chosen
 }
 
@@ -151,13 +167,12 @@ func (g *generator) reference(wk *work) string {
 	return b.String()
 }
 
-// record writes record i with its references.
-func (g *generator) record(w *bufio.Writer, i, year int, review bool, cites []int32) {
+// record writes record i on the topic with its references.
+func (g *generator) record(w *bufio.Writer, i, year, topic int, review bool, cites []int32) {
 	r := g.r
-	own := g.newWork(year)
+	own := g.newWork(year, topic)
 	if own.journal < 0 { // records are journal articles
-		own = g.newWork(year)
-		own.journal, own.title = g.popularJournal(), ""
+		own.journal, own.title = g.popularJournal(topic), ""
 		j := &g.journals[own.journal]
 		own.volume = max(1, j.volume1+year-2000)
 		own.page = 1 + r.IntN(12000)
@@ -219,7 +234,7 @@ func (g *generator) record(w *bufio.Writer, i, year int, review bool, cites []in
 	field("UT", fmt.Sprintf("WOS:%015d", uint32(i+1)*2654435761)) // distinct, not in record order
 	w.WriteString("ER\n\n")
 	g.works = append(g.works, own)
-	g.records = append(g.records, int32(len(g.works)-1))
+	g.records[topic] = append(g.records[topic], int32(len(g.works)-1))
 }
 
 // wrap breaks text into lines of at most width bytes at spaces.

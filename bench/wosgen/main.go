@@ -17,8 +17,11 @@
 // earlier record of the export itself (-self), so the export cites its
 // own papers as real ones do. Most records cite -refs-min to -refs-max
 // works; a share -reviews of them are reviews citing -review-min to
-// -review-max. Journals are drawn with a skewed popularity from a pool of
-// made-up titles and abbreviations.
+// -review-max. Records and works belong to -topics research topics, each
+// with its own journals; a record draws a share -topic-share of its
+// references from its own topic, so that the co-citation network has the
+// clusters real ones have. Journals are drawn with a skewed popularity from
+// a pool of made-up titles and abbreviations.
 //
 // The output is a pure function of the flags. Usage:
 //
@@ -44,6 +47,8 @@ func main() {
 	flag.IntVar(&p.reviewMax, "review-max", 800, "most references of a review")
 	flag.Float64Var(&p.pNew, "new", 0.3, "probability that a reference names a work not cited before")
 	flag.Float64Var(&p.pSelf, "self", 0.05, "probability that such a new work is an earlier record of the export")
+	flag.IntVar(&p.topics, "topics", 25, "research topics: a record cites mostly works of its own, published in its journals")
+	flag.Float64Var(&p.topicShare, "topic-share", 0.8, "share of a record's references drawn from its own topic")
 	flag.Float64Var(&p.pVariant, "variant", 0.05, "probability that a reference is written with dotted initials and no DOI")
 	flag.Uint64Var(&p.seed, "seed", 1, "random seed")
 	out := flag.String("o", "-", "output `file` (- for stdout)")
@@ -79,9 +84,9 @@ func main() {
 
 // params are the generator's flags.
 type params struct {
-	records, refsMin, refsMax, reviewMin, reviewMax int
-	reviews, pNew, pSelf, pVariant                  float64
-	seed                                            uint64
+	records, refsMin, refsMax, reviewMin, reviewMax, topics int
+	reviews, pNew, pSelf, pVariant, topicShare              float64
+	seed                                                    uint64
 }
 
 func (p params) check() error {
@@ -94,8 +99,10 @@ func (p params) check() error {
 		return fmt.Errorf("need 1 ≤ -review-min ≤ -review-max")
 	case p.pNew <= 0 || p.pNew > 1:
 		return fmt.Errorf("-new must be in (0, 1]")
-	case p.reviews < 0 || p.reviews > 1 || p.pSelf < 0 || p.pSelf > 1 || p.pVariant < 0 || p.pVariant > 1:
-		return fmt.Errorf("-reviews, -self and -variant are probabilities")
+	case p.topics < 1 || p.topics > journalCount:
+		return fmt.Errorf("-topics must be in [1, %d]", journalCount)
+	case p.reviews < 0 || p.reviews > 1 || p.pSelf < 0 || p.pSelf > 1 || p.pVariant < 0 || p.pVariant > 1 || p.topicShare < 0 || p.topicShare > 1:
+		return fmt.Errorf("-reviews, -self, -variant and -topic-share are probabilities")
 	}
 	return nil
 }

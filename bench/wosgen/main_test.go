@@ -13,7 +13,7 @@ import (
 // Science reader reads every record and every reference of it, with
 // nothing skipped.
 func TestExportReads(t *testing.T) {
-	p := params{records: 60, refsMin: 5, refsMax: 20, reviews: 0.1, reviewMin: 50, reviewMax: 80, pNew: 0.3, pSelf: 0.1, pVariant: 0.1, seed: 4}
+	p := params{records: 60, refsMin: 5, refsMax: 20, reviews: 0.1, reviewMin: 50, reviewMax: 80, pNew: 0.3, pSelf: 0.1, pVariant: 0.1, topics: 3, topicShare: 0.8, seed: 4}
 	gen := func() ([]byte, int) {
 		var b bytes.Buffer
 		w := bufio.NewWriter(&b)
