@@ -78,7 +78,11 @@ func (r *Result) CitationsDOT() *export.DOTGraph {
 // by cluster and sized by citations, edges as wide as their count, for
 // Graphviz's force-directed layouts (sfdp, neato).
 func (r *Result) CoCitationDOT() *export.DOTGraph {
-	return r.projectionDOT("cocitation", "citegraph co-citation network: works linked once per record citing both;",
+	comment := "citegraph co-citation network: works linked once per record citing both;"
+	if r.MinCitations > 1 {
+		comment = fmt.Sprintf("citegraph co-citation network of the works cited at least %d times: works linked once per record citing both;", r.MinCitations)
+	}
+	return r.projectionDOT("cocitation", comment,
 		r.CoCitation, r.Clusters.Membership,
 		func(m int32) (string, string, string, int) {
 			w := &r.Corpus.Works[m]

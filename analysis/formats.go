@@ -108,7 +108,7 @@ func ReadTables(dir string) (*Tables, error) {
 		{"references.csv", &t.References, ReferencesHeader, 4, false},
 		{"citations.csv", &t.Citations, []string{"citing", "cited"}, 2, false},
 		{"cocitation.csv", &t.CoCitation, []string{"a", "b", "count"}, 3, false},
-		{"clusters.csv", &t.Clusters, []string{"cluster", "size", "modularity", "top_works"}, 2, false},
+		{"clusters.csv", &t.Clusters, ClustersHeader, 2, false},
 		{"authors.csv", &t.Authors, []string{"author", "works", "citations", "cluster"}, 1, false},
 		{"author_cocitation.csv", &t.AuthorCoCitation, []string{"a", "b", "count"}, 3, false},
 		{"matches.csv", &t.Matches, MatchesHeader, 4, false},
@@ -175,7 +175,7 @@ var columnTypes = map[string]export.AttrType{
 	"year": export.TypeInt, "in_corpus": export.TypeBool, "citations": export.TypeInt, "references": export.TypeInt,
 	"pagerank": export.TypeDouble, "hub": export.TypeDouble, "authority": export.TypeDouble, "betweenness": export.TypeDouble,
 	"cluster": export.TypeInt, "works": export.TypeInt, "count": export.TypeDouble, "position": export.TypeInt,
-	"line": export.TypeInt, "size": export.TypeInt, "modularity": export.TypeDouble,
+	"line": export.TypeInt, "size": export.TypeInt, "modularity": export.TypeDouble, "min_citations": export.TypeInt,
 }
 
 // Columns types a table's header.
@@ -301,7 +301,7 @@ func (t *Tables) Network(name string) (*export.Network, error) {
 type ExportOptions struct {
 	Seed        uint64 // seeds the map layout
 	DOTMaxEdges int    // DOT files keep this many of the strongest links; 0 keeps all
-	MapMaxLinks int    // map.html draws this many of the strongest links; 0 keeps all
+	MapMaxLinks int    // maps draw and lay out this many of the strongest links, and each node's strongest; 0 all
 	Overlay     string // map.html colours works by "year" or "citations"; "" by cluster
 }
 
@@ -371,19 +371,38 @@ func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]expor
 	needed := func(name string) bool {
 		return layoutAll || has("dot") && src.ownDOT(name) == nil || has("html") && name == CoCitationNetwork
 	}
-	nets := map[string]*export.Network{}
+	// Each network is built, and laid out, on its own goroutine while the
+	// tables are written; the files drawing it wait for it.
+	nets := map[string]*futureNetwork{}
 	for _, name := range networkNames {
 		if !needed(name) {
 			continue
 		}
-		n, err := src.network(name)
-		if err != nil {
-			return nil, err
-		}
-		if !n.Directed && (layoutAll || has("html") && name == CoCitationNetwork) {
-			export.ForceAtlas2(n, export.DefaultLayout(opt.Seed))
-		}
-		nets[name] = n
+		fn := &futureNetwork{done: make(chan struct{})}
+		go func() {
+			defer close(fn.done)
+			if fn.n, fn.err = src.network(name); fn.err != nil {
+				return
+			}
+			if !fn.n.Directed && (layoutAll || has("html") && name == CoCitationNetwork) {
+				layout := export.DefaultLayout(opt.Seed)
+				layout.MaxLinks = opt.MapMaxLinks
+				export.ForceAtlas2(fn.n, layout)
+			}
+		}()
+		nets[name] = fn
+	}
+	// drawn is a file drawing a network: it waits for the network, then
+	// writes it.
+	drawn := func(name, file string, write func(w io.Writer, n *export.Network) error) {
+		fn := nets[name]
+		add(file, func(w io.Writer) error {
+			<-fn.done
+			if fn.err != nil {
+				return fn.err
+			}
+			return write(w, fn.n)
+		})
 	}
 	for _, f := range Formats {
 		if !has(f) {
@@ -397,40 +416,60 @@ func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]expor
 			files = append(files, src.parquetFiles()...)
 			continue
 		case "html":
-			m := src.coCitationMap(nets[CoCitationNetwork], opt)
-			add("map.html", func(w io.Writer) error { return export.WriteHTMLMap(w, m) })
+			drawn(CoCitationNetwork, "map.html", func(w io.Writer, n *export.Network) error {
+				return export.WriteHTMLMap(w, src.coCitationMap(n, opt))
+			})
 			continue
 		}
 		for _, name := range networkNames {
-			n := nets[name]
 			switch f {
 			case "dot":
-				draw := src.ownDOT(name)
-				if draw == nil {
-					draw = func() *export.DOTGraph { return networkDOT(n, opt.DOTMaxEdges) }
+				if draw := src.ownDOT(name); draw != nil {
+					add(name+".dot", func(w io.Writer) error { return export.WriteDOT(w, draw()) })
+				} else {
+					drawn(name, name+".dot", func(w io.Writer, n *export.Network) error {
+						return export.WriteDOT(w, networkDOT(n, opt.DOTMaxEdges))
+					})
 				}
-				add(name+".dot", func(w io.Writer) error { return export.WriteDOT(w, draw()) })
 			case "graphml":
-				add(name+".graphml", func(w io.Writer) error { return export.WriteGraphML(w, n) })
+				drawn(name, name+".graphml", export.WriteGraphML)
 			case "gexf":
-				add(name+".gexf", func(w io.Writer) error { return export.WriteGEXF(w, n) })
+				drawn(name, name+".gexf", export.WriteGEXF)
 			case "pajek":
-				p := export.Pajek{Network: n}
-				add(name+".net", p.WriteNet)
-				add(name+".clu", p.WriteClusters)
-				add(name+".vec", p.WriteVector)
+				drawn(name, name+".net", pajek(export.Pajek.WriteNet))
+				drawn(name, name+".clu", pajek(export.Pajek.WriteClusters))
+				drawn(name, name+".vec", pajek(export.Pajek.WriteVector))
 			case "vosviewer":
-				v := export.VOSviewer{Network: n, Scores: vosScores}
-				add(name+"_vosviewer_map.txt", v.WriteMap)
-				add(name+"_vosviewer_network.txt", v.WriteNetwork)
-				add(name+"_vosviewer.json", v.WriteJSON)
+				drawn(name, name+"_vosviewer_map.txt", vosviewer(export.VOSviewer.WriteMap))
+				drawn(name, name+"_vosviewer_network.txt", vosviewer(export.VOSviewer.WriteNetwork))
+				drawn(name, name+"_vosviewer.json", vosviewer(export.VOSviewer.WriteJSON))
 			case "json":
-				add(name+".json", func(w io.Writer) error { return export.WriteNodeLink(w, n) })
-				add(name+".cyjs", func(w io.Writer) error { return export.WriteCytoscape(w, n) })
+				drawn(name, name+".json", export.WriteNodeLink)
+				drawn(name, name+".cyjs", export.WriteCytoscape)
 			}
 		}
 	}
 	return files, nil
+}
+
+// pajek and vosviewer turn a method of the Pajek or VOSviewer writers
+// into a writer of the network.
+func pajek(write func(export.Pajek, io.Writer) error) func(io.Writer, *export.Network) error {
+	return func(w io.Writer, n *export.Network) error { return write(export.Pajek{Network: n}, w) }
+}
+
+func vosviewer(write func(export.VOSviewer, io.Writer) error) func(io.Writer, *export.Network) error {
+	return func(w io.Writer, n *export.Network) error {
+		return write(export.VOSviewer{Network: n, Scores: vosScores}, w)
+	}
+}
+
+// futureNetwork is a network being built on another goroutine: n and err
+// are set when done is closed.
+type futureNetwork struct {
+	done chan struct{}
+	n    *export.Network
+	err  error
 }
 
 // csvFiles writes the tables read.
@@ -492,29 +531,47 @@ func (t *Tables) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 		}
 		m.CitedBy[node] = append(m.CitedBy[node], r)
 	}
-	m.Note = mapNote(m, opt)
+	m.Note = mapNote(m, opt, t.minCitations())
 	return m
+}
+
+// minCitations is the least number of citations of the works of the
+// co-citation network, from clusters.csv (1 when it does not say).
+func (t *Tables) minCitations() int {
+	col := slices.Index(t.Clusters.Header, "min_citations")
+	if col < 0 || len(t.Clusters.Rows) == 0 {
+		return 1
+	}
+	k, err := strconv.Atoi(t.Clusters.Rows[0][col])
+	if err != nil {
+		return 1
+	}
+	return k
 }
 
 // mapTitle heads map.html.
 const mapTitle = "citegraph co-citation map"
 
-// mapNote is the line under the map's legend: what it shows and how it
-// was made.
-func mapNote(m *export.HTMLMap, opt ExportOptions) string {
+// mapNote is the line under the map's legend: what it shows (the works
+// cited at least minCitations times) and how it was made.
+func mapNote(m *export.HTMLMap, opt ExportOptions, minCitations int) string {
 	n := m.Network
-	shown := len(n.Links)
-	if opt.MapMaxLinks > 0 {
-		shown = min(shown, opt.MapMaxLinks)
-	}
 	plural := func(k int, one, many string) string {
 		if k == 1 {
 			return "1 " + one
 		}
 		return strconv.Itoa(k) + " " + many
 	}
-	return fmt.Sprintf("%s cited in %s; %d of %s drawn, the strongest (--map-max-links); laid out by ForceAtlas2 with seed %d. Made by citegraph.",
-		plural(len(n.Nodes), "work", "works"), plural(len(m.Records), "record", "records"), shown, plural(len(n.Links), "co-citation link", "co-citation links"), opt.Seed)
+	works := plural(len(n.Nodes), "work", "works")
+	if minCitations > 1 {
+		works += fmt.Sprintf(" (those cited at least %d times, --min-citations)", minCitations)
+	}
+	links := plural(len(n.Links), "co-citation link", "co-citation links") + " drawn"
+	if shown := len(export.Backbone(n, opt.MapMaxLinks)); shown < len(n.Links) {
+		links = fmt.Sprintf("%d of %s: the %d strongest and each work's strongest (--map-max-links)", shown, links, opt.MapMaxLinks)
+	}
+	return fmt.Sprintf("%s cited in %s; %s; laid out by ForceAtlas2 with seed %d. Made by citegraph.",
+		works, plural(len(m.Records), "record", "records"), links, opt.Seed)
 }
 
 // networkDOT draws a network for Graphviz in the style of CitationsDOT and

@@ -64,7 +64,7 @@ func smallTables() *Tables {
 		References:       &export.Table{Header: ReferencesHeader},
 		Citations:        &export.Table{Header: []string{"citing", "cited"}, Rows: [][]string{{"W1", "W3"}, {"W1", "W4"}, {"W2", "W3"}, {"W2", "W4"}, {"W2", "W5"}}},
 		CoCitation:       &export.Table{Header: []string{"a", "b", "count"}, Rows: [][]string{{"W3", "W4", "2"}, {"W3", "W5", "1"}, {"W4", "W5", "1"}}},
-		Clusters:         &export.Table{Header: []string{"cluster", "size", "modularity", "top_works"}},
+		Clusters:         &export.Table{Header: ClustersHeader},
 		Authors:          &export.Table{Header: []string{"author", "works", "citations", "cluster"}, Rows: [][]string{{"Cat C", "1", "2", "1"}, {"Dan D", "1", "2", "1"}, {"Ann A", "1", "0", ""}}},
 		AuthorCoCitation: &export.Table{Header: []string{"a", "b", "count"}, Rows: [][]string{{"Cat C", "Dan D", "2"}}},
 		Matches:          &export.Table{Header: MatchesHeader},

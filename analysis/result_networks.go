@@ -118,6 +118,6 @@ func (r *Result) coCitationMap(n *export.Network, opt ExportOptions) *export.HTM
 			m.CitedBy[node[v]] = append(m.CitedBy[node[v]], rec)
 		}
 	}
-	m.Note = mapNote(m, opt)
+	m.Note = mapNote(m, opt, r.MinCitations)
 	return m
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/metrics"
 	"gonum.org/v1/gonum/graph/topo"
 )
 
@@ -58,6 +59,11 @@ func (r *Result) WriteSummary(w io.Writer) {
 		fmt.Fprintf(w, " (kept: %d self-citations, %d cycles of works citing each other)", loops, cycles)
 	}
 	fmt.Fprintln(w)
+	if k := r.BetweennessPivots; k > 0 {
+		fmt.Fprintf(w, "betweenness: estimated from %d random pivots of the %d works (Brandes & Pich 2007), "+
+			"within ±%.3f·n(n−1) of the exact value for every work with probability 0.95; "+
+			"--measures citations,pagerank,hits leaves it out\n", k, len(c.Works), metrics.PivotError(len(c.Works), k, 0.05))
+	}
 
 	order := make([]int, 0, len(c.Works))
 	for i := range c.Works {
@@ -75,6 +81,9 @@ func (r *Result) WriteSummary(w io.Writer) {
 	members := r.clusterMembers()
 	fmt.Fprintf(w, "\nco-citation network: %d works, %d links, %d clusters, modularity Q = %.4f\n",
 		r.CoCitation.Order(), r.CoCitation.Size(), len(members), r.Clusters.Q)
+	if note := r.selection(r.MinCitations, cited, "works cited at least %d times", "cited works"); note != "" {
+		fmt.Fprintf(w, "  %s\n", note)
+	}
 	for ci, m := range members[:min(len(members), summaryTop)] {
 		var top []string
 		for _, wk := range m[:min(len(m), topWorksPerCluster)] {
@@ -99,6 +108,23 @@ func (r *Result) WriteSummary(w io.Writer) {
 	} else {
 		fmt.Fprintln(w, strings.Join(several[:min(len(several), summaryTop)], ", "))
 	}
+	if note := r.selection(r.AuthorMinCitations, len(authors.Rows), "authors cited by at least %d records", "first authors of cited works"); note != "" {
+		fmt.Fprintf(w, "  %s\n", note)
+	}
+}
+
+// selection says which nodes a co-citation network holds when not all
+// of the total cited ones: those cited at least k times (kept, a format
+// taking k), and whether k was given or chosen.
+func (r *Result) selection(k, total int, kept, all string) string {
+	if k <= 1 {
+		return ""
+	}
+	if r.Options.MinCitations > 0 {
+		return fmt.Sprintf(kept+" (--min-citations), of %d %s", k, total, all)
+	}
+	return fmt.Sprintf(kept+", chosen to keep at most %d of the %d %s; --min-citations 1 keeps them all",
+		k, r.Options.MaxNodes, total, all)
 }
 
 // writeRecordsSummary says why a corpus without references has no citation

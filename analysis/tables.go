@@ -199,16 +199,22 @@ func (r *Result) CoCitationTable() *export.Table {
 // topWorksPerCluster is how many works clusters.csv names per cluster.
 const topWorksPerCluster = 5
 
+// ClustersHeader is the column list of clusters.csv.
+var ClustersHeader = []string{"cluster", "size", "modularity", "top_works", "min_citations"}
+
 // ClustersTable is clusters.csv: each co-citation cluster, its size, the
-// clustering's modularity, and its most cited works.
+// clustering's modularity, its most cited works, and the least number of
+// citations of the works in the network (the network cocitation.csv
+// holds).
 func (r *Result) ClustersTable() *export.Table {
-	t := &export.Table{Header: []string{"cluster", "size", "modularity", "top_works"}}
+	t := &export.Table{Header: ClustersHeader}
 	for c, members := range r.clusterMembers() {
 		var top []string
 		for _, w := range members[:min(len(members), topWorksPerCluster)] {
 			top = append(top, r.Corpus.Works[w].Label)
 		}
-		t.Rows = append(t.Rows, []string{clusterName(c), strconv.Itoa(len(members)), export.Float(r.Clusters.Q), strings.Join(top, "; ")})
+		t.Rows = append(t.Rows, []string{clusterName(c), strconv.Itoa(len(members)), export.Float(r.Clusters.Q), strings.Join(top, "; "),
+			strconv.Itoa(max(1, r.MinCitations))})
 	}
 	return t
 }

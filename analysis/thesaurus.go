@@ -27,18 +27,13 @@ func (r *NetworkResult) relabel() *graph.Relabelling {
 	return rl
 }
 
-// relabelledCoCitation is the co-citation network of works with the
-// thesaurus applied to their labels (and ids): works it merges are one
-// node, named after the work whose label is the replacement (or the first
-// merged), and works it drops are out.
-func (r *Result) relabelledCoCitation() *graph.Projection {
-	c, g := r.Corpus, r.Corpus.Citations
+// relabelledWorks is the citation graph with the thesaurus applied to the
+// works' labels (and ids), regrouped (graph.Regroup): works it merges are
+// one node, named after the work whose label is the replacement (or the
+// first merged), and works it drops are out.
+func (r *Result) relabelledWorks() *graph.Directed {
+	c := r.Corpus
 	names, ids := workNames(c)
-	rl := r.Options.Thesaurus.Relabel(names, ids)
-	r.WorksRelabelled = rl
-	p := graph.CoCitation(graph.Regroup(g, rl.Group, len(rl.Names)), r.Options.MinCitations)
-	for i, m := range p.Members {
-		p.Members[i] = rl.From[m-int32(g.Order())]
-	}
-	return p
+	r.WorksRelabelled = r.Options.Thesaurus.Relabel(names, ids)
+	return graph.Regroup(c.Citations, r.WorksRelabelled.Group, len(r.WorksRelabelled.Names))
 }

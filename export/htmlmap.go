@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -31,7 +30,7 @@ type HTMLMap struct {
 	Title    string
 	Note     string   // a line under the legend: what was left out, how it was made
 	Network  *Network // laid out (ForceAtlas2 runs when it is not)
-	MaxLinks int      // the strongest links drawn; 0 draws all
+	MaxLinks int      // draws the network's Backbone: these strongest links and each node's strongest; 0 draws all
 	CitedBy  [][]int  // per node, the records citing it, by index into Records
 	Records  []MapRecord
 	// Overlay, when set, colours the nodes by a score instead of by cluster.
@@ -89,7 +88,9 @@ func WriteHTMLMap(w io.Writer, m *HTMLMap) error {
 	if !n.Layout {
 		laid := *n
 		laid.Nodes = slices.Clone(n.Nodes)
-		ForceAtlas2(&laid, DefaultLayout(1))
+		opt := DefaultLayout(1)
+		opt.MaxLinks = m.MaxLinks
+		ForceAtlas2(&laid, opt)
 		n = &laid
 	}
 	d := mapData{Title: m.Title, LinksTotal: len(n.Links), Nodes: make([]mapNode, len(n.Nodes)), Records: make([][3]string, len(m.Records)),
@@ -133,12 +134,7 @@ func WriteHTMLMap(w io.Writer, m *HTMLMap) error {
 			d.Nodes[i].Color = overlayColor(scores[i], d.Overlay.Min, d.Overlay.Max)
 		}
 	}
-	links := slices.Clone(n.Links)
-	if m.MaxLinks > 0 && len(links) > m.MaxLinks {
-		slices.SortStableFunc(links, func(a, b Link) int { return cmp.Compare(b.Weight, a.Weight) })
-		links = links[:m.MaxLinks]
-		slices.SortFunc(links, func(a, b Link) int { return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target)) })
-	}
+	links := Backbone(n, m.MaxLinks)
 	d.Edges = make([][3]any, len(links))
 	for i, l := range links {
 		d.Edges[i] = [3]any{l.Source, l.Target, l.Weight}

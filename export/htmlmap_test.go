@@ -61,16 +61,19 @@ func TestHTMLMapEscapes(t *testing.T) {
 	}
 }
 
-// TestHTMLMapKeepsStrongestLinks draws MaxLinks links, the strongest.
+// TestHTMLMapKeepsStrongestLinks draws the backbone: the MaxLinks
+// strongest links and each work's strongest.
 func TestHTMLMapKeepsStrongestLinks(t *testing.T) {
 	m, _ := hostileMap(t)
-	m.MaxLinks = 2
+	n := m.Network
+	n.Links = []Link{n.Links[0], n.Links[1], {1, 3, 0.5}, n.Links[2]}
+	m.MaxLinks = 1
 	var buf bytes.Buffer
 	if err := WriteHTMLMap(&buf, m); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), `"edges":[[0,1,3],[2,4,2]]`) || !strings.Contains(buf.String(), `"linksTotal":3`) {
-		t.Error("not the two strongest links")
+	if !strings.Contains(buf.String(), `"edges":[[0,1,3],[0,3,1.5],[2,4,2]]`) || !strings.Contains(buf.String(), `"linksTotal":4`) {
+		t.Error("not the strongest link and each work's strongest")
 	}
 }
 

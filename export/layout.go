@@ -3,6 +3,8 @@ package export
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"sync"
 )
 
 // LayoutOptions tune ForceAtlas2.
@@ -12,6 +14,10 @@ type LayoutOptions struct {
 	Gravity    float64
 	Scaling    float64 // repulsion strength
 	Theta      float64 // Barnes–Hut accuracy: smaller is more exact
+	// MaxLinks lays out the Backbone of the network, its MaxLinks
+	// strongest links and each node's strongest, as a map draws it; 0
+	// lays out every link.
+	MaxLinks int
 }
 
 // DefaultLayout is the layout of citegraph's maps.
@@ -23,11 +29,13 @@ func DefaultLayout(seed uint64) LayoutOptions {
 // doi:10.1371/journal.pone.0098679): nodes repel each other in proportion
 // to their degrees (approximated by Barnes–Hut), links pull with their
 // weight, and gravity keeps components together, each node moving at its
-// own adaptive speed. It is deterministic: the same network and options
+// own adaptive speed. Only the links of the network's Backbone pull when
+// opt.MaxLinks is set. It is deterministic: the same network and options
 // give the same coordinates on the same platform. It sets n.Layout; the
 // coordinates are centred on the origin and rounded to 4 decimals.
 func ForceAtlas2(n *Network, opt LayoutOptions) {
 	k := len(n.Nodes)
+	links := Backbone(n, opt.MaxLinks)
 	n.Layout = true
 	if k == 0 {
 		return
@@ -50,7 +58,7 @@ func ForceAtlas2(n *Network, opt LayoutOptions) {
 	for i := range mass {
 		mass[i] = 1
 	}
-	for _, l := range n.Links {
+	for _, l := range links {
 		if l.Source != l.Target {
 			mass[l.Source]++
 			mass[l.Target]++
@@ -64,13 +72,16 @@ func ForceAtlas2(n *Network, opt LayoutOptions) {
 		copy(ody, dy)
 		clear(dx)
 		clear(dy)
-		// Repulsion, by Barnes–Hut.
+		// Repulsion, by Barnes–Hut, the nodes shared out over the cores:
+		// each node's force is its own, so the result does not depend on
+		// how they are shared.
 		qt.build(x, y, mass)
-		for i := 0; i < k; i++ {
-			fx, fy := qt.repulse(i, x[i], y[i], mass[i], opt.Scaling, opt.Theta)
-			dx[i] += fx
-			dy[i] += fy
-		}
+		forNodes(k, func(lo, hi int) {
+			var stack []int32
+			for i := lo; i < hi; i++ {
+				dx[i], dy[i] = qt.repulse(i, x[i], y[i], mass[i], opt.Scaling, opt.Theta, &stack)
+			}
+		})
 		// Gravity towards the origin.
 		for i := 0; i < k; i++ {
 			d := math.Hypot(x[i], y[i])
@@ -81,7 +92,7 @@ func ForceAtlas2(n *Network, opt LayoutOptions) {
 			}
 		}
 		// Attraction along links.
-		for _, l := range n.Links {
+		for _, l := range links {
 			a, b := l.Source, l.Target
 			if a == b {
 				continue
@@ -114,10 +125,24 @@ func ForceAtlas2(n *Network, opt LayoutOptions) {
 	}
 }
 
+// forNodes calls f on consecutive ranges covering 0..k-1, one per core
+// when k is large enough for that to pay.
+func forNodes(k int, f func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), k/500)
+	if workers <= 1 {
+		f(0, k)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { f(w*k/workers, (w+1)*k/workers) })
+	}
+	wg.Wait()
+}
+
 // quadTree is a Barnes–Hut tree over the nodes' positions.
 type quadTree struct {
 	cells []qcell
-	stack []int32
 }
 
 type qcell struct {
@@ -202,10 +227,11 @@ func (q *quadTree) quadrant(c int, x, y float64) int {
 }
 
 // repulse is the ForceAtlas2 repulsion on node i: kr·m_i·m_j/d from each
-// other node j, taking far cells as one body.
-func (q *quadTree) repulse(i int, x, y, m, kr, theta float64) (fx, fy float64) {
-	stack := append(q.stack[:0], 0)
-	defer func() { q.stack = stack }()
+// other node j, taking far cells as one body. stack is the caller's
+// scratch.
+func (q *quadTree) repulse(i int, x, y, m, kr, theta float64, scratch *[]int32) (fx, fy float64) {
+	stack := append((*scratch)[:0], 0)
+	defer func() { *scratch = stack }()
 	for len(stack) > 0 {
 		c := &q.cells[stack[len(stack)-1]]
 		stack = stack[:len(stack)-1]

@@ -2,6 +2,7 @@ package export
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -120,5 +121,22 @@ func TestForceAtlas2Scales(t *testing.T) {
 		t.Errorf("%v for 5,000 nodes", d)
 	} else {
 		t.Logf("%v for 5,000 nodes and %d links", d, len(n.Links))
+	}
+}
+
+// TestBackbone: a–b 5, b–c 4, a–c 1, c–d 2. The strongest link and each
+// node's strongest are a–b, b–c and c–d; a–c, nobody's strongest, goes.
+func TestBackbone(t *testing.T) {
+	n := &Network{Nodes: make([]Node, 4), Links: []Link{{0, 1, 5}, {0, 2, 1}, {1, 2, 4}, {2, 3, 2}}}
+	got := Backbone(n, 1)
+	want := []Link{{0, 1, 5}, {1, 2, 4}, {2, 3, 2}}
+	if !slices.Equal(got, want) {
+		t.Errorf("Backbone(1) = %v, want %v", got, want)
+	}
+	if got := Backbone(n, 4); !slices.Equal(got, n.Links) {
+		t.Errorf("Backbone(4) = %v, want every link", got)
+	}
+	if got := Backbone(n, 0); !slices.Equal(got, n.Links) {
+		t.Errorf("Backbone(0) = %v, want every link", got)
 	}
 }

@@ -153,3 +153,35 @@ func TestBetweennessSampledPanics(t *testing.T) {
 	}()
 	BetweennessSampled(digraph(3), 0, 1)
 }
+
+// TestBetweennessWithin: on a directed chain, where C_B(i) = i(n−1−i), a
+// budget that pays for every source gives the exact scores, and a small one
+// an estimate from fewer pivots that keeps within its error bound.
+func TestBetweennessWithin(t *testing.T) {
+	const n = 3000
+	var edges []graph.Edge
+	for i := 0; i+1 < n; i++ {
+		edges = append(edges, graph.Edge{From: int32(i), To: int32(i + 1)})
+	}
+	g := graph.NewDirected(n, edges)
+	exact := func(i int) float64 { return float64(i * (n - 1 - i)) }
+	cb, k := BetweennessWithin(g, 2*n*n, 1)
+	if k != 0 {
+		t.Fatalf("a budget of 2n² arc scans: %d pivots, want exact", k)
+	}
+	for i, x := range cb {
+		if x != exact(i) {
+			t.Fatalf("C_B(%d) = %v, want %v", i, x, exact(i))
+		}
+	}
+	cb, k = BetweennessWithin(g, 1_000_000, 1)
+	if k < betweennessProbe || k >= n/2 {
+		t.Fatalf("a budget of 10⁶ arc scans on a chain of %d: %d pivots", n, k)
+	}
+	eps := PivotError(n, k, 0.01)
+	for i, x := range cb {
+		if math.Abs(x-exact(i)) > eps*n*(n-1) {
+			t.Fatalf("C_B(%d) ≈ %v, exact %v: outside ±%v", i, x, exact(i), eps*n*(n-1))
+		}
+	}
+}

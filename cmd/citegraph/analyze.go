@@ -24,8 +24,10 @@ writes into the output folder:
                          counted once already, as a record given twice)
   matches.csv            every merge, with the fields that agreed
   citations.csv          citing,cited pairs
-  cocitation.csv         a,b,count: works cited together
-  clusters.csv           co-citation clusters with modularity and top works
+  cocitation.csv         a,b,count: works cited together, in the co-citation
+                         network (see below)
+  clusters.csv           co-citation clusters with modularity, top works,
+                         and the network's least number of citations
   authors.csv            first authors of cited works, with their clusters
   author_cocitation.csv  a,b,count: authors cited together
   diagnostics.csv        what was skipped or repaired in the input, and why
@@ -47,6 +49,23 @@ graphml, gexf, pajek, vosviewer and json write each network
 Pajek, VOSviewer and Cytoscape, parquet the tables (see citegraph export
 --help); --render
 svg|png|pdf draws the DOT files with Graphviz.
+
+The co-citation network that is clustered, drawn and written to
+cocitation.csv holds the works cited at least --min-citations times. By
+default that number is chosen: the least that keeps the network to 2,000
+works (as VOSviewer keeps cited references with at least 20 citations), so
+that the map stays readable and fast whatever the input; the summary and
+clusters.csv say which it was, and --min-citations 1 keeps every cited
+work. The author co-citation network is chosen alike. Every reference
+still has its row in references.csv and every work in works.csv. A network
+of more than --max-links links is refused before it is built, with the
+links and memory it would take.
+
+Betweenness is exact unless Brandes' algorithm from every work would scan
+more than 2·10⁹ arcs (a long chain of works citing each other); it is
+then estimated from random pivots (Brandes & Pich 2007, seeded by --seed),
+and the summary gives the estimate's error bound. --measures leaves
+measures out.
 
 --networks and --indicators add the tables of the science-mapping commands
 (cocite, couple, coauthor, coword; historiograph, mainpath, bursts, rpys)
@@ -84,7 +103,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	force := fs.Bool("force", false, "write into an output folder that holds other files")
 	read := readFlags(fs)
 	sample := fs.String("sample", "seed", "embedded sample to run on when no input is given: seed or wos")
-	fs.IntVar(&opts.MinCitations, "min-citations", opts.MinCitations, "works cited fewer times stay out of the co-citation network")
+	fs.IntVar(&opts.MinCitations, "min-citations", opts.MinCitations, fmt.Sprintf("works cited fewer times stay out of the co-citation network (authors cited by fewer records, out of the author network); 0 chooses the least number that keeps each to %d nodes, 1 keeps every cited work", opts.MaxNodes))
+	fs.Int64Var(&opts.MaxLinks, "max-links", opts.MaxLinks, "refuse a co-citation network of more `links` than this (each takes about 40 bytes of memory)")
+	measures := fs.String("measures", "citations,pagerank,hits,betweenness", "comma-separated `list` of citations, pagerank, hits, betweenness (exact up to a size, then estimated from random pivots)")
 	fs.Float64Var(&opts.Resolution, "resolution", opts.Resolution, "modularity resolution of the clustering (higher: more, smaller clusters)")
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed of the clustering")
 	fs.IntVar(&opts.DOTMaxEdges, "dot-max-edges", opts.DOTMaxEdges, "DOT files keep this many of the strongest links (0: all)")
@@ -108,8 +129,14 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	if opts.MinCitations < 1 {
-		return usagef("--min-citations must be at least 1")
+	if opts.MinCitations < 0 {
+		return usagef("--min-citations must be 0 (chosen by size) or more")
+	}
+	if opts.MaxLinks < 1 {
+		return usagef("--max-links must be positive")
+	}
+	if opts.Measures, err = parseMeasures(*measures); err != nil {
+		return err
 	}
 	if opts.Resolution <= 0 {
 		return usagef("--resolution must be positive")
@@ -156,7 +183,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 			}
 		}
 	}
-	more, err := analysis.NetworkFiles(res.Corpus, netNames, opts.Seed, opts.MinCitations, opts.DOTMaxEdges, opts.Thesaurus)
+	more, err := analysis.NetworkFiles(res.Corpus, netNames, opts.Seed, max(1, opts.MinCitations), opts.DOTMaxEdges, opts.Thesaurus)
 	if err != nil {
 		return err
 	}

@@ -218,7 +218,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opt := analysis.DefaultExportOptions()
 	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "random seed of the map layout")
 	fs.IntVar(&opt.DOTMaxEdges, "dot-max-edges", opt.DOTMaxEdges, "DOT files keep this many of the strongest links (0: all)")
-	fs.IntVar(&opt.MapMaxLinks, "map-max-links", opt.MapMaxLinks, "map.html draws this many of the strongest links (0: all)")
+	fs.IntVar(&opt.MapMaxLinks, "map-max-links", opt.MapMaxLinks, "map.html draws this many of the strongest links, and each work's strongest; the layout uses them (0: all)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -52,20 +52,9 @@ func runMetrics(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if fs.NArg() == 0 {
 		return usagef("metrics needs an input FILE or DIR (or - for standard input)")
 	}
-	var ms analysis.Measures
-	for _, m := range strings.Split(*measures, ",") {
-		switch strings.TrimSpace(m) {
-		case "citations", "references", "":
-			// Degrees are always there.
-		case "pagerank":
-			ms.PageRank = true
-		case "hits":
-			ms.HITS = true
-		case "betweenness":
-			ms.Betweenness = true
-		default:
-			return usagef("unknown measure %q (measures: citations, pagerank, hits, betweenness)", m)
-		}
+	ms, err := parseMeasures(*measures)
+	if err != nil {
+		return err
 	}
 	ro, err := read()
 	if err != nil {
@@ -105,6 +94,27 @@ func runMetrics(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	return export.WriteFile(dir, name, write)
+}
+
+// parseMeasures reads --measures: a comma-separated list of citations
+// (and references: the degrees, always there), pagerank, hits and
+// betweenness.
+func parseMeasures(list string) (analysis.Measures, error) {
+	var ms analysis.Measures
+	for _, m := range strings.Split(list, ",") {
+		switch strings.TrimSpace(m) {
+		case "citations", "references", "":
+		case "pagerank":
+			ms.PageRank = true
+		case "hits":
+			ms.HITS = true
+		case "betweenness":
+			ms.Betweenness = true
+		default:
+			return ms, usagef("unknown measure %q (measures: citations, pagerank, hits, betweenness)", m)
+		}
+	}
+	return ms, nil
 }
 
 // metricsRecords is the general path: records, resolution, analysis.Run.

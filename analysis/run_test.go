@@ -1,0 +1,96 @@
+package analysis
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// citingRecords: R1 cites A B C D, R2 A B C, R3 A B E, R4 A F, each work
+// named by its DOI. A is cited 4 times, B 3, C 2, D, E and F once.
+func citingRecords() []*bib.Record {
+	var recs []*bib.Record
+	for i, refs := range []string{"ABCD", "ABC", "ABE", "AF"} {
+		rec := &bib.Record{ID: "R" + string(rune('1'+i)), File: "f", Work: bib.Work{Title: "Record " + string(rune('1'+i)), Year: 2020}}
+		for p, w := range refs {
+			rec.References = append(rec.References, bib.Reference{Raw: "ref " + string(w), Position: p + 1,
+				Work: bib.Work{Title: "Work " + string(w), DOI: "10.1000/" + string(w), Authors: name("Author"+string(w), "A")}})
+		}
+		recs = append(recs, rec)
+	}
+	return recs
+}
+
+// TestCoCitationSelection: the co-citation network holds the works cited
+// at least k times, k the least that keeps it to MaxNodes works unless
+// MinCitations gives it; every reference and every work stays in the
+// tables.
+func TestCoCitationSelection(t *testing.T) {
+	for _, tc := range []struct {
+		maxNodes, minCitations int
+		k                      int
+		links, note            string
+	}{
+		{6, 0, 1, "AB3 AC2 BC2 AD1 AE1 AF1 BD1 BE1 CD1", ""},
+		{3, 0, 2, "AB3 AC2 BC2", "works cited at least 2 times, chosen to keep at most 3 of the 6 cited works"},
+		{2, 0, 3, "AB3", "works cited at least 3 times, chosen to keep at most 2 of the 6 cited works"},
+		{0, 0, 5, "", "works cited at least 5 times, chosen to keep at most 0 of the 6 cited works"},
+		{2, 2, 2, "AB3 AC2 BC2", "works cited at least 2 times (--min-citations), of 6 cited works"},
+	} {
+		opts := DefaultOptions()
+		opts.MaxNodes, opts.MinCitations = tc.maxNodes, tc.minCitations
+		r, err := Run(citingRecords(), nil, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]string{} // work id → its letter, for readable links
+		for _, w := range r.Corpus.Works {
+			if strings.HasPrefix(w.DOI, "10.1000/") {
+				ids[w.ID] = strings.TrimPrefix(w.DOI, "10.1000/")
+			}
+		}
+		var links []string
+		for _, row := range r.CoCitationTable().Rows {
+			links = append(links, ids[row[0]]+ids[row[1]]+row[2])
+		}
+		if r.MinCitations != tc.k || strings.Join(links, " ") != tc.links {
+			t.Errorf("at most %d works, --min-citations %d: k = %d, links %v; want %d, %s", tc.maxNodes, tc.minCitations, r.MinCitations, links, tc.k, tc.links)
+		}
+		if len(r.ReferencesTable().Rows) != 12 || len(r.WorksTable().Rows) != 10 {
+			t.Errorf("k = %d: %d references, %d works; want all 12 and 10", tc.k, len(r.ReferencesTable().Rows), len(r.WorksTable().Rows))
+		}
+		var summary strings.Builder
+		r.WriteSummary(&summary)
+		if tc.note != "" && !strings.Contains(summary.String(), tc.note) || tc.note == "" && strings.Contains(summary.String(), "cited at least") {
+			t.Errorf("k = %d: the summary does not say %q:\n%s", tc.k, tc.note, summary.String())
+		}
+		for _, row := range r.ClustersTable().Rows {
+			if row[4] != string(rune('0'+tc.k)) {
+				t.Errorf("k = %d: clusters.csv says min_citations %s", tc.k, row[4])
+			}
+		}
+	}
+}
+
+// TestTooLarge: a network of more links than MaxLinks is refused before
+// it is built, with the number of links and the flags that lower it.
+func TestTooLarge(t *testing.T) {
+	opts := DefaultOptions()
+	opts.MinCitations = 1
+	opts.MaxLinks = 8 // the network at 1 citation has 9 links: 6 from R1, A–E and B–E, A–F
+	_, err := Run(citingRecords(), nil, opts)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+	for _, want := range []string{"6 works cited at least once", "9 links", "--min-citations", "--max-links", "GB"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal does not say %q: %v", want, err)
+		}
+	}
+	opts.MaxLinks = 9
+	if r, err := Run(citingRecords(), nil, opts); err != nil || r.CoCitation.Size() != 9 {
+		t.Errorf("at the limit: %v", err)
+	}
+}
