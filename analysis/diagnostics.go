@@ -13,9 +13,12 @@ type Diagnostic struct {
 	Reason  string
 }
 
+// DiagnosticsHeader is the column list of diagnostics.csv.
+var DiagnosticsHeader = []string{"file", "line", "skipped", "reason"}
+
 // DiagnosticsTable is diagnostics.csv: file, line, what was skipped and why.
 func DiagnosticsTable(ds []Diagnostic) *export.Table {
-	t := &export.Table{Header: []string{"file", "line", "skipped", "reason"}}
+	t := &export.Table{Header: DiagnosticsHeader}
 	for _, d := range ds {
 		t.Rows = append(t.Rows, []string{d.File, export.Int(d.Line, true), d.Skipped, d.Reason})
 	}

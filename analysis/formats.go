@@ -106,11 +106,11 @@ func ReadTables(dir string) (*Tables, error) {
 	}{
 		{"works.csv", &t.Works, WorksHeader, 2, true},
 		{"references.csv", &t.References, ReferencesHeader, 4, false},
-		{"citations.csv", &t.Citations, []string{"citing", "cited"}, 2, false},
-		{"cocitation.csv", &t.CoCitation, []string{"a", "b", "count"}, 3, false},
+		{"citations.csv", &t.Citations, CitationsHeader, 2, false},
+		{"cocitation.csv", &t.CoCitation, LinksHeader, 3, false},
 		{"clusters.csv", &t.Clusters, ClustersHeader, 2, false},
-		{"authors.csv", &t.Authors, []string{"author", "works", "citations", "cluster"}, 1, false},
-		{"author_cocitation.csv", &t.AuthorCoCitation, []string{"a", "b", "count"}, 3, false},
+		{"authors.csv", &t.Authors, AuthorsHeader, 1, false},
+		{"author_cocitation.csv", &t.AuthorCoCitation, LinksHeader, 3, false},
 		{"matches.csv", &t.Matches, MatchesHeader, 4, false},
 	} {
 		tab, err := readTable(filepath.Join(dir, f.name), f.header, f.key)

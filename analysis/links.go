@@ -2,21 +2,27 @@ package analysis
 
 import (
 	"cmp"
-	"iter"
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/citegraph/citegraph/graph"
 )
 
-// link is one link of an undirected CSR graph: its ends a and b (nodes),
-// and the position of b in a's row, where its weight is.
+// link is one link of an undirected CSR graph: its end a, and where its
+// other end is in a's row.
 type link struct {
-	a, b int32
-	at   int64
+	a, pos int32
 }
 
-// strongestFirst yields every link of g once, the heaviest first, links of
+// end is the link's other end and its weight.
+func (l link) end(g *graph.Undirected) (int32, float64) {
+	off, adj, weight := g.CSR()
+	at := off[l.a] + int64(l.pos)
+	return adj[at], weight[at]
+}
+
+// strongestFirst lists every link of g once, the heaviest first, links of
 // equal weight in the order of their ends' names: a before b by name, then
 // by a's name and b's. It orders the tables of links (cocitation.csv and
 // the others) without holding a name per link: the nodes are ranked by
@@ -24,61 +30,86 @@ type link struct {
 // buckets are filled walking the nodes in that rank, so no comparison
 // sort over the links is needed. name must give distinct nodes distinct
 // names.
-func strongestFirst(g *graph.Undirected, name func(node int) string) iter.Seq[link] {
-	return func(yield func(link) bool) {
-		n := g.Order()
-		off, adj, weight := g.CSR()
-		byName := make([]int32, n)
-		for i := range byName {
-			byName[i] = int32(i)
-		}
-		slices.SortFunc(byName, func(x, y int32) int { return cmp.Compare(name(int(x)), name(int(y))) })
-		rank := make([]int32, n)
-		for i, v := range byName {
-			rank[v] = int32(i)
-		}
-		// The distinct weights, heaviest first, and where each one's
-		// bucket starts.
-		perWeight := map[float64]int64{}
-		for u := 0; u < n; u++ {
-			for e := off[u]; e < off[u+1]; e++ {
-				if rank[u] < rank[adj[e]] {
-					perWeight[weight[e]]++
-				}
-			}
-		}
-		weights := slices.SortedFunc(maps.Keys(perWeight), func(x, y float64) int { return cmp.Compare(y, x) })
-		next := make(map[float64]int64, len(weights))
-		start := int64(0)
-		for _, w := range weights {
-			next[w] = start
-			start += perWeight[w]
-		}
-		// Each bucket gets its links in order of a's rank, then b's.
-		type end struct {
-			a, pos int32 // a, and b's position in a's row
-		}
-		ends := make([]end, start)
-		var row []int32
-		for _, a := range byName {
-			row = row[:0]
-			for e := off[a]; e < off[a+1]; e++ {
-				if rank[a] < rank[adj[e]] {
-					row = append(row, int32(e-off[a]))
-				}
-			}
-			slices.SortFunc(row, func(x, y int32) int { return cmp.Compare(rank[adj[off[a]+int64(x)]], rank[adj[off[a]+int64(y)]]) })
-			for _, pos := range row {
-				w := weight[off[a]+int64(pos)]
-				ends[next[w]] = end{a, pos}
-				next[w]++
-			}
-		}
-		for _, l := range ends {
-			at := off[l.a] + int64(l.pos)
-			if !yield(link{l.a, adj[at], at}) {
-				return
+func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
+	n := g.Order()
+	off, adj, weight := g.CSR()
+	byName := make([]int32, n)
+	for i := range byName {
+		byName[i] = int32(i)
+	}
+	slices.SortFunc(byName, func(x, y int32) int { return cmp.Compare(name(int(x)), name(int(y))) })
+	rank := make([]int32, n)
+	for i, v := range byName {
+		rank[v] = int32(i)
+	}
+	// The distinct weights, heaviest first, and where each one's bucket
+	// starts.
+	bucket := weightBuckets(weight)
+	perBucket := make([]int64, bucket.count)
+	for u := 0; u < n; u++ {
+		for e := off[u]; e < off[u+1]; e++ {
+			if rank[u] < rank[adj[e]] {
+				perBucket[bucket.of(weight[e])]++
 			}
 		}
 	}
+	next := make([]int64, bucket.count)
+	start := int64(0)
+	for b, k := range perBucket {
+		next[b] = start
+		start += k
+	}
+	// Each bucket gets its links in order of a's rank, then b's.
+	links := make([]link, start)
+	var row []int32
+	for _, a := range byName {
+		row = row[:0]
+		for e := off[a]; e < off[a+1]; e++ {
+			if rank[a] < rank[adj[e]] {
+				row = append(row, int32(e-off[a]))
+			}
+		}
+		slices.SortFunc(row, func(x, y int32) int { return cmp.Compare(rank[adj[off[a]+int64(x)]], rank[adj[off[a]+int64(y)]]) })
+		for _, pos := range row {
+			b := bucket.of(weight[off[a]+int64(pos)])
+			links[next[b]] = link{a, pos}
+			next[b]++
+		}
+	}
+	return links
+}
+
+// buckets number the distinct weights of a graph from the heaviest, 0, to
+// the lightest, count−1. Counts (co-citation under full counting) are
+// numbered by arithmetic, other weights through a map.
+type buckets struct {
+	count int
+	of    func(w float64) int
+}
+
+// maxCountBuckets is the largest count numbered by arithmetic.
+const maxCountBuckets = 1 << 20
+
+func weightBuckets(weight []float64) buckets {
+	counts, most := true, 0.0
+	for _, w := range weight {
+		most = max(most, w)
+		if w != math.Trunc(w) || w < 0 || w > maxCountBuckets {
+			counts = false
+			break
+		}
+	}
+	if counts {
+		// Count c is bucket most−c; counts never seen leave empty buckets.
+		return buckets{int(most) + 1, func(w float64) int { return int(most - w) }}
+	}
+	distinct := map[float64]int{}
+	for _, w := range weight {
+		distinct[w] = 0
+	}
+	sorted := slices.SortedFunc(maps.Keys(distinct), func(x, y float64) int { return cmp.Compare(y, x) })
+	for i, w := range sorted {
+		distinct[w] = i
+	}
+	return buckets{len(sorted), func(w float64) int { return distinct[w] }}
 }

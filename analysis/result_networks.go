@@ -78,10 +78,15 @@ func projectionLinks(g *graph.Undirected, index []int) []export.Link {
 		}
 		return index[v]
 	}
+	off, adj, weight := g.CSR()
 	links := make([]export.Link, 0, g.Size())
-	for _, e := range g.Edges() {
-		s, d := at(e.A), at(e.B)
-		links = append(links, export.Link{Source: min(s, d), Target: max(s, d), Weight: e.Weight})
+	for a := 0; a < g.Order(); a++ {
+		for e := off[a]; e < off[a+1]; e++ {
+			if b := adj[e]; int32(a) < b {
+				s, d := at(int32(a)), at(b)
+				links = append(links, export.Link{Source: min(s, d), Target: max(s, d), Weight: weight[e]})
+			}
+		}
 	}
 	if index != nil {
 		slices.SortFunc(links, func(x, y export.Link) int {

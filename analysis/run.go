@@ -7,6 +7,7 @@ import (
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
+	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
 )
@@ -92,7 +93,8 @@ type Result struct {
 	AuthorCoCitation                 *graph.Projection
 	AuthorClusters                   metrics.Clustering
 	Options                          Options
-	Diagnostics                      []Diagnostic // what reading skipped or repaired
+	Diagnostics                      []Diagnostic  // what reading skipped or repaired
+	authors                          *export.Table // authors.csv, made once by Run
 	// WorksRelabelled and AuthorsRelabelled are what the thesaurus did to
 	// the co-citation networks' works and authors; nil without one.
 	WorksRelabelled, AuthorsRelabelled *graph.Relabelling
@@ -178,6 +180,10 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	wg.Wait()
 	if centralityErr != nil {
 		return nil, centralityErr
+	}
+	if opts.CoCitation {
+		// The summary, authors.csv and the author network all read it.
+		r.AuthorsTable()
 	}
 	return r, nil
 }

@@ -16,20 +16,38 @@ import (
 // WorksHeader is the column list of works.csv.
 var WorksHeader = []string{"id", "label", "first_author", "authors", "year", "title", "source", "volume", "issue", "pages", "doi", "url", "original", "in_corpus", "citations", "references", "pagerank", "hub", "authority", "betweenness", "cluster"}
 
+// rowRanges is a table made from an index space 0..n−1 (works,
+// references, links): rows(lo, hi) yields the rows of the items lo..hi−1
+// in order, none, one or several an item, in a slice of its own that it
+// reuses. Ranges may be made side by side (export.WriteCSVRanges).
+type rowRanges struct {
+	n    int
+	rows func(lo, hi int) iter.Seq[[]string]
+}
+
+// all yields every row.
+func (t rowRanges) all() iter.Seq[[]string] { return t.rows(0, t.n) }
+
+// heldRows are the rows of a table held whole.
+func heldRows(rows [][]string) rowRanges {
+	return rowRanges{len(rows), func(lo, hi int) iter.Seq[[]string] { return slices.Values(rows[lo:hi]) }}
+}
+
 // WorksTable is works.csv: one row per work, in order of first appearance
 // (citing records first).
-func (r *Result) WorksTable() *export.Table { return export.Collect(WorksHeader, r.worksRows()) }
+func (r *Result) WorksTable() *export.Table { return export.Collect(WorksHeader, r.worksRows().all()) }
 
-// worksRows yields the rows of works.csv, in one reused slice.
-func (r *Result) worksRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		row := make([]string, len(WorksHeader))
-		for i := range r.Corpus.Works {
-			if !yield(r.workRow(i, row)) {
-				return
+func (r *Result) worksRows() rowRanges {
+	return rowRanges{len(r.Corpus.Works), func(lo, hi int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) {
+			row := make([]string, len(WorksHeader))
+			for i := lo; i < hi; i++ {
+				if !yield(r.workRow(i, row)) {
+					return
+				}
 			}
 		}
-	}
+	}}
 }
 
 // workRow fills row with work i's row of works.csv.
@@ -71,21 +89,23 @@ func clusterName(c int) string {
 // ReferencesTable is references.csv: every input reference, in input order, with
 // the work it resolved to and the rule that resolved it.
 func (r *Result) ReferencesTable() *export.Table {
-	return export.Collect(ReferencesHeader, r.referencesRows())
+	return export.Collect(ReferencesHeader, r.referencesRows().all())
 }
 
-func (r *Result) referencesRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		row := make([]string, len(ReferencesHeader))
-		for i := range r.Corpus.Refs {
-			ref := &r.Corpus.Refs[i]
-			row = append(row[:0], r.id(ref.Citing), strconv.Itoa(ref.Position), ref.Raw, r.id(ref.Work), string(ref.Match),
-				matchScore(ref), ref.File, export.Int(ref.Line, true))
-			if !yield(row) {
-				return
+func (r *Result) referencesRows() rowRanges {
+	return rowRanges{len(r.Corpus.Refs), func(lo, hi int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) {
+			row := make([]string, len(ReferencesHeader))
+			for i := lo; i < hi; i++ {
+				ref := &r.Corpus.Refs[i]
+				row = append(row[:0], r.id(ref.Citing), strconv.Itoa(ref.Position), ref.Raw, r.id(ref.Work), string(ref.Match),
+					matchScore(ref), ref.File, export.Int(ref.Line, true))
+				if !yield(row) {
+					return
+				}
 			}
 		}
-	}
+	}}
 }
 
 // ReferencesHeader is the column list of references.csv.
@@ -109,32 +129,37 @@ var MatchesHeader = []string{"work", "citing", "position", "match", "score", "ag
 // the reference, the rule and score that joined it, the fields that agreed,
 // and what it was matched with — another reference ("citing#position") or
 // the work's own record (its id).
-func (r *Result) MatchesTable() *export.Table { return export.Collect(MatchesHeader, r.matchesRows()) }
+func (r *Result) MatchesTable() *export.Table {
+	return export.Collect(MatchesHeader, r.matchesRows().all())
+}
 
-func (r *Result) matchesRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		c := r.Corpus
-		row := make([]string, len(MatchesHeader))
-		for i := range c.Refs {
-			ref := &c.Refs[i]
-			if ref.Match == resolve.MatchNew || ref.Match == resolve.MatchDuplicate {
-				continue
-			}
-			via := ""
-			switch {
-			case ref.Via >= 0:
-				v := &c.Refs[ref.Via]
-				via = r.id(v.Citing) + "#" + strconv.Itoa(v.Position)
-			case c.Works[ref.Work].InCorpus:
-				via = r.id(ref.Work)
-			}
-			row = append(row[:0], r.id(ref.Work), r.id(ref.Citing), strconv.Itoa(ref.Position), string(ref.Match),
-				matchScore(ref), ref.Agreed, via)
-			if !yield(row) {
-				return
+// matchesRows are made from the index space of references.
+func (r *Result) matchesRows() rowRanges {
+	c := r.Corpus
+	return rowRanges{len(c.Refs), func(lo, hi int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) {
+			row := make([]string, len(MatchesHeader))
+			for i := lo; i < hi; i++ {
+				ref := &c.Refs[i]
+				if ref.Match == resolve.MatchNew || ref.Match == resolve.MatchDuplicate {
+					continue
+				}
+				via := ""
+				switch {
+				case ref.Via >= 0:
+					v := &c.Refs[ref.Via]
+					via = r.id(v.Citing) + "#" + strconv.Itoa(v.Position)
+				case c.Works[ref.Work].InCorpus:
+					via = r.id(ref.Work)
+				}
+				row = append(row[:0], r.id(ref.Work), r.id(ref.Citing), strconv.Itoa(ref.Position), string(ref.Match),
+					matchScore(ref), ref.Agreed, via)
+				if !yield(row) {
+					return
+				}
 			}
 		}
-	}
+	}}
 }
 
 // id is a work's id, "" for none (a duplicate reference without a twin).
@@ -150,50 +175,61 @@ var CitationsHeader = []string{"citing", "cited"}
 
 // CitationsTable is citations.csv: each citing–cited pair once.
 func (r *Result) CitationsTable() *export.Table {
-	return export.Collect(CitationsHeader, r.citationsRows())
+	return export.Collect(CitationsHeader, r.citationsRows().all())
 }
 
-func (r *Result) citationsRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		g := r.Corpus.Citations
-		row := make([]string, 2)
-		for u := 0; u < g.Order(); u++ {
-			for _, v := range g.Out(u) {
-				row[0], row[1] = r.id(int32(u)), r.id(v)
+// citationsRows are made from the index space of the citation graph's
+// arcs, in CSR order: by citing work, then cited.
+func (r *Result) citationsRows() rowRanges {
+	off, adj := r.Corpus.Citations.CSR()
+	return rowRanges{len(adj), func(lo, hi int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) {
+			row := make([]string, 2)
+			u, _ := slices.BinarySearch(off, int64(lo)+1) // the first row ending after lo
+			u--
+			for e := lo; e < hi; e++ {
+				for off[u+1] <= int64(e) {
+					u++
+				}
+				row[0], row[1] = r.id(int32(u)), r.id(adj[e])
 				if !yield(row) {
 					return
 				}
 			}
 		}
-	}
+	}}
 }
 
 // LinksHeader is the column list of cocitation.csv and
 // author_cocitation.csv.
 var LinksHeader = []string{"a", "b", "count"}
 
-// linkRows yields a projection's links as rows a,b,count with a < b by
-// name, the strongest first, ties in name order.
-func linkRows(p *graph.Projection, name func(member int32) string) iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		row := make([]string, 3)
-		_, _, weight := p.CSR()
-		count, countText := -1.0, ""
-		for l := range strongestFirst(p.Undirected, func(v int) string { return name(p.Members[v]) }) {
-			if w := weight[l.at]; w != count {
-				count, countText = w, export.Float(w)
-			}
-			row[0], row[1], row[2] = name(p.Members[l.a]), name(p.Members[l.b]), countText
-			if !yield(row) {
-				return
+// linkRows are a projection's links as rows a,b,count with a < b by
+// name, the strongest first, ties in name order. Ordering the links costs
+// 8 bytes a link, held while the rows are made.
+func linkRows(p *graph.Projection, name func(member int32) string) rowRanges {
+	links := strongestFirst(p.Undirected, func(v int) string { return name(p.Members[v]) })
+	return rowRanges{len(links), func(lo, hi int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) {
+			row := make([]string, 3)
+			count, countText := -1.0, ""
+			for _, l := range links[lo:hi] {
+				b, w := l.end(p.Undirected)
+				if w != count {
+					count, countText = w, export.Float(w)
+				}
+				row[0], row[1], row[2] = name(p.Members[l.a]), name(p.Members[b]), countText
+				if !yield(row) {
+					return
+				}
 			}
 		}
-	}
+	}}
 }
 
 // CoCitationTable is cocitation.csv: a,b,count with a < b.
 func (r *Result) CoCitationTable() *export.Table {
-	return export.Collect(LinksHeader, linkRows(r.CoCitation, r.id))
+	return export.Collect(LinksHeader, linkRows(r.CoCitation, r.id).all())
 }
 
 // topWorksPerCluster is how many works clusters.csv names per cluster.
@@ -236,9 +272,19 @@ func (r *Result) clusterMembers() [][]int32 {
 	return members
 }
 
+// AuthorsHeader is the column list of authors.csv.
+var AuthorsHeader = []string{"author", "works", "citations", "cluster"}
+
 // AuthorsTable is authors.csv: each first author of a cited work, how many works
 // and citations they hold, and their author co-citation cluster.
 func (r *Result) AuthorsTable() *export.Table {
+	if r.authors == nil {
+		r.authors = r.authorsTable()
+	}
+	return r.authors
+}
+
+func (r *Result) authorsTable() *export.Table {
 	n := len(r.AuthorNames)
 	works, cites := make([]int, n), make([]int, n)
 	g := r.Corpus.Citations
@@ -261,10 +307,10 @@ func (r *Result) AuthorsTable() *export.Table {
 			order = append(order, a)
 		}
 	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(cites[y], cites[x]), cmp.Compare(r.AuthorNames[x], r.AuthorNames[y]))
+	slices.SortFunc(order, func(x, y int) int {
+		return cmp.Or(cmp.Compare(cites[y], cites[x]), cmp.Compare(r.AuthorNames[x], r.AuthorNames[y]), cmp.Compare(x, y))
 	})
-	t := &export.Table{Header: []string{"author", "works", "citations", "cluster"}}
+	t := &export.Table{Header: AuthorsHeader}
 	for _, a := range order {
 		t.Rows = append(t.Rows, []string{r.AuthorNames[a], strconv.Itoa(works[a]), strconv.Itoa(cites[a]), clusterName(cluster[a])})
 	}
@@ -273,7 +319,7 @@ func (r *Result) AuthorsTable() *export.Table {
 
 // AuthorCoCitationTable is author_cocitation.csv: a,b,count with a < b.
 func (r *Result) AuthorCoCitationTable() *export.Table {
-	return export.Collect(LinksHeader, linkRows(r.AuthorCoCitation, r.authorName))
+	return export.Collect(LinksHeader, linkRows(r.AuthorCoCitation, r.authorName).all())
 }
 
 func (r *Result) authorName(a int32) string { return r.AuthorNames[a] }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"io"
-	"iter"
 	"slices"
 	"strings"
 
@@ -20,44 +19,39 @@ func (r *Result) WriteDir(dir string, force bool) error {
 	return export.WriteDir(dir, files, export.WithForce(force))
 }
 
-// resultTable is one of the tables of an analysis: its rows are made one
-// by one as they are written, the large tables never held whole.
+// resultTable is one of the tables of an analysis: its rows are made as
+// they are written, the large tables never held whole.
 type resultTable struct {
-	name string
-	rows func() (header []string, rows iter.Seq[[]string])
+	name   string
+	header []string
+	rows   func() rowRanges
 }
 
 // tables lists the tables of the analysis, in the order they are written.
 func (r *Result) tables() []resultTable {
-	streamed := func(header []string, rows func() iter.Seq[[]string]) func() ([]string, iter.Seq[[]string]) {
-		return func() ([]string, iter.Seq[[]string]) { return header, rows() }
-	}
-	held := func(table func() *export.Table) func() ([]string, iter.Seq[[]string]) {
-		return func() ([]string, iter.Seq[[]string]) {
-			t := table()
-			return t.Header, slices.Values(t.Rows)
-		}
+	held := func(table func() *export.Table) func() rowRanges {
+		return func() rowRanges { return heldRows(table().Rows) }
 	}
 	return []resultTable{
-		{"works.csv", streamed(WorksHeader, r.worksRows)},
-		{"references.csv", streamed(ReferencesHeader, r.referencesRows)},
-		{"citations.csv", streamed(CitationsHeader, r.citationsRows)},
-		{"cocitation.csv", streamed(LinksHeader, func() iter.Seq[[]string] { return linkRows(r.CoCitation, r.id) })},
-		{"clusters.csv", held(r.ClustersTable)},
-		{"authors.csv", held(r.AuthorsTable)},
-		{"author_cocitation.csv", streamed(LinksHeader, func() iter.Seq[[]string] { return linkRows(r.AuthorCoCitation, r.authorName) })},
-		{"matches.csv", streamed(MatchesHeader, r.matchesRows)},
-		{"diagnostics.csv", held(func() *export.Table { return DiagnosticsTable(r.Diagnostics) })},
+		{"works.csv", WorksHeader, r.worksRows},
+		{"references.csv", ReferencesHeader, r.referencesRows},
+		{"citations.csv", CitationsHeader, r.citationsRows},
+		{"cocitation.csv", LinksHeader, func() rowRanges { return linkRows(r.CoCitation, r.id) }},
+		{"clusters.csv", ClustersHeader, held(r.ClustersTable)},
+		{"authors.csv", AuthorsHeader, held(r.AuthorsTable)},
+		{"author_cocitation.csv", LinksHeader, func() rowRanges { return linkRows(r.AuthorCoCitation, r.authorName) }},
+		{"matches.csv", MatchesHeader, r.matchesRows},
+		{"diagnostics.csv", DiagnosticsHeader, held(func() *export.Table { return DiagnosticsTable(r.Diagnostics) })},
 	}
 }
 
-// csvFiles write the tables.
+// csvFiles write the tables, their rows made on every core.
 func (r *Result) csvFiles() []export.File {
 	var files []export.File
 	for _, t := range r.tables() {
 		files = append(files, export.File{Name: t.name, Write: func(w io.Writer) error {
-			header, rows := t.rows()
-			return export.WriteCSVRows(w, header, rows)
+			rows := t.rows()
+			return export.WriteCSVRanges(w, t.header, rows.n, rows.rows)
 		}})
 	}
 	return files
@@ -68,8 +62,7 @@ func (r *Result) parquetFiles() []export.File {
 	for _, t := range r.tables() {
 		if name := strings.TrimSuffix(t.name, ".csv"); slices.Contains(parquetTables, name) {
 			files = append(files, export.File{Name: name + ".parquet", Write: func(w io.Writer) error {
-				header, rows := t.rows()
-				return export.WriteParquet(w, name, header, rows, Columns(header))
+				return export.WriteParquet(w, name, t.header, t.rows().all(), Columns(t.header))
 			}})
 		}
 	}

@@ -1,0 +1,80 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"iter"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// csvChunk is how many items of a table's index space one worker encodes
+// at a time.
+const csvChunk = 4096
+
+// WriteCSVRanges writes what WriteCSVRows writes for a table whose rows
+// are made from an index space 0..n−1: rows(lo, hi) yields, in order, the
+// rows of the items lo..hi−1 (none, one or several an item). Chunks of
+// the index space are made and encoded on every core, a few chunks ahead
+// of the writer at most, and written in order, so the output is the same
+// bytes as one pass would give and memory stays bounded whatever n.
+func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) iter.Seq[[]string]) error {
+	workers := runtime.GOMAXPROCS(0)
+	chunks := (n + csvChunk - 1) / csvChunk
+	if workers < 2 || chunks < 2 {
+		return WriteCSVRows(w, header, rows(0, n))
+	}
+	hw := csv.NewWriter(w)
+	if err := hw.Write(header); err != nil {
+		return err
+	}
+	if hw.Flush(); hw.Error() != nil {
+		return hw.Error()
+	}
+	// Each chunk's encoding goes to its own channel; a worker may start a
+	// chunk only when fewer than window chunks wait to be written.
+	window := 2 * workers
+	done := make([]chan *bytes.Buffer, chunks)
+	for i := range done {
+		done[i] = make(chan *bytes.Buffer, 1)
+	}
+	slots := make(chan struct{}, window)
+	quit := make(chan struct{})
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-quit:
+					return
+				}
+				c := int(next.Add(1)) - 1
+				if c >= chunks {
+					return
+				}
+				var buf bytes.Buffer
+				cw := csv.NewWriter(&buf)
+				for row := range rows(c*csvChunk, min(n, (c+1)*csvChunk)) {
+					cw.Write(row) // writes to a bytes.Buffer cannot fail
+				}
+				cw.Flush()
+				done[c] <- &buf
+			}
+		})
+	}
+	var err error
+	for c := range chunks {
+		buf := <-done[c]
+		if _, err = w.Write(buf.Bytes()); err != nil {
+			break
+		}
+		<-slots
+	}
+	close(quit)
+	wg.Wait()
+	return err
+}
