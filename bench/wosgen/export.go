@@ -94,7 +94,7 @@ func (g *generator) newWork(year, topic int) work {
 	j := &g.journals[wk.journal]
 	wk.volume = max(1, j.volume1+year-2000)
 	if g.r.IntN(100) < 85 {
-		wk.doi = j.doiPrefix + "/" + j.code + "." + itoa(year) + "." + itoa(g.r.IntN(100000))
+		wk.doi = j.doiPrefix + "/" + j.code + "." + itoa(year) + "." + itoa(len(g.works)) // distinct works, distinct DOIs
 	}
 	return wk
 }

@@ -23,9 +23,14 @@
 // clusters real ones have. Journals are drawn with a skewed popularity from
 // a pool of made-up titles and abbreviations.
 //
+// With -reflist N it writes instead the reference list of one paper
+// citing N distinct works, one reference a line in an APA-like style, as
+// a scholar copies it from an article.
+//
 // The output is a pure function of the flags. Usage:
 //
 //	go run ./bench/wosgen -n 20000 -o bench/out/wos-20k.txt
+//	go run ./bench/wosgen -reflist 10000 -o bench/out/reflist-10k.txt
 //	go run ./bench/wosgen -n 500 -refs-min 800 -refs-max 800 -reviews 0 -o bench/out/wos-500x800.txt
 package main
 
@@ -51,6 +56,7 @@ func main() {
 	flag.Float64Var(&p.topicShare, "topic-share", 0.8, "share of a record's references drawn from its own topic")
 	flag.Float64Var(&p.pVariant, "variant", 0.05, "probability that a reference is written with dotted initials and no DOI")
 	flag.Uint64Var(&p.seed, "seed", 1, "random seed")
+	reflist := flag.Int("reflist", 0, "write instead the reference list of one paper citing this many works, one a line")
 	out := flag.String("o", "-", "output `file` (- for stdout)")
 	flag.Parse()
 	if err := p.check(); err != nil {
@@ -68,7 +74,12 @@ func main() {
 		w = f
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	works, refs := write(bw, p)
+	works, refs := *reflist, *reflist
+	if *reflist > 0 {
+		writeRefList(bw, *reflist, p)
+	} else {
+		works, refs = write(bw, p)
+	}
 	err := bw.Flush()
 	if f != nil {
 		if cerr := f.Close(); err == nil {
@@ -79,7 +90,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "wosgen:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "wosgen: %d records, %d references to %d distinct works\n", p.records, refs, works)
+	records := p.records
+	if *reflist > 0 {
+		records = 1
+	}
+	fmt.Fprintf(os.Stderr, "wosgen: %d records, %d references to %d distinct works\n", records, refs, works)
 }
 
 // params are the generator's flags.
