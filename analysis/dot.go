@@ -92,27 +92,21 @@ func (r *Result) CoCitationDOT() *export.DOTGraph {
 
 // projectionDOT draws a projection with its clusters.
 func (r *Result) projectionDOT(name, comment string, p *graph.Projection, membership []int, node func(member int32) (id, label, tooltip string, citations int)) *export.DOTGraph {
-	edges := p.Edges()
-	slices.SortStableFunc(edges, func(x, y graph.WeightedEdge) int { return cmp.Compare(y.Weight, x.Weight) })
-	kept := edges
-	if m := r.Options.DOTMaxEdges; m > 0 && len(edges) > m {
-		kept = edges[:m]
-	}
-	slices.SortFunc(kept, func(x, y graph.WeightedEdge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	kept := strongestLinks(p.Undirected, nil, r.Options.DOTMaxEdges)
 	maxW := 1.0
 	for _, e := range kept {
 		maxW = math.Max(maxW, e.Weight)
 	}
 	d := &export.DOTGraph{
 		Name:      name,
-		Comments:  append([]string{comment}, trimNote(len(kept), len(edges), "--dot-max-edges")...),
+		Comments:  append([]string{comment}, trimNote(len(kept), p.Size(), "--dot-max-edges")...),
 		Graph:     []export.Attr{{Key: "layout", Value: "sfdp"}, {Key: "overlap", Value: "prism"}, {Key: "outputorder", Value: "edgesfirst"}, {Key: "fontname", Value: "Helvetica"}},
 		NodeStyle: []export.Attr{{Key: "shape", Value: "circle"}, {Key: "style", Value: "filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}, {Key: "fixedsize", Value: "false"}},
 		EdgeStyle: []export.Attr{{Key: "color", Value: "#88888888"}},
 	}
 	used := make([]bool, p.Order())
 	for _, e := range kept {
-		used[e.A], used[e.B] = true, true
+		used[e.Source], used[e.Target] = true, true
 	}
 	for v := 0; v < p.Order(); v++ {
 		if !used[v] {
@@ -127,8 +121,8 @@ func (r *Result) projectionDOT(name, comment string, p *graph.Projection, member
 		}})
 	}
 	for _, e := range kept {
-		a, _, _, _ := node(p.Members[e.A])
-		b, _, _, _ := node(p.Members[e.B])
+		a, _, _, _ := node(p.Members[e.Source])
+		b, _, _, _ := node(p.Members[e.Target])
 		d.Edges = append(d.Edges, export.DOTEdge{From: a, To: b, Attrs: []export.Attr{
 			{Key: "penwidth", Value: strconv.FormatFloat(0.5+3.5*e.Weight/maxW, 'f', 2, 64)},
 			{Key: "weight", Value: export.Float(e.Weight)},

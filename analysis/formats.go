@@ -343,8 +343,10 @@ type exportSource interface {
 	// parquetFiles are works, references, citations and cocitation as
 	// Parquet files.
 	parquetFiles() []export.File
-	// network builds one of the networks (see Tables.Network).
-	network(name string) (*export.Network, error)
+	// network builds one of the networks (see Tables.Network). When
+	// drawn > 0, Links may hold only the network's Backbone of drawn
+	// links, all that a drawing of that many needs.
+	network(name string, drawn int) (*export.Network, error)
 	// ownDOT draws a network for Graphviz in the source's own way; nil
 	// when the network is to be drawn by networkDOT.
 	ownDOT(name string) func() *export.DOTGraph
@@ -368,20 +370,34 @@ func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]expor
 	layoutAll := slices.ContainsFunc(formats, func(f string) bool {
 		return f != "csv" && f != "dot" && f != "parquet" && f != "html"
 	})
-	needed := func(name string) bool {
-		return layoutAll || has("dot") && src.ownDOT(name) == nil || has("html") && name == CoCitationNetwork
+	// drawn is how many links of a network its files draw: the DOT
+	// file's and the map's strongest (0 when a file holds every link).
+	drawn := func(name string) (int, bool) {
+		dot, html := has("dot") && src.ownDOT(name) == nil, has("html") && name == CoCitationNetwork
+		switch {
+		case layoutAll || dot && opt.DOTMaxEdges == 0 || html && opt.MapMaxLinks == 0:
+			return 0, true
+		case dot && html:
+			return max(opt.DOTMaxEdges, opt.MapMaxLinks), true
+		case dot:
+			return opt.DOTMaxEdges, true
+		case html:
+			return opt.MapMaxLinks, true
+		}
+		return 0, false
 	}
 	// Each network is built, and laid out, on its own goroutine while the
 	// tables are written; the files drawing it wait for it.
 	nets := map[string]*futureNetwork{}
 	for _, name := range networkNames {
-		if !needed(name) {
+		links, needed := drawn(name)
+		if !needed {
 			continue
 		}
 		fn := &futureNetwork{done: make(chan struct{})}
 		go func() {
 			defer close(fn.done)
-			if fn.n, fn.err = src.network(name); fn.err != nil {
+			if fn.n, fn.err = src.network(name, links); fn.err != nil {
 				return
 			}
 			if !fn.n.Directed && (layoutAll || has("html") && name == CoCitationNetwork) {
@@ -392,9 +408,9 @@ func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]expor
 		}()
 		nets[name] = fn
 	}
-	// drawn is a file drawing a network: it waits for the network, then
+	// drawing is a file drawing a network: it waits for the network, then
 	// writes it.
-	drawn := func(name, file string, write func(w io.Writer, n *export.Network) error) {
+	drawing := func(name, file string, write func(w io.Writer, n *export.Network) error) {
 		fn := nets[name]
 		add(file, func(w io.Writer) error {
 			<-fn.done
@@ -416,7 +432,7 @@ func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]expor
 			files = append(files, src.parquetFiles()...)
 			continue
 		case "html":
-			drawn(CoCitationNetwork, "map.html", func(w io.Writer, n *export.Network) error {
+			drawing(CoCitationNetwork, "map.html", func(w io.Writer, n *export.Network) error {
 				return export.WriteHTMLMap(w, src.coCitationMap(n, opt))
 			})
 			continue
@@ -427,25 +443,25 @@ func formatFiles(src exportSource, formats []string, opt ExportOptions) ([]expor
 				if draw := src.ownDOT(name); draw != nil {
 					add(name+".dot", func(w io.Writer) error { return export.WriteDOT(w, draw()) })
 				} else {
-					drawn(name, name+".dot", func(w io.Writer, n *export.Network) error {
+					drawing(name, name+".dot", func(w io.Writer, n *export.Network) error {
 						return export.WriteDOT(w, networkDOT(n, opt.DOTMaxEdges))
 					})
 				}
 			case "graphml":
-				drawn(name, name+".graphml", export.WriteGraphML)
+				drawing(name, name+".graphml", export.WriteGraphML)
 			case "gexf":
-				drawn(name, name+".gexf", export.WriteGEXF)
+				drawing(name, name+".gexf", export.WriteGEXF)
 			case "pajek":
-				drawn(name, name+".net", pajek(export.Pajek.WriteNet))
-				drawn(name, name+".clu", pajek(export.Pajek.WriteClusters))
-				drawn(name, name+".vec", pajek(export.Pajek.WriteVector))
+				drawing(name, name+".net", pajek(export.Pajek.WriteNet))
+				drawing(name, name+".clu", pajek(export.Pajek.WriteClusters))
+				drawing(name, name+".vec", pajek(export.Pajek.WriteVector))
 			case "vosviewer":
-				drawn(name, name+"_vosviewer_map.txt", vosviewer(export.VOSviewer.WriteMap))
-				drawn(name, name+"_vosviewer_network.txt", vosviewer(export.VOSviewer.WriteNetwork))
-				drawn(name, name+"_vosviewer.json", vosviewer(export.VOSviewer.WriteJSON))
+				drawing(name, name+"_vosviewer_map.txt", vosviewer(export.VOSviewer.WriteMap))
+				drawing(name, name+"_vosviewer_network.txt", vosviewer(export.VOSviewer.WriteNetwork))
+				drawing(name, name+"_vosviewer.json", vosviewer(export.VOSviewer.WriteJSON))
 			case "json":
-				drawn(name, name+".json", export.WriteNodeLink)
-				drawn(name, name+".cyjs", export.WriteCytoscape)
+				drawing(name, name+".json", export.WriteNodeLink)
+				drawing(name, name+".cyjs", export.WriteCytoscape)
 			}
 		}
 	}
@@ -496,7 +512,7 @@ func (t *Tables) parquetFiles() []export.File {
 	return files
 }
 
-func (t *Tables) network(name string) (*export.Network, error) { return t.Network(name) }
+func (t *Tables) network(name string, _ int) (*export.Network, error) { return t.Network(name) }
 
 func (t *Tables) ownDOT(string) func() *export.DOTGraph { return nil }
 
@@ -566,8 +582,8 @@ func mapNote(m *export.HTMLMap, opt ExportOptions, minCitations int) string {
 	if minCitations > 1 {
 		works += fmt.Sprintf(" (those cited at least %d times, --min-citations)", minCitations)
 	}
-	links := plural(len(n.Links), "co-citation link", "co-citation links") + " drawn"
-	if shown := len(export.Backbone(n, opt.MapMaxLinks)); shown < len(n.Links) {
+	links := plural(n.Size(), "co-citation link", "co-citation links") + " drawn"
+	if shown := len(export.Backbone(n, opt.MapMaxLinks)); shown < n.Size() {
 		links = fmt.Sprintf("%d of %s: the %d strongest and each work's strongest (--map-max-links)", shown, links, opt.MapMaxLinks)
 	}
 	return fmt.Sprintf("%s cited in %s; %s; laid out by ForceAtlas2 with seed %d. Made by citegraph.",
@@ -592,7 +608,7 @@ func networkDOT(n *export.Network, maxEdges int) *export.DOTGraph {
 		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target))
 	})
 	d := &export.DOTGraph{Name: n.Name, Directed: n.Directed,
-		Comments: append([]string{n.Description + ";"}, trimNote(len(kept), len(links), "--dot-max-edges")...)}
+		Comments: append([]string{n.Description + ";"}, trimNote(len(kept), n.Size(), "--dot-max-edges")...)}
 	if n.Directed {
 		d.Graph = []export.Attr{{Key: "rankdir", Value: "BT"}, {Key: "overlap", Value: "false"}, {Key: "fontname", Value: "Helvetica"}}
 		d.NodeStyle = []export.Attr{{Key: "shape", Value: "box"}, {Key: "style", Value: "rounded,filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}}

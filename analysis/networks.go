@@ -277,27 +277,15 @@ func (r *NetworkResult) byStrength() []int {
 }
 
 // LinksTable has one row per link, a < b by id, the strongest first: the
-// counted weight and the normalised one.
+// counted weight and the normalised one (Net has Raw's CSR arrays, its
+// own weights).
 func (r *NetworkResult) LinksTable() *export.Table {
 	t := &export.Table{Header: []string{"a", "b", "weight", "normalized"}}
-	type link struct {
-		a, b  string
-		w, nw float64
-	}
-	var ls []link
-	norm := r.Net.Edges()
-	for i, e := range r.Raw.Edges() {
-		a, b := r.IDs[r.Raw.Members[e.A]], r.IDs[r.Raw.Members[e.B]]
-		if b < a {
-			a, b = b, a
-		}
-		ls = append(ls, link{a, b, e.Weight, norm[i].Weight})
-	}
-	slices.SortFunc(ls, func(x, y link) int {
-		return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
-	})
-	for _, l := range ls {
-		t.Rows = append(t.Rows, []string{l.a, l.b, export.Float(l.w), export.Float(l.nw)})
+	_, _, norm := r.Net.CSR()
+	off, _, _ := r.Raw.CSR()
+	for _, l := range strongestFirst(r.Raw.Undirected, func(v int) string { return r.IDs[r.Raw.Members[v]] }) {
+		b, w := l.end(r.Raw.Undirected)
+		t.Rows = append(t.Rows, []string{r.IDs[r.Raw.Members[l.a]], r.IDs[r.Raw.Members[b]], export.Float(w), export.Float(norm[off[l.a]+int64(l.pos)])})
 	}
 	return t
 }
@@ -367,13 +355,7 @@ func distributionTable(d map[string][]metrics.Bin) *export.Table {
 // coloured by cluster and sized by occurrences, links as wide as their
 // counted weight; the DOTMaxEdges strongest links are kept.
 func (r *NetworkResult) DOT() *export.DOTGraph {
-	edges := r.Raw.Edges()
-	slices.SortStableFunc(edges, func(x, y graph.WeightedEdge) int { return cmp.Compare(y.Weight, x.Weight) })
-	kept := edges
-	if m := r.Options.DOTMaxEdges; m > 0 && len(edges) > m {
-		kept = edges[:m]
-	}
-	slices.SortFunc(kept, func(x, y graph.WeightedEdge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	kept := strongestLinks(r.Raw.Undirected, nil, r.Options.DOTMaxEdges)
 	maxW := 0.0
 	for _, e := range kept {
 		maxW = math.Max(maxW, e.Weight)
@@ -381,14 +363,14 @@ func (r *NetworkResult) DOT() *export.DOTGraph {
 	d := &export.DOTGraph{
 		Name: r.Name(),
 		Comments: append([]string{fmt.Sprintf("citegraph %s network of %s, %s counting, %s normalisation;",
-			r.Options.Kind, r.Options.Level, r.Options.Counting, r.Options.Normalize)}, trimNote(len(kept), len(edges), "--dot-max-edges")...),
+			r.Options.Kind, r.Options.Level, r.Options.Counting, r.Options.Normalize)}, trimNote(len(kept), r.Raw.Size(), "--dot-max-edges")...),
 		Graph:     []export.Attr{{Key: "layout", Value: "sfdp"}, {Key: "overlap", Value: "prism"}, {Key: "outputorder", Value: "edgesfirst"}, {Key: "fontname", Value: "Helvetica"}},
 		NodeStyle: []export.Attr{{Key: "shape", Value: "circle"}, {Key: "style", Value: "filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}},
 		EdgeStyle: []export.Attr{{Key: "color", Value: "#88888888"}},
 	}
 	used := make([]bool, r.Raw.Order())
 	for _, e := range kept {
-		used[e.A], used[e.B] = true, true
+		used[e.Source], used[e.Target] = true, true
 	}
 	for v := range used {
 		if !used[v] {
@@ -404,7 +386,7 @@ func (r *NetworkResult) DOT() *export.DOTGraph {
 		}})
 	}
 	for _, e := range kept {
-		d.Edges = append(d.Edges, export.DOTEdge{From: r.IDs[r.Raw.Members[e.A]], To: r.IDs[r.Raw.Members[e.B]], Attrs: []export.Attr{
+		d.Edges = append(d.Edges, export.DOTEdge{From: r.IDs[r.Raw.Members[e.Source]], To: r.IDs[r.Raw.Members[e.Target]], Attrs: []export.Attr{
 			{Key: "penwidth", Value: strconv.FormatFloat(0.5+3.5*e.Weight/maxW, 'f', 2, 64)},
 			{Key: "weight", Value: export.Float(e.Weight)},
 		}})

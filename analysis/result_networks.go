@@ -11,8 +11,10 @@ import (
 
 // network builds one of the networks straight from the analysis, by node
 // number rather than by id: the same network as Tables.Network builds from
-// the tables written, without the tables.
-func (r *Result) network(name string) (*export.Network, error) {
+// the tables written, without the tables. With drawn > 0 the co-citation
+// networks keep only their Backbone of drawn links, picked from the CSR
+// arrays.
+func (r *Result) network(name string, drawn int) (*export.Network, error) {
 	n, err := newNetwork(name)
 	if err != nil {
 		return nil, err
@@ -35,7 +37,8 @@ func (r *Result) network(name string) (*export.Network, error) {
 		for _, w := range r.CoCitation.Members {
 			n.Nodes = append(n.Nodes, r.workNode(int(w)))
 		}
-		n.Links = projectionLinks(r.CoCitation.Undirected, nil)
+		n.Links = backboneLinks(r.CoCitation.Undirected, nil, drawn)
+		n.LinkTotal = r.CoCitation.Size()
 	case AuthorCoCitationNetwork:
 		// Nodes in the order of authors.csv.
 		authors := r.AuthorsTable()
@@ -56,7 +59,8 @@ func (r *Result) network(name string) (*export.Network, error) {
 			nd.Weight, _ = strconv.ParseFloat(row[2], 64)
 			n.Nodes = append(n.Nodes, nd)
 		}
-		n.Links = projectionLinks(r.AuthorCoCitation.Undirected, index)
+		n.Links = backboneLinks(r.AuthorCoCitation.Undirected, index, drawn)
+		n.LinkTotal = r.AuthorCoCitation.Size()
 	}
 	return n, nil
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/citegraph/citegraph/bib"
@@ -31,8 +32,9 @@ type Options struct {
 	// few thousand works stays readable, and laying it out, clustering it
 	// and drawing it take a second.
 	MaxNodes int
-	// MaxLinks is the most links a co-citation network may have: a
-	// larger one is refused before it is built, with ErrTooLarge.
+	// MaxLinks is the most links the co-citation networks (of works and
+	// of authors) may have together: larger ones are refused before they
+	// are built, with ErrTooLarge.
 	MaxLinks    int64
 	Resolution  float64 // modularity resolution γ of the clustering
 	Seed        uint64  // seed of the clustering's random node order, and of the betweenness pivots
@@ -131,17 +133,14 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 		if opts.Thesaurus != nil {
 			byWork = r.relabelledWorks()
 		}
-		var err error
-		if r.MinCitations, err = coCitationSize(byWork, "works", opts); err != nil {
-			return nil, err
-		}
 		r.AuthorOfWork, r.AuthorNames = graph.AuthorGroups(c.Works)
 		if opts.Thesaurus != nil {
 			r.AuthorsRelabelled = opts.Thesaurus.Relabel(r.AuthorNames, nil)
 			r.AuthorOfWork, r.AuthorNames = r.AuthorsRelabelled.Single(r.AuthorOfWork), r.AuthorsRelabelled.Names
 		}
 		byAuthor = graph.Regroup(g, r.AuthorOfWork, len(r.AuthorNames))
-		if r.AuthorMinCitations, err = coCitationSize(byAuthor, "first authors", opts); err != nil {
+		var err error
+		if r.MinCitations, r.AuthorMinCitations, err = networkSizes(byWork, byAuthor, opts); err != nil {
 			return nil, err
 		}
 	}
@@ -208,34 +207,62 @@ func (r *Result) centrality(ms Measures) error {
 	return nil
 }
 
-// bytesPerLink is what one co-citation link costs at the peak of an
-// analysis: 24 bytes in the network (both rows), 8 to order the link
-// table, and what the clustering and the writers hold beside them
-// (measured: see bench/README.md).
-const bytesPerLink = 40
+// bytesPerLink is the peak resident memory of an analysis for each
+// co-citation link, measured with 100M links (2 × 50M: a reference list
+// of 10,000 works with --min-citations 1, 5.5 GB): 24 bytes in the
+// network (both rows), 8 to order the link table, the clustering's and
+// the writers' scratch, and the garbage collector's headroom.
+const bytesPerLink = 56
 
-// coCitationSize chooses the least number of citations of the nodes of
-// g's co-citation network (works, or the authors of a regrouped graph):
-// opts.MinCitations, or the least that keeps it to opts.MaxNodes nodes.
-// A network of more than opts.MaxLinks links is refused.
-func coCitationSize(g *graph.Directed, what string, opts Options) (int, error) {
-	k := opts.MinCitations
-	if k <= 0 {
-		k = graph.CitationThreshold(g, opts.MaxNodes)
-	}
-	if links := graph.CoCitationLinks(g, k, opts.MaxLinks); links > opts.MaxLinks {
-		cited := 0
-		for v := 0; v < g.Order(); v++ {
-			if g.InDegree(v) >= k {
-				cited++
-			}
+// networkSizes chooses the least number of citations of the works of the
+// co-citation network and of the authors of the author network, g
+// regrouped by author: opts.MinCitations, or the least that keeps each to
+// opts.MaxNodes nodes. Networks of more than opts.MaxLinks links together
+// are refused.
+func networkSizes(byWork, byAuthor *graph.Directed, opts Options) (works, authors int, err error) {
+	choose := func(g *graph.Directed) int {
+		if opts.MinCitations > 0 {
+			return opts.MinCitations
 		}
-		return k, fmt.Errorf("%w: the co-citation network of the %d %s cited at least %s would have %d links, "+
-			"and take about %.1f GB of memory; the limit is %d links (--max-links). "+
-			"Keep fewer %s with a larger --min-citations (0, the default, keeps at most %d), or raise --max-links",
-			ErrTooLarge, cited, what, times(k), links, float64(links*bytesPerLink)/1e9, opts.MaxLinks, what, opts.MaxNodes)
+		return graph.CitationThreshold(g, opts.MaxNodes)
 	}
-	return k, nil
+	works, authors = choose(byWork), choose(byAuthor)
+	links := graph.CoCitationLinks(byWork, works, opts.MaxLinks)
+	if links > opts.MaxLinks {
+		return works, authors, tooLarge(byWork, works, links, "works", "", opts)
+	}
+	if more := graph.CoCitationLinks(byAuthor, authors, opts.MaxLinks-links); more > opts.MaxLinks-links {
+		// links may be a bound: count them, then the authors' again.
+		links = graph.CoCitationLinks(byWork, works, -1)
+		if more = graph.CoCitationLinks(byAuthor, authors, opts.MaxLinks-links); more > opts.MaxLinks-links {
+			return works, authors, tooLarge(byAuthor, authors, more, "first authors",
+				fmt.Sprintf(", beside the %d of the works' network", links), opts)
+		}
+	}
+	return works, authors, nil
+}
+
+// tooLarge is the refusal of a co-citation network of g's nodes (what)
+// cited at least k times, of the given links.
+func tooLarge(g *graph.Directed, k int, links int64, what, beside string, opts Options) error {
+	cited := 0
+	for v := 0; v < g.Order(); v++ {
+		if g.InDegree(v) >= k {
+			cited++
+		}
+	}
+	return fmt.Errorf("%w: the co-citation network of the %d %s cited at least %s would have %d links%s, "+
+		"and take about %s of memory; the limit is %d links (--max-links). "+
+		"Keep fewer %s with a larger --min-citations (0, the default, keeps at most %d), or raise --max-links",
+		ErrTooLarge, cited, what, times(k), links, beside, memory(links*bytesPerLink), opts.MaxLinks, what, opts.MaxNodes)
+}
+
+// memory writes a number of bytes in MB or GB.
+func memory(bytes int64) string {
+	if bytes < 1e9 {
+		return fmt.Sprintf("%.0f MB", math.Ceil(float64(bytes)/1e6))
+	}
+	return fmt.Sprintf("%.1f GB", float64(bytes)/1e9)
 }
 
 // times is "once", "twice" or "k times".

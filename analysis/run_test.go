@@ -74,23 +74,34 @@ func TestCoCitationSelection(t *testing.T) {
 	}
 }
 
-// TestTooLarge: a network of more links than MaxLinks is refused before
-// it is built, with the number of links and the flags that lower it.
+// TestTooLarge: networks of more links than MaxLinks together are refused
+// before they are built, with the number of links and the flags that
+// lower it.
 func TestTooLarge(t *testing.T) {
 	opts := DefaultOptions()
 	opts.MinCitations = 1
-	opts.MaxLinks = 8 // the network at 1 citation has 9 links: 6 from R1, A–E and B–E, A–F
-	_, err := Run(citingRecords(), nil, opts)
-	if !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("err = %v, want ErrTooLarge", err)
-	}
-	for _, want := range []string{"6 works cited at least once", "9 links", "--min-citations", "--max-links", "GB"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("the refusal does not say %q: %v", want, err)
+	// At one citation the works' network has 9 links: 6 from R1, A–E and
+	// B–E, A–F; the authors' (one a work) as many.
+	for _, tc := range []struct {
+		maxLinks int64
+		says     []string
+	}{
+		{8, []string{"6 works cited at least once", "would have 9 links,", "1 MB", "--min-citations", "--max-links"}},
+		{17, []string{"6 first authors cited at least once", "would have 9 links, beside the 9 of the works' network", "--min-citations"}},
+	} {
+		opts.MaxLinks = tc.maxLinks
+		_, err := Run(citingRecords(), nil, opts)
+		if !errors.Is(err, ErrTooLarge) {
+			t.Fatalf("at most %d links: err = %v, want ErrTooLarge", tc.maxLinks, err)
+		}
+		for _, want := range tc.says {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("the refusal does not say %q: %v", want, err)
+			}
 		}
 	}
-	opts.MaxLinks = 9
-	if r, err := Run(citingRecords(), nil, opts); err != nil || r.CoCitation.Size() != 9 {
+	opts.MaxLinks = 18
+	if r, err := Run(citingRecords(), nil, opts); err != nil || r.CoCitation.Size() != 9 || r.AuthorCoCitation.Size() != 9 {
 		t.Errorf("at the limit: %v", err)
 	}
 }

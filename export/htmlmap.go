@@ -93,7 +93,7 @@ func WriteHTMLMap(w io.Writer, m *HTMLMap) error {
 		ForceAtlas2(&laid, opt)
 		n = &laid
 	}
-	d := mapData{Title: m.Title, LinksTotal: len(n.Links), Nodes: make([]mapNode, len(n.Nodes)), Records: make([][3]string, len(m.Records)),
+	d := mapData{Title: m.Title, LinksTotal: n.Size(), Nodes: make([]mapNode, len(n.Nodes)), Records: make([][3]string, len(m.Records)),
 		Item: m.Item, Hint: m.Hint, ByLabel: m.ByLabel}
 	var scores []float64
 	if m.Overlay != nil {

@@ -50,9 +50,15 @@ type Network struct {
 	Columns     []Column // node attributes; Node.Values follows this order
 	Nodes       []Node
 	Links       []Link
+	// LinkTotal counts the network's links when Links holds only those a
+	// drawing shows (its Backbone); 0 when Links holds them all.
+	LinkTotal int
 	// Layout is set when the nodes carry x, y coordinates.
 	Layout bool
 }
+
+// Size is the number of links of the network, drawn or not.
+func (n *Network) Size() int { return max(n.LinkTotal, len(n.Links)) }
 
 // Node is a node of a Network.
 type Node struct {

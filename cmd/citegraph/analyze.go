@@ -57,9 +57,9 @@ works (as VOSviewer keeps cited references with at least 20 citations), so
 that the map stays readable and fast whatever the input; the summary and
 clusters.csv say which it was, and --min-citations 1 keeps every cited
 work. The author co-citation network is chosen alike. Every reference
-still has its row in references.csv and every work in works.csv. A network
-of more than --max-links links is refused before it is built, with the
-links and memory it would take.
+still has its row in references.csv and every work in works.csv. Networks
+of more than --max-links links together are refused before they are built,
+with the links and memory they would take.
 
 Betweenness is exact unless Brandes' algorithm from every work would scan
 more than 2·10⁹ arcs (a long chain of works citing each other); it is
@@ -104,7 +104,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	read := readFlags(fs)
 	sample := fs.String("sample", "seed", "embedded sample to run on when no input is given: seed or wos")
 	fs.IntVar(&opts.MinCitations, "min-citations", opts.MinCitations, fmt.Sprintf("works cited fewer times stay out of the co-citation network (authors cited by fewer records, out of the author network); 0 chooses the least number that keeps each to %d nodes, 1 keeps every cited work", opts.MaxNodes))
-	fs.Int64Var(&opts.MaxLinks, "max-links", opts.MaxLinks, "refuse a co-citation network of more `links` than this (each takes about 40 bytes of memory)")
+	fs.Int64Var(&opts.MaxLinks, "max-links", opts.MaxLinks, "refuse co-citation networks (of works and of authors) of more `links` than this together, before building them (a link takes about 56 bytes of memory)")
 	measures := fs.String("measures", "citations,pagerank,hits,betweenness", "comma-separated `list` of citations, pagerank, hits, betweenness (exact up to a size, then estimated from random pivots)")
 	fs.Float64Var(&opts.Resolution, "resolution", opts.Resolution, "modularity resolution of the clustering (higher: more, smaller clusters)")
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed of the clustering")

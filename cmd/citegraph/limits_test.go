@@ -16,7 +16,7 @@ func TestTooLargeRefused(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr %q", code, stderr)
 	}
-	for _, want := range []string{"8388 works cited at least once", "377340 links", "GB of memory", "--min-citations", "--max-links"} {
+	for _, want := range []string{"8388 works cited at least once", "377340 links", "22 MB of memory", "--min-citations", "--max-links"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("the refusal does not say %q: %s", want, stderr)
 		}
