@@ -54,6 +54,10 @@ type NetworkOptions struct {
 	Thesaurus *graph.Thesaurus
 	// Coword tunes co-word networks (see CowordOptions).
 	Coword CowordOptions
+	// MaxLinks refuses, with ErrTooLarge, a co-citation or coupling
+	// network of documents, authors or sources of more links, before it
+	// is built; 0 sets no limit.
+	MaxLinks int64
 }
 
 // DefaultNetworkOptions are co-citation of documents, full counting,
@@ -61,7 +65,7 @@ type NetworkOptions struct {
 func DefaultNetworkOptions() NetworkOptions {
 	return NetworkOptions{Kind: CoCitationKind, Level: DocumentLevel, Normalize: graph.AssociationStrength,
 		MinOccurrences: 1, Leiden: metrics.DefaultLeidenOptions(), LabelTerms: 5, DOTMaxEdges: 1000,
-		Coword: DefaultCowordOptions()}
+		Coword: DefaultCowordOptions(), MaxLinks: DefaultMaxLinks}
 }
 
 // NetworkResult is a built, clustered network.
@@ -104,9 +108,15 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 	case opts.Level == DocumentLevel && opts.Thesaurus == nil:
 		r.Names, r.IDs = workNames(c)
 		if opts.Kind == CoCitationKind {
+			if err := opts.checkSize(g, graph.CoCitationLinks, minOcc, "works cited at least "+times(minOcc)); err != nil {
+				return nil, err
+			}
 			net = graph.CoCitationCounted(g, minOcc, opts.Counting)
 			memberRecords = func(m int32) []int32 { return g.In(int(m)) }
 		} else {
+			if err := opts.checkSize(g, graph.CouplingLinks, minOcc, fmt.Sprintf("records citing at least %d work%s", minOcc, map[bool]string{true: "s"}[minOcc > 1])); err != nil {
+				return nil, err
+			}
 			net = graph.CouplingCounted(g, minOcc, opts.Counting)
 			memberRecords = func(m int32) []int32 { return []int32{m} }
 		}
@@ -127,7 +137,11 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 		if opts.Thesaurus != nil {
 			group = r.relabel().Single(group)
 		}
-		net = graph.CoCitationCounted(graph.Regroup(g, group, len(r.Names)), minOcc, opts.Counting)
+		regrouped := graph.Regroup(g, group, len(r.Names))
+		if err := opts.checkSize(regrouped, graph.CoCitationLinks, minOcc, opts.Level+" cited at least "+times(minOcc)); err != nil {
+			return nil, err
+		}
+		net = graph.CoCitationCounted(regrouped, minOcc, opts.Counting)
 		for i := range net.Members {
 			net.Members[i] -= int32(n)
 		}
@@ -197,6 +211,21 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 		r.labelClusters(opts.LabelTerms)
 	}
 	return r, nil
+}
+
+// checkSize refuses a network of more than opts.MaxLinks links, counted by
+// links (graph.CoCitationLinks or CouplingLinks) at the least occurrences
+// minOcc, before it is built; nodes says which nodes it would have.
+func (opts NetworkOptions) checkSize(g *graph.Directed, links func(*graph.Directed, int, int64) int64, minOcc int, nodes string) error {
+	if opts.MaxLinks <= 0 {
+		return nil
+	}
+	if l := links(g, minOcc, opts.MaxLinks); l > opts.MaxLinks {
+		return fmt.Errorf("%w: the %s network of the %s would have %d links, and take about %s of memory; "+
+			"the limit is %d links (--max-links). Keep fewer nodes with a larger --min-citations, or raise --max-links",
+			ErrTooLarge, opts.Kind, nodes, l, memory(l*bytesPerLink), opts.MaxLinks)
+	}
+	return nil
 }
 
 // labelClusters labels each cluster from the titles, keywords and

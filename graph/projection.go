@@ -62,15 +62,26 @@ func CitationThreshold(g *Directed, maxNodes int) int {
 // when above limit, so that a caller can refuse a network too large
 // before it takes the memory, and only then.
 func CoCitationLinks(g *Directed, minCitations int, limit int64) int64 {
-	keep := func(v int) bool { return g.InDegree(v) >= max(1, minCitations) }
+	return projectionLinks(g.Order(), g.In, g.Out, func(v int) bool { return g.InDegree(v) >= max(1, minCitations) }, limit)
+}
+
+// CouplingLinks counts the links of Coupling(g, minReferences) as
+// CoCitationLinks counts co-citation links.
+func CouplingLinks(g *Directed, minReferences int, limit int64) int64 {
+	return projectionLinks(g.Order(), g.Out, g.In, func(v int) bool { return g.OutDegree(v) >= max(1, minReferences) }, limit)
+}
+
+// projectionLinks counts the links of project(n, via, back, keep): a
+// bound, or the exact number when the bound exceeds limit.
+func projectionLinks(n int, via, back func(int) []int32, keep func(int) bool, limit int64) int64 {
 	var bound, kept int64
-	for v := 0; v < g.Order(); v++ {
-		if keep(v) {
+	for x := 0; x < n; x++ {
+		if keep(x) {
 			kept++
 		}
 		r := int64(0)
-		for _, w := range g.Out(v) {
-			if keep(int(w)) {
+		for _, v := range back(x) {
+			if keep(int(v)) {
 				r++
 			}
 		}
@@ -79,10 +90,10 @@ func CoCitationLinks(g *Directed, minCitations int, limit int64) int64 {
 	if bound = min(bound, kept*(kept-1)/2); bound <= limit {
 		return bound
 	}
-	node, members := keptNodes(g.Order(), keep)
+	node, members := keptNodes(n, keep)
 	var entries atomic.Int64
 	forRows(len(members), func(a int, s *rowScratch) {
-		entries.Add(s.distinct(a, g.In, g.Out, node, members))
+		entries.Add(s.distinct(a, via, back, node, members))
 	})
 	return entries.Load() / 2
 }

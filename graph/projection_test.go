@@ -144,8 +144,8 @@ func TestCitationThreshold(t *testing.T) {
 	}
 }
 
-// TestCoCitationLinks: the count never falls below the links built, and
-// is exact once above the limit given.
+// TestCoCitationLinks: the count of co-citation or coupling links never
+// falls below the links built, and is exact once above the limit given.
 func TestCoCitationLinks(t *testing.T) {
 	g := citingCorpus(500, 30, 3)
 	for _, minCit := range []int{1, 2, 5} {
@@ -155,6 +155,15 @@ func TestCoCitationLinks(t *testing.T) {
 		}
 		if got := CoCitationLinks(g, minCit, 1<<40); got < links {
 			t.Errorf("min %d, no limit: bound %d below the %d links", minCit, got, links)
+		}
+	}
+	for _, minRefs := range []int{1, 30, 31} {
+		links := int64(Coupling(g, minRefs).Size())
+		if got := CouplingLinks(g, minRefs, 0); got != links {
+			t.Errorf("coupling, min %d, limit 0: %d links, want %d", minRefs, got, links)
+		}
+		if got := CouplingLinks(g, minRefs, 1<<40); got < links {
+			t.Errorf("coupling, min %d, no limit: bound %d below the %d links", minRefs, got, links)
 		}
 	}
 }

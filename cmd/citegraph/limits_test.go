@@ -29,6 +29,23 @@ func TestTooLargeRefused(t *testing.T) {
 	}
 }
 
+// TestNetworkTooLarge: cocite and couple refuse alike.
+func TestNetworkTooLarge(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"couple"}, "the coupling network of the records citing at least 1 work would have 21144 links"},
+		{[]string{"cocite", "--level", "sources"}, "the cocitation network of the sources cited at least once would have 65612 links"},
+		{[]string{"cocite", "--min-citations", "3"}, "the cocitation network of the works cited at least 3 times would have"},
+	} {
+		args := append(tc.args, "--sample", "wos", "--max-links", "1000", "-o", filepath.Join(t.TempDir(), "out"))
+		if _, stderr, code := runCmd(t, "", args...); code != 1 || !strings.Contains(stderr, tc.says) || !strings.Contains(stderr, "--max-links") {
+			t.Errorf("%q: exit %d, %s", args, code, stderr)
+		}
+	}
+}
+
 // TestAnalyzeMeasures: --measures leaves the measures not named out of
 // works.csv, as metrics --measures does.
 func TestAnalyzeMeasures(t *testing.T) {

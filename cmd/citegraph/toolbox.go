@@ -199,6 +199,7 @@ func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags 
 	nf.mapMaxLinks = fs.Int("map-max-links", 5000, "the map draws this many of the strongest links (0: all)")
 	nf.slices = fs.String("slices", "", "time slices: cut the records' years after these `years` (2005,2012: up to 2005, 2006–2012, after 2012) and build a network per slice")
 	nf.sliceYears = fs.Int("slice-years", 0, "time slices of `N` years from the first record's year (CiteSpace's years per slice)")
+	fs.Int64Var(&nf.opts.MaxLinks, "max-links", nf.opts.MaxLinks, "refuse a co-citation or coupling network of more `links` than this, before building it (a link takes about 56 bytes of memory)")
 	return nf
 }
 
@@ -241,6 +242,8 @@ func (nf *networkFlags) check() error {
 	switch {
 	case nf.opts.MinOccurrences < 1:
 		return usagef("--%s must be at least 1", minFlag(nf.opts.Kind))
+	case nf.opts.MaxLinks < 1:
+		return usagef("--max-links must be positive")
 	case nf.opts.Top < 0:
 		return usagef("--top must be 0 (all) or more")
 	case nf.opts.Leiden.Resolution < 0:
