@@ -14,23 +14,24 @@
 # scopus-bibx-csv, scopus-litstudy, scopus-bibx-ris) and exports made by
 # bench/wosgen (wos-5k, wos-20k: 5,000 and 20,000 records, about 250,000
 # and 1,000,000 references, some records reviews citing 300–800 works;
-# wos-500x800: 500 records citing 800 works each).
+# wos-500x800: 500 records citing 800 works each; reflist-10k: the
+# reference list of one paper citing 10,000 works, one a line).
 #
 # Environment: REPS (runs of each, alternating which goes first; default 1),
 # CITEGRAPH (a citegraph binary to time instead of building this tree),
 # CG_FLAGS (extra flags for analyze, e.g. "--min-citations 1"), NB_LIMIT_KB
-# (address-space limit of the notebook, default 16 GiB, so that it fails
-# rather than swamps the machine), OUT (default bench/out).
+# (address-space limit of the notebook, default 8 GiB, so that it fails
+# rather than swamps a shared machine), OUT (default bench/out).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 OUT=${OUT:-bench/out}
 REPS=${REPS:-1}
 CG_FLAGS=${CG_FLAGS:-}
-NB_LIMIT_KB=${NB_LIMIT_KB:-16777216}
+NB_LIMIT_KB=${NB_LIMIT_KB:-8388608}
 PY=/usr/bin/python3
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(wos-bit-pattern scopus-bibx-csv scopus-litstudy scopus-bibx-ris wos-5k wos-20k wos-500x800)
+[ ${#names[@]} -gt 0 ] || names=(wos-bit-pattern scopus-bibx-csv scopus-litstudy scopus-bibx-ris wos-5k wos-20k wos-500x800 reflist-10k)
 
 need_apt=()
 [ -x /usr/bin/time ] || need_apt+=(time)
@@ -76,6 +77,7 @@ input() {
 	wos-5k) gen=(-n 5000) ;;
 	wos-20k) gen=(-n 20000) ;;
 	wos-500x800) gen=(-n 500 -refs-min 800 -refs-max 800 -reviews 0) ;;
+	reflist-10k) gen=(-reflist 10000) ;;
 	*) echo "e2e.sh: unknown input $1" >&2; exit 2 ;;
 	esac
 	local f="$OUT/$1.txt"

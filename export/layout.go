@@ -21,7 +21,7 @@ type LayoutOptions struct {
 }
 
 // DefaultLayout is the layout of citegraph's maps: Gephi's Barnes–Hut
-// accuracy (θ = 1.2), 300 iterations up to 1,000 nodes and 150 above.
+// accuracy (θ = 1.2), 300 iterations up to 500 nodes and 150 above.
 func DefaultLayout(seed uint64) LayoutOptions {
 	return LayoutOptions{Seed: seed, Gravity: 1, Scaling: 2, Theta: 1.2}
 }
@@ -44,7 +44,7 @@ func ForceAtlas2(n *Network, opt LayoutOptions) {
 	iters := opt.Iterations
 	if iters <= 0 {
 		iters = 300
-		if k > 1000 {
+		if k > 500 {
 			iters = 150
 		}
 	}
