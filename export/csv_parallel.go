@@ -41,6 +41,8 @@ func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) i
 		done[i] = make(chan *bytes.Buffer, 1)
 	}
 	slots := make(chan struct{}, window)
+	// Written buffers are used again: at most window+workers are made.
+	free := make(chan *bytes.Buffer, window+workers)
 	quit := make(chan struct{})
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -56,13 +58,19 @@ func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) i
 				if c >= chunks {
 					return
 				}
-				var buf bytes.Buffer
-				cw := csv.NewWriter(&buf)
+				var buf *bytes.Buffer
+				select {
+				case buf = <-free:
+					buf.Reset()
+				default:
+					buf = new(bytes.Buffer)
+				}
+				cw := csv.NewWriter(buf)
 				for row := range rows(c*csvChunk, min(n, (c+1)*csvChunk)) {
 					cw.Write(row) // writes to a bytes.Buffer cannot fail
 				}
 				cw.Flush()
-				done[c] <- &buf
+				done[c] <- buf
 			}
 		})
 	}
@@ -72,6 +80,7 @@ func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) i
 		if _, err = w.Write(buf.Bytes()); err != nil {
 			break
 		}
+		free <- buf
 		<-slots
 	}
 	close(quit)

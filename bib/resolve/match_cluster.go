@@ -352,19 +352,18 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	if !fuzzy {
 		return m
 	}
-	m.nodes = make([]node, 0, len(r.c.Works)+len(refs))
-	// One node per distinct record work.
-	for w := range r.c.Works {
-		m.nodes = append(m.nodes, node{work: int32(w)})
-	}
-	m.records = len(m.nodes)
 	keys := make([]string, len(refs))
 	parallelFor(len(refs), func(i int) {
 		if refs[i].ID == "" && identifying(refs[i]) {
 			keys[i] = descriptionKey(refs[i])
 		}
 	})
+	// The references' nodes are grouped first and the nodes, large with
+	// their profiles, made at their exact number.
+	type group struct{ refs, citing []int32 }
+	var groups []group
 	same := map[string][]int32{}
+	records := int32(len(r.c.Works))
 	for i := range refs {
 		if refs[i].ID != "" {
 			continue
@@ -373,9 +372,9 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		key := keys[i]
 		if key != "" {
 			for _, k := range same[key] {
-				if n := &m.nodes[k]; !slices.Contains(n.citing, citing) {
-					n.refs = append(n.refs, int32(i))
-					n.citing = mergeSorted(n.citing, []int32{citing})
+				if g := &groups[k-records]; !slices.Contains(g.citing, citing) {
+					g.refs = append(g.refs, int32(i))
+					g.citing = mergeSorted(g.citing, []int32{citing})
 					m.refNode[i] = k
 					key = ""
 					break
@@ -385,12 +384,21 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 				continue
 			}
 		}
-		k := int32(len(m.nodes))
+		k := records + int32(len(groups))
 		m.refNode[i] = k
-		m.nodes = append(m.nodes, node{work: -1, refs: []int32{int32(i)}, citing: []int32{citing}})
+		groups = append(groups, group{refs: []int32{int32(i)}, citing: []int32{citing}})
 		if key != "" {
 			same[key] = append(same[key], k)
 		}
+	}
+	m.nodes = make([]node, 0, len(r.c.Works)+len(groups))
+	// One node per distinct record work.
+	for w := range r.c.Works {
+		m.nodes = append(m.nodes, node{work: int32(w)})
+	}
+	m.records = len(m.nodes)
+	for _, g := range groups {
+		m.nodes = append(m.nodes, node{work: -1, refs: g.refs, citing: g.citing})
 	}
 	// Profiles on every core, then their tokens interned in order, then
 	// the words no other description uses mended (corrector), on every

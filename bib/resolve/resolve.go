@@ -176,6 +176,12 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 			}
 		}
 	}
+	if len(kept) == len(all) {
+		// Nothing counted twice: the references matched are all of them.
+		r.c.Refs = all
+		r.matchReferences(refs)
+		return all, twin
+	}
 	r.c.Refs = make([]Ref, len(kept))
 	for j, idx := range kept {
 		r.c.Refs[j] = all[idx]
