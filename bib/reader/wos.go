@@ -208,6 +208,7 @@ func (f *wosFields) record(file string) *bib.Record {
 	if tc, err := strconv.Atoi(f.one("TC")); err == nil {
 		rec.TimesCited = tc
 	}
+	rec.References = make([]bib.Reference, 0, len(f.values["CR"]))
 	for i, cr := range f.values["CR"] {
 		rec.References = append(rec.References, bib.Reference{
 			Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: refparse.ParseWoSCitedReference(cr),

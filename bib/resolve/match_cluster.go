@@ -510,11 +510,29 @@ func containerKey(s string) string {
 func descriptionKey(ref *bib.Reference) string {
 	w := &ref.Work
 	var b strings.Builder
-	for _, s := range []string{ref.ID, bib.DOIKey(w), tightOf(w.FirstAuthor().Family + " " + w.FirstAuthor().Literal), string(FirstInitial(w.FirstAuthor())), strconv.Itoa(w.Year),
-		tightOf(w.Title), containerKey(w.Container), containerKey(w.ContainerShort), normLocator(w.Volume), normLocator(w.Issue), normLocator(w.Pages), tightOf(w.Original)} {
+	b.Grow(len(ref.ID) + len(w.DOI) + len(w.Title) + len(w.Container) + len(w.ContainerShort) + len(w.Original) + 64)
+	field := func(s string) {
 		b.WriteString(s)
 		b.WriteByte(0)
 	}
+	// The tight forms are written straight in (tightOf without its string).
+	write := func(p []byte) { b.Write(p) }
+	tight := func(s string) {
+		splitText(s, write, write)
+		b.WriteByte(0)
+	}
+	field(ref.ID)
+	field(bib.DOIKey(w))
+	tight(w.FirstAuthor().Family + " " + w.FirstAuthor().Literal)
+	field(string(FirstInitial(w.FirstAuthor())))
+	field(strconv.Itoa(w.Year))
+	tight(w.Title)
+	field(containerKey(w.Container))
+	field(containerKey(w.ContainerShort))
+	field(normLocator(w.Volume))
+	field(normLocator(w.Issue))
+	field(normLocator(w.Pages))
+	tight(w.Original)
 	return b.String()
 }
 
@@ -573,6 +591,14 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 	for i := 0; i < m.records; i++ {
 		workOf[roots[i]] = m.nodes[i].work
 	}
+	// The groups without a record are new works: room for them at once.
+	fresh := 0
+	for k, root := range roots {
+		if _, ok := workOf[root]; !ok && int(root) == k {
+			fresh++
+		}
+	}
+	r.c.Works = slices.Grow(r.c.Works, fresh)
 	// Each node's best link inside its group, to an earlier node if any.
 	best := make([]int, len(m.nodes))
 	for i := range best {
