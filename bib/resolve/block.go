@@ -2,8 +2,10 @@ package resolve
 
 import (
 	"hash/fnv"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // Blocking: instead of comparing every description with every other, each
@@ -151,49 +153,110 @@ func (m *matcher) rarest(ids []int32, dst []int32, skip int32) []int32 {
 // candidates returns the pairs (i < j) of profiles that share a block.
 func (m *matcher) candidates() [][2]int32 {
 	n := len(m.nodes)
-	keys := make([][]uint64, n)
-	blocks := map[uint64][]int32{}
+	// Each node's keys, as the key's kind and the index of its block:
+	// node i's are keys[keyAt[i]:keyAt[i+1]]. The blocks are looked up in
+	// the map once, and held in one array, members, block b's nodes (in
+	// increasing order) at members[at[b]:at[b+1]].
+	const kindBits = 0xff << 56
+	keyAt := make([]int, n+1)
+	keys := make([]uint64, 0, 8*n)
+	block := map[uint64]uint64{}
+	var size []int
 	var buf []uint64
 	for i := range m.nodes {
 		buf = m.blockKeys(&m.nodes[i].p, buf)
-		keys[i] = slices.Clone(buf)
 		for _, k := range buf {
-			blocks[k] = append(blocks[k], int32(i))
+			id, ok := block[k]
+			if !ok {
+				id = k&kindBits | uint64(len(size))
+				block[k] = id
+				size = append(size, 0)
+			}
+			size[id&^kindBits]++
+			keys = append(keys, id)
+		}
+		keyAt[i+1] = len(keys)
+	}
+	at := make([]int, len(size)+1)
+	for b, c := range size {
+		at[b+1] = at[b] + c
+	}
+	members := make([]int32, at[len(size)])
+	next := slices.Clone(at[:len(size)]) // where each block's next member goes
+	for i := range n {
+		for _, id := range keys[keyAt[i]:keyAt[i+1]] {
+			b := id &^ kindBits
+			members[next[b]] = int32(i)
+			next[b]++
 		}
 	}
-	stamp := make([]int32, n)
-	for i := range stamp {
-		stamp[i] = -1
+	blocks := func(id uint64) []int32 {
+		b := id &^ kindBits
+		return members[at[b]:at[b+1]]
 	}
-	pairs := make([][2]int32, 0, 8*n)
-	for i := range m.nodes {
-		for _, k := range keys[i] {
-			b := blocks[k]
-			if kind := k >> 56; kind == keyDOI || kind == keyID {
-				// An exact key: joining each to the block's first is enough.
-				if b[0] != int32(i) {
-					pairs = append(pairs, [2]int32{b[0], int32(i)})
+	// Two passes over the blocks, the first counting the pairs, so that
+	// the pairs (tens of millions on large inputs) are made at their size
+	// rather than grown by copies. Each pass runs on every core, a worker
+	// to a range of nodes with its own stamps, and each worker's pairs go
+	// where the pairs of its range begin: the order is that of one pass.
+	each := func(lo, hi int, stamp []int32, pair func(a, b int32)) {
+		for i := range stamp {
+			stamp[i] = -1
+		}
+		for i := lo; i < hi; i++ {
+			for _, k := range keys[keyAt[i]:keyAt[i+1]] {
+				b := blocks(k)
+				if kind := k >> 56; kind == keyDOI || kind == keyID {
+					// An exact key: joining each to the block's first is enough.
+					if b[0] != int32(i) {
+						pair(b[0], int32(i))
+					}
+					continue
 				}
-				continue
-			}
-			limit := maxBlock
-			if kind := k >> 56; kind == keyWord || kind == keyYearNumber || kind == keyNearAuthor {
-				// Keys for what noise leaves: the exact keys bring the
-				// members of a large block together.
-				limit = maxWordBlock
-			}
-			if len(b) > limit || len(b) < 2 {
-				continue
-			}
-			// Blocks list nodes in increasing order: pair i with those after it.
-			at, _ := slices.BinarySearch(b, int32(i))
-			for _, j := range b[at+1:] {
-				if stamp[j] != int32(i) {
-					stamp[j] = int32(i)
-					pairs = append(pairs, [2]int32{int32(i), j})
+				limit := maxBlock
+				if kind := k >> 56; kind == keyWord || kind == keyYearNumber || kind == keyNearAuthor {
+					// Keys for what noise leaves: the exact keys bring the
+					// members of a large block together.
+					limit = maxWordBlock
+				}
+				if len(b) > limit || len(b) < 2 {
+					continue
+				}
+				// Blocks list nodes in increasing order: pair i with those after it.
+				at, _ := slices.BinarySearch(b, int32(i))
+				for _, j := range b[at+1:] {
+					if stamp[j] != int32(i) {
+						stamp[j] = int32(i)
+						pair(int32(i), j)
+					}
 				}
 			}
 		}
 	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/10000))
+	counts := make([]int, workers+1)
+	stamps := make([][]int32, workers)
+	inParallel := func(pass func(w, lo, hi int)) {
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() { pass(w, w*n/workers, (w+1)*n/workers) })
+		}
+		wg.Wait()
+	}
+	inParallel(func(w, lo, hi int) {
+		stamps[w] = make([]int32, n)
+		each(lo, hi, stamps[w], func(a, b int32) { counts[w+1]++ })
+	})
+	for w := range workers {
+		counts[w+1] += counts[w]
+	}
+	pairs := make([][2]int32, counts[workers])
+	inParallel(func(w, lo, hi int) {
+		at := counts[w]
+		each(lo, hi, stamps[w], func(a, b int32) {
+			pairs[at] = [2]int32{a, b}
+			at++
+		})
+	})
 	return pairs
 }
