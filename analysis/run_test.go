@@ -2,10 +2,14 @@ package analysis
 
 import (
 	"errors"
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/metrics"
 )
 
 // citingRecords: R1 cites A B C D, R2 A B C, R3 A B E, R4 A F, each work
@@ -103,5 +107,61 @@ func TestTooLarge(t *testing.T) {
 	opts.MaxLinks = 18
 	if r, err := Run(citingRecords(), nil, opts); err != nil || r.CoCitation.Size() != 9 || r.AuthorCoCitation.Size() != 9 {
 		t.Errorf("at the limit: %v", err)
+	}
+}
+
+// TestBetweennessSampledInRun: on a chain of records each citing the one
+// before by id, where C_B(i) = i(n−1−i), betweenness is exact within the
+// budget and estimated from pivots past it, each estimate within the error
+// bound the summary gives.
+func TestBetweennessSampledInRun(t *testing.T) {
+	const n = 400
+	chain := func() []*bib.Record {
+		recs := make([]*bib.Record, n)
+		for i := range recs {
+			recs[i] = &bib.Record{ID: fmt.Sprintf("R%d", i), File: "f", Work: bib.Work{Title: fmt.Sprintf("Record %d", i), Year: 2000}}
+			if i > 0 {
+				recs[i].References = []bib.Reference{{Raw: fmt.Sprintf("R%d", i-1), ID: fmt.Sprintf("R%d", i-1), Position: 1}}
+			}
+		}
+		return recs
+	}
+	// Record i is cited by i+1: work i lies on the paths from the n−1−i
+	// records after it to the i before it.
+	exact := func(r *Result, w int) float64 {
+		i, _ := strconv.Atoi(strings.TrimPrefix(r.Corpus.Works[w].ID, "R"))
+		return float64(i * (n - 1 - i))
+	}
+	opts := DefaultOptions()
+	r, err := Run(chain(), nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.BetweennessPivots != 0 {
+		t.Fatalf("within the default budget: %d pivots, want exact", r.BetweennessPivots)
+	}
+	for w := range r.Corpus.Works {
+		if r.Between[w] != exact(r, w) {
+			t.Fatalf("work %s: betweenness %g, want %g", r.Corpus.Works[w].ID, r.Between[w], exact(r, w))
+		}
+	}
+	opts.BetweennessWork = 20 * n
+	if r, err = Run(chain(), nil, opts); err != nil {
+		t.Fatal(err)
+	}
+	k := r.BetweennessPivots
+	if k == 0 || k >= n {
+		t.Fatalf("a budget of %d arc scans: %d pivots, want an estimate", opts.BetweennessWork, k)
+	}
+	eps := metrics.PivotError(n, k, 0.05)
+	for w := range r.Corpus.Works {
+		if d := math.Abs(r.Between[w] - exact(r, w)); d > eps*n*(n-1) {
+			t.Errorf("work %s: estimate %g, exact %g: off by more than %.3f·n(n−1)", r.Corpus.Works[w].ID, r.Between[w], exact(r, w), eps)
+		}
+	}
+	var summary strings.Builder
+	r.WriteSummary(&summary)
+	if want := fmt.Sprintf("betweenness: estimated from %d random pivots of the %d works", k, n); !strings.Contains(summary.String(), want) {
+		t.Errorf("the summary does not say %q:\n%s", want, summary.String())
 	}
 }
