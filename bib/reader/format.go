@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/refparse"
@@ -154,8 +156,28 @@ func formatList() string {
 }
 
 // ReadAll reads every record of rr. In lenient mode a *ParseError is handed
-// to skip and reading goes on; otherwise it is returned.
+// to skip and reading goes on; otherwise it is returned. The references of
+// a reader that can leave them unparsed (laterParser) are parsed on the
+// other cores while reading goes on.
 func ReadAll(rr RecordReader, skip func(*bib.ParseError)) ([]*bib.Record, error) {
+	var parsed chan<- *bib.Record
+	if lp, ok := rr.(laterParser); ok {
+		records := make(chan *bib.Record, 64)
+		var wg sync.WaitGroup
+		parse := lp.referenceParser()
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for rec := range records {
+					for i := range rec.References {
+						rec.References[i].Work = parse(rec.References[i].Raw)
+					}
+				}
+			})
+		}
+		defer wg.Wait()
+		defer close(records)
+		parsed = records
+	}
 	var recs []*bib.Record
 	for {
 		rec, err := rr.Read()
@@ -171,5 +193,16 @@ func ReadAll(rr RecordReader, skip func(*bib.ParseError)) ([]*bib.Record, error)
 			return recs, err
 		}
 		recs = append(recs, rec)
+		if parsed != nil {
+			parsed <- rec
+		}
 	}
+}
+
+// laterParser is a RecordReader that can leave its records' references
+// unparsed, their fields to be read from the raw text by the parser it
+// returns, so that ReadAll parses them on every core: the Web of Science
+// reader, whose CR strings take as long to parse as the file to read.
+type laterParser interface {
+	referenceParser() bib.ReferenceParser
 }

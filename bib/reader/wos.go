@@ -30,6 +30,16 @@ type wosReader struct {
 	// The record being read, kept across a line reported as skipped.
 	f       *wosFields
 	lastTag string
+	// parseLater leaves the references' fields to ReadAll (see
+	// laterParser).
+	parseLater bool
+}
+
+// referenceParser leaves the references unparsed from now on and returns
+// what parses them (see laterParser).
+func (w *wosReader) referenceParser() bib.ReferenceParser {
+	w.parseLater = true
+	return refparse.ParseWoSCitedReference
 }
 
 func newWoSReader(r io.Reader, file string) RecordReader {
@@ -112,7 +122,7 @@ func (w *wosReader) Read() (*bib.Record, error) {
 			if f == nil {
 				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: ER without a record", bib.ErrSyntax)}
 			}
-			rec := f.record(w.file)
+			rec := f.record(w.file, w.parseLater)
 			f, lastTag = nil, ""
 			return rec, nil
 		}
@@ -175,7 +185,7 @@ func truncate(s string, n int) string {
 }
 
 // record turns the collected fields into a Record.
-func (f *wosFields) record(file string) *bib.Record {
+func (f *wosFields) record(file string, parseLater bool) *bib.Record {
 	rec := &bib.Record{ID: f.one("UT"), File: file, Line: f.start, Repairs: f.repairs}
 	for _, a := range f.values["AU"] {
 		rec.Authors = append(rec.Authors, parseWoSName(a))
@@ -210,9 +220,11 @@ func (f *wosFields) record(file string) *bib.Record {
 	}
 	rec.References = make([]bib.Reference, 0, len(f.values["CR"]))
 	for i, cr := range f.values["CR"] {
-		rec.References = append(rec.References, bib.Reference{
-			Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: refparse.ParseWoSCitedReference(cr),
-		})
+		ref := bib.Reference{Raw: cr, Position: i + 1, Line: f.lines["CR"][i]}
+		if !parseLater {
+			ref.Work = refparse.ParseWoSCitedReference(cr)
+		}
+		rec.References = append(rec.References, ref)
 	}
 	return rec
 }

@@ -98,7 +98,7 @@ func (w *wosTabReader) Read() (*bib.Record, error) {
 		if len(f.values) == 0 {
 			return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: empty record", bib.ErrSyntax)}
 		}
-		return f.record(w.file), nil
+		return f.record(w.file, false), nil
 	}
 }
 
