@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,12 +142,18 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 			giver[citing[i]] = i
 		}
 	}
+	// Each reference's wording, folded on every core.
+	folded := make([]string, offset[len(records)])
+	parallelFor(len(folded), func(j int) {
+		i := sort.SearchInts(offset, j+1) - 1 // offset[i] ≤ j < offset[i+1]
+		folded[j] = foldRaw(records[i].References[j-offset[i]].Raw)
+	})
 	// The places of each wording in each giving list.
 	places := map[int32]map[string][]int{}
 	for w, g := range giver {
 		at := map[string][]int{}
 		for k := range records[g].References {
-			key := foldRaw(records[g].References[k].Raw)
+			key := folded[offset[g]+k]
 			at[key] = append(at[key], offset[g]+k)
 		}
 		places[w] = at
@@ -161,7 +168,7 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 			ref := &rec.References[k]
 			idx := len(all)
 			all = append(all, Ref{Citing: citing[i], Position: ref.Position, Raw: ref.Raw, File: rec.File, Line: ref.Line, Via: -1})
-			key := foldRaw(ref.Raw)
+			key := folded[idx]
 			at := places[citing[i]][key]
 			n := nth[key]
 			nth[key]++
