@@ -35,6 +35,15 @@ func detectRIS(head []byte) bool {
 // risGlued matches a line with a tagged field run onto its end.
 var risGlued = regexp.MustCompile(`^(.*\S) ?([A-Z][A-Z0-9])  - (.*)$`)
 
+// gluedField matches risGlued when may is set and line holds a tag's
+// "  - "; nil otherwise.
+func gluedField(line string, may bool) []string {
+	if !may || !strings.Contains(line, "  - ") {
+		return nil
+	}
+	return risGlued.FindStringSubmatch(line)
+}
+
 // risKnownTag lists the tags a glued field is recognised by.
 var risKnownTag = map[string]bool{"TY": true, "ER": true, "UR": true, "DO": true, "AU": true, "TI": true, "T2": true,
 	"PY": true, "VL": true, "IS": true, "SP": true, "EP": true, "SN": true, "N1": true, "N2": true, "AB": true, "KW": true,
@@ -88,7 +97,9 @@ func (rr *risReader) Read() (*bib.Record, error) {
 			return nil, io.EOF
 		}
 		m := risTag.FindStringSubmatch(strings.TrimRight(line, " \t"))
-		if g := risGlued.FindStringSubmatch(line); m == nil && g != nil && risKnownTag[g[2]] && fields != nil {
+		// risGlued, whose leading .* backtracks over the whole line, only
+		// where a glued tag can be.
+		if g := gluedField(line, m == nil && fields != nil); g != nil && risKnownTag[g[2]] {
 			// A field glued to the end of the line before it (Scopus:
 			// "…, US Patent #7,108,797UR  - https://…"): two lines.
 			f := fields[len(fields)-1]
