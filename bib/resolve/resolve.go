@@ -148,37 +148,48 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 		i := sort.SearchInts(offset, j+1) - 1 // offset[i] ≤ j < offset[i+1]
 		folded[j] = foldRaw(records[i].References[j-offset[i]].Raw)
 	})
-	// The places of each wording in each giving list.
+	// The places of each wording in the giving list of each paper given
+	// twice, for its other copies.
 	places := map[int32]map[string][]int{}
-	for w, g := range giver {
-		at := map[string][]int{}
-		for k := range records[g].References {
-			key := folded[offset[g]+k]
-			at[key] = append(at[key], offset[g]+k)
+	for i := range records {
+		w := citing[i]
+		if g := giver[w]; g != i && places[w] == nil {
+			at := map[string][]int{}
+			for k := range records[g].References {
+				key := folded[offset[g]+k]
+				at[key] = append(at[key], offset[g]+k)
+			}
+			places[w] = at
 		}
-		places[w] = at
 	}
 	all = make([]Ref, 0, offset[len(records)])
 	twin = map[int]int{}
 	var kept []int
 	var refs []*bib.Reference
 	for i, rec := range records {
-		nth := map[string]int{} // occurrences of each wording so far in this list
+		// Each wording's first reference in all, and its occurrences so
+		// far in this list.
+		type seen struct{ first, n int }
+		occ := map[string]seen{}
 		for k := range rec.References {
 			ref := &rec.References[k]
 			idx := len(all)
 			all = append(all, Ref{Citing: citing[i], Position: ref.Position, Raw: ref.Raw, File: rec.File, Line: ref.Line, Via: -1})
 			key := folded[idx]
-			at := places[citing[i]][key]
-			n := nth[key]
-			nth[key]++
-			switch {
+			o, ok := occ[key]
+			if !ok {
+				o.first = idx
+			}
+			n := o.n
+			o.n++
+			occ[key] = o
+			switch at := places[citing[i]][key]; {
 			case giver[citing[i]] != i && len(at) > 0:
 				twin[idx] = at[min(n, len(at)-1)] // the same place in the other copy
 			case giver[citing[i]] != i:
 				twin[idx] = -1
 			case n > 0 && key != "" && wordingIdentifies(ref):
-				twin[idx] = at[0]
+				twin[idx] = o.first
 			default:
 				kept = append(kept, idx)
 				refs = append(refs, ref)
