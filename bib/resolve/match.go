@@ -999,7 +999,17 @@ func (m *matcher) locator(a, b *profile, x, y string, minLen int) int {
 // numIn reports whether the digits of a locator ("s213" → 213) are among
 // p's numbers.
 func (m *matcher) numIn(p *profile, v string) bool {
-	v = strings.TrimLeft(strings.TrimLeft(v, "abcdefghijklmnopqrstuvwxyz"), "0")
+	// The leading letters and zeros trimmed by hand: strings.TrimLeft
+	// builds its cutset on each call, and this runs for most compared
+	// pairs.
+	i := 0
+	for i < len(v) && 'a' <= v[i] && v[i] <= 'z' {
+		i++
+	}
+	for i < len(v) && v[i] == '0' {
+		i++
+	}
+	v = v[i:]
 	if v == "" || !isDigits(v) {
 		return false
 	}
