@@ -985,12 +985,11 @@ func (m *matcher) locator(a, b *profile, x, y string, minLen int) int {
 	case x == "" && y == "":
 		return locUnknown
 	}
-	inB := len(x) >= minLen && m.numIn(b, x)
-	inA := len(y) >= minLen && m.numIn(a, y)
+	xInB, yInA := m.numIn(b, x), m.numIn(a, y) // each looked up once: most compared pairs come here
 	switch {
-	case inA || inB:
+	case len(x) >= minLen && xInB || len(y) >= minLen && yInA:
 		return locFound
-	case x != "" && y != "" && !m.numIn(b, x) && !m.numIn(a, y):
+	case x != "" && y != "" && !xInB && !yInA:
 		return locDiffer
 	}
 	return locUnknown
