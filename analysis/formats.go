@@ -28,7 +28,9 @@ import (
 //	           _vosviewer.json (VOSviewer Online)
 //	json       <network>.json (node-link: networkx, d3, graphology) and
 //	           <network>.cyjs (Cytoscape.js, Cytoscape)
-//	parquet    works, references, citations and cocitation .parquet, typed
+//	parquet    works, references, citations and cocitation .parquet, typed;
+//	           from an analysis also authorships and work_sources .parquet
+//	           (AuthorshipsTable, WorkSourcesTable), for NetworkSQL
 //	html       map.html: the co-citation map, one file that opens offline
 //
 // The networks are citations, cocitation and author_cocitation.

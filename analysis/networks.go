@@ -95,6 +95,17 @@ type NetworkResult struct {
 
 // BuildNetwork builds, thresholds, normalises and clusters a network.
 func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) {
+	r, err := ProjectNetwork(c, opts)
+	if err != nil {
+		return nil, err
+	}
+	return r, r.cluster()
+}
+
+// ProjectNetwork builds, thresholds and normalises a network, and finds
+// the records behind each node, as BuildNetwork does, but does not cluster
+// it: Clusters, Silhouette, Core and the labels are left empty.
+func ProjectNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) {
 	if !slices.Contains(NetworkLevels[opts.Kind], opts.Level) {
 		return nil, fmt.Errorf("no %s network at the %s level (levels: %s)", opts.Kind, opts.Level, strings.Join(NetworkLevels[opts.Kind], ", "))
 	}
@@ -112,14 +123,13 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 				return nil, err
 			}
 			net = graph.CoCitationCounted(g, minOcc, opts.Counting)
-			memberRecords = func(m int32) []int32 { return g.In(int(m)) }
 		} else {
 			if err := opts.checkSize(g, graph.CouplingLinks, minOcc, fmt.Sprintf("records citing at least %d work%s", minOcc, map[bool]string{true: "s"}[minOcc > 1])); err != nil {
 				return nil, err
 			}
 			net = graph.CouplingCounted(g, minOcc, opts.Counting)
-			memberRecords = func(m int32) []int32 { return []int32{m} }
 		}
+		memberRecords = documentRecords(g, opts.Kind)
 	case opts.Kind == CoCitationKind:
 		var group []int32
 		switch opts.Level {
@@ -145,15 +155,7 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 		for i := range net.Members {
 			net.Members[i] -= int32(n)
 		}
-		citers := make([][]int32, len(r.Names))
-		for u := 0; u < n; u++ {
-			for _, v := range g.Out(u) {
-				if gr := group[v]; gr >= 0 && (len(citers[gr]) == 0 || citers[gr][len(citers[gr])-1] != int32(u)) {
-					citers[gr] = append(citers[gr], int32(u))
-				}
-			}
-		}
-		memberRecords = func(m int32) []int32 { return citers[m] }
+		memberRecords = groupCiters(g, group, len(r.Names))
 	default:
 		var lists [][]int32
 		switch opts.Level {
@@ -184,13 +186,7 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 		} else {
 			net = graph.GroupCooccurrence(lists, len(r.Names), minOcc, opts.Counting)
 		}
-		recs := make([][]int32, len(r.Names))
-		for w, l := range lists {
-			for _, gr := range l {
-				recs[gr] = append(recs[gr], int32(w))
-			}
-		}
-		memberRecords = func(m int32) []int32 { return recs[m] }
+		memberRecords = groupRecords(lists, len(r.Names))
 	}
 	if r.IDs == nil {
 		r.IDs = uniqueIDs(r.Names)
@@ -201,16 +197,57 @@ func BuildNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error) 
 	for v, m := range r.Raw.Members {
 		r.Records[v] = memberRecords(m)
 	}
+	return r, nil
+}
+
+// documentRecords are the records behind a work's node: those citing it
+// (co-citation), or itself (coupling).
+func documentRecords(g *graph.Directed, kind string) func(member int32) []int32 {
+	if kind == CoCitationKind {
+		return func(m int32) []int32 { return g.In(int(m)) }
+	}
+	return func(m int32) []int32 { return []int32{m} }
+}
+
+// groupCiters are the records behind a group's node in co-citation: those
+// citing a work of the group (group[work], -1 for none), in order.
+func groupCiters(g *graph.Directed, group []int32, groups int) func(member int32) []int32 {
+	citers := make([][]int32, groups)
+	for u := 0; u < g.Order(); u++ {
+		for _, v := range g.Out(u) {
+			if gr := group[v]; gr >= 0 && (len(citers[gr]) == 0 || citers[gr][len(citers[gr])-1] != int32(u)) {
+				citers[gr] = append(citers[gr], int32(u))
+			}
+		}
+	}
+	return func(m int32) []int32 { return citers[m] }
+}
+
+// groupRecords are the records behind a group's node in the other
+// networks: those whose list names the group, in order.
+func groupRecords(lists [][]int32, groups int) func(member int32) []int32 {
+	recs := make([][]int32, groups)
+	for w, l := range lists {
+		for _, gr := range l {
+			recs[gr] = append(recs[gr], int32(w))
+		}
+	}
+	return func(m int32) []int32 { return recs[m] }
+}
+
+// cluster clusters the normalised network with Leiden, and measures
+// (silhouette, k-cores) and labels the clusters.
+func (r *NetworkResult) cluster() error {
 	var err error
-	if r.Clusters, err = metrics.Leiden(r.Net.Undirected, opts.Leiden); err != nil {
-		return nil, err
+	if r.Clusters, err = metrics.Leiden(r.Net.Undirected, r.Options.Leiden); err != nil {
+		return err
 	}
 	r.Silhouette = metrics.Silhouette(r.Raw.Undirected, r.Clusters.Membership, r.Raw.Occurrences)
 	r.Core = metrics.CoreNumbers(r.Raw.Undirected)
-	if opts.LabelTerms > 0 {
-		r.labelClusters(opts.LabelTerms)
+	if r.Options.LabelTerms > 0 {
+		r.labelClusters(r.Options.LabelTerms)
 	}
-	return r, nil
+	return nil
 }
 
 // checkSize refuses a network of more than opts.MaxLinks links, counted by

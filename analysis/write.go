@@ -66,7 +66,7 @@ func (r *Result) parquetFiles() []export.File {
 			}})
 		}
 	}
-	return files
+	return append(files, groupParquetFiles(r.Corpus)...)
 }
 
 // ownDOT draws the citation and co-citation networks in citegraph's style

@@ -14,11 +14,14 @@ import (
 // (-1 for a work with no author) and each group's display name, taken from
 // the first work that names it.
 func AuthorGroups(works []resolve.Work) (group []int32, names []string) {
-	return groupWorks(works, func(w *resolve.Work) (string, string) { return authorKey(w.FirstAuthor()) })
+	return groupWorks(works, func(w *resolve.Work) (string, string) { return AuthorKey(w.FirstAuthor()) })
 }
 
-// authorKey returns the comparison key and display form of an author.
-func authorKey(a bib.Name) (key, name string) {
+// AuthorKey is the unit of author co-citation, coupling and co-authorship:
+// the comparison key of an author (folded family name and first initial,
+// "ruffini|P"; the folded name of an organisation) and the form to display
+// ("Ruffini P"). The key is "" for a name without a family name.
+func AuthorKey(a bib.Name) (key, name string) {
 	fam := bib.FamilyKey(a)
 	if fam == "" {
 		return "", ""

@@ -16,7 +16,7 @@ func RecordAuthors(works []resolve.Work) (lists [][]int32, names []string) {
 	return recordGroups(works, func(w *resolve.Work) []groupKey {
 		var ks []groupKey
 		for _, a := range w.Authors {
-			if key, name := authorKey(a); key != "" {
+			if key, name := AuthorKey(a); key != "" {
 				ks = append(ks, groupKey{key, name})
 			}
 		}

@@ -47,8 +47,9 @@ read as the export.
 graphml, gexf, pajek, vosviewer and json write each network
 (citations, cocitation, author_cocitation) for networkx, igraph, Gephi,
 Pajek, VOSviewer and Cytoscape, parquet the tables (see citegraph export
---help); --render
-svg|png|pdf draws the DOT files with Graphviz.
+--help) with authorships.parquet and work_sources.parquet, which citegraph
+sql turns into networks on DuckDB or Spark; --render svg|png|pdf draws the
+DOT files with Graphviz.
 
 The co-citation network that is clustered, drawn and written to
 cocitation.csv holds the works cited at least --min-citations times. By

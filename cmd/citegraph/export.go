@@ -37,7 +37,10 @@ format:
   json       <network>.json (node-link: networkx, d3) and <network>.cyjs
              (Cytoscape.js, Cytoscape)
   parquet    works, references, citations and cocitation .parquet, typed
-             columns (pandas, polars, R arrow, DuckDB)
+             columns (pandas, polars, R arrow, DuckDB); analyze also
+             writes authorships.parquet and work_sources.parquet, the
+             author and source keys citegraph sql groups on, which the
+             tables read here do not keep
   html       map.html: the co-citation map, one file that works offline;
              --overlay year|citations colours the works by publication year
              or citations instead of cluster (VOSviewer's overlay view)

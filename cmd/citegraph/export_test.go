@@ -229,6 +229,9 @@ func TestExportFromMatchesAnalyze(t *testing.T) {
 		if name == "citations.dot" || name == "cocitation.dot" || name == "diagnostics.csv" || strings.HasPrefix(name, ".") {
 			continue // analyze draws these two from the analysis; export from the tables
 		}
+		if name == "authorships.parquet" || name == "work_sources.parquet" {
+			continue // made of the parsed authors and sources, which the tables do not keep
+		}
 		x, _ := os.ReadFile(filepath.Join(direct, name))
 		y, err := os.ReadFile(filepath.Join(converted, name))
 		if err != nil {

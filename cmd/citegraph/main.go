@@ -14,6 +14,8 @@
 //	parse          parse free-text references to CSL-JSON
 //	metrics        centrality table of a citation graph (large edge lists too)
 //	export         convert an output folder to other formats (GraphML, GEXF, Pajek, …)
+//	sql            SQL for DuckDB or Spark that builds a network from the Parquet tables
+//	import-links   cluster, label and draw a network that DuckDB or Spark built
 //	cocite         co-citation network of documents, authors or sources
 //	couple         bibliographic coupling network of documents, authors or sources
 //	coauthor       co-authorship network of authors, countries or institutions

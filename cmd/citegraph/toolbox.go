@@ -91,7 +91,14 @@ func (f *inputFlags) reportMerged(w io.Writer) {
 // its tables to an earlier analysis, and the folder's marker says which
 // run wrote each file. It lists the files written.
 func (f *inputFlags) write(stdout io.Writer, files ...export.File) error {
-	err := export.WriteDir(*f.out, formulaSafe(files, *f.csvSafe), export.WithForce(*f.force), export.KeepEarlier(), export.ByRun(commandLine(f.fs)))
+	return writeListed(stdout, f.fs, *f.out, *f.force, *f.csvSafe, files)
+}
+
+// writeListed adds files to the output folder dir as a toolbox command
+// does (see inputFlags.write), the command line of fs naming the run,
+// and lists them.
+func writeListed(stdout io.Writer, fs *flag.FlagSet, dir string, force, csvSafe bool, files []export.File) error {
+	err := export.WriteDir(dir, formulaSafe(files, csvSafe), export.WithForce(force), export.KeepEarlier(), export.ByRun(commandLine(fs)))
 	if err != nil {
 		return err
 	}
@@ -100,7 +107,7 @@ func (f *inputFlags) write(stdout io.Writer, files ...export.File) error {
 		names[i] = file.Name
 	}
 	slices.Sort(names)
-	fmt.Fprintf(stdout, "wrote %s/: %s\n", *f.out, strings.Join(names, " "))
+	fmt.Fprintf(stdout, "wrote %s/: %s\n", dir, strings.Join(names, " "))
 	return nil
 }
 
@@ -167,15 +174,23 @@ weights are normalised and clustered with Leiden (Traag, Waltman & van Eck
 `
 
 type networkFlags struct {
-	level, counting, normalize, objective, small *string
-	opts                                         analysis.NetworkOptions
-	thesaurus, formats, overlay, slices          *string
-	sliceYears, mapMaxLinks                      *int
-	extra                                        []string // --export formats besides csv and dot
+	level, counting, normalize *string
+	thesaurus, slices          *string
+	sliceYears                 *int
+	*clusterFlags
+}
+
+// clusterFlags are the flags of clustering, labelling and drawing a
+// network, which the network commands and import-links share.
+type clusterFlags struct {
+	opts                               analysis.NetworkOptions
+	objective, small, formats, overlay *string
+	mapMaxLinks                        *int
+	extra                              []string // --export formats besides csv and dot
 }
 
 func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags {
-	nf := &networkFlags{opts: analysis.DefaultNetworkOptions()}
+	nf := &networkFlags{clusterFlags: &clusterFlags{opts: analysis.DefaultNetworkOptions()}}
 	nf.opts.Kind = kind
 	nf.level = fs.String("level", defaultLevel, "node `level`: "+strings.Join(analysis.NetworkLevels[kind], ", "))
 	nf.counting = fs.String("counting", "full", "`counting`: full or fractional")
@@ -185,22 +200,27 @@ func addNetworkFlags(fs *flag.FlagSet, kind, defaultLevel string) *networkFlags 
 	fs.IntVar(&nf.opts.MinOccurrences, minFlag(kind), 1, "nodes need at least this many "+what)
 	fs.IntVar(&nf.opts.Top, "top", 0, "keep the `N` nodes of largest total link weight (0: all)")
 	fs.Float64Var(&nf.opts.MinStrength, "min-strength", 0, "drop links whose counted weight is below this")
-	nf.objective = fs.String("objective", "modularity", "clustering objective: modularity or cpm")
-	fs.Float64Var(&nf.opts.Leiden.Resolution, "resolution", 1, "resolution γ of the objective (higher: more, smaller clusters)")
-	fs.Uint64Var(&nf.opts.Leiden.Seed, "seed", 1, "random seed of the clustering")
-	fs.IntVar(&nf.opts.Leiden.RandomStarts, "random-starts", 1, "run Leiden this many times and keep the best")
-	fs.IntVar(&nf.opts.Leiden.MinClusterSize, "min-cluster-size", 1, "clusters with fewer nodes are merged into their best-linked neighbour or dropped")
-	nf.small = fs.String("small-clusters", "merge", "what --min-cluster-size does: merge or drop")
-	fs.IntVar(&nf.opts.LabelTerms, "labels", 5, "label terms per cluster and method (0: none)")
-	fs.IntVar(&nf.opts.DOTMaxEdges, "dot-max-edges", 1000, "the DOT file keeps this many of the strongest links (0: all)")
+	nf.addClusterFlags(fs)
 	nf.thesaurus = fs.String("thesaurus", "", thesaurusUsage)
-	nf.formats = fs.String("export", "csv,dot", "output `formats`: csv and dot (always), html (KIND_LEVEL_map.html), vosviewer (KIND_LEVEL_vosviewer_*), timeline (KIND_LEVEL_timeline.svg and .csv)")
-	nf.overlay = fs.String("overlay", "", "colour the map by `score`: year (mean publication year of the records behind a node) or citations, instead of by cluster")
-	nf.mapMaxLinks = fs.Int("map-max-links", 5000, "the map draws this many of the strongest links (0: all)")
 	nf.slices = fs.String("slices", "", "time slices: cut the records' years after these `years` (2005,2012: up to 2005, 2006–2012, after 2012) and build a network per slice")
 	nf.sliceYears = fs.Int("slice-years", 0, "time slices of `N` years from the first record's year (CiteSpace's years per slice)")
 	fs.Int64Var(&nf.opts.MaxLinks, "max-links", nf.opts.MaxLinks, "refuse a co-citation or coupling network of more `links` than this, before building it (a link takes about 56 bytes of memory)")
 	return nf
+}
+
+// addClusterFlags adds the flags of clustering, labels, DOT and maps.
+func (cf *clusterFlags) addClusterFlags(fs *flag.FlagSet) {
+	cf.objective = fs.String("objective", "modularity", "clustering objective: modularity or cpm")
+	fs.Float64Var(&cf.opts.Leiden.Resolution, "resolution", 1, "resolution γ of the objective (higher: more, smaller clusters)")
+	fs.Uint64Var(&cf.opts.Leiden.Seed, "seed", 1, "random seed of the clustering")
+	fs.IntVar(&cf.opts.Leiden.RandomStarts, "random-starts", 1, "run Leiden this many times and keep the best")
+	fs.IntVar(&cf.opts.Leiden.MinClusterSize, "min-cluster-size", 1, "clusters with fewer nodes are merged into their best-linked neighbour or dropped")
+	cf.small = fs.String("small-clusters", "merge", "what --min-cluster-size does: merge or drop")
+	fs.IntVar(&cf.opts.LabelTerms, "labels", 5, "label terms per cluster and method (0: none)")
+	fs.IntVar(&cf.opts.DOTMaxEdges, "dot-max-edges", 1000, "the DOT file keeps this many of the strongest links (0: all)")
+	cf.formats = fs.String("export", "csv,dot", "output `formats`: csv and dot (always), html (KIND_LEVEL_map.html), vosviewer (KIND_LEVEL_vosviewer_*), timeline (KIND_LEVEL_timeline.svg and .csv)")
+	cf.overlay = fs.String("overlay", "", "colour the map by `score`: year (mean publication year of the records behind a node) or citations, instead of by cluster")
+	cf.mapMaxLinks = fs.Int("map-max-links", 5000, "the map draws this many of the strongest links (0: all)")
 }
 
 // minFlag names the flag of a network's least occurrences.
@@ -223,22 +243,6 @@ func (nf *networkFlags) check() error {
 	if nf.opts.Normalize, err = graph.ParseNormalization(*nf.normalize); err != nil {
 		return usagef("--normalize: %v", err)
 	}
-	switch *nf.objective {
-	case "modularity":
-		nf.opts.Leiden.Objective = metrics.ModularityObjective
-	case "cpm":
-		nf.opts.Leiden.Objective = metrics.CPMObjective
-	default:
-		return usagef("--objective %q: modularity or cpm", *nf.objective)
-	}
-	switch *nf.small {
-	case "merge":
-		nf.opts.Leiden.SmallClusters = metrics.MergeSmallClusters
-	case "drop":
-		nf.opts.Leiden.SmallClusters = metrics.DropSmallClusters
-	default:
-		return usagef("--small-clusters %q: merge or drop", *nf.small)
-	}
 	switch {
 	case nf.opts.MinOccurrences < 1:
 		return usagef("--%s must be at least 1", minFlag(nf.opts.Kind))
@@ -246,16 +250,6 @@ func (nf *networkFlags) check() error {
 		return usagef("--max-links must be positive")
 	case nf.opts.Top < 0:
 		return usagef("--top must be 0 (all) or more")
-	case nf.opts.Leiden.Resolution < 0:
-		return usagef("--resolution must not be negative")
-	case nf.opts.Leiden.RandomStarts < 1:
-		return usagef("--random-starts must be at least 1")
-	case nf.opts.Leiden.MinClusterSize < 1:
-		return usagef("--min-cluster-size must be at least 1")
-	case nf.opts.DOTMaxEdges < 0:
-		return usagef("--dot-max-edges must be 0 (all) or more")
-	case *nf.mapMaxLinks < 0:
-		return usagef("--map-max-links must be 0 (all) or more")
 	case *nf.sliceYears < 0:
 		return usagef("--slice-years must be at least 1")
 	case *nf.sliceYears > 0 && *nf.slices != "":
@@ -266,24 +260,60 @@ func (nf *networkFlags) check() error {
 			return usagef("--slices: %v", err)
 		}
 	}
-	nf.extra = nil
-	for _, f := range strings.Split(*nf.formats, ",") {
+	if err := nf.clusterFlags.check(); err != nil {
+		return err
+	}
+	nf.opts.Thesaurus, err = readThesaurus(*nf.thesaurus)
+	return err
+}
+
+// check reads the clustering and output flags into opts and extra.
+func (cf *clusterFlags) check() error {
+	switch *cf.objective {
+	case "modularity":
+		cf.opts.Leiden.Objective = metrics.ModularityObjective
+	case "cpm":
+		cf.opts.Leiden.Objective = metrics.CPMObjective
+	default:
+		return usagef("--objective %q: modularity or cpm", *cf.objective)
+	}
+	switch *cf.small {
+	case "merge":
+		cf.opts.Leiden.SmallClusters = metrics.MergeSmallClusters
+	case "drop":
+		cf.opts.Leiden.SmallClusters = metrics.DropSmallClusters
+	default:
+		return usagef("--small-clusters %q: merge or drop", *cf.small)
+	}
+	switch {
+	case cf.opts.Leiden.Resolution < 0:
+		return usagef("--resolution must not be negative")
+	case cf.opts.Leiden.RandomStarts < 1:
+		return usagef("--random-starts must be at least 1")
+	case cf.opts.Leiden.MinClusterSize < 1:
+		return usagef("--min-cluster-size must be at least 1")
+	case cf.opts.DOTMaxEdges < 0:
+		return usagef("--dot-max-edges must be 0 (all) or more")
+	case *cf.mapMaxLinks < 0:
+		return usagef("--map-max-links must be 0 (all) or more")
+	}
+	cf.extra = nil
+	for _, f := range strings.Split(*cf.formats, ",") {
 		switch f = strings.TrimSpace(f); {
 		case f == "csv", f == "dot", f == "":
 		case slices.Contains(analysis.ExtraFormats, f):
-			nf.extra = append(nf.extra, f)
+			cf.extra = append(cf.extra, f)
 		default:
 			return usagef("--export: unknown format %q (csv, dot, html, vosviewer, timeline)", f)
 		}
 	}
-	if _, err := analysis.ParseOverlay(*nf.overlay); err != nil {
+	if _, err := analysis.ParseOverlay(*cf.overlay); err != nil {
 		return usagef("--overlay: %v", err)
 	}
-	if *nf.overlay != "" && !slices.Contains(nf.extra, "html") {
-		nf.extra = append(nf.extra, "html")
+	if *cf.overlay != "" && !slices.Contains(cf.extra, "html") {
+		cf.extra = append(cf.extra, "html")
 	}
-	nf.opts.Thesaurus, err = readThesaurus(*nf.thesaurus)
-	return err
+	return nil
 }
 
 // periods are the time slices the flags ask for; nil for none.
@@ -299,12 +329,12 @@ func (nf *networkFlags) periods(c *graph.Corpus) ([]analysis.Period, error) {
 }
 
 // files are a built network's output files in the formats asked for.
-func (nf *networkFlags) files(r *analysis.NetworkResult) []export.File {
-	return append(r.Files(), r.MapFiles(nf.extra, *nf.overlay, nf.opts.Leiden.Seed, *nf.mapMaxLinks)...)
+func (cf *clusterFlags) files(r *analysis.NetworkResult) []export.File {
+	return append(r.Files(), r.MapFiles(cf.extra, *cf.overlay, cf.opts.Leiden.Seed, *cf.mapMaxLinks)...)
 }
 
 // summary writes a network's line of the summary.
-func (nf *networkFlags) summary(w io.Writer, r *analysis.NetworkResult) {
+func (cf *clusterFlags) summary(w io.Writer, r *analysis.NetworkResult) {
 	what := ""
 	if r.Period != nil {
 		what = r.Period.String() + ": "
