@@ -50,7 +50,7 @@ func ImportNetwork(dir, nodesPath, linksPath string, opts NetworkOptions) (*Netw
 	member := map[string]int32{} // node id → member
 	var memberRecords func(int32) []int32
 	if opts.Level == DocumentLevel {
-		r.Names, r.IDs = workNames(c)
+		r.Names, r.IDs = graph.WorkNames(c)
 		for i, id := range r.IDs {
 			member[id] = int32(i)
 		}

@@ -117,7 +117,7 @@ func ProjectNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error
 	var memberRecords func(member int32) []int32
 	switch {
 	case opts.Level == DocumentLevel && opts.Thesaurus == nil:
-		r.Names, r.IDs = workNames(c)
+		r.Names, r.IDs = graph.WorkNames(c)
 		if opts.Kind == CoCitationKind {
 			if err := opts.checkSize(g, graph.CoCitationLinks, minOcc, "works cited at least "+times(minOcc)); err != nil {
 				return nil, err
@@ -142,7 +142,7 @@ func ProjectNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error
 			for i := range group {
 				group[i] = int32(i)
 			}
-			r.Names, r.IDs = workNames(c)
+			r.Names, r.IDs = graph.WorkNames(c)
 		}
 		if opts.Thesaurus != nil {
 			group = r.relabel().Single(group)
@@ -174,7 +174,7 @@ func ProjectNetwork(c *graph.Corpus, opts NetworkOptions) (*NetworkResult, error
 					lists[i] = []int32{int32(i)}
 				}
 			}
-			r.Names, r.IDs = workNames(c)
+			r.Names, r.IDs = graph.WorkNames(c)
 		default:
 			lists, r.Names = cowordLists(c, opts.Level, opts.Coword)
 		}

@@ -2,16 +2,6 @@ package analysis
 
 import "github.com/citegraph/citegraph/graph"
 
-// workNames are the works' labels and ids, the node names of document
-// networks.
-func workNames(c *graph.Corpus) (names, ids []string) {
-	names, ids = make([]string, len(c.Works)), make([]string, len(c.Works))
-	for i := range c.Works {
-		names[i], ids[i] = c.Works[i].Label, c.Works[i].ID
-	}
-	return names, ids
-}
-
 // relabel applies the options' thesaurus to the network's groups, r.Names
 // (and r.IDs, matched too, for works), and keeps what it did.
 func (r *NetworkResult) relabel() *graph.Relabelling {
@@ -33,7 +23,7 @@ func (r *NetworkResult) relabel() *graph.Relabelling {
 // first merged), and works it drops are out.
 func (r *Result) relabelledWorks() *graph.Directed {
 	c := r.Corpus
-	names, ids := workNames(c)
+	names, ids := graph.WorkNames(c)
 	r.WorksRelabelled = r.Options.Thesaurus.Relabel(names, ids)
 	return graph.Regroup(c.Citations, r.WorksRelabelled.Group, len(r.WorksRelabelled.Names))
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,12 +65,7 @@ func (r *NetworkResult) TimelineTable() *export.Table {
 			y := r.nodeYear(v)
 			byYear[y] = append(byYear[y], v)
 		}
-		years := make([]int, 0, len(byYear))
-		for y := range byYear {
-			years = append(years, y)
-		}
-		slices.Sort(years)
-		for _, y := range years {
+		for _, y := range slices.Sorted(maps.Keys(byYear)) {
 			occ := 0.0
 			for _, v := range byYear[y] {
 				occ += r.Raw.Occurrences[v]

@@ -2,6 +2,16 @@ package graph
 
 import "github.com/citegraph/citegraph/bib/resolve"
 
+// WorkNames are the works' labels and ids, in order: the node names of
+// document networks, and what a thesaurus matches for a work.
+func WorkNames(c *Corpus) (names, ids []string) {
+	names, ids = make([]string, len(c.Works)), make([]string, len(c.Works))
+	for i := range c.Works {
+		names[i], ids[i] = c.Works[i].Label, c.Works[i].ID
+	}
+	return names, ids
+}
+
 // MergeWorks applies a thesaurus to the works of c, matching each work's
 // label or id, for the commands that draw the citation graph itself (the
 // historiograph, main paths, the Tree of Science): the works it renames
@@ -14,11 +24,7 @@ func MergeWorks(c *Corpus, t *Thesaurus) (*Corpus, *Relabelling) {
 	if t == nil {
 		return c, nil
 	}
-	names, ids := make([]string, len(c.Works)), make([]string, len(c.Works))
-	for i := range c.Works {
-		names[i], ids[i] = c.Works[i].Label, c.Works[i].ID
-	}
-	rl := t.Relabel(names, ids)
+	rl := t.Relabel(WorkNames(c))
 	if rl.Replaced == 0 && rl.Ignored == 0 {
 		return c, rl
 	}
