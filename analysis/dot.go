@@ -11,14 +11,13 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// palette colours clusters 1, 2, … (Tableau 10), cycling past ten.
-var palette = []string{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"}
-
+// clusterColor is the colour of cluster c (numbered from 0), the map's
+// and the graph formats' (export.ClusterColor); a lighter grey for none.
 func clusterColor(c int) string {
 	if c < 0 {
 		return "#dddddd"
 	}
-	return palette[c%len(palette)]
+	return export.ClusterColor(c + 1)
 }
 
 // trimNote says in the DOT file what was left out.
