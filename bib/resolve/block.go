@@ -153,47 +153,9 @@ func (m *matcher) rarest(ids []int32, dst []int32, skip int32) []int32 {
 // candidates returns the pairs (i < j) of profiles that share a block.
 func (m *matcher) candidates() [][2]int32 {
 	n := len(m.nodes)
-	// Each node's keys, as the key's kind and the index of its block:
-	// node i's are keys[keyAt[i]:keyAt[i+1]]. The blocks are looked up in
-	// the map once, and held in one array, members, block b's nodes (in
-	// increasing order) at members[at[b]:at[b+1]].
-	const kindBits = 0xff << 56
-	keyAt := make([]int, n+1)
-	keys := make([]uint64, 0, 8*n)
-	block := map[uint64]uint64{}
-	var size []int
-	var buf []uint64
-	for i := range m.nodes {
-		buf = m.blockKeys(&m.nodes[i].p, buf)
-		for _, k := range buf {
-			id, ok := block[k]
-			if !ok {
-				id = k&kindBits | uint64(len(size))
-				block[k] = id
-				size = append(size, 0)
-			}
-			size[id&^kindBits]++
-			keys = append(keys, id)
-		}
-		keyAt[i+1] = len(keys)
-	}
-	at := make([]int, len(size)+1)
-	for b, c := range size {
-		at[b+1] = at[b] + c
-	}
-	members := make([]int32, at[len(size)])
-	next := slices.Clone(at[:len(size)]) // where each block's next member goes
-	for i := range n {
-		for _, id := range keys[keyAt[i]:keyAt[i+1]] {
-			b := id &^ kindBits
-			members[next[b]] = int32(i)
-			next[b]++
-		}
-	}
-	blocks := func(id uint64) []int32 {
-		b := id &^ kindBits
-		return members[at[b]:at[b+1]]
-	}
+	keys, keyAt := m.allBlockKeys()
+	block, members, at := groupKeys(keys, keyAt)
+	blocks := func(b int32) []int32 { return members[at[b]:at[b+1]] }
 	// Two passes over the blocks, the first counting the pairs, so that
 	// the pairs (tens of millions on large inputs) are made at their size
 	// rather than grown by copies. Each pass runs on every core, a worker
@@ -204,8 +166,12 @@ func (m *matcher) candidates() [][2]int32 {
 			stamp[i] = -1
 		}
 		for i := lo; i < hi; i++ {
-			for _, k := range keys[keyAt[i]:keyAt[i+1]] {
-				b := blocks(k)
+			for x, k := range keys[keyAt[i]:keyAt[i+1]] {
+				id := block[keyAt[i]+x]
+				if id < 0 {
+					continue // a key no other description has
+				}
+				b := blocks(id)
 				if kind := k >> 56; kind == keyDOI || kind == keyID {
 					// An exact key: joining each to the block's first is enough.
 					if b[0] != int32(i) {

@@ -1,0 +1,116 @@
+package resolve
+
+import (
+	"runtime"
+	"sync"
+)
+
+// Most blocking keys are a description's own (2.2 million distinct keys of
+// 2.7 million on 500 reviews citing 800 works each): the keys are grouped
+// by sorting them, not by a map of every key, and the blocks of one member
+// are dropped.
+
+// allBlockKeys returns every node's blocking keys, node i's at
+// keys[keyAt[i]:keyAt[i+1]], computed on every core.
+func (m *matcher) allBlockKeys() (keys []uint64, keyAt []int) {
+	n := len(m.nodes)
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/10000))
+	parts := make([][]uint64, workers)
+	counts := make([]int32, n) // node i's number of keys
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var buf []uint64
+			lo, hi := w*n/workers, (w+1)*n/workers
+			parts[w] = make([]uint64, 0, 20*(hi-lo)) // 18 keys a node on generated WoS exports
+			for i := lo; i < hi; i++ {
+				buf = m.blockKeys(&m.nodes[i].p, buf)
+				parts[w] = append(parts[w], buf...)
+				counts[i] = int32(len(buf))
+			}
+		})
+	}
+	wg.Wait()
+	keyAt = make([]int, n+1)
+	for i, c := range counts {
+		keyAt[i+1] = keyAt[i] + int(c)
+	}
+	keys = make([]uint64, 0, keyAt[n])
+	for _, p := range parts {
+		keys = append(keys, p...)
+	}
+	return keys, keyAt
+}
+
+// keyEntry is one key of one node, at index at of the keys.
+type keyEntry struct {
+	key      uint64
+	node, at int32
+}
+
+// groupKeys gathers the nodes sharing each key. It returns each key's
+// block (-1 for a key of one entry), and the blocks' members, block b's
+// at members[start[b]:start[b+1]] in the order of the keys (so in
+// increasing node order, a node given a key twice listed twice).
+func groupKeys(keys []uint64, keyAt []int) (block, members []int32, start []int) {
+	entries := make([]keyEntry, len(keys))
+	for i := range len(keyAt) - 1 {
+		for x := keyAt[i]; x < keyAt[i+1]; x++ {
+			entries[x] = keyEntry{keys[x], int32(i), int32(x)}
+		}
+	}
+	entries = radixSortKeys(entries)
+	block = make([]int32, len(keys))
+	start = []int{0}
+	for lo := 0; lo < len(entries); {
+		hi := lo + 1
+		for hi < len(entries) && entries[hi].key == entries[lo].key {
+			hi++
+		}
+		if hi-lo == 1 {
+			block[entries[lo].at] = -1
+		} else {
+			b := int32(len(start) - 1)
+			for _, e := range entries[lo:hi] {
+				block[e.at] = b
+				members = append(members, e.node)
+			}
+			start = append(start, len(members))
+		}
+		lo = hi
+	}
+	return block, members, start
+}
+
+// radixSortKeys sorts entries by key, stably (a least-significant-digit
+// radix sort, 16 bits a pass), and returns the sorted slice, which may be
+// entries or a buffer of its length.
+func radixSortKeys(entries []keyEntry) []keyEntry {
+	const bits, mask = 16, 1<<16 - 1
+	if len(entries) == 0 {
+		return entries
+	}
+	tmp := make([]keyEntry, len(entries))
+	var count [1 << bits]int
+	for shift := 0; shift < 64; shift += bits {
+		clear(count[:])
+		for _, e := range entries {
+			count[e.key>>shift&mask]++
+		}
+		if count[entries[0].key>>shift&mask] == len(entries) {
+			continue // every key has this digit
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, e := range entries {
+			d := e.key >> shift & mask
+			tmp[count[d]] = e
+			count[d]++
+		}
+		entries, tmp = tmp, entries
+	}
+	return entries
+}
