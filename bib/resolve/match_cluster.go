@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strconv"
@@ -352,12 +353,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	if !fuzzy {
 		return m
 	}
-	keys := make([]string, len(refs))
-	parallelFor(len(refs), func(i int) {
-		if refs[i].ID == "" && identifying(refs[i]) {
-			keys[i] = descriptionKey(refs[i])
-		}
-	})
+	keys := descriptionKeys(refs)
 	// The references' nodes are grouped first and the nodes, large with
 	// their profiles, made at their exact number.
 	type group struct{ refs, citing []int32 }
@@ -502,6 +498,54 @@ func containerKey(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// descriptionKeys returns the description key of each reference without an
+// id whose fields identify a work, "" for the others. A work cited by many
+// papers of the corpus is worded and read alike in each (150,229 wordings
+// of 400,000 references in 500 generated reviews): its key is made once.
+func descriptionKeys(refs []*bib.Reference) []string {
+	keys := make([]string, len(refs))
+	seed := maphash.MakeSeed()
+	wording := make([]uint64, len(refs))
+	parallelFor(len(refs), func(i int) { wording[i] = maphash.String(seed, refs[i].Raw) })
+	// Each reference's first earlier reference worded alike, by the hash
+	// of its wording; the wording and fields are compared next, on every
+	// core.
+	same := make([]int32, len(refs))
+	first := make(map[uint64]int32, len(refs)/2)
+	for i, h := range wording {
+		j, ok := first[h]
+		if !ok {
+			j = int32(i)
+			first[h] = j
+		}
+		same[i] = j
+	}
+	parallelFor(len(refs), func(i int) {
+		j := same[i]
+		if j != int32(i) && (refs[j].Raw != refs[i].Raw || !sameFields(refs[j], refs[i])) {
+			same[i] = int32(i)
+		}
+		if same[i] == int32(i) && refs[i].ID == "" && identifying(refs[i]) {
+			keys[i] = descriptionKey(refs[i])
+		}
+	})
+	for i, j := range same {
+		keys[i] = keys[j]
+	}
+	return keys
+}
+
+// sameFields reports whether two references have the same id and fields
+// (TestSameFieldsEveryField keeps it to every field of bib.Work).
+func sameFields(a, b *bib.Reference) bool {
+	x, y := &a.Work, &b.Work
+	return a.ID == b.ID && x.Type == y.Type && x.Year == y.Year && x.Title == y.Title &&
+		x.Container == y.Container && x.ContainerShort == y.ContainerShort &&
+		x.Volume == y.Volume && x.Issue == y.Issue && x.Pages == y.Pages &&
+		x.Publisher == y.Publisher && x.Place == y.Place && x.DOI == y.DOI && x.URL == y.URL &&
+		x.Original == y.Original && slices.Equal(x.Authors, y.Authors)
 }
 
 // descriptionKey is a reference's parsed fields, folded, as one string:
