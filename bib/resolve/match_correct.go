@@ -28,6 +28,11 @@ type corrector struct {
 	seed  maphash.Seed
 	edits []wordVariant    // the dictionary's words and their deletions, by hash
 	first map[uint64]int32 // the index in edits of each hash's first variant
+	// present has the bit h&presentMask of each hash h of edits set: most
+	// hashes looked up are of no variant, and the bits, a few megabytes
+	// where the map is a hundred, say so without a read of the map.
+	present     []uint64
+	presentMask uint64
 }
 
 // wordVariant is a word of the dictionary, or it with letters deleted,
@@ -62,6 +67,16 @@ func newCorrector(t *tokens) *corrector {
 	c.first = make(map[uint64]int32, len(c.edits))
 	for i := len(c.edits) - 1; i >= 0; i-- {
 		c.first[c.edits[i].hash] = int32(i)
+	}
+	// Eight bits a variant: one hash in eight of no variant finds its bit set.
+	size := uint64(64)
+	for size < 8*uint64(len(c.edits)) {
+		size *= 2
+	}
+	c.present, c.presentMask = make([]uint64, size/64), size-1
+	for _, v := range c.edits {
+		b := v.hash & c.presentMask
+		c.present[b/64] |= 1 << (b % 64)
 	}
 	return c
 }
@@ -198,6 +213,9 @@ func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 	best, found := int32(0), false
 	var other []byte
 	consider := func(h uint64) {
+		if b := h & c.presentMask; c.present[b/64]&(1<<(b%64)) == 0 {
+			return
+		}
 		i, ok := c.first[h]
 		if !ok {
 			return
