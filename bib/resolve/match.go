@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -101,9 +100,6 @@ func (t *tokens) finish(n int) {
 		t.idf[i] = math.Log(1 + float64(n)/float64(max(d, 1)))
 	}
 }
-
-// linkText matches URLs and DOIs, which are no words of a description.
-var linkText = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+|\bdoi:?\s*10\.\d{3,9}/\S+|\b10\.\d{4,9}/\S+`)
 
 // matchStopWords are left out of the word tokens.
 var matchStopWords = map[string]bool{
@@ -348,7 +344,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		text = b.String()
 	}
 	if strings.Contains(text, "10.") || strings.Contains(text, "://") || strings.Contains(text, "www.") {
-		text = linkText.ReplaceAllString(text, " ")
+		text = dropLinks(text)
 	}
 	p.text = text
 	var tight strings.Builder
