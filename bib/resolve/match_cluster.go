@@ -357,8 +357,8 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	// The references' nodes are grouped first and the nodes, large with
 	// their profiles, made at their exact number.
 	type group struct{ refs, citing []int32 }
-	var groups []group
-	same := map[string][]int32{}
+	groups := make([]group, 0, len(refs)/2)
+	same := make(map[string][]int32, len(refs)/2)
 	records := int32(len(r.c.Works))
 	for i := range refs {
 		if refs[i].ID != "" {

@@ -164,8 +164,8 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 	}
 	all = make([]Ref, 0, offset[len(records)])
 	twin = map[int]int{}
-	var kept []int
-	var refs []*bib.Reference
+	kept := make([]int, 0, len(all))
+	refs := make([]*bib.Reference, 0, len(all))
 	for i, rec := range records {
 		// Each wording's first reference in all, and its occurrences so
 		// far in this list.
