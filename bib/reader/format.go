@@ -167,20 +167,9 @@ func ReadAll(rr RecordReader, skip func(*bib.ParseError)) ([]*bib.Record, error)
 		parse := lp.referenceParser()
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
-				// A work cited by many records is written alike in
-				// each: read once (its authors copied, each reference's
-				// own to change).
-				seen := map[string]bib.Work{}
 				for rec := range records {
 					for i := range rec.References {
-						ref := &rec.References[i]
-						w, ok := seen[ref.Raw]
-						if !ok {
-							w = parse(ref.Raw)
-							seen[ref.Raw] = w
-						}
-						ref.Work = w
-						ref.Authors = slices.Clone(w.Authors)
+						rec.References[i].Work = parse(rec.References[i].Raw)
 					}
 				}
 			})

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"math/bits"
 	"runtime"
 	"sync"
 )
@@ -53,14 +54,44 @@ type keyEntry struct {
 // at members[start[b]:start[b+1]] in the order of the keys (so in
 // increasing node order, a node given a key twice listed twice).
 func groupKeys(keys []uint64, keyAt []int) (block, members []int32, start []int) {
-	entries := make([]keyEntry, len(keys))
+	// Only the keys that may be repeated are sorted: those whose bit, in
+	// a set of eight bits a key, two keys set (all repeated keys, and one
+	// key in eight or so of the others).
+	size := 64
+	for size < 8*len(keys) {
+		size *= 2
+	}
+	shift := 64 - bits.Len(uint(size-1))
+	bit := func(k uint64) (int, uint64) {
+		b := int(k * 0x9e3779b97f4a7c15 >> shift) // Fibonacci hashing: the word keys are small numbers
+		return b / 64, 1 << (b % 64)
+	}
+	once, twice := make([]uint64, size/64), make([]uint64, size/64)
+	for _, k := range keys {
+		w, m := bit(k)
+		if once[w]&m != 0 {
+			twice[w] |= m
+		}
+		once[w] |= m
+	}
+	shared := 0
+	for _, k := range keys {
+		if w, m := bit(k); twice[w]&m != 0 {
+			shared++
+		}
+	}
+	block = make([]int32, len(keys))
+	entries := make([]keyEntry, 0, shared)
 	for i := range len(keyAt) - 1 {
 		for x := keyAt[i]; x < keyAt[i+1]; x++ {
-			entries[x] = keyEntry{keys[x], int32(i), int32(x)}
+			if w, m := bit(keys[x]); twice[w]&m != 0 {
+				entries = append(entries, keyEntry{keys[x], int32(i), int32(x)})
+			} else {
+				block[x] = -1
+			}
 		}
 	}
 	entries = radixSortKeys(entries)
-	block = make([]int32, len(keys))
 	start = []int{0}
 	for lo := 0; lo < len(entries); {
 		hi := lo + 1
