@@ -150,12 +150,44 @@ func (m *matcher) rarest(ids []int32, dst []int32, skip int32) []int32 {
 	return dst
 }
 
+// turnedDown returns the test of the pairs that compare turns down before
+// reading their descriptions, so that they are never made: two records
+// (resolved among themselves), two ids, or else two DOIs, that differ.
+// Most pairs of references that give DOIs are such (1.6 million of 3.0 million
+// on 500 generated reviews citing 800 works each).
+func (m *matcher) turnedDown() func(i, j int32) bool {
+	// The ids and DOIs by their hashes: two hashes that differ are two
+	// strings that differ.
+	ids, dois := make([]uint64, len(m.nodes)), make([]uint64, len(m.nodes))
+	parallelFor(len(m.nodes), func(i int) {
+		p := &m.nodes[i].p
+		if p.id != "" {
+			ids[i] = hashKey(keyID, p.id)
+		}
+		if p.doi != "" {
+			dois[i] = hashKey(keyDOI, p.doi)
+		}
+	})
+	records := int32(m.records)
+	return func(i, j int32) bool {
+		switch {
+		case i < records && j < records:
+			return true
+		case ids[i] != 0 && ids[j] != 0:
+			return ids[i] != ids[j]
+		default:
+			return dois[i] != 0 && dois[j] != 0 && dois[i] != dois[j]
+		}
+	}
+}
+
 // candidates returns the pairs (i < j) of profiles that share a block.
 func (m *matcher) candidates() [][2]int32 {
 	n := len(m.nodes)
 	keys, keyAt := m.allBlockKeys()
 	block, members, at := groupKeys(keys, keyAt)
 	blocks := func(b int32) []int32 { return members[at[b]:at[b+1]] }
+	apart := m.turnedDown()
 	// Two passes over the blocks, the first counting the pairs, so that
 	// the pairs (tens of millions on large inputs) are made at their size
 	// rather than grown by copies. Each pass runs on every core, a worker
@@ -174,7 +206,7 @@ func (m *matcher) candidates() [][2]int32 {
 				b := blocks(id)
 				if kind := k >> 56; kind == keyDOI || kind == keyID {
 					// An exact key: joining each to the block's first is enough.
-					if b[0] != int32(i) {
+					if b[0] != int32(i) && !apart(b[0], int32(i)) {
 						pair(b[0], int32(i))
 					}
 					continue
@@ -193,7 +225,9 @@ func (m *matcher) candidates() [][2]int32 {
 				for _, j := range b[at+1:] {
 					if stamp[j] != int32(i) {
 						stamp[j] = int32(i)
-						pair(int32(i), j)
+						if !apart(int32(i), j) {
+							pair(int32(i), j)
+						}
 					}
 				}
 			}

@@ -599,9 +599,6 @@ func (m *matcher) link() []link {
 			parts[w] = make([]link, 0, (hi-lo)/2)
 			for _, pr := range pairs[lo:hi] {
 				a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
-				if a.work >= 0 && b.work >= 0 {
-					continue // records were resolved among themselves
-				}
 				if v := wm.compare(&a.p, &b.p); v.rule != "" {
 					parts[w] = append(parts[w], link{pr[0], pr[1], v})
 				}
