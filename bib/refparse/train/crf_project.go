@@ -27,10 +27,11 @@ func crfProjectWork(text string, toks []refparse.CRFTok, w *bib.Work) []refparse
 		t := refparse.CRFTokText(text, toks, i)
 		if !refparse.CRFIsMark(t) {
 			p.words = append(p.words, i)
+			p.texts = append(p.texts, t)
 			p.keys = append(p.keys, crfProjectKey(t))
 		}
 	}
-	p.place(w.DOI, refparse.CRFDOI, false)
+	p.placeDOI(w.DOI)
 	p.place(w.URL, refparse.CRFURL, false)
 	p.place(w.Title, refparse.CRFTitle, false)
 	p.place(w.Container, refparse.CRFContainer, false)
@@ -57,6 +58,7 @@ func crfProjectWork(text string, toks []refparse.CRFTok, w *bib.Work) []refparse
 
 type crfProjection struct {
 	words  []int    // the tokens that are words
+	texts  []string // their text
 	keys   []string // their compared forms
 	labels []refparse.CRFLabel
 }
@@ -66,7 +68,7 @@ type crfProjection struct {
 func crfProjectKey(s string) string {
 	s = strings.ToLower(refparse.NormalizeFullWidth(s))
 	return strings.Map(func(r rune) rune {
-		if r == '.' || r == '-' || r == '–' || r == '—' || unicode.IsSpace(r) {
+		if r == '.' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || unicode.IsSpace(r) {
 			return -1
 		}
 		return r
@@ -109,6 +111,11 @@ func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange boo
 			}
 		}
 	}
+	if bestLen < len(want) {
+		if at, n := p.matchJoined(strings.Join(want, "")); n > 0 {
+			bestAt, bestLen, want = at, n, nil
+		}
+	}
 	if bestAt < 0 || 2*bestLen < len(want) {
 		return
 	}
@@ -122,14 +129,101 @@ func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange boo
 	}
 }
 
-// placeYear labels the first free word that is the year ("2008", "2008a").
+// matchJoined finds the first run of free words whose compared forms,
+// joined, are the value's joined: a value the parser wrote with other
+// spaces than the reference ("731–741" of "731– 741", "40p" of "40 p").
+// It returns where the run starts and its length, 0 when there is none.
+func (p *crfProjection) matchJoined(want string) (at, n int) {
+	for k := range p.words {
+		joined := ""
+		for j := k; j < len(p.words) && p.labels[p.words[j]] == refparse.CRFOther; j++ {
+			joined += p.keys[j]
+			if joined == want {
+				return k, j - k + 1
+			}
+			if !strings.HasPrefix(want, joined) {
+				break
+			}
+		}
+	}
+	return 0, 0
+}
+
+// placeDOI labels the free word that is the DOI, written with or without
+// a resolver ("doi:10.1038/…", "https://doi.org/10.1038/…"): the parser
+// gives it normalised.
+func (p *crfProjection) placeDOI(doi string) {
+	doi = bib.NormalizeDOI(doi)
+	if doi == "" {
+		return
+	}
+	for k, t := range p.texts {
+		if p.labels[p.words[k]] == refparse.CRFOther && bib.NormalizeDOI(t) == doi {
+			p.labels[p.words[k]] = refparse.CRFDOI
+			return
+		}
+	}
+	p.place(doi, refparse.CRFDOI, false)
+}
+
+// placeYear labels the first free word that is the year ("2008", "2008a"),
+// and the rest of its date around it: a work keeps the year of a date
+// alone, but the labelled references label the whole date ("September
+// 1990", "June 21, 1998", "1996, November 13"), so the month or season
+// next to the year, and a day next to the month, that no field took are
+// the date's.
 func (p *crfProjection) placeYear(year string) {
 	for k, key := range p.keys {
 		if p.labels[p.words[k]] == refparse.CRFOther && strings.HasPrefix(key, year) && (len(key) == len(year) || len(key) == len(year)+1) {
 			p.labels[p.words[k]] = refparse.CRFDate
+			p.extendDate(k, -1)
+			p.extendDate(k, +1)
 			return
 		}
 	}
+}
+
+// extendDate labels as the date the free month names next to word k in
+// direction dir, and a day written next to a month.
+func (p *crfProjection) extendDate(k, dir int) {
+	free := func(j int) bool { return j >= 0 && j < len(p.words) && p.labels[p.words[j]] == refparse.CRFOther }
+	for j := k + dir; free(j); j += dir {
+		switch {
+		case crfIsMonthWord(p.keys[j]):
+		case crfIsDayWord(p.keys[j]) && (crfIsMonthWord(p.keys[j-dir]) || free(j+dir) && crfIsMonthWord(p.keys[j+dir])):
+		default:
+			return
+		}
+		p.labels[p.words[j]] = refparse.CRFDate
+	}
+}
+
+// crfIsMonthWord reports whether a compared form is a month's or season's
+// name, or two of them ("july-august" compared as "julyaugust",
+// "september/october").
+func crfIsMonthWord(key string) bool {
+	if a, b, ok := strings.Cut(key, "/"); ok {
+		return crfIsMonthWord(a) && crfIsMonthWord(b)
+	}
+	if crfMonthNumber(key) > 0 {
+		return true
+	}
+	switch key {
+	case "spring", "summer", "autumn", "fall", "winter":
+		return true
+	}
+	for i := 3; i < len(key)-2; i++ {
+		if crfMonthNumber(key[:i]) > 0 && crfIsMonthWord(key[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// crfIsDayWord reports whether a compared form is a day of the month or a
+// range of two ("21", "1-5" compared as "15", "5-8").
+func crfIsDayWord(key string) bool {
+	return crfAllDigits(key) && len(key) <= 4
 }
 
 // placeAuthors labels the author list: from the first author's first free
@@ -148,12 +242,24 @@ func (p *crfProjection) placeAuthors(names []bib.Name) {
 		if len(keys) == 0 {
 			continue
 		}
+		// A name in Chinese characters is one word, family and given name
+		// run together ("毕于运", read as 毕 and 于运).
+		whole := ""
+		if n.Literal == "" && n.Given != "" {
+			whole = strings.Join(keys, "") + strings.Join(crfValueKeys(n.Given), "")
+		}
 		for k := from; k < len(p.keys); k++ {
-			if p.labels[p.words[k]] == refparse.CRFOther && p.keys[k] == keys[0] {
+			if p.labels[p.words[k]] != refparse.CRFOther {
+				continue
+			}
+			if p.keys[k] == keys[0] || p.keys[k] == whole {
 				if first < 0 {
 					first = k
 				}
 				last = k + len(keys) - 1
+				if p.keys[k] == whole {
+					last = k
+				}
 				from = k + 1
 				break
 			}
@@ -162,14 +268,14 @@ func (p *crfProjection) placeAuthors(names []bib.Name) {
 	if first < 0 {
 		return
 	}
-	// The given names or initials of the last author, and "et al.".
-	given := map[string]bool{}
-	for _, g := range crfValueKeys(names[len(names)-1].Given) {
-		given[g] = true
-		for _, r := range g {
-			given[string(r)] = true
-		}
+	// The given names or initials of the first author written before the
+	// family name ("P. D. Alevizos"), of the last author after it, and
+	// "et al.".
+	given := crfGivenKeys(names[0].Given)
+	for first > 0 && p.labels[p.words[first-1]] == refparse.CRFOther && given[p.keys[first-1]] {
+		first--
 	}
+	given = crfGivenKeys(names[len(names)-1].Given)
 	for last+1 < len(p.keys) && p.labels[p.words[last+1]] == refparse.CRFOther &&
 		(given[p.keys[last+1]] || p.keys[last+1] == "et" || p.keys[last+1] == "al" || p.keys[last+1] == "等") {
 		last++
@@ -179,6 +285,19 @@ func (p *crfProjection) placeAuthors(names []bib.Name) {
 			p.labels[p.words[k]] = refparse.CRFAuthor
 		}
 	}
+}
+
+// crfGivenKeys are the compared forms of a given name's words and of
+// their letters (the initials).
+func crfGivenKeys(given string) map[string]bool {
+	keys := map[string]bool{}
+	for _, g := range crfValueKeys(given) {
+		keys[g] = true
+		for _, r := range g {
+			keys[string(r)] = true
+		}
+	}
+	return keys
 }
 
 // crfParserSet is a set of labelled references the parsers are compared on.
