@@ -166,21 +166,43 @@ func (p *crfProjection) placeDOI(doi string) {
 	p.place(doi, refparse.CRFDOI, false)
 }
 
-// placeYear labels the first free word that is the year ("2008", "2008a"),
-// and the rest of its date around it: a work keeps the year of a date
-// alone, but the labelled references label the whole date ("September
-// 1990", "June 21, 1998", "1996, November 13"), so the month or season
-// next to the year, and a day next to the month, that no field took are
-// the date's.
+// placeYear labels the free words that are the year ("2008", "2008a", a
+// full date "2024-01-08"), and the rest of each date around them: a work
+// keeps the year of a date alone, once, but the labelled references label
+// every date, whole ("September 1990", "June 21, 1998", "1996, November
+// 13"; the year of an author-date style and the date of issue after the
+// journal: "Pilkington, M. 2006. … Geophysics 71 (2006): L35–L42"), so
+// the month or season next to the year, and a day next to the month, that
+// no field took are the date's.
 func (p *crfProjection) placeYear(year string) {
 	for k, key := range p.keys {
-		if p.labels[p.words[k]] == refparse.CRFOther && strings.HasPrefix(key, year) && (len(key) == len(year) || len(key) == len(year)+1) {
+		if p.labels[p.words[k]] == refparse.CRFOther && crfIsYearWord(p.texts[k], key, year) {
 			p.labels[p.words[k]] = refparse.CRFDate
 			p.extendDate(k, -1)
 			p.extendDate(k, +1)
-			return
 		}
 	}
+}
+
+// crfIsYearWord reports whether a word (text and compared form) is the
+// year: itself, with a letter ("2008a"), or a date of that year written
+// with numbers ("2024-01-08", "2023-09").
+func crfIsYearWord(text, key, year string) bool {
+	if !strings.HasPrefix(key, year) {
+		return false
+	}
+	switch rest := text[len(year):]; {
+	case len(key) == len(year) || len(key) == len(year)+1:
+		return true
+	case len(rest) == 3 || len(rest) == 6:
+		for i := 0; i < len(rest); i += 3 {
+			if rest[i] != '-' || !crfAllDigits(rest[i+1:i+3]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // extendDate labels as the date the free month names next to word k in

@@ -10,8 +10,9 @@ import (
 // TestCRFProjectWork puts works back on the words of references of the
 // development split as a parser gives them: the given names before the
 // first author's family name, the month and day of a date of which the
-// work keeps the year, a value written with other spaces than the
-// reference, a DOI behind a resolver, and a Chinese name in one word.
+// work keeps the year, every date of that year, a value written with
+// other spaces than the reference, a DOI behind a resolver, and a Chinese
+// name in one word.
 func TestCRFProjectWork(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -29,10 +30,15 @@ func TestCRFProjectWork(t *testing.T) {
 		want: "author[ W . Sterling , F . Carino and C . Boss ] , \" title[ Multimedia Databases and Servers ] , \" container-title[ AT&T Technical Journal ] , Vol . volume[ 74 ] , No . issue[ 5 ] , year[ September/October 1995 ] , pp . pages[ 54-67 ] .",
 	}, {
 		// A day goes with its month; a number after the year without a
-		// month is no day.
+		// month is no day; the year written again is the year again.
 		text: "Thompson, Wayne. (1996, November 13). WFU Begins New Construction Program. Science, 1996, 12, 5.",
 		work: bib.Work{Authors: []bib.Name{{Family: "Thompson", Given: "Wayne"}}, Year: 1996, Title: "WFU Begins New Construction Program"},
-		want: "author[ Thompson , Wayne ] . ( year[ 1996 , November 13 ] ) . title[ WFU Begins New Construction Program ] . Science , 1996 , 12 , 5 .",
+		want: "author[ Thompson , Wayne ] . ( year[ 1996 , November 13 ] ) . title[ WFU Begins New Construction Program ] . Science , year[ 1996 ] , 12 , 5 .",
+	}, {
+		// Every date of the work's year, an ISO date among them.
+		text: "赵成, 2024. 为强国建设[N/OL]. 人民日报, 2024-01-08. Pilkington, M. 2006. Geophysics 71 (2006): 35.",
+		work: bib.Work{Authors: []bib.Name{{Family: "赵", Given: "成"}}, Year: 2024, Title: "为强国建设", Container: "人民日报"},
+		want: "author[ 赵成 ] , year[ 2024 ] . title[ 为强国建设 ] [ N/OL ] . container-title[ 人民日报 ] , year[ 2024-01-08 ] . Pilkington , M . 2006 . Geophysics 71 ( 2006 ) : 35 .",
 	}, {
 		text: "ABBADI, Kamel. Biologie fondamentale. Vanves : FOUCHER, 2010. 139 p. doi:10.1128/JVI.02005-10",
 		work: bib.Work{Authors: []bib.Name{{Family: "ABBADI", Given: "Kamel"}}, Year: 2010, Title: "Biologie fondamentale",
