@@ -218,3 +218,21 @@ func TestRomanPages(t *testing.T) {
 		}
 	}
 }
+
+// A range written with a wave dash (GB/T 7714-1987, Japanese lists) is a
+// range: its first page is the page other sources give.
+func TestWaveDashPages(t *testing.T) {
+	for _, p := range []string{"7～22", "7~22", "7〜22", "7 – 22"} {
+		if got := normalizePages(p); got != "7-22" {
+			t.Errorf("normalizePages(%q) = %q, want 7-22", p, got)
+		}
+	}
+	parse, _, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := "Forsé M, Tronca L. Interazionismo strutturale e capitale sociale. Sociologia e Politiche Sociali, 2005, 8(1): 7～22"
+	if w := parse(raw); w.Pages != "7-22" || w.FirstPage() != "7" || w.Volume != "8" || w.Issue != "1" {
+		t.Errorf("%s:\n got %+v, want pages 7-22 (first page 7), volume 8, issue 1", raw, w)
+	}
+}

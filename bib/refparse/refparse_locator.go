@@ -530,6 +530,12 @@ func isDash(r rune) bool {
 	return false
 }
 
+// isPageRangeMark reports whether r joins the pages of a range: a dash or
+// a wave dash.
+func isPageRangeMark(r rune) bool {
+	return isDash(r) || r == '~' || r == '～' || r == '〜'
+}
+
 func IsRoman(s string) bool {
 	if s == "" || len(s) > 8 {
 		return false
@@ -555,10 +561,11 @@ func IsRoman(s string) bool {
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // normalizePages writes a page range with an ASCII hyphen and no spaces:
-// "371–382" → "371-382".
+// "371–382" → "371-382"; "7～22" (GB/T 7714-1987 and Japanese lists
+// write a range with a wave dash) → "7-22".
 func normalizePages(p string) string {
 	p = strings.TrimSpace(p)
-	if strings.IndexFunc(p, func(r rune) bool { return r == ' ' || r != '-' && isDash(r) }) < 0 {
+	if strings.IndexFunc(p, func(r rune) bool { return r == ' ' || r != '-' && isPageRangeMark(r) }) < 0 {
 		return p
 	}
 	var b strings.Builder
@@ -566,7 +573,7 @@ func normalizePages(p string) string {
 	for _, r := range p {
 		switch {
 		case r == ' ':
-		case isDash(r):
+		case isPageRangeMark(r):
 			b.WriteByte('-')
 		default:
 			b.WriteRune(r)

@@ -64,11 +64,11 @@ type crfProjection struct {
 }
 
 // crfProjectKey is a word's compared form: lower case, full-width folded,
-// without the dots and hyphens that parsers drop or add.
+// without the dots, hyphens and wave dashes that parsers drop or add.
 func crfProjectKey(s string) string {
 	s = strings.ToLower(refparse.NormalizeFullWidth(s))
 	return strings.Map(func(r rune) rune {
-		if r == '.' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || unicode.IsSpace(r) {
+		if r == '.' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || r == '~' || r == '〜' || unicode.IsSpace(r) {
 			return -1
 		}
 		return r
