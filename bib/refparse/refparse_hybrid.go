@@ -187,7 +187,12 @@ func mendFromRules(w *bib.Work, r bib.Work, raw string) bool {
 		w.Year, w.Volume, w.Issue, changed = r.Year, r.Volume, r.Issue, true
 		w.Container = strings.TrimSuffix(w.Container, " "+strconv.Itoa(r.Year))
 	}
-	fill(&w.Volume, r.Volume)
+	if y := strconv.Itoa(w.Year); r.Volume != y || yearWritten(raw, w) > 1 {
+		// Not the year read again as the volume: GB/T 7714 writes a
+		// journal without volumes "刊名, 2020(5)", which the rules read
+		// as volume 2020, issue 5.
+		fill(&w.Volume, r.Volume)
+	}
 	fill(&w.Issue, r.Issue)
 	fill(&w.Pages, r.Pages)
 	// The rules find DOIs and links by their shape, whole: theirs win.
@@ -213,6 +218,13 @@ func mendFromRules(w *bib.Work, r bib.Work, raw string) bool {
 		w.Authors, w.Title, changed = r.Authors, r.Title, true
 	}
 	return changed
+}
+
+// yearWritten counts the times the year of w is written in raw outside
+// its title and container.
+func yearWritten(raw string, w *bib.Work) int {
+	y := strconv.Itoa(w.Year)
+	return strings.Count(raw, y) - strings.Count(w.Title, y) - strings.Count(w.Container, y)
 }
 
 // mayMend reports whether mendFromRules may change the CRF's reading w

@@ -3,6 +3,7 @@ package refparse
 import (
 	"bufio"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -234,5 +235,38 @@ func TestWaveDashPages(t *testing.T) {
 	raw := "Forsé M, Tronca L. Interazionismo strutturale e capitale sociale. Sociologia e Politiche Sociali, 2005, 8(1): 7～22"
 	if w := parse(raw); w.Pages != "7-22" || w.FirstPage() != "7" || w.Volume != "8" || w.Issue != "1" {
 		t.Errorf("%s:\n got %+v, want pages 7-22 (first page 7), volume 8, issue 1", raw, w)
+	}
+}
+
+// The default parser reads a numbered reference with its number, as the
+// CRF learnt them (a Chinese name and a bare year after '[297] ' are the
+// author and the year, the thesis's university in brackets the
+// publisher); does not take the year of a GB/T journal without volumes
+// ('刊名, 2020(5)') for the volume too; and reads a page range with 'pp'
+// glued to it. Renderings of CSL styles (testdata/refparse/csl).
+func TestHybridNumberedGBT(t *testing.T) {
+	parse, _, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		raw  string
+		want bib.Work
+	}{
+		{"[297] 毕于运 2010 博士学位论文学位论文 (中国农业科学院)",
+			bib.Work{Authors: []bib.Name{{Family: "毕", Given: "于运"}}, Year: 2010, Title: "博士学位论文学位论文", Publisher: "中国农业科学院"}},
+		{"[405] 顾云婧, 朱平. 卵巢癌基因共表达网络及预后标志物的研究[J/OL]. 生物学杂志, 2020(5)[2025-02-12]. http://jour.ucdrs.superlib.net/views/specific/2929/JourDetail.jsp?dxNumber=100287199277",
+			bib.Work{Authors: []bib.Name{{Family: "顾", Given: "云婧"}, {Family: "朱", Given: "平"}}, Year: 2020, Title: "卵巢癌基因共表达网络及预后标志物的研究", Container: "生物学杂志", Issue: "5"}},
+	} {
+		w := parse(tc.raw)
+		if w.Year != tc.want.Year || w.Title != tc.want.Title || w.Container != tc.want.Container || w.Publisher != tc.want.Publisher ||
+			w.Volume != tc.want.Volume || w.Issue != tc.want.Issue || w.Pages != tc.want.Pages ||
+			tc.want.Authors != nil && !reflect.DeepEqual(w.Authors, tc.want.Authors) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.raw, w, tc.want)
+		}
+	}
+	raw := "[199] HAASE Q, WITTE A and B W with K H and J 2002 The Internet in Everyday Life, 2002 pp291–324"
+	if w := parse(raw); w.Pages != "291-324" || w.Container != "The Internet in Everyday Life" {
+		t.Errorf("%s:\n got %+v, want pages 291-324 in The Internet in Everyday Life", raw, w)
 	}
 }

@@ -37,7 +37,9 @@ func crfProjectWork(text string, toks []refparse.CRFTok, w *bib.Work) []refparse
 	p.place(w.Container, refparse.CRFContainer, false)
 	p.place(w.Publisher, refparse.CRFPublisher, false)
 	p.place(w.Place, refparse.CRFLocation, false)
-	p.place(w.Pages, refparse.CRFPages, true)
+	if !p.place(w.Pages, refparse.CRFPages, true) {
+		p.place("pp"+w.Pages, refparse.CRFPages, true) // "pp97–116", read as 97-116
+	}
 	p.place(w.Volume, refparse.CRFVolume, false)
 	p.place(w.Issue, refparse.CRFIssue, false)
 	if w.Year != 0 {
@@ -90,13 +92,14 @@ func crfValueKeys(v string) []string {
 }
 
 // place labels the first free run of words that matches the value's words
-// in order, when it holds at least half of them. With extendRange (pages),
+// in order, when it holds at least half of them, and reports whether it
+// did. With extendRange (pages),
 // the words of a range written shorter than the value ("371–82") follow
 // the first page.
-func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange bool) {
+func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange bool) bool {
 	want := crfValueKeys(value)
 	if len(want) == 0 {
-		return
+		return false
 	}
 	bestAt, bestLen := -1, 0
 	for k := range p.words {
@@ -117,7 +120,7 @@ func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange boo
 		}
 	}
 	if bestAt < 0 || 2*bestLen < len(want) {
-		return
+		return false
 	}
 	end := bestAt + bestLen
 	if extendRange && bestLen < len(want) && end < len(p.words) && p.labels[p.words[end]] == refparse.CRFOther &&
@@ -127,6 +130,7 @@ func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange boo
 	for k := bestAt; k < end; k++ {
 		p.labels[p.words[k]] = l
 	}
+	return true
 }
 
 // matchJoined finds the first run of free words whose compared forms,
