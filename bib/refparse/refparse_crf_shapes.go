@@ -19,7 +19,9 @@ import (
 //     author-date styles without punctuation after the year) (crfHanNamesBeforeYear);
 //   - the title of the book a chapter is in, after "In" or "in", read as a
 //     second title ("Title In Container, eds.", "Title. In : EDITORS
-//     (eds.), Container.", "A. Author, in Container, eds. …") (crfChapterHost).
+//     (eds.), Container.", "A. Author, in Container, eds. …") (crfChapterHost);
+//   - a conference's year written elided at the end of its name ("TEI
+//     ’18") read as the volume or the pages (crfElidedYear).
 
 // crfBareListNumber labels as the citation number a number of one to
 // three digits that opens the reference, read as an author or editor, when
@@ -382,5 +384,29 @@ func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
 	}
 	if p := last[0] - 1; p >= a && labels[p] == CRFAuthor {
 		labels[p] = CRFOther // the comma before the journal
+	}
+}
+
+// crfElidedYear mends the year of a conference written elided at the end
+// of its name ("Proceedings … - ERM4CT ’15 2015.", "TEI ’18 (2018)"), read
+// as the volume or the pages: two digits right after an apostrophe, after
+// a title, container or publisher, are the end of that name.
+func crfElidedYear(text string, toks []CRFTok, labels []CRFLabel) {
+	for i := 2; i < len(toks); i++ {
+		switch labels[i] {
+		case CRFVolume, CRFIssue, CRFPages:
+		default:
+			continue
+		}
+		name := labels[i-2]
+		if name != CRFTitle && name != CRFContainer && name != CRFPublisher || toks[i-1].End != toks[i].Start {
+			continue
+		}
+		if t := CRFTokText(text, toks, i); len(t) != 2 || !isDigits(t) {
+			continue
+		}
+		if a := CRFTokText(text, toks, i-1); a == "’" || a == "'" {
+			labels[i-1], labels[i] = name, name
+		}
 	}
 }

@@ -53,6 +53,11 @@ func TestCRFShapes(t *testing.T) {
 		{crfHostEditors, "Sick leave[M]//Scand J Public Health. Swedish Council, 2004.", "ttokooccccoppoyo", "ttokooccccoppoyo"},
 		{crfHostEditors, "The Decline of the West[M]//Form and Actuality. 2: Perspectives. New York: Knopf, 1928.", "tttttokoocccccccollopoyo", "tttttokoocccccccollopoyo"},
 		{crfHostEditors, "A review[M]//M. Collins (Ed.), The review of books. Manhattan: LRN, 1984.", "ttokooccccccccccccolopoyo", "ttokooccccccccccccolopoyo"},
+		// A conference's elided year ends its name; a volume after a
+		// quotation in single quotes stays the volume.
+		{crfElidedYear, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaocccovyo", "aoaooaoaocccccyo"},
+		{crfElidedYear, "R. Böck, Proceedings of TEI '18 (2018).", "aoaotttogoyoo", "aoaotttttoyoo"},
+		{crfElidedYear, "Smith, J. ‘Nature’ 15, 1–3.", "aoaoocovogo", "aoaoocovogo"},
 		// The Royal Society of Chemistry writes no title.
 		{crfJournalAfterNames, "M. Guerin, Corrosion Science, 2016, 102, 291–300.", "aaaaaaoyovogo", "aaaoccoyovogo"},
 		{crfJournalAfterNames, "R. Jadhav and D. Palande, Neurosurgery, 1998, 43, 616–9.", "aaaaaaaaaoyovogo", "aaaaaaaocoyovogo"},
