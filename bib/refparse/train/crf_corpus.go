@@ -195,6 +195,9 @@ type RefParserScores struct {
 	ChineseRefs  int
 	ChineseKinds map[string]int     // GB/T renderings per pattern
 	CSL          map[string]float64 // renderings in CSL styles: "gbt/heldout", "western/heldout" …, words
+	// Default is the default parser's (refparse.ReadHybrid), its work put
+	// back on the words: per compared set, the CSL renderings per group.
+	Default map[string]float64
 }
 
 // RefParserEvaluation are the settings of EvaluateRefParser.
@@ -307,7 +310,7 @@ func EvaluateRefParser(w io.Writer, opts RefParserEvaluation) (*RefParserScores,
 	sw.write(w, "  of which the seed list (real; bilingual pairs as two halves)")
 	fmt.Fprintln(w)
 	crfWriteCSLScores(w, m, d.csl, split, sc)
-	crfWriteParserComparison(w, m, crfComparedSets(d, split))
+	sc.Default = crfWriteParserComparison(w, m, crfComparedSets(d, split))
 	if opts.TuneBias && dev {
 		fmt.Fprintln(w, "\nBiases of other, on the development split:")
 		best, f := crfTuneBias(m, real, w)

@@ -52,18 +52,25 @@ var crfCSLGroupNames = map[string]string{
 func crfWriteCSLScores(w io.Writer, m *refparse.CRFModel, csl []crfExample, split crfSplit, sc *RefParserScores) {
 	set := crfSelect(csl, split, nil)
 	_, words := crfScoreEach(m, set)
+	sc.CSL = crfWriteCSLGroups(w, "Renderings by citeproc-js, ", set, words)
+}
+
+// crfWriteCSLGroups writes the tables of crfWriteCSLScores for the counts
+// of the renderings in set, each title after the prefix, and returns each
+// group's micro F1.
+func crfWriteCSLGroups(w io.Writer, prefix string, set []crfExample, words []crfCounts) map[string]float64 {
 	info := make([]crfCSLCorpus, len(set))
 	groups := map[string]bool{}
 	for k := range set {
 		info[k], _ = crfParseCSLCorpus(set[k].corpus)
 		groups[info[k].group] = true
 	}
-	sc.CSL = map[string]float64{}
+	scores := map[string]float64{}
 	for _, g := range slices.Sorted(maps.Keys(groups)) {
 		in := func(k int) bool { return info[k].group == g }
 		total := crfSumWhere(words, in)
-		_, _, sc.CSL[g] = total.micro()
-		total.write(w, "Renderings by citeproc-js, "+crfCSLGroupNames[g]+", words")
+		_, _, scores[g] = total.micro()
+		total.write(w, prefix+crfCSLGroupNames[g]+", words")
 		line := func(name string, keep func(k int) bool) {
 			c := crfSumWhere(words, func(k int) bool { return in(k) && keep(k) })
 			if c.refs == 0 {
@@ -89,6 +96,7 @@ func crfWriteCSLScores(w io.Writer, m *refparse.CRFModel, csl []crfExample, spli
 		line("full-width punctuation", func(k int) bool { return info[k].fullWidth })
 		fmt.Fprintln(w)
 	}
+	return scores
 }
 
 // crfComparedSets are the sets the parsers are compared on: the real

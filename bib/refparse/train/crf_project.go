@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"io"
+	"maps"
 	"strconv"
 	"strings"
 	"unicode"
@@ -175,17 +176,34 @@ func (p *crfProjection) placeDOI(doi string) {
 // keeps the year of a date alone, once, but the labelled references label
 // every date, whole ("September 1990", "June 21, 1998", "1996, November
 // 13"; the year of an author-date style and the date of issue after the
-// journal: "Pilkington, M. 2006. … Geophysics 71 (2006): L35–L42"), so
-// the month or season next to the year, and a day next to the month, that
-// no field took are the date's.
+// journal: "Pilkington, M. 2006. … Geophysics 71 (2006): L35–L42", but
+// not a date of access), so the month or season next to the year, and a
+// day next to the month, that no field took are the date's.
 func (p *crfProjection) placeYear(year string) {
+	placed := false
 	for k, key := range p.keys {
-		if p.labels[p.words[k]] == refparse.CRFOther && crfIsYearWord(p.texts[k], key, year) {
-			p.labels[p.words[k]] = refparse.CRFDate
-			p.extendDate(k, -1)
-			p.extendDate(k, +1)
+		if p.labels[p.words[k]] != refparse.CRFOther || !crfIsYearWord(p.texts[k], key, year) || placed && p.accessed(k) {
+			continue
+		}
+		p.labels[p.words[k]] = refparse.CRFDate
+		p.extendDate(k, -1)
+		p.extendDate(k, +1)
+		placed = true
+	}
+}
+
+// accessed reports whether word k is in the date a web page was accessed
+// ("accessed 20 January 2012", "Consulté le 7 février 2016"), which the
+// labelled references label a note: an access word among the three words
+// before it.
+func (p *crfProjection) accessed(k int) bool {
+	for j := max(k-3, 0); j < k; j++ {
+		switch p.keys[j] {
+		case "accessed", "retrieved", "consulted", "consulté", "viewed", "cited", "visited", "downloaded":
+			return true
 		}
 	}
+	return false
 }
 
 // crfIsYearWord reports whether a word (text and compared form) is the
@@ -335,30 +353,54 @@ type crfParserSet struct {
 // crfWriteParserComparison scores the three parsers on each set, by the
 // projection of their works (words): the rules, the CRF and the default
 // (hybrid) parser, with model m; and the CRF's own labels, for reference.
-func crfWriteParserComparison(w io.Writer, m *refparse.CRFModel, sets []crfParserSet) {
+// Then it writes the default parser's tables per field (and per document
+// type and style on the CSL renderings), and returns its micro F1 per set:
+// the name of the set, or of the group of CSL styles ("gbt/heldout" …).
+func crfWriteParserComparison(w io.Writer, m *refparse.CRFModel, sets []crfParserSet) map[string]float64 {
 	fmt.Fprintln(w, "Parsers compared, token-level micro F1 over words of the fields each one's work puts back on the reference:")
 	fmt.Fprintf(w, "  %-44s %6s %7s %7s %7s %11s\n", "set", "refs", "rules", "crf", "hybrid", "crf labels")
 	sc := new(refparse.CRFScratch)
-	for _, set := range sets {
-		f := func(label func(e *crfExample) []refparse.CRFLabel) float64 {
-			_, words := crfScoreEachWith(set.examples, label)
+	project := func(read func(string) bib.Work) func(e *crfExample) []refparse.CRFLabel {
+		return func(e *crfExample) []refparse.CRFLabel {
+			work := read(e.text)
+			return crfProjectWork(e.text, e.toks, &work)
+		}
+	}
+	hybrid := project(func(s string) bib.Work { w, _ := refparse.ReadHybrid(m, s); return w })
+	hybridWords := make([][]crfCounts, len(sets))
+	for k, set := range sets {
+		f := func(words []crfCounts) float64 {
 			c := crfSumWhere(words, nil)
 			_, _, f1 := c.micro()
 			return f1
 		}
-		project := func(read func(string) bib.Work) func(e *crfExample) []refparse.CRFLabel {
-			return func(e *crfExample) []refparse.CRFLabel {
-				work := read(e.text)
-				return crfProjectWork(e.text, e.toks, &work)
-			}
+		score := func(label func(e *crfExample) []refparse.CRFLabel) float64 {
+			_, words := crfScoreEachWith(set.examples, label)
+			return f(words)
 		}
-		rules := f(project(refparse.ParseReference))
-		crf := f(project(func(s string) bib.Work { return refparse.ParseWithCRF(m, s) }))
-		hybrid := f(project(func(s string) bib.Work { w, _ := refparse.ReadHybrid(m, s); return w }))
-		labels := f(func(e *crfExample) []refparse.CRFLabel { return m.LabelReference(e.text, e.toks, sc) })
-		fmt.Fprintf(w, "  %-44s %6d %7.4f %7.4f %7.4f %11.4f\n", set.name, len(set.examples), rules, crf, hybrid, labels)
+		rules := score(project(refparse.ParseReference))
+		crf := score(project(func(s string) bib.Work { return refparse.ParseWithCRF(m, s) }))
+		_, hybridWords[k] = crfScoreEachWith(set.examples, hybrid)
+		labels := score(func(e *crfExample) []refparse.CRFLabel { return m.LabelReference(e.text, e.toks, sc) })
+		fmt.Fprintf(w, "  %-44s %6d %7.4f %7.4f %7.4f %11.4f\n", set.name, len(set.examples), rules, crf, f(hybridWords[k]), labels)
 	}
 	fmt.Fprintln(w)
+	scores := map[string]float64{}
+	var csl []crfExample
+	var cslWords []crfCounts
+	for k, set := range sets {
+		if _, ok := crfParseCSLCorpus(set.examples[0].corpus); ok {
+			csl = append(csl, set.examples...)
+			cslWords = append(cslWords, hybridWords[k]...)
+			continue
+		}
+		c := crfSumWhere(hybridWords[k], nil)
+		_, _, scores[set.name] = c.micro()
+		c.write(w, "Default parser (hybrid), its work put back on the words, "+set.name)
+		fmt.Fprintln(w)
+	}
+	maps.Copy(scores, crfWriteCSLGroups(w, "Default parser (hybrid), its work put back on the words, renderings by citeproc-js, ", csl, cslWords))
+	return scores
 }
 
 // crfAllDigits reports whether s is digits only.

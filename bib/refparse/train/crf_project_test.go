@@ -10,9 +10,9 @@ import (
 // TestCRFProjectWork puts works back on the words of references of the
 // development split as a parser gives them: the given names before the
 // first author's family name, the month and day of a date of which the
-// work keeps the year, every date of that year, a value written with
-// other spaces than the reference, a DOI behind a resolver, and a Chinese
-// name in one word.
+// work keeps the year, every date of that year but a date of access, a
+// value written with other spaces than the reference, a DOI behind a
+// resolver, and a Chinese name in one word.
 func TestCRFProjectWork(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -39,6 +39,11 @@ func TestCRFProjectWork(t *testing.T) {
 		text: "赵成, 2024. 为强国建设[N/OL]. 人民日报, 2024-01-08. Pilkington, M. 2006. Geophysics 71 (2006): 35.",
 		work: bib.Work{Authors: []bib.Name{{Family: "赵", Given: "成"}}, Year: 2024, Title: "为强国建设", Container: "人民日报"},
 		want: "author[ 赵成 ] , year[ 2024 ] . title[ 为强国建设 ] [ N/OL ] . container-title[ 人民日报 ] , year[ 2024-01-08 ] . Pilkington , M . 2006 . Geophysics 71 ( 2006 ) : 35 .",
+	}, {
+		// A date of access is no date of the work.
+		text: "Sourcebooks. 2012. Sourcebooks Announces Agile Publishing Model. Online: http://www.sourcebooks.com/blog/agile.html (accessed 30 January 2012).",
+		work: bib.Work{Authors: []bib.Name{{Literal: "Sourcebooks"}}, Year: 2012, Title: "Sourcebooks Announces Agile Publishing Model", URL: "http://www.sourcebooks.com/blog/agile.html"},
+		want: "author[ Sourcebooks ] . year[ 2012 ] . title[ Sourcebooks Announces Agile Publishing Model ] . Online : URL[ http://www.sourcebooks.com/blog/agile.html ] ( accessed 30 January 2012 ) .",
 	}, {
 		text: "ABBADI, Kamel. Biologie fondamentale. Vanves : FOUCHER, 2010. 139 p. doi:10.1128/JVI.02005-10",
 		work: bib.Work{Authors: []bib.Name{{Family: "ABBADI", Given: "Kamel"}}, Year: 2010, Title: "Biologie fondamentale",
