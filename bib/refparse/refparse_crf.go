@@ -90,10 +90,18 @@ func CRFWork(text string, toks []CRFTok, labels []CRFLabel) bib.Work {
 		switch l {
 		case CRFDOI:
 			if w.DOI == "" {
-				if d := bib.NormalizeDOI(t); d != "" {
-					w.DOI = trimDOI(d)
-				} else if k := strings.Index(t, "10."); k >= 0 {
-					w.DOI = trimDOI(bib.NormalizeDOI(t[k:]))
+				// The DOI's words, joined: a DOI broken by spaces ("10 . 1073
+				// / pnas . 1018514108") is one.
+				a, b, _ := CRFFieldSpan(text, toks, labels, CRFDOI)
+				for _, d := range []string{strings.Join(strings.Fields(CRFSpanText(text, toks, a, b)), ""), t} {
+					if n := bib.NormalizeDOI(d); n != "" {
+						w.DOI = trimDOI(n)
+					} else if k := strings.Index(d, "10."); k >= 0 {
+						w.DOI = trimDOI(bib.NormalizeDOI(d[k:]))
+					}
+					if w.DOI != "" {
+						break
+					}
 				}
 			}
 		case CRFURL:

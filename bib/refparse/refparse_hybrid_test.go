@@ -270,3 +270,16 @@ func TestHybridNumberedGBT(t *testing.T) {
 		t.Errorf("%s:\n got %+v, want pages 291-324 in The Internet in Everyday Life", raw, w)
 	}
 }
+
+// A DOI written with spaces in it (GROBID's labelled references) is read
+// whole.
+func TestCRFBrokenDOI(t *testing.T) {
+	parse, _, err := HybridReferenceParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := `Zhou, Zhifeng et al. (2011). "Substance-specific and shared transcription and epigenetic changes in the human hippocampus chronically exposed to cocaine and alcohol". eng. In: Proceedings of the National Academy of Sciences of the United States of America 108. 16. PMID: 21464311 PMCID: PMC3081016, pp. 6626-6631. issn: 1091-6490. doi: 10 . 1073 / pnas . 1018514108.`
+	if w := parse(raw); w.DOI != "10.1073/pnas.1018514108" {
+		t.Errorf("DOI %q, want 10.1073/pnas.1018514108", w.DOI)
+	}
+}

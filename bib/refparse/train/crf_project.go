@@ -136,13 +136,15 @@ func (p *crfProjection) place(value string, l refparse.CRFLabel, extendRange boo
 
 // matchJoined finds the first run of free words whose compared forms,
 // joined, are the value's joined: a value the parser wrote with other
-// spaces than the reference ("731–741" of "731– 741", "40p" of "40 p").
+// spaces than the reference ("731–741" of "731– 741", "40p" of "40 p",
+// "10.1073/pnas.1018514108" of "10 . 1073 / pnas . 1018514108").
 // It returns where the run starts and its length, 0 when there is none.
 func (p *crfProjection) matchJoined(want string) (at, n int) {
+	want = strings.ReplaceAll(want, "/", "") // a mark between words ("10 . 1073 / pnas")
 	for k := range p.words {
 		joined := ""
 		for j := k; j < len(p.words) && p.labels[p.words[j]] == refparse.CRFOther; j++ {
-			joined += p.keys[j]
+			joined += strings.ReplaceAll(p.keys[j], "/", "")
 			if joined == want {
 				return k, j - k + 1
 			}
