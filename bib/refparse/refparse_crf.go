@@ -255,7 +255,8 @@ func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
 	// learnt from the labelled lists, which number theirs; the rules and
 	// the split of a bilingual pair read it without.
 	cleaned, number := cleanReferenceNumbered(raw)
-	s := crfSingleStops(cleaned[number:])
+	unnumbered := cleaned[number:]
+	s := crfSingleStops(unnumbered)
 	if s == "" {
 		return bib.Work{}, left
 	}
@@ -265,7 +266,10 @@ func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
 		number = 0
 	}
 	left.text = s
-	if number > 0 {
+	switch {
+	case number > 0 && s == unnumbered:
+		s = cleaned
+	case number > 0:
 		s = cleaned[:number] + s
 	}
 	sc := crfScratchPool.Get().(*CRFScratch)
