@@ -251,11 +251,7 @@ func crfIsMonthWord(key string) bool {
 	if a, b, ok := strings.Cut(key, "/"); ok {
 		return crfIsMonthWord(a) && crfIsMonthWord(b)
 	}
-	if crfMonthNumber(key) > 0 {
-		return true
-	}
-	switch key {
-	case "spring", "summer", "autumn", "fall", "winter":
+	if crfMonthNumber(key) > 0 || crfMonthNames[key] {
 		return true
 	}
 	for i := 3; i < len(key)-2; i++ {
@@ -265,6 +261,21 @@ func crfIsMonthWord(key string) bool {
 	}
 	return false
 }
+
+// crfMonthNames are the seasons, and the months in French, German,
+// Spanish, Italian and Portuguese (crfMonthNumber has the English ones).
+var crfMonthNames = func() map[string]bool {
+	names := map[string]bool{}
+	for _, m := range strings.Fields(`spring summer autumn fall winter
+		janvier janv février févr mars avril avr mai juin juillet juil août septembre octobre novembre décembre déc
+		januar februar märz juni juli oktober dezember
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+		janeiro fevereiro março maio junho julho setembro outubro novembro dezembro`) {
+		names[m] = true
+	}
+	return names
+}()
 
 // crfIsDayWord reports whether a compared form is a day of the month or a
 // range of two ("21", "1-5" compared as "15", "5-8").

@@ -45,6 +45,10 @@ func TestCRFProjectWork(t *testing.T) {
 		work: bib.Work{Authors: []bib.Name{{Literal: "Sourcebooks"}}, Year: 2012, Title: "Sourcebooks Announces Agile Publishing Model", URL: "http://www.sourcebooks.com/blog/agile.html"},
 		want: "author[ Sourcebooks ] . year[ 2012 ] . title[ Sourcebooks Announces Agile Publishing Model ] . Online : URL[ http://www.sourcebooks.com/blog/agile.html ] ( accessed 30 January 2012 ) .",
 	}, {
+		text: "Gruffat D, Rapport d’évaluation finale. Bamako, Mali; Août 2015",
+		work: bib.Work{Authors: []bib.Name{{Family: "Gruffat", Given: "D"}}, Year: 2015, Title: "Rapport d’évaluation finale", Place: "Bamako, Mali"},
+		want: "author[ Gruffat D ] , title[ Rapport d’évaluation finale ] . location[ Bamako , Mali ] ; year[ Août 2015 ]",
+	}, {
 		text: "ABBADI, Kamel. Biologie fondamentale. Vanves : FOUCHER, 2010. 139 p. doi:10.1128/JVI.02005-10",
 		work: bib.Work{Authors: []bib.Name{{Family: "ABBADI", Given: "Kamel"}}, Year: 2010, Title: "Biologie fondamentale",
 			Publisher: "FOUCHER", Place: "Vanves", Pages: "139p", DOI: "10.1128/jvi.02005-10"},
