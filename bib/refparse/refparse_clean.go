@@ -24,14 +24,6 @@ var (
 // cleanReference prepares a reference for parsing: valid UTF-8, one line,
 // single spaces, no markup, no leading number.
 func cleanReference(s string) string {
-	s, number := cleanReferenceNumbered(s)
-	return s[number:]
-}
-
-// cleanReferenceNumbered is cleanReference with the leading reference
-// number kept: it returns the text and the length of the number and the
-// spaces after it (0 when there is none).
-func cleanReferenceNumbered(s string) (string, int) {
 	if len(s) > maxRefLen {
 		i := maxRefLen
 		for i > 0 && !utf8.RuneStart(s[i]) {
@@ -57,10 +49,10 @@ func cleanReferenceNumbered(s string) (string, int) {
 	}
 	if s != "" && (s[0] == '[' || s[0] == '(' || s[0] >= '0' && s[0] <= '9') {
 		if loc := refLabel.FindStringIndex(s); loc != nil && !isYearLabel(s, loc[1]) {
-			return s, loc[1]
+			s = s[loc[1]:]
 		}
 	}
-	return s, 0
+	return s
 }
 
 var (

@@ -251,38 +251,21 @@ type crfLeftovers struct {
 // crfReadReference is crfParseReference, and also reports what the labels
 // left that the rules may still read.
 func crfReadReference(m *CRFModel, raw string) (w bib.Work, left crfLeftovers) {
-	// The CRF reads the reference with its number ("[12] ", "3. "), as it
-	// learnt from the labelled lists, which number theirs; the rules and
-	// the split of a bilingual pair read it without.
-	cleaned, number := cleanReferenceNumbered(raw)
-	unnumbered := cleaned[number:]
-	s := crfSingleStops(unnumbered)
+	s := crfSingleStops(cleanReference(raw))
 	if s == "" {
 		return bib.Work{}, left
 	}
 	var original string
 	if orig, trans, ok := splitTranslation(s); ok {
 		original, s = orig, trans
-		number = 0
-	}
-	left.text = s
-	switch {
-	case number > 0 && s == unnumbered:
-		s = cleaned
-	case number > 0:
-		s = cleaned[:number] + s
 	}
 	sc := crfScratchPool.Get().(*CRFScratch)
 	defer crfScratchPool.Put(sc)
 	sc.toks = CRFTokenize(s, sc.toks[:0])
 	labels := m.LabelReference(s, sc.toks, sc)
-	for i := 0; i < len(labels) && int(sc.toks[i].Start) < number; i++ {
-		if labels[i] != CRFOther {
-			labels[i] = CRFCitNum // what cleanReference took for the number is the number
-		}
-	}
 	w = CRFWork(s, sc.toks, labels)
 	w.Original = original
+	left.text = s
 	dates := 0
 	for i, l := range labels {
 		t := CRFTokText(s, sc.toks, i)
