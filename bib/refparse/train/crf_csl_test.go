@@ -101,3 +101,25 @@ func TestCRFCSLHeldOut(t *testing.T) {
 		}
 	}
 }
+
+// The default parser (refparse.ReadHybrid) on the same renderings, its
+// work put back on the words (crfWriteParserComparison): the criterion of
+// issue 23 is 0.95 for the GB/T 7714 and Chinese-journal styles and 0.96
+// for the Western ones; measured 0.9589 and 0.9633.
+func TestDefaultParserCSLHeldOut(t *testing.T) {
+	d := crfTestDataset(t)
+	m := crfTestModel(t)
+	var sets []crfParserSet
+	for _, s := range crfComparedSets(d, crfSplitTest) {
+		if strings.HasPrefix(s.name, "CSL renderings, ") && strings.HasSuffix(s.name, "/heldout") {
+			sets = append(sets, s)
+		}
+	}
+	scores := crfWriteParserComparison(io.Discard, m, sets)
+	for g, floor := range map[string]float64{"gbt/heldout": 0.955, "western/heldout": 0.960} {
+		t.Logf("%s: micro F1 over words %.4f", g, scores[g])
+		if scores[g] < floor {
+			t.Errorf("%s: micro F1 %.4f, want at least %.3f", g, scores[g], floor)
+		}
+	}
+}
