@@ -56,9 +56,9 @@ func TestSameFieldsEveryField(t *testing.T) {
 	}
 }
 
-// TestDescriptionKeysShared checks that references worded and read alike
-// get the key each would have alone, and that a reference worded alike but
-// read otherwise gets its own.
+// TestDescriptionKeysShared checks that references read alike share a
+// key's number, whether worded alike or not, and that a reference worded
+// alike but read otherwise gets its own.
 func TestDescriptionKeysShared(t *testing.T) {
 	a := &bib.Reference{Raw: "Gluckman P, 2017, SCI DIPLOMACY, V6, P1", Work: bib.Work{
 		Authors: []bib.Name{{Family: "Gluckman", Given: "P"}}, Year: 2017, ContainerShort: "SCI DIPLOMACY", Volume: "6", Pages: "1"}}
@@ -67,12 +67,16 @@ func TestDescriptionKeysShared(t *testing.T) {
 	c := &bib.Reference{Raw: a.Raw, Work: a.Work}
 	c.Year = 2018
 	d := &bib.Reference{Raw: "no year", Work: bib.Work{Title: "Untitled"}}
-	keys := descriptionKeys([]*bib.Reference{a, b, c, d})
-	want := []string{descriptionKey(a), descriptionKey(a), descriptionKey(c), ""}
-	if !slices.Equal(keys, want) {
-		t.Errorf("keys = %q, want %q", keys, want)
+	keys, count := descriptionKeys([]*bib.Reference{a, b, c, d})
+	if want := []int32{0, 0, 1, -1}; !slices.Equal(keys, want) || count != 2 {
+		t.Errorf("keys = %v (%d), want %v (2)", keys, count, want)
 	}
-	if keys[0] == keys[2] {
+	if descriptionKey(a) == descriptionKey(c) {
 		t.Error("another year, the same key")
+	}
+	// Worded otherwise, read alike: the same key.
+	e := &bib.Reference{Raw: "GLUCKMAN P, 2017, SCI DIPLOMACY, V6, P1", Work: a.Work}
+	if keys, _ := descriptionKeys([]*bib.Reference{a, e}); keys[0] != keys[1] || keys[0] < 0 {
+		t.Errorf("keys = %v, want one number", keys)
 	}
 }
