@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,16 +31,25 @@ type wosReader struct {
 	// The record being read, kept across a line reported as skipped.
 	f       *wosFields
 	lastTag string
-	// parseLater leaves the references' fields to ReadAll (see
-	// laterParser).
-	parseLater bool
+	// later holds the cited references of the records whose reference
+	// lists are left to ReadAll (see laterParser), until it makes them.
+	later      map[*bib.Record]*wosFields
+	laterMutex sync.Mutex
 }
 
-// referenceParser leaves the references unparsed from now on and returns
-// what parses them (see laterParser).
-func (w *wosReader) referenceParser() bib.ReferenceParser {
-	w.parseLater = true
-	return refparse.ParseWoSCitedReference
+// referencesLater leaves the records' reference lists unmade from now on
+// and returns what makes them (see laterParser).
+func (w *wosReader) referencesLater() func(*bib.Record) {
+	w.later = map[*bib.Record]*wosFields{}
+	return func(rec *bib.Record) {
+		w.laterMutex.Lock()
+		f := w.later[rec]
+		delete(w.later, rec)
+		w.laterMutex.Unlock()
+		for i, cr := range f.values["CR"] {
+			rec.References[i] = bib.Reference{Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: refparse.ParseWoSCitedReference(cr)}
+		}
+	}
 }
 
 func newWoSReader(r io.Reader, file string) RecordReader {
@@ -122,7 +132,12 @@ func (w *wosReader) Read() (*bib.Record, error) {
 			if f == nil {
 				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: ER without a record", bib.ErrSyntax)}
 			}
-			rec := f.record(w.file, w.parseLater)
+			rec := f.record(w.file, w.later != nil)
+			if w.later != nil {
+				w.laterMutex.Lock()
+				w.later[rec] = f
+				w.laterMutex.Unlock()
+			}
 			f, lastTag = nil, ""
 			return rec, nil
 		}
@@ -184,8 +199,9 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// record turns the collected fields into a Record.
-func (f *wosFields) record(file string, parseLater bool) *bib.Record {
+// record turns the collected fields into a Record; later leaves its
+// references to be made (zero Reference values, one per CR string).
+func (f *wosFields) record(file string, later bool) *bib.Record {
 	rec := &bib.Record{ID: f.one("UT"), File: file, Line: f.start, Repairs: f.repairs}
 	for _, a := range f.values["AU"] {
 		rec.Authors = append(rec.Authors, parseWoSName(a))
@@ -218,13 +234,13 @@ func (f *wosFields) record(file string, parseLater bool) *bib.Record {
 	if tc, err := strconv.Atoi(f.one("TC")); err == nil {
 		rec.TimesCited = tc
 	}
+	if later {
+		rec.References = make([]bib.Reference, len(f.values["CR"])) // made by wosReader.referencesLater
+		return rec
+	}
 	rec.References = make([]bib.Reference, 0, len(f.values["CR"]))
 	for i, cr := range f.values["CR"] {
-		ref := bib.Reference{Raw: cr, Position: i + 1, Line: f.lines["CR"][i]}
-		if !parseLater {
-			ref.Work = refparse.ParseWoSCitedReference(cr)
-		}
-		rec.References = append(rec.References, ref)
+		rec.References = append(rec.References, bib.Reference{Raw: cr, Position: i + 1, Line: f.lines["CR"][i], Work: refparse.ParseWoSCitedReference(cr)})
 	}
 	return rec
 }
