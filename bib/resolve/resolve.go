@@ -1,9 +1,11 @@
 package resolve
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -162,38 +164,56 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 			places[w] = at
 		}
 	}
-	all = make([]Ref, 0, offset[len(records)])
+	// Each reference's Ref, and whether it is counted or the twin of
+	// which (twinOf, -1 for none known; counted for counted), made on
+	// every core, a worker to a run of whole records.
+	const counted = -2
+	all = make([]Ref, offset[len(records)])
+	twinOf := make([]int, len(all))
+	forRecordRuns(offset, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			rec := records[i]
+			// Each wording's first reference in all, and its occurrences
+			// so far in this list.
+			type seen struct{ first, n int }
+			occ := make(map[string]seen, len(rec.References))
+			for k := range rec.References {
+				ref := &rec.References[k]
+				idx := offset[i] + k
+				all[idx] = Ref{Citing: citing[i], Position: ref.Position, Raw: ref.Raw, File: rec.File, Line: ref.Line, Via: -1}
+				key := folded[idx]
+				o, ok := occ[key]
+				if !ok {
+					o.first = idx
+				}
+				n := o.n
+				o.n++
+				occ[key] = o
+				switch at := places[citing[i]][key]; {
+				case giver[citing[i]] != i && len(at) > 0:
+					twinOf[idx] = at[min(n, len(at)-1)] // the same place in the other copy
+				case giver[citing[i]] != i:
+					twinOf[idx] = -1
+				case n > 0 && key != "" && wordingIdentifies(ref):
+					twinOf[idx] = o.first
+				default:
+					twinOf[idx] = counted
+				}
+			}
+		}
+	})
 	twin = map[int]int{}
 	kept := make([]int, 0, len(all))
 	refs := make([]*bib.Reference, 0, len(all))
 	for i, rec := range records {
-		// Each wording's first reference in all, and its occurrences so
-		// far in this list.
-		type seen struct{ first, n int }
-		occ := map[string]seen{}
 		for k := range rec.References {
-			ref := &rec.References[k]
-			idx := len(all)
-			all = append(all, Ref{Citing: citing[i], Position: ref.Position, Raw: ref.Raw, File: rec.File, Line: ref.Line, Via: -1})
-			key := folded[idx]
-			o, ok := occ[key]
-			if !ok {
-				o.first = idx
+			idx := offset[i] + k
+			if t := twinOf[idx]; t != counted {
+				twin[idx] = t
+				continue
 			}
-			n := o.n
-			o.n++
-			occ[key] = o
-			switch at := places[citing[i]][key]; {
-			case giver[citing[i]] != i && len(at) > 0:
-				twin[idx] = at[min(n, len(at)-1)] // the same place in the other copy
-			case giver[citing[i]] != i:
-				twin[idx] = -1
-			case n > 0 && key != "" && wordingIdentifies(ref):
-				twin[idx] = o.first
-			default:
-				kept = append(kept, idx)
-				refs = append(refs, ref)
-			}
+			kept = append(kept, idx)
+			refs = append(refs, &rec.References[k])
 		}
 	}
 	if len(kept) == len(all) {
@@ -215,6 +235,27 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 		all[idx] = ref
 	}
 	return all, twin
+}
+
+// forRecordRuns calls f on runs of whole records [lo, hi) on every core,
+// the runs holding about as many references each (record i's references
+// are offset[i] to offset[i+1]).
+func forRecordRuns(offset []int, f func(lo, hi int)) {
+	n := len(offset) - 1
+	workers := min(runtime.GOMAXPROCS(0), max(1, offset[n]/10000))
+	var wg sync.WaitGroup
+	lo := 0
+	for w := range workers {
+		hi := sort.SearchInts(offset, offset[n]*(w+1)/workers)
+		hi = min(max(hi, lo), n)
+		if w == workers-1 {
+			hi = n
+		}
+		start := lo
+		wg.Go(func() { f(start, hi) })
+		lo = hi
+	}
+	wg.Wait()
 }
 
 // wordingIdentifies reports whether a reference's wording names one work,
