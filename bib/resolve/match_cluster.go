@@ -647,14 +647,18 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 	roots := m.cluster(links)
 
 	// Works in order of first appearance: a group with a record is its work.
-	workOf := make(map[int32]int32, len(m.nodes))
+	// workOf holds each group's work by its root, -1 until it has one.
+	workOf := make([]int32, len(m.nodes))
+	for k := range workOf {
+		workOf[k] = -1
+	}
 	for i := 0; i < m.records; i++ {
 		workOf[roots[i]] = m.nodes[i].work
 	}
 	// The groups without a record are new works: room for them at once.
 	fresh := 0
 	for k, root := range roots {
-		if _, ok := workOf[root]; !ok && int(root) == k {
+		if workOf[root] < 0 && int(root) == k {
 			fresh++
 		}
 	}
@@ -702,8 +706,8 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		}
 		n := &m.nodes[k]
 		out := &r.c.Refs[i]
-		w, ok := workOf[roots[k]]
-		if !ok {
+		w := workOf[roots[k]]
+		if w < 0 {
 			w = r.newWork(Work{Work: ref.Work, ID: ref.ID})
 			if ref.ID != "" {
 				if _, taken := r.byID[ref.ID]; !taken {
