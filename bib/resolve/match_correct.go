@@ -1,9 +1,13 @@
 package resolve
 
 import (
+	"cmp"
 	"hash/maphash"
+	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -26,11 +30,14 @@ type corrector struct {
 	t     *tokens
 	df    []int32 // document frequencies before any correction
 	seed  maphash.Seed
-	edits []wordVariant    // the dictionary's words and their deletions, by hash
-	first map[uint64]int32 // the index in edits of each hash's first variant
+	edits []wordVariant // the dictionary's words and their deletions, by hash
+	// dir[p] is the index in edits of the first variant whose hash begins
+	// with the dirBits bits p.
+	dir     []int32
+	dirBits int
 	// present has the bit h&presentMask of each hash h of edits set: most
-	// hashes looked up are of no variant, and the bits, a few megabytes
-	// where the map is a hundred, say so without a read of the map.
+	// hashes looked up are of no variant, and the bits, a few megabytes,
+	// say so without a read of the directory and the variants.
 	present     []uint64
 	presentMask uint64
 }
@@ -46,27 +53,44 @@ type wordVariant struct {
 // more.
 func newCorrector(t *tokens) *corrector {
 	c := &corrector{t: t, df: slices.Clone(t.df), seed: maphash.MakeSeed()}
-	var buf []byte
-	for id, d := range c.df {
-		s := t.strs[id]
-		if d < 2 || len(s) < minCorrected || !isASCIILetters(s) {
-			continue
-		}
-		buf = ocrSkeleton(buf[:0], s)
-		c.variants(buf, 0, 2, func(h uint64) { c.edits = append(c.edits, wordVariant{h, int32(id)}) })
+	// The variants of each dictionary word, on every core, a worker to a
+	// range of words.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.df)/10000))
+	parts := make([][]wordVariant, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var buf []byte
+			for id := w * len(c.df) / workers; id < (w+1)*len(c.df)/workers; id++ {
+				s := t.strs[id]
+				if c.df[id] < 2 || len(s) < minCorrected || !isASCIILetters(s) {
+					continue
+				}
+				buf = ocrSkeleton(buf[:0], s)
+				c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
+			}
+		})
 	}
+	wg.Wait()
+	c.edits = slices.Concat(parts...)
 	slices.SortFunc(c.edits, func(a, b wordVariant) int {
 		if a.hash != b.hash {
-			if a.hash < b.hash {
-				return -1
-			}
-			return 1
+			return cmp.Compare(a.hash, b.hash)
 		}
-		return int(a.word - b.word)
+		return cmp.Compare(a.word, b.word)
 	})
-	c.first = make(map[uint64]int32, len(c.edits))
-	for i := len(c.edits) - 1; i >= 0; i-- {
-		c.first[c.edits[i].hash] = int32(i)
+	// The directory: the hashes are uniform, so about one variant begins
+	// with each prefix of dirBits bits.
+	c.dirBits = max(1, bits.Len(uint(len(c.edits))))
+	c.dir = make([]int32, 1<<c.dirBits+1)
+	p := 0
+	for i, v := range c.edits {
+		for ; p <= int(v.hash>>(64-c.dirBits)); p++ {
+			c.dir[p] = int32(i)
+		}
+	}
+	for ; p < len(c.dir); p++ {
+		c.dir[p] = int32(len(c.edits))
 	}
 	// Eight bits a variant: one hash in eight of no variant finds its bit set.
 	size := uint64(64)
@@ -79,6 +103,24 @@ func newCorrector(t *tokens) *corrector {
 		c.present[b/64] |= 1 << (b % 64)
 	}
 	return c
+}
+
+// variantsOf returns the dictionary's variants with hash h, in word order.
+func (c *corrector) variantsOf(h uint64) []wordVariant {
+	if b := h & c.presentMask; c.present[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
+	p := h >> (64 - c.dirBits)
+	vs := c.edits[c.dir[p]:c.dir[p+1]]
+	i := 0
+	for i < len(vs) && vs[i].hash < h {
+		i++
+	}
+	j := i
+	for j < len(vs) && vs[j].hash == h {
+		j++
+	}
+	return vs[i:j]
 }
 
 // wordEdits is how many edits apart a word of n letters may be from the
@@ -213,15 +255,8 @@ func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 	best, found := int32(0), false
 	var other []byte
 	consider := func(h uint64) {
-		if b := h & c.presentMask; c.present[b/64]&(1<<(b%64)) == 0 {
-			return
-		}
-		i, ok := c.first[h]
-		if !ok {
-			return
-		}
-		for ; int(i) < len(c.edits) && c.edits[i].hash == h; i++ {
-			id := c.edits[i].word
+		for _, v := range c.variantsOf(h) {
+			id := v.word
 			if found && (c.df[id] < c.df[best] || c.df[id] == c.df[best] && id > best) {
 				continue
 			}
