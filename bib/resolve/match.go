@@ -46,6 +46,10 @@ type profile struct {
 	textWords []string // the short words (two or three letters) of text
 	lead      string   // the text's first word of three letters or more: most styles begin with the first author's family
 	textGrams []uint32 // trigram sketch of text, computed when first needed
+	// noisy: the text shows the noise of extraction or OCR, look-alike
+	// letters and digits read back or words mended (corrector), and
+	// pairs the fields turn down get a second look (compareText).
+	noisy bool
 }
 
 // tokens interns word and number tokens and counts in how many
@@ -347,6 +351,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		text = dropLinks(text)
 	}
 	p.text = text
+	p.noisy = readLookAlikes(text) != text
 	var tight strings.Builder
 	years := 0 // the text's years: one, or -1 for several
 	splitText(text, func(s []byte) {

@@ -31,6 +31,7 @@ type matcher struct {
 	records int     // nodes[:records] are the records' works
 	refNode []int32 // each reference's node
 	srcSim  map[uint64]float64
+	gramIDF []float32 // rarity of each trigram bucket (countGrams)
 }
 
 // link is a matched pair of nodes.
@@ -96,10 +97,10 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.yearMin != 0 && h.yearMin != 0 && max(g.yearMax, h.yearMax)-min(g.yearMin, h.yearMin) > 1 {
 		return false
 	}
-	if g.vol != "" && h.vol != "" && g.vol != h.vol && m.locator(&m.nodes[g.volNode].p, &m.nodes[h.volNode].p, g.vol, h.vol, 2) == locDiffer {
+	if g.vol != "" && h.vol != "" && g.vol != h.vol && m.locatorsDiffer(g.volNode, h.volNode, g.vol, h.vol, 2) {
 		return false
 	}
-	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locator(&m.nodes[g.pageNode].p, &m.nodes[h.pageNode].p, g.page, h.page, 3) == locDiffer {
+	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locatorsDiffer(g.pageNode, h.pageNode, g.page, h.page, 3) {
 		return false
 	}
 	if len(g.fams) > 0 && len(h.fams) > 0 && !sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) && !nearFamily(g.fams, h.fams) {
@@ -124,6 +125,22 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		return false
 	}
 	return true
+}
+
+// locatorsDiffer reports whether the volumes or first pages x and y,
+// taken from nodes i and j, differ (matcher.locator), and the two texts'
+// numbers do not say that a parser misread one of them (in a noisy text):
+// the numbers of one text, two or more, all in the other.
+func (m *matcher) locatorsDiffer(i, j int32, x, y string, minLen int) bool {
+	a, b := &m.nodes[i].p, &m.nodes[j].p
+	if m.locator(a, b, x, y, minLen) != locDiffer {
+		return false
+	}
+	if !a.noisy && !b.noisy {
+		return true
+	}
+	agree, _ := numbersAgree(a.nums, b.nums)
+	return agree <= 0
 }
 
 // maxTitles is how many of its titles a group keeps to compare.
@@ -432,6 +449,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		}
 		if words := c.correct(nil, seq[start:ends[k]]); !slices.Equal(words, seq[start:ends[k]]) {
 			p.words = sortedSet(words)
+			p.noisy = true
 		}
 	})
 	clear(m.tok.df)
@@ -605,6 +623,7 @@ func descriptionKey(ref *bib.Reference) string {
 func (m *matcher) link() []link {
 	pairs := m.candidates()
 	m.sketchTexts()
+	m.countGrams()
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pairs)/20000))
 	parts := make([][]link, workers)
 	var wg sync.WaitGroup
@@ -618,7 +637,11 @@ func (m *matcher) link() []link {
 			parts[w] = make([]link, 0, (hi-lo)/2)
 			for _, pr := range pairs[lo:hi] {
 				a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
-				if v := wm.compare(&a.p, &b.p); v.rule != "" {
+				v := wm.compare(&a.p, &b.p)
+				if v.rule == "" && (a.p.noisy || b.p.noisy) {
+					v = wm.compareText(&a.p, &b.p)
+				}
+				if v.rule != "" {
 					parts[w] = append(parts[w], link{pr[0], pr[1], v})
 				}
 			}

@@ -1,0 +1,141 @@
+package resolve
+
+import "math"
+
+// Text-level scoring: a second look at a pair the field scoring turned
+// down, for texts that show noise. Extraction from PDFs and OCR misspell
+// names, run words together and misread digits, and the parser then takes
+// an author list for a title or loses the year, so that the fields
+// disagree where the texts still say one work. The whole texts are
+// compared as sketches of character trigrams (TightGrams of the folded
+// text, which spacing and case do not change), each trigram weighted by
+// its rarity in the corpus, as Christen's q-gram comparison of records
+// does (Data Matching, Springer 2012, doi:10.1007/978-3-642-31164-2,
+// ch. 5); and what noise leaves alone must agree: the year within one, the
+// volume and first page, and the numbers of the shorter text, all found
+// in the other.
+
+// gramBuckets is the size of the table counting in how many texts each
+// trigram occurs, indexed by the trigram hash's top bits: collisions only
+// make a few rare trigrams look commoner.
+const (
+	gramBucketBits = 20
+	gramBuckets    = 1 << gramBucketBits
+)
+
+// Thresholds of the text verdict: the rarity-weighted share of the
+// shorter text's trigrams found in the other.
+const (
+	textMinShareUnnamed = 0.6 // numbers that identify, without the same first name
+	textMinShareVague   = 0.6 // a year and the first name, no other number
+)
+
+// countGrams counts the texts each trigram occurs in, for gramWeight.
+func (m *matcher) countGrams() {
+	df := make([]uint16, gramBuckets)
+	for i := range m.nodes {
+		for _, g := range m.nodes[i].p.textGrams {
+			if d := &df[g>>(32-gramBucketBits)]; *d < math.MaxUint16 {
+				*d++
+			}
+		}
+	}
+	w := make([]float32, gramBuckets)
+	n := float64(len(m.nodes))
+	for i, d := range df {
+		w[i] = float32(math.Log(1 + n/float64(max(d, 1))))
+	}
+	m.gramIDF = w
+}
+
+// gramShare is the rarity-weighted share of the lighter of two trigram
+// sketches found in the other.
+func (m *matcher) gramShare(a, b []uint32) float64 {
+	idf := m.gramIDF
+	var wa, wb, both float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			wa += float64(idf[a[i]>>(32-gramBucketBits)])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			wb += float64(idf[b[j]>>(32-gramBucketBits)])
+			j++
+		default:
+			w := float64(idf[a[i]>>(32-gramBucketBits)])
+			wa += w
+			wb += w
+			both += w
+			i++
+			j++
+		}
+	}
+	if lighter := min(wa, wb); lighter > 0 {
+		return both / lighter
+	}
+	return 0
+}
+
+// compareText is the text verdict on a pair compare turned down. What
+// noise leaves alone must agree: the year within one, and no volume or
+// first page that differs; then two numbers besides the year (a volume and
+// a page) found in both texts, with the same first name (sameLead) or most
+// of the shorter text, identify the work; one such number with the first
+// name, or only the year with the first name and most of the text, may be
+// another work's, and join only where nothing else could (verdict.vague).
+func (m *matcher) compareText(a, b *profile) verdict {
+	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" {
+		return verdict{} // identifiers decide
+	}
+	if a.year != 0 && b.year != 0 && abs(a.year-b.year) > 1 {
+		return verdict{}
+	}
+	agree, n := numbersAgree(a.nums, b.nums)
+	if agree <= 0 && (m.locator(a, b, a.vol, b.vol, 2) == locDiffer || m.locator(a, b, a.page, b.page, 3) == locDiffer) {
+		return verdict{}
+	}
+	shared, longest := m.sharedNumbers(a, b)
+	lead := sameLead(a, b) && !initialsDiffer(a, b)
+	vague := false
+	switch {
+	case shared >= 2 && longest >= 3 && lead && (agree > 0 || len(a.title) == 0 || len(b.title) == 0):
+	case shared >= 2 && agree > 0 && n >= 3 && m.gramShare(a.textGrams, b.textGrams) >= textMinShareUnnamed:
+	case shared >= 1 && longest >= 2 && agree > 0 && lead:
+		vague = true
+	case agree == 0 && lead && a.year != 0 && a.year == b.year && m.gramShare(a.textGrams, b.textGrams) >= textMinShareVague:
+		vague = true
+	default:
+		return verdict{}
+	}
+	agreed := agreeText | agreeNumbers
+	if lead {
+		agreed |= agreeAuthor
+	}
+	if a.year != 0 && b.year != 0 {
+		agreed |= agreeYear
+	}
+	return verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: vague, agreed: agreed, byNumbers: !vague}
+}
+
+// sharedNumbers counts the numbers of a's text in b's that are no year,
+// and gives the length of the longest.
+func (m *matcher) sharedNumbers(a, b *profile) (n, longest int) {
+	i, j := 0, 0
+	for i < len(a.nums) && j < len(b.nums) {
+		switch x, y := a.nums[i], b.nums[j]; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			if s := m.tok.strs[x]; yearOf([]byte(s)) == 0 {
+				n++
+				longest = max(longest, len(s))
+			}
+			i++
+			j++
+		}
+	}
+	return n, longest
+}
