@@ -509,6 +509,11 @@ type verdict struct {
 	agreed   fieldSet
 	// byNumbers: three numbers or more of one text are all in the other.
 	byNumbers bool
+	// located: in a noisy pair, two numbers besides the year, one of three
+	// digits or more, are in both texts and the numbers of one text are
+	// all in the other (matcher.locate): a volume and a page say where the
+	// work is printed, whatever noise did to its names and title.
+	located bool
 }
 
 // titleInText is the share of one title that must be found in the other

@@ -103,6 +103,11 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locatorsDiffer(g.pageNode, h.pageNode, g.page, h.page, 3) {
 		return false
 	}
+	if v.located {
+		// Names and titles of noisy texts may be misread beyond
+		// recognition; the volume and page of the link speak for them.
+		return m.sameCitations(g, h, v)
+	}
 	if len(g.fams) > 0 && len(h.fams) > 0 && !sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) && !nearFamily(g.fams, h.fams) {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
@@ -117,14 +122,17 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.sectionNode >= 0 && h.sectionNode >= 0 && sectionsDiffer(&m.nodes[g.sectionNode].p, &m.nodes[h.sectionNode].p) {
 		return false
 	}
-	// One reference list names a work once: two of its entries are two
-	// works ("2015a" and "2015b", two chapters of one book, parts I and II)
-	// unless an identifier joins them, or an entry without one repeats the
-	// exact key of one that has it (a short citation of an identified work).
-	if !(v.rule == MatchKey && v.anchored) && sharesSorted(g.citing, h.citing) {
-		return false
-	}
-	return true
+	return m.sameCitations(g, h, v)
+}
+
+// sameCitations reports whether two groups may be one work as their
+// citing lists say. One reference list names a work once: two of its
+// entries are two works ("2015a" and "2015b", two chapters of one book,
+// parts I and II) unless an identifier joins them, or an entry without
+// one repeats the exact key of one that has it (a short citation of an
+// identified work).
+func (m *matcher) sameCitations(g, h *group, v verdict) bool {
+	return v.rule == MatchKey && v.anchored || !sharesSorted(g.citing, h.citing)
 }
 
 // locatorsDiffer reports whether the volumes or first pages x and y,
@@ -640,6 +648,9 @@ func (m *matcher) link() []link {
 				v := wm.compare(&a.p, &b.p)
 				if v.rule == "" && (a.p.noisy || b.p.noisy) {
 					v = wm.compareText(&a.p, &b.p)
+				}
+				if v.rule != "" && !v.vague && (a.p.noisy || b.p.noisy) {
+					v.located = wm.locate(&a.p, &b.p)
 				}
 				if v.rule != "" {
 					parts[w] = append(parts[w], link{pr[0], pr[1], v})

@@ -259,17 +259,18 @@ func TestCrossrefStyles(t *testing.T) {
 // precision 0.9906). By style at 5%: ACS 0.9826 / 0.8033, APA 0.9833 /
 // 0.8138, degraded authors 0.9841 / 0.8017, Elsevier without titles
 // 0.9774 / 0.7917; at 2% 0.9874 / 0.9248, at 10% 0.9810 / 0.5560.
-// The text verdict (textscore.go) took the reachable recall to 0.9338 at
-// 2%, 0.8295 at 5% and 0.6089 at 10% (precision 0.9875, 0.9827, 0.9826).
+// The text verdict (textscore.go) and links that name one place of print
+// (verdict.located) took the reachable recall to 0.9437 at 2%, 0.8629 at
+// 5% and 0.6945 at 10% (precision 0.9875, 0.9831, 0.9842).
 // The floors are those figures, rounded down.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
 	clean := crossrefStyles(t, false)
 	for _, tc := range []struct{ rate, minPrecision, minReachable float64 }{
-		{0.02, 0.985, 0.93},
-		{0.05, 0.98, 0.82},
-		{0.10, 0.98, 0.60},
+		{0.02, 0.985, 0.94},
+		{0.05, 0.98, 0.86},
+		{0.10, 0.98, 0.69},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, _ := pairwise(refs)

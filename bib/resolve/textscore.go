@@ -1,6 +1,9 @@
 package resolve
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Text-level scoring: a second look at a pair the field scoring turned
 // down, for texts that show noise. Extraction from PDFs and OCR misspell
@@ -138,4 +141,48 @@ func (m *matcher) sharedNumbers(a, b *profile) (n, longest int) {
 		}
 	}
 	return n, longest
+}
+
+// locate reports whether two texts name one place of print
+// (verdict.located): two numbers besides the year, one of three digits or
+// more, in both, the numbers of one text all in the other, and no two
+// sources that differ (one volume and page of two journals: "IEEE Trans.
+// Magn. 35, 806" and "Electron. Lett. 35, 806").
+func (m *matcher) locate(a, b *profile) bool {
+	if agree, _ := numbersAgree(a.nums, b.nums); agree <= 0 {
+		return false
+	}
+	if shared, longest := m.sharedNumbers(a, b); shared < 2 || longest < 3 {
+		return false
+	}
+	return m.sourcesMeet(a, b)
+}
+
+// sourcesMeet reports whether two descriptions' sources may be one: one
+// side has none, they align (SourceSimilarity, abbreviations read), or,
+// misspelt by noise, most of one's trigrams are in the other's text.
+func (m *matcher) sourcesMeet(a, b *profile) bool {
+	if len(a.src) == 0 || len(b.src) == 0 {
+		return true
+	}
+	for i, x := range a.src {
+		for j, y := range b.src {
+			if m.sourceSimilarity(a.srcIDs[i], b.srcIDs[j], x, y) >= 0.3 {
+				return true
+			}
+		}
+	}
+	return sourceInText(a.src, b) || sourceInText(b.src, a)
+}
+
+// sourceInText reports whether most trigrams of one of the source forms
+// are in p's text.
+func sourceInText(src [][]string, p *profile) bool {
+	for _, ws := range src {
+		g := TightGrams(strings.Join(ws, ""))
+		if len(g) >= 4 && float64(intersectSorted(g, p.textGrams)) >= 0.6*float64(len(g)) {
+			return true
+		}
+	}
+	return false
 }
