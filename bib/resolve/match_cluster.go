@@ -333,30 +333,75 @@ func (m *matcher) cluster(links []link) []int32 {
 		order = append(order, c)
 	}
 	slices.Sort(order)
-	for _, c := range order {
-		ms := members[c]
-		slices.Sort(ms)
+	consistent := func(ms []int32) bool {
 		trial := groups[ms[0]]
-		ok := true
 		for _, x := range ms[1:] {
 			if !m.agrees(&trial, &groups[x], verdict{rule: MatchFuzzy, vague: true}) {
-				ok = false
-				break
+				return false
 			}
 			trial.merge(&groups[x])
 		}
-		if !ok {
+		return true
+	}
+	split := map[int32]bool{} // components that are not one work
+	for _, c := range order {
+		ms := members[c]
+		slices.Sort(ms)
+		if !consistent(ms) {
+			split[c] = true
 			continue
 		}
 		for _, x := range ms[1:] {
 			join(find(ms[0]), x)
 		}
 	}
+	m.joinClearVague(vague, split, groups, find, findComp, consistent, join)
 	roots := make([]int32, n)
 	for i := range roots {
 		roots[i] = find(int32(i))
 	}
 	return roots
+}
+
+// joinClearVague joins, in a component of vague links that is not one
+// work (split), the links that are unambiguous where they stand: each end
+// makes one consistent work with every group it has a vague link to. A
+// reference naming only a year, an author and a journal that two works
+// could be stays apart from both; the four noisy copies of one conference
+// paper join although a fifth reference of the component is another work.
+func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []group, find, findComp func(int32) int32, consistent func([]int32) bool, join func(a, b int32)) {
+	if len(split) == 0 {
+		return
+	}
+	type ends struct {
+		a, b int32
+		v    verdict
+	}
+	var inSplit []ends
+	near := map[int32][]int32{}
+	for _, l := range vague {
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb || !split[findComp(ra)] {
+			continue
+		}
+		inSplit = append(inSplit, ends{ra, rb, l.v})
+		near[ra] = append(near[ra], rb)
+		near[rb] = append(near[rb], ra)
+	}
+	clear := make(map[int32]bool, len(near))
+	for r, ns := range near {
+		ms := append([]int32{r}, ns...)
+		slices.Sort(ms)
+		clear[r] = consistent(slices.Compact(ms))
+	}
+	for _, e := range inSplit {
+		if !clear[e.a] || !clear[e.b] {
+			continue
+		}
+		if ra, rb := find(e.a), find(e.b); ra != rb && m.agrees(&groups[ra], &groups[rb], e.v) {
+			join(ra, rb)
+		}
+	}
 }
 
 // newMatcher profiles the corpus's record works and the references. A
