@@ -384,6 +384,9 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		// ("(l986)", "2O08") or out of its place.
 		p.year = years
 	}
+	if p.noisy {
+		p.year = printedYear(text, p.year)
+	}
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
 		splitText(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
 	}

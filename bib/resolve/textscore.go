@@ -121,8 +121,8 @@ func (m *matcher) compareText(a, b *profile) verdict {
 	return verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: vague, agreed: agreed, byNumbers: !vague}
 }
 
-// sharedNumbers counts the numbers of a's text in b's that are no year,
-// and gives the length of the longest.
+// sharedNumbers counts the numbers of a's text in b's but the two
+// descriptions' years, and gives the length of the longest.
 func (m *matcher) sharedNumbers(a, b *profile) (n, longest int) {
 	i, j := 0, 0
 	for i < len(a.nums) && j < len(b.nums) {
@@ -132,7 +132,7 @@ func (m *matcher) sharedNumbers(a, b *profile) (n, longest int) {
 		case x > y:
 			j++
 		default:
-			if s := m.tok.strs[x]; yearOf([]byte(s)) == 0 {
+			if s := m.tok.strs[x]; !isYear(s, a.year) && !isYear(s, b.year) {
 				n++
 				longest = max(longest, len(s))
 			}
@@ -181,6 +181,63 @@ func sourceInText(src [][]string, p *profile) bool {
 	for _, ws := range src {
 		g := TightGrams(strings.Join(ws, ""))
 		if len(g) >= 4 && float64(intersectSorted(g, p.textGrams)) >= 0.6*float64(len(g)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports whether the digits s are the year y.
+func isYear(s string, y int) bool { return y != 0 && yearOf([]byte(s)) == y }
+
+// printedYear is the year of a noisy text: the parsed one, unless it is
+// missing or is a page of a range ("1737–1746", which a parser takes for
+// the year when noise has made the year "20l6"), and the text prints
+// exactly one other year, outside page ranges, read with its look-alikes.
+func printedYear(text string, parsed int) int {
+	t := readLookAlikes(text)
+	found, inRange := 0, false
+	for i := 0; i < len(t); {
+		if !isDigit(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && isDigit(t[j]) {
+			j++
+		}
+		y := yearOf([]byte(t[i:j]))
+		ranged := i > 0 && isRangeDash(t[:i], true) || isRangeDash(t[j:], false)
+		switch {
+		case y == 0:
+		case ranged:
+			if y == parsed {
+				inRange = true
+			}
+		case y == parsed:
+			return parsed // printed as a year
+		case found == 0:
+			found = y
+		case found != y:
+			return parsed // several: the parser's choice stands
+		}
+		i = j
+	}
+	if found != 0 && (parsed == 0 || inRange) {
+		return found
+	}
+	return parsed
+}
+
+// isRangeDash reports whether a dash of a range joins the digits at this
+// end of s to others: s ends (before) or begins (after) with "-" or "–"
+// and a digit beyond it.
+func isRangeDash(s string, before bool) bool {
+	for _, d := range []string{"-", "–"} {
+		if before && strings.HasSuffix(s, d) && len(s) > len(d) && isDigit(s[len(s)-len(d)-1]) {
+			return true
+		}
+		if !before && strings.HasPrefix(s, d) && len(s) > len(d) && isDigit(s[len(d)]) {
 			return true
 		}
 	}
