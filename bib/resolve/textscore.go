@@ -33,8 +33,16 @@ const (
 	textMinShareVague   = 0.6 // a year and the first name, no other number
 )
 
-// countGrams counts the texts each trigram occurs in, for gramWeight.
+// countGrams counts the texts each trigram occurs in, for gramShare:
+// only when some text is noisy, the only texts compareText reads.
 func (m *matcher) countGrams() {
+	noisy := false
+	for i := range m.nodes {
+		noisy = noisy || m.nodes[i].p.noisy
+	}
+	if !noisy {
+		return
+	}
 	df := make([]uint16, gramBuckets)
 	for i := range m.nodes {
 		for _, g := range m.nodes[i].p.textGrams {
