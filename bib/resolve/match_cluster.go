@@ -161,7 +161,11 @@ func (m *matcher) titlesAgree(gs, hs []int32, v verdict) bool {
 	for _, x := range gs {
 		for _, y := range hs {
 			a, b := &m.nodes[x].p, &m.nodes[y].p
-			if titleSim(a.title, b.title) >= 0.5 || a.hanTitle != b.hanTitle || max(m.titleInText(a, b), m.titleInText(b, a)) >= v.titleInText() {
+			sim, inText := 0.5, v.titleInText()
+			if a.noisy || b.noisy {
+				sim, inText = noisyTitleSim, noisyTitleInText
+			}
+			if titleSim(a.title, b.title) >= sim || a.hanTitle != b.hanTitle || max(m.titleInText(a, b), m.titleInText(b, a)) >= inText {
 				return true
 			}
 		}

@@ -33,6 +33,13 @@ const (
 	textMinShareVague   = 0.6 // a year and the first name, no other number
 )
 
+// Titles of noisy texts agree at lower similarities: 5% of characters
+// edited break a quarter of a title's trigrams on each side.
+const (
+	noisyTitleSim    = 0.35
+	noisyTitleInText = 0.6
+)
+
 // countGrams counts the texts each trigram occurs in, for gramShare:
 // only when some text is noisy, the only texts compareText reads.
 func (m *matcher) countGrams() {
