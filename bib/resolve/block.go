@@ -198,6 +198,7 @@ func (m *matcher) candidates() [][2]int32 {
 			stamp[i] = -1
 		}
 		for i := lo; i < hi; i++ {
+			stamp[i] = int32(i) // a node twice in one block is no pair
 			for x, k := range keys[keyAt[i]:keyAt[i+1]] {
 				id := block[keyAt[i]+x]
 				if id < 0 {
