@@ -112,7 +112,8 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
 		}
-		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) && !familyNear(a, b) && !familyNear(b, a) {
+		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) && !familyNear(a, b) && !familyNear(b, a) &&
+			!((a.noisy || b.noisy) && misreadFamily(a.fams, b.fams)) {
 			return false
 		}
 	}

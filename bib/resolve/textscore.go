@@ -3,6 +3,8 @@ package resolve
 import (
 	"math"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // Text-level scoring: a second look at a pair the field scoring turned
@@ -254,6 +256,28 @@ func isRangeDash(s string, before bool) bool {
 		}
 		if !before && strings.HasPrefix(s, d) && len(s) > len(d) && isDigit(s[len(d)]) {
 			return true
+		}
+	}
+	return false
+}
+
+// misreadFamily reports whether two family names of noisy texts are one
+// misread: in their OCR skeletons, of three letters or more, one edit
+// more apart than nearFamily allows ("Kofka" and "Kalfka", "Gul" and
+// "Gui").
+func misreadFamily(a, b []string) bool {
+	var bufA, bufB [32]byte
+	for _, x := range a {
+		sx := ocrSkeleton(bufA[:0], x)
+		for _, y := range b {
+			sy := ocrSkeleton(bufB[:0], y)
+			n := min(len(sx), len(sy))
+			if n < 3 || len(sx) > len(bufA) || len(sy) > len(bufB) {
+				continue
+			}
+			if k := nameEdits(n) + 1; abs(len(sx)-len(sy)) <= k && levenshtein.ComputeDistance(string(sx), string(sy)) <= k {
+				return true
+			}
 		}
 	}
 	return false
