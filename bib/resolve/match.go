@@ -615,7 +615,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 		// "Hwang", "Shima" of "Shimatsu") is not found in its text.
 		aPart, bPart := partOf(a.fams, b.fams), partOf(b.fams, a.fams)
 		inB, inA := familyIn(a, b) && !coauthorOf(a, b) && !aPart, familyIn(b, a) && !coauthorOf(b, a) && !bPart
-		if !inA && !inB && !initialsDiffer(a, b) && (nearFamily(a.fams, b.fams) || familyNear(a, b) && !coauthorOf(a, b) && !aPart || familyNear(b, a) && !coauthorOf(b, a) && !bPart) {
+		if !inA && !inB && !initialsDiffer(a, b) && (nearFamily(a.fams, b.fams) || (a.noisy || b.noisy) && misreadFamily(a.fams, b.fams) || familyNear(a, b) && !coauthorOf(a, b) && !aPart || familyNear(b, a) && !coauthorOf(b, a) && !bPart) {
 			inA = true
 		}
 		switch {
