@@ -262,9 +262,9 @@ func isRangeDash(s string, before bool) bool {
 }
 
 // misreadFamily reports whether two family names of noisy texts are one
-// misread: in their OCR skeletons, of three letters or more, one edit
-// more apart than nearFamily allows ("Kofka" and "Kalfka", "Gul" and
-// "Gui").
+// misread: in their OCR skeletons, of three letters or of six or more, one
+// edit more apart than nearFamily allows ("Gul" and "Gui",
+// "Nightinqale" and "Nightmgale").
 func misreadFamily(a, b []string) bool {
 	var bufA, bufB [32]byte
 	for _, x := range a {
@@ -273,6 +273,11 @@ func misreadFamily(a, b []string) bool {
 			sy := ocrSkeleton(bufB[:0], y)
 			n := min(len(sx), len(sy))
 			if n < 3 || len(sx) > len(bufA) || len(sy) > len(bufB) {
+				continue
+			}
+			if n == 4 || n == 5 {
+				// Two edits make another name of four or five letters
+				// ("Wang" and "Zhang", "Cheng" and "Zhang").
 				continue
 			}
 			if k := nameEdits(n) + 1; abs(len(sx)-len(sy)) <= k && levenshtein.ComputeDistance(string(sx), string(sy)) <= k {

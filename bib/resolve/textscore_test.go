@@ -1,0 +1,62 @@
+package resolve
+
+import (
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+)
+
+// The texts are noisy copies (ocrnoise at 5%, noiseSeed) of references of
+// the shared Crossref styles set.
+func TestPrintedYear(t *testing.T) {
+	for _, tc := range []struct {
+		text         string
+		parsed, want int
+	}{
+		// The parser took the end of the page range for the year.
+		{"Mendes, R.; Pezzatv, L. M.; Sacardo, D. P. Ciência & Soúcle Coletiva 20l6, 21, 1737–1746.", 1746, 2016},
+		// Two years outside ranges: the parser's choice stands.
+		{"Torrey, G. E. (l995). The Revolutionary Russian Army and Romania, 1917. The Ccrl Beck Papersin Russian and East European Studier, (1103), 98.", 1917, 1917},
+		// No year parsed, one printed.
+		{"Flyrin, R. A.; Chanq, H. Y. cell Stem Cell 2O14, 14,752–761.", 0, 2014},
+		// The parsed year is printed as a year.
+		{"Drisccolm, D. E,, & Miller, G. A. (1989. Potential model calculations. Physical Revicw C, 39(5), 1951–1962.", 1989, 1989},
+		// Only a page range: no year to take.
+		{"Physical Revicw C, 39(5), 1951–1962.", 0, 0},
+	} {
+		if got := printedYear(tc.text, tc.parsed); got != tc.want {
+			t.Errorf("printedYear(%q, %d) = %d, want %d", tc.text, tc.parsed, got, tc.want)
+		}
+	}
+}
+
+func TestMisreadFamily(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"kofka", "kalfka", false}, // five letters two edits apart: another name
+		{"wang", "zhang", false},
+		{"gul", "gui", true},
+		{"nightinqale", "nightmgale", true},
+		{"li", "lu", false}, // two letters: another name
+		{"smith", "jones", false},
+		{"cara", "clark", false},
+	} {
+		if got := misreadFamily([]string{tc.a}, []string{tc.b}); got != tc.want {
+			t.Errorf("misreadFamily(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// A page that the parser took for the year is no year among the shared
+// numbers: "21, 1737–1746" shares the volume and the first page.
+func TestSharedNumbers(t *testing.T) {
+	tok := newTokens()
+	a := newProfile(tok, "", &bib.Work{Year: 1746}, "Mendes, R. Ciência & Saúde Coletiva 20l6, 21, 1737–1746.")
+	b := newProfile(tok, "", &bib.Work{Year: 2016}, "R. Mendes, Ciência & Saúde Coletiva 21 (2016) 1737.")
+	m := &matcher{tok: tok}
+	if n, longest := m.sharedNumbers(&a, &b); n != 2 || longest != 4 {
+		t.Errorf("sharedNumbers = %d, %d; want 2 (21 and 1737), 4", n, longest)
+	}
+}
