@@ -39,7 +39,7 @@ const (
 // edited break a quarter of a title's trigrams on each side.
 const (
 	noisyTitleSim    = 0.35
-	noisyTitleInText = 0.6
+	noisyTitleInText = 0.5
 )
 
 // countGrams counts the texts each trigram occurs in, for gramShare:
