@@ -4,7 +4,9 @@
 // the fields that agreed. Candidate pairs come from blocking keys
 // (block.go), each pair is scored field by field (match.go, with the
 // title, source and name similarities of similarity.go and the pinyin of
-// Chinese names), and matched pairs are clustered into works
+// Chinese names), a pair of noisy texts (from PDFs or OCR) the fields
+// turn down is scored again on its whole texts and numbers
+// (textscore.go), and matched pairs are clustered into works
 // (match_cluster.go); label.go names the works ("Ruffini 2020a").
 //
 // Stage: parsed references → resolved works. It imports bib only, and

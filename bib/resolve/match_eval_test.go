@@ -229,8 +229,9 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // year, source, volume and page is one citation (one work cited twice),
 // which joins the repeated wordings of two DOIs (Kolay 2016 registered
 // twice). Measured: precision 0.9925 over all pairs (main 0.9924), of the
-// reachable pairs precision 0.9990 and recall 0.9834 (0.9790 before the
-// matcher read noisy text); the issue asks 0.99.
+// reachable pairs precision 0.9990 and recall 0.9839 (0.9790 before the
+// matcher read noisy text, 0.9834 before vague links were joined where
+// they are unambiguous, joinClearVague); the issue asks 0.99.
 const (
 	crossrefMinPrecision          = 0.99
 	crossrefMinReachablePrecision = 0.995
@@ -255,28 +256,36 @@ func TestCrossrefStyles(t *testing.T) {
 // Noise as from PDF extraction and OCR (ocrnoise), at each rate, on the
 // Crossref styles set with the DOIs removed; recall is over the pairs
 // reachable in the clean texts. At 5% noise the matcher with exact keys
-// measured precision 0.9769, recall of the reachable pairs 0.4294; now 0.9819 and 0.8027 (of the reachable pairs
-// precision 0.9906). By style at 5%: ACS 0.9826 / 0.8033, APA 0.9833 /
-// 0.8138, degraded authors 0.9841 / 0.8017, Elsevier without titles
-// 0.9774 / 0.7917; at 2% 0.9874 / 0.9248, at 10% 0.9810 / 0.5560.
-// The text verdict (textscore.go) and links that name one place of print
-// (verdict.located) took the reachable recall to 0.9437 at 2%, 0.8629 at
-// 5% and 0.6945 at 10% (precision 0.9875, 0.9831, 0.9842).
+// measured precision 0.9769, recall of the reachable pairs 0.4294; the
+// matcher that read noisy fields (main at 6010714) 0.9819 and 0.8027 (of
+// the reachable pairs precision 0.9906); with the text verdict and the
+// rules for noisy groups (textscore.go) 0.9835 and 0.8948 (of the
+// reachable pairs precision 0.9914). By style at 5%: ACS 0.9847 / 0.8928,
+// APA 0.9843 / 0.9007, degraded authors 0.9854 / 0.8967, Elsevier without
+// titles 0.9796 / 0.8888; at 2% 0.9874 / 0.9502 (main 0.9874 / 0.9248), at
+// 10% 0.9852 / 0.7567 (main 0.9810 / 0.5562). The issue asks 0.995 and
+// 0.95 at 5%. Half of the false pairs left at 5% join one article
+// registered under two DOIs (the same authors, year, volume and pages:
+// Cangià 2014, Pilas 1997, Slack 1997), whose noisy copies pair with the
+// wrong twin; most of the pairs missed are references with no volume or
+// page ("Shashirekha, H. L.; Wani, A, H. 2015 InternationaI onferenceon
+// ...") whose names and venue noise has misspelt on both sides.
 // The floors are those figures, rounded down.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
 	clean := crossrefStyles(t, false)
-	for _, tc := range []struct{ rate, minPrecision, minReachable float64 }{
-		{0.02, 0.985, 0.94},
-		{0.05, 0.98, 0.86},
-		{0.10, 0.98, 0.69},
+	for _, tc := range []struct{ rate, minPrecision, minReachPrecision, minReachable float64 }{
+		{0.02, 0.985, 0.993, 0.95},
+		{0.05, 0.983, 0.991, 0.89},
+		{0.10, 0.984, 0.991, 0.75},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, _ := pairwise(refs)
 		logEvaluation(t, fmt.Sprintf("crossref styles, %.0f%% noise", 100*tc.rate), refs, e)
-		if e.precision < tc.minPrecision || e.reachable < tc.minReachable {
-			t.Errorf("%.0f%% noise: precision %.4f, recall of the reachable pairs %.4f, want at least %.3f %.3f", 100*tc.rate, e.precision, e.reachable, tc.minPrecision, tc.minReachable)
+		if e.precision < tc.minPrecision || e.reachPrecision < tc.minReachPrecision || e.reachable < tc.minReachable {
+			t.Errorf("%.0f%% noise: precision %.4f, of the reachable pairs precision %.4f recall %.4f, want at least %.3f %.3f %.3f",
+				100*tc.rate, e.precision, e.reachPrecision, e.reachable, tc.minPrecision, tc.minReachPrecision, tc.minReachable)
 		}
 	}
 }
@@ -311,7 +320,8 @@ func wosScopus(t testing.TB, withDOI bool) []evalRef {
 }
 
 // Measured on the WoS-vs-Scopus set (go test -run TestWoSScopus -v):
-// precision 1.000, recall 0.976 with the DOIs removed (main 0.972). The
+// precision 1.000, recall 0.976 with the DOIs removed (main 0.972), 0.9805
+// since the text verdict for noisy pairs (textscore.go). The
 // recall floor is the issue's 0.97: of the pairs still missed, 4 are Scopus entries that
 // run two references together ("…, private communication; Brown, W.F.,
 // (1963) …"), and most others disagree on a field (volume 320 for 278,
@@ -346,8 +356,9 @@ func TestWoSScopus(t *testing.T) {
 // rules join too: the same authors, journal and volume under two DOIs, an
 // unsigned "Jet Propulsion Engines." and the book of that title), with
 // the DOIs kept 1.0000, 1.0000; WoS against Scopus 1.0000, 0.9750 (the
-// rules 1.0000, 0.9761) and 1.0000, 1.0000. The floors are those figures
-// less a margin.
+// rules 1.0000, 0.9761) and 1.0000, 1.0000. Since the text verdict
+// (textscore.go): Crossref recall 0.9602, WoS against Scopus 0.9794. The
+// floors are those figures less a margin.
 func TestMatchingDefaultParser(t *testing.T) {
 	parse, _, err := refparse.HybridReferenceParser()
 	if err != nil {
