@@ -26,12 +26,13 @@ type node struct {
 
 // matcher holds the descriptions of one resolution.
 type matcher struct {
-	tok     *tokens
-	nodes   []node
-	records int     // nodes[:records] are the records' works
-	refNode []int32 // each reference's node
-	srcSim  map[uint64]float64
-	gramIDF []float32 // rarity of each trigram bucket (countGrams)
+	tok      *tokens
+	nodes    []node
+	records  int     // nodes[:records] are the records' works
+	refNode  []int32 // each reference's node
+	srcSim   map[uint64]float64
+	srcGrams map[int32][]uint32 // trigram sketches of sources by id (sourceInText)
+	gramIDF  []float32          // rarity of each trigram bucket (countGrams)
 }
 
 // link is a matched pair of nodes.
@@ -690,7 +691,7 @@ func (m *matcher) link() []link {
 		go func() {
 			defer wg.Done()
 			wm := *m
-			wm.srcSim = map[uint64]float64{}
+			wm.srcSim, wm.srcGrams = map[uint64]float64{}, map[int32][]uint32{}
 			lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
 			parts[w] = make([]link, 0, (hi-lo)/2)
 			for _, pr := range pairs[lo:hi] {

@@ -189,15 +189,20 @@ func (m *matcher) sourcesMeet(a, b *profile) bool {
 			}
 		}
 	}
-	return sourceInText(a.src, b) || sourceInText(b.src, a)
+	return m.sourceInText(a, b) || m.sourceInText(b, a)
 }
 
-// sourceInText reports whether most trigrams of one of the source forms
-// are in p's text.
-func sourceInText(src [][]string, p *profile) bool {
-	for _, ws := range src {
-		g := TightGrams(strings.Join(ws, ""))
-		if len(g) >= 4 && float64(intersectSorted(g, p.textGrams)) >= 0.6*float64(len(g)) {
+// sourceInText reports whether most trigrams of one of a's source forms
+// are in b's text. The sketches of the sources are memoised by their
+// interned ids, as sourceSimilarity's values are.
+func (m *matcher) sourceInText(a, b *profile) bool {
+	for k, ws := range a.src {
+		g, ok := m.srcGrams[a.srcIDs[k]]
+		if !ok {
+			g = TightGrams(strings.Join(ws, ""))
+			m.srcGrams[a.srcIDs[k]] = g
+		}
+		if len(g) >= 4 && float64(intersectSorted(g, b.textGrams)) >= 0.6*float64(len(g)) {
 			return true
 		}
 	}
