@@ -1041,19 +1041,24 @@ func samePage(a, b string) bool {
 // containment is the idf-weighted share of the lighter word set found in
 // the other.
 func (m *matcher) containment(a, b []int32) float64 {
+	return weightedContainment(a, b, m.tok.idf, 0)
+}
+
+// weightedContainment is the weighted share of the lighter of two sorted
+// sets found in the other, element x weighing weights[x>>shift].
+func weightedContainment[T int32 | uint32, W float32 | float64](a, b []T, weights []W, shift uint) float64 {
 	var wa, wb, both float64
 	i, j := 0, 0
-	idf := m.tok.idf
 	for i < len(a) || j < len(b) {
 		switch {
 		case j == len(b) || i < len(a) && a[i] < b[j]:
-			wa += idf[a[i]]
+			wa += float64(weights[uint32(a[i])>>shift])
 			i++
 		case i == len(a) || b[j] < a[i]:
-			wb += idf[b[j]]
+			wb += float64(weights[uint32(b[j])>>shift])
 			j++
 		default:
-			w := idf[a[i]]
+			w := float64(weights[uint32(a[i])>>shift])
 			wa += w
 			wb += w
 			both += w

@@ -22,7 +22,12 @@ func nameEdits(n int) int {
 // nearFamily reports whether two first authors' family names, given by
 // their variants (FamilyVariants), are a few edits apart (nameEdits)
 // once their look-alikes are read alike (ocrSkeleton).
-func nearFamily(a, b []string) bool {
+func nearFamily(a, b []string) bool { return familiesWithin(a, b, nameEdits) }
+
+// familiesWithin reports whether two first authors' family names, given
+// by their variants, are the same or at most edits(n) apart in their OCR
+// skeletons, n the shorter skeleton's length.
+func familiesWithin(a, b []string, edits func(n int) int) bool {
 	var bufA, bufB [32]byte
 	for _, x := range a {
 		sx := ocrSkeleton(bufA[:0], x)
@@ -35,7 +40,7 @@ func nearFamily(a, b []string) bool {
 			if n >= 3 && string(sx) == string(sy) {
 				return true
 			}
-			if k := nameEdits(n); k > 0 && abs(len(sx)-len(sy)) <= k && levenshtein.ComputeDistance(string(sx), string(sy)) <= k {
+			if k := edits(n); k > 0 && abs(len(sx)-len(sy)) <= k && levenshtein.ComputeDistance(string(sx), string(sy)) <= k {
 				return true
 			}
 		}

@@ -3,8 +3,6 @@ package resolve
 import (
 	"math"
 	"strings"
-
-	"github.com/agnivade/levenshtein"
 )
 
 // Text-level scoring: a second look at a pair the field scoring turned
@@ -71,30 +69,7 @@ func (m *matcher) countGrams() {
 // gramShare is the rarity-weighted share of the lighter of two trigram
 // sketches found in the other.
 func (m *matcher) gramShare(a, b []uint32) float64 {
-	idf := m.gramIDF
-	var wa, wb, both float64
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || i < len(a) && a[i] < b[j]:
-			wa += float64(idf[a[i]>>(32-gramBucketBits)])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			wb += float64(idf[b[j]>>(32-gramBucketBits)])
-			j++
-		default:
-			w := float64(idf[a[i]>>(32-gramBucketBits)])
-			wa += w
-			wb += w
-			both += w
-			i++
-			j++
-		}
-	}
-	if lighter := min(wa, wb); lighter > 0 {
-		return both / lighter
-	}
-	return 0
+	return weightedContainment(a, b, m.gramIDF, 32-gramBucketBits)
 }
 
 // compareText is the text verdict on a pair compare turned down. What
@@ -271,24 +246,13 @@ func isRangeDash(s string, before bool) bool {
 // edit more apart than nearFamily allows ("Gul" and "Gui",
 // "Nightinqale" and "Nightmgale").
 func misreadFamily(a, b []string) bool {
-	var bufA, bufB [32]byte
-	for _, x := range a {
-		sx := ocrSkeleton(bufA[:0], x)
-		for _, y := range b {
-			sy := ocrSkeleton(bufB[:0], y)
-			n := min(len(sx), len(sy))
-			if n < 3 || len(sx) > len(bufA) || len(sy) > len(bufB) {
-				continue
-			}
-			if n == 4 || n == 5 {
-				// Two edits make another name of four or five letters
-				// ("Wang" and "Zhang", "Cheng" and "Zhang").
-				continue
-			}
-			if k := nameEdits(n) + 1; abs(len(sx)-len(sy)) <= k && levenshtein.ComputeDistance(string(sx), string(sy)) <= k {
-				return true
-			}
+	return familiesWithin(a, b, func(n int) int {
+		if n < 3 || n == 4 || n == 5 {
+			// Two edits make another name of four or five letters
+			// ("Wang" and "Zhang", "Cheng" and "Zhang"), one another
+			// name of two ("Li" and "Lu").
+			return 0
 		}
-	}
-	return false
+		return nameEdits(n) + 1
+	})
 }
