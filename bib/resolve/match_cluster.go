@@ -691,7 +691,7 @@ func (m *matcher) link() []link {
 		go func() {
 			defer wg.Done()
 			wm := *m
-			wm.srcSim, wm.srcGrams = map[uint64]float64{}, map[int32][]uint32{}
+			wm.srcSim, wm.srcGrams = map[uint64]float64{}, nil
 			lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
 			parts[w] = make([]link, 0, (hi-lo)/2)
 			for _, pr := range pairs[lo:hi] {

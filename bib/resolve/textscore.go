@@ -171,6 +171,9 @@ func (m *matcher) sourcesMeet(a, b *profile) bool {
 // are in b's text. The sketches of the sources are memoised by their
 // interned ids, as sourceSimilarity's values are.
 func (m *matcher) sourceInText(a, b *profile) bool {
+	if m.srcGrams == nil {
+		m.srcGrams = map[int32][]uint32{}
+	}
 	for k, ws := range a.src {
 		g, ok := m.srcGrams[a.srcIDs[k]]
 		if !ok {
