@@ -92,11 +92,12 @@ func (m *matcher) compareText(a, b *profile) verdict {
 	}
 	shared, longest := m.sharedNumbers(a, b)
 	lead := sameLead(a, b) && !initialsDiffer(a, b)
+	unsigned := len(a.fams) == 0 || len(b.fams) == 0 // no author to compare
 	vague := false
 	switch {
 	case shared >= 2 && longest >= 3 && lead && (agree > 0 || len(a.title) == 0 || len(b.title) == 0):
 	case shared >= 2 && agree > 0 && n >= 3 && m.gramShare(a.textGrams, b.textGrams) >= textMinShareUnnamed:
-	case shared >= 1 && longest >= 2 && agree > 0 && lead:
+	case shared >= 1 && longest >= 2 && agree > 0 && (lead || unsigned && m.gramShare(a.textGrams, b.textGrams) >= textMinShareUnnamed):
 		vague = true
 	case agree == 0 && lead && a.year != 0 && a.year == b.year && m.gramShare(a.textGrams, b.textGrams) >= textMinShareVague:
 		vague = true
