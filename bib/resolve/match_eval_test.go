@@ -259,11 +259,11 @@ func TestCrossrefStyles(t *testing.T) {
 // measured precision 0.9769, recall of the reachable pairs 0.4294; the
 // matcher that read noisy fields (main at 6010714) 0.9819 and 0.8027 (of
 // the reachable pairs precision 0.9906); with the text verdict and the
-// rules for noisy groups (textscore.go) 0.9835 and 0.8948 (of the
-// reachable pairs precision 0.9914). By style at 5%: ACS 0.9847 / 0.8928,
-// APA 0.9843 / 0.9007, degraded authors 0.9854 / 0.8967, Elsevier without
-// titles 0.9796 / 0.8888; at 2% 0.9874 / 0.9502 (main 0.9874 / 0.9248), at
-// 10% 0.9852 / 0.7567 (main 0.9810 / 0.5562). The issue asks 0.995 and
+// rules for noisy groups (textscore.go) 0.9836 and 0.8986 (of the
+// reachable pairs precision 0.9914). By style at 5%: ACS 0.9847 / 0.8961,
+// APA 0.9844 / 0.9039, degraded authors 0.9855 / 0.9010, Elsevier without
+// titles 0.9797 / 0.8932; at 2% 0.9874 / 0.9503 (main 0.9874 / 0.9248), at
+// 10% 0.9853 / 0.7650 (main 0.9810 / 0.5562). The issue asks 0.995 and
 // 0.95 at 5%. Half of the false pairs left at 5% join one article
 // registered under two DOIs (the same authors, year, volume and pages:
 // Cangià 2014, Pilas 1997, Slack 1997), whose noisy copies pair with the
@@ -277,8 +277,8 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 	clean := crossrefStyles(t, false)
 	for _, tc := range []struct{ rate, minPrecision, minReachPrecision, minReachable float64 }{
 		{0.02, 0.985, 0.993, 0.95},
-		{0.05, 0.983, 0.991, 0.89},
-		{0.10, 0.984, 0.991, 0.75},
+		{0.05, 0.983, 0.991, 0.895},
+		{0.10, 0.984, 0.991, 0.76},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, _ := pairwise(refs)
