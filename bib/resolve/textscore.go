@@ -17,6 +17,14 @@ import (
 // ch. 5); and what noise leaves alone must agree: the year within one, the
 // volume and first page, and the numbers of the shorter text, all found
 // in the other.
+//
+// A text is noisy (profile.noisy) when look-alike letters and digits are
+// read back in it or the corrector mends its words; clean texts never take
+// these paths. Within a cluster (group.agrees) a noisy link that names one
+// place of print, a volume and a page (locate), speaks for names and
+// titles noise misread; noisy titles agree at lower similarities, and
+// first names at one edit more (misreadFamily); a noisy text's year is the
+// one it prints outside page ranges (printedYear).
 
 // gramBuckets is the size of the table counting in how many texts each
 // trigram occurs, indexed by the trigram hash's top bits: collisions only
@@ -74,11 +82,14 @@ func (m *matcher) gramShare(a, b []uint32) float64 {
 
 // compareText is the text verdict on a pair compare turned down. What
 // noise leaves alone must agree: the year within one, and no volume or
-// first page that differs; then two numbers besides the year (a volume and
-// a page) found in both texts, with the same first name (sameLead) or most
-// of the shorter text, identify the work; one such number with the first
-// name, or only the year with the first name and most of the text, may be
-// another work's, and join only where nothing else could (verdict.vague).
+// first page that differs unless the numbers of one text are all in the
+// other (the parser misread one); then two numbers besides the year (a
+// volume and a page) found in both texts, with the same first name
+// (sameLead) or most of the shorter text, identify the work; one such
+// number with the first name (or, where one side names no author, most of
+// the text), or only the year with the first name and most of the text,
+// may be another work's, and join only where nothing else could
+// (verdict.vague).
 func (m *matcher) compareText(a, b *profile) verdict {
 	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" {
 		return verdict{} // identifiers decide
@@ -111,7 +122,7 @@ func (m *matcher) compareText(a, b *profile) verdict {
 	if a.year != 0 && b.year != 0 {
 		agreed |= agreeYear
 	}
-	return verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: vague, agreed: agreed, byNumbers: !vague}
+	return verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: vague, agreed: agreed, byNumbers: agree > 0 && n >= 3}
 }
 
 // sharedNumbers counts the numbers of a's text in b's but the two
