@@ -26,13 +26,14 @@ type node struct {
 
 // matcher holds the descriptions of one resolution.
 type matcher struct {
-	tok      *tokens
-	nodes    []node
-	records  int     // nodes[:records] are the records' works
-	refNode  []int32 // each reference's node
-	srcSim   map[uint64]float64
-	srcGrams map[int32][]uint32 // trigram sketches of sources by id (sourceInText)
-	gramIDF  []float32          // rarity of each trigram bucket (countGrams)
+	tok       *tokens
+	nodes     []node
+	records   int     // nodes[:records] are the records' works
+	refNode   []int32 // each reference's node
+	srcSim    map[uint64]float64
+	srcGrams  map[int32][]uint32 // trigram sketches of sources by id (sourceInText)
+	gramIDF   []float32          // rarity of each trigram bucket (countGrams)
+	gramShift uint               // a trigram's bucket is its hash >> gramShift
 }
 
 // link is a matched pair of nodes.

@@ -26,12 +26,13 @@ import (
 // first names at one edit more (misreadFamily); a noisy text's year is the
 // one it prints outside page ranges (printedYear).
 
-// gramBuckets is the size of the table counting in how many texts each
-// trigram occurs, indexed by the trigram hash's top bits: collisions only
+// The table counting in how many texts each trigram occurs is indexed by
+// the trigram hash's top bits, 2^16 to 2^20 buckets, sixteen or more a text
+// (a text has some hundred trigrams, most of them shared): collisions only
 // make a few rare trigrams look commoner.
 const (
-	gramBucketBits = 20
-	gramBuckets    = 1 << gramBucketBits
+	minGramBits = 16
+	maxGramBits = 20
 )
 
 // Thresholds of the text verdict: the rarity-weighted share of the
@@ -58,15 +59,20 @@ func (m *matcher) countGrams() {
 	if !noisy {
 		return
 	}
-	df := make([]uint16, gramBuckets)
+	bits := minGramBits
+	for bits < maxGramBits && 1<<bits < 16*len(m.nodes) {
+		bits++
+	}
+	m.gramShift = 32 - uint(bits)
+	df := make([]uint16, 1<<bits)
 	for i := range m.nodes {
 		for _, g := range m.nodes[i].p.textGrams {
-			if d := &df[g>>(32-gramBucketBits)]; *d < math.MaxUint16 {
+			if d := &df[g>>m.gramShift]; *d < math.MaxUint16 {
 				*d++
 			}
 		}
 	}
-	w := make([]float32, gramBuckets)
+	w := make([]float32, len(df))
 	n := float64(len(m.nodes))
 	for i, d := range df {
 		w[i] = float32(math.Log(1 + n/float64(max(d, 1))))
@@ -77,7 +83,7 @@ func (m *matcher) countGrams() {
 // gramShare is the rarity-weighted share of the lighter of two trigram
 // sketches found in the other.
 func (m *matcher) gramShare(a, b []uint32) float64 {
-	return weightedContainment(a, b, m.gramIDF, 32-gramBucketBits)
+	return weightedContainment(a, b, m.gramIDF, m.gramShift)
 }
 
 // compareText is the text verdict on a pair compare turned down. What
