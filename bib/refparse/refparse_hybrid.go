@@ -16,6 +16,10 @@ import (
 //   - A Web of Science cited reference ("Ruffini PB, 2020, HAGUE J DIPLOM,
 //     V15, P371, DOI …") has a fixed shape, and its reader reads it
 //     (ParseWoSCitedReference).
+//   - A reference in Crossref's "degraded" rendering ("Family, Given.
+//     Title. Container. Year. Volume. Issue. Pages", every field written
+//     even when empty) has a fixed shape too, and the rules read it
+//     (isCrossrefDegraded).
 //   - Any other reference is labelled by the CRF (CRFReferenceParser),
 //     which reads the many styles of real lists far better than the rules
 //     (held-out token-level micro F1 0.95 against 0.74 on AnyStyle's and
@@ -32,6 +36,9 @@ const (
 	ReadByWoS   = "wos"       // the Web of Science cited-reference reader
 	ReadByCRF   = "crf"       // the CRF alone
 	ReadByRules = "crf+rules" // the CRF, with fields the rules filled
+	// ReadByRulesAlone is the rules alone, for a fixed shape they read
+	// (isCrossrefDegraded).
+	ReadByRulesAlone = "rules"
 )
 
 // crWoSShape matches a Web of Science cited reference: an author or none,
@@ -40,6 +47,38 @@ const (
 var crWoSShape = regexp.MustCompile(`^(?:(?:\[Anonymous\]|[^,\[\] ]+(?: [^,\[\] ]+){0,4}), )?` +
 	`(?:(?:1[5-9]\d\d|20\d\d), [A-Za-z][^,\[\]]*|[A-Z0-9&'./:()\- ]*[A-Z]{2}[A-Z0-9&'./:()\- ]*)` +
 	`(?:, (?:V[^,\s]+|[Pp][^,\s]+|ARTN [^,]+|DOI .+))*$`)
+
+// crossrefDegraded matches the end of a reference in Crossref's "degraded"
+// rendering: the container, then the year, volume, issue and pages, each
+// after ". " and any of them empty ("Physical Review B. 1993. 47. 15.
+// 9967-9970", "Oxford Dictionary of National Biography. 2018. . .",
+// "Stars. . . . 215-247"). A volume or issue written is a number; the year
+// or the pages are written.
+var crossrefDegraded = regexp.MustCompile(`\. (?:(?:1[5-9]\d\d|20\d\d)\. (?:[^ .]*\d[^ .]*)?\. (?:[^ .]*\d[^ .]*)?\.(?: \S+)?|\. (?:[^ .]*\d[^ .]*)?\. (?:[^ .]*\d[^ .]*)?\. \S+)$`)
+
+// isCrossrefDegraded reports whether s is in Crossref's "degraded"
+// rendering (crossrefDegraded), the style of the Crossref matching set in
+// which the CRF misreads what the rules read right: a year in the title
+// taken for the work's ("Romania, 1917. The Carl Beck Papers … 1995. .
+// 1103. 98"), a volume of four digits for the year ("2012. 1817. 10.
+// 1803-1809"), a title in capitals for a Web of Science source. Read by
+// the rules (a doubled full stop made one, crfSingleStops), the default
+// parser's pairwise precision and recall on that set
+// (TestMatchingDefaultParser) rose from 0.9902 and 0.9595 to 0.9906 and
+// 0.9651; no reference of the development sets has the
+// shape ("1977. p. 249." and "2012. Vol. 104." have no number where the
+// volume stands).
+func isCrossrefDegraded(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > crossrefDegradedTail {
+		s = s[len(s)-crossrefDegradedTail:]
+	}
+	return strings.Count(s, ". ") >= 3 && crossrefDegraded.MatchString(s)
+}
+
+// crossrefDegradedTail bounds the bytes isCrossrefDegraded looks at: the
+// locator fields of the degraded rendering are short.
+const crossrefDegradedTail = 96
 
 // isWoSCitedReference reports whether s has the fixed shape of a Web of
 // Science cited reference (written in Latin letters: "王小明. 题名. 刊名,
@@ -102,6 +141,9 @@ func HybridReferenceParser() (parse bib.ReferenceParser, explain func(raw string
 // m, and says which reader read it (for training, which scores the models
 // it builds).
 func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
+	if isCrossrefDegraded(raw) {
+		return ParseReference(crfSingleStops(raw)), ReadByRulesAlone
+	}
 	if isWoSCitedReference(raw) {
 		return ParseWoSCitedReference(strings.TrimSpace(raw)), ReadByWoS
 	}

@@ -76,8 +76,8 @@ func TestIsWoSCitedReference(t *testing.T) {
 }
 
 // Crossref's degraded style writes an unsigned item with its empty author
-// list, and runs volume, issue and pages together with stops: the rules
-// mend the CRF's reading of both, and say so.
+// list, and runs volume, issue and pages together with stops: a fixed
+// shape, which the rules read alone, and say so.
 func TestHybridMends(t *testing.T) {
 	parse, explain, err := HybridReferenceParser()
 	if err != nil {
@@ -97,8 +97,31 @@ func TestHybridMends(t *testing.T) {
 			tc.want.Title != "" && (w.Title != tc.want.Title || w.Container != tc.want.Container || len(w.Authors) != 0) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tc.raw, w, tc.want)
 		}
-		if by := explain(tc.raw); by != ReadByRules {
-			t.Errorf("%s: read by %q, want %q", tc.raw, by, ReadByRules)
+		if by := explain(tc.raw); by != ReadByRulesAlone {
+			t.Errorf("%s: read by %q, want %q", tc.raw, by, ReadByRulesAlone)
+		}
+	}
+}
+
+// Crossref's degraded rendering is told by its end: the year and three
+// locator fields, any of them empty, after ". ".
+func TestIsCrossrefDegraded(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		want bool
+	}{
+		{"Shea, M. J.. Surface-plasmon ejection. Physical Review B. 1993. 47. 15. 9967-9970", true},
+		{". Callis, Robert (fl 1634). Oxford Dictionary of National Biography. 2018. . .", true},
+		{"Torrey, Glenn E.. The Revolutionary Russian Army and Romania, 1917. The Carl Beck Papers in Russian and East European Studies. 1995. . 1103. 98", true},
+		{"Maeder, André. Transport Processes: Diffusion and Advection. Physics, Formation and Evolution of Rotating Stars. . . . 215-247", true},
+		{"Cooper, L.N.. THEORY OF THE KNIGHT SHIFT AND FLUX QUANTIZATION IN SUPERCONDUCTORS. . 1962. . .", true},
+		{"R. T. POLLARD. Dans Comprehensive chemical kinetics. Vol. 17. Elsevier, Amsterdam. 1977. p. 249.", false},
+		{"歐素瑛, 2012. 近代臺灣工業敎育之濫觴. 敎育資料與硏究. 2012. Vol. 104.", false},
+		{"Shea, M. J., & Compton, R. N. (1993). Surface-plasmon ejection. Physical Review B, 47(15), 9967–9970.", false},
+		{"Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371", false},
+	} {
+		if got := isCrossrefDegraded(tc.raw); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.raw, got, tc.want)
 		}
 	}
 }
@@ -125,10 +148,10 @@ func TestHybridLoneNames(t *testing.T) {
 		{"F.E. Shipway, BMJ 2 (1919) 90.", bib.Work{Container: "BMJ", Year: 1919, Volume: "2", Pages: "90"}},
 		{"Polymer 86 (2016) v.", bib.Work{Container: "Polymer", Year: 2016, Volume: "86", Pages: "v"}},
 		{"Zhang, Yanshi. Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes.. ChemInform. 2003. 34. 40.",
-			bib.Work{Title: "Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes", Container: "ChemInform", Year: 2003, Volume: "34", Pages: "40"}},
+			bib.Work{Title: "Synthesis of Pyrroles Through Coupling of Enyne-Hydrazones with Fischer Carbene Complexes", Container: "ChemInform", Year: 2003, Volume: "34", Issue: "40"}},
 	} {
 		w := parse(tc.raw)
-		if w.Title != tc.want.Title || w.Container != tc.want.Container || w.Year != tc.want.Year || w.Volume != tc.want.Volume || w.Pages != tc.want.Pages || w.Publisher != "" {
+		if w.Title != tc.want.Title || w.Container != tc.want.Container || w.Year != tc.want.Year || w.Volume != tc.want.Volume || w.Issue != tc.want.Issue && tc.want.Issue != "" || w.Pages != tc.want.Pages || w.Publisher != "" {
 			t.Errorf("%s:\n got %+v\nwant %+v", tc.raw, w, tc.want)
 		}
 	}
