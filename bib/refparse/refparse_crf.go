@@ -235,6 +235,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	crfHostEditors(text, toks, labels)
 	crfJournalAfterNames(text, toks, labels)
 	crfElidedYear(text, toks, labels)
+	crfProceedingsHost(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)
 	return labels
 }

@@ -21,7 +21,11 @@ import (
 //     second title ("Title In Container, eds.", "Title. In : EDITORS
 //     (eds.), Container.", "A. Author, in Container, eds. …") (crfChapterHost);
 //   - a conference's year written elided at the end of its name ("TEI
-//     ’18") read as the volume or the pages (crfElidedYear).
+//     ’18") read as the volume or the pages (crfElidedYear);
+//   - the proceedings a paper is in, named alone after its authors
+//     ("Böck, R.; Siegert, I. Proceedings of the International Workshop
+//     … 2015.", styles without titles), read as the paper's title
+//     (crfProceedingsHost).
 
 // crfBareListNumber labels as the citation number a number of one to
 // three digits that opens the reference, read as an author or editor, when
@@ -407,6 +411,36 @@ func crfElidedYear(text string, toks []CRFTok, labels []CRFLabel) {
 		}
 		if a := CRFTokText(text, toks, i-1); a == "’" || a == "'" {
 			labels[i-1], labels[i] = name, name
+		}
+	}
+}
+
+// crfProceedingsHost labels as the container a title that names
+// proceedings ("Proceedings of …") in a reference with authors and no
+// container, editor, publisher or place: a style without titles (ACS's,
+// Elsevier's) writes a conference paper as its authors and the proceedings
+// it is in. Unsigned, the proceedings are the work cited, and keep their
+// title; with a publisher or an editor they are a book ("Gupta RK (1988)
+// Proceedings of the 5th International Conference … In: Gadioli E (ed.).
+// Milano: …"), and so are they, labelled, in the development set when
+// abbreviated ("Proc. 30th ICRC").
+func crfProceedingsHost(text string, toks []CRFTok, labels []CRFLabel) {
+	for _, l := range labels {
+		switch l {
+		case CRFContainer, CRFEditor, CRFPublisher, CRFLocation:
+			return
+		}
+	}
+	if !crfHasLabel(labels, CRFAuthor) {
+		return
+	}
+	a, b, ok := CRFFieldSpan(text, toks, labels, CRFTitle)
+	if !ok || CRFTokText(text, toks, a) != "Proceedings" {
+		return
+	}
+	for i := a; i < b; i++ {
+		if labels[i] == CRFTitle {
+			labels[i] = CRFContainer
 		}
 	}
 }

@@ -58,6 +58,12 @@ func TestCRFShapes(t *testing.T) {
 		{crfElidedYear, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaocccovyo", "aoaooaoaocccccyo"},
 		{crfElidedYear, "R. Böck, Proceedings of TEI '18 (2018).", "aoaotttogoyoo", "aoaotttttoyoo"},
 		{crfElidedYear, "Smith, J. ‘Nature’ 15, 1–3.", "aoaoocovogo", "aoaoocovogo"},
+		// A paper named by its authors and its proceedings; unsigned, or with a
+		// publisher, the proceedings are the work.
+		{crfProceedingsHost, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaotttttyo", "aoaooaoaocccccyo"},
+		{crfProceedingsHost, "Proceedings of ERM4CT ’15. (2015).", "tttttooyoo", "tttttooyoo"},
+		{crfProceedingsHost, "Gupta RK (1988) Proceedings of the Conference. Milano: Ricerca, p. 416.", "aaoyottttolopooogo", "aaoyottttolopooogo"},
+		{crfProceedingsHost, "Smith, J. Proceedings and rules. Nature, 2001.", "aoaotttocoyo", "aoaotttocoyo"},
 		// The Royal Society of Chemistry writes no title.
 		{crfJournalAfterNames, "M. Guerin, Corrosion Science, 2016, 102, 291–300.", "aaaaaaoyovogo", "aaaoccoyovogo"},
 		{crfJournalAfterNames, "R. Jadhav and D. Palande, Neurosurgery, 1998, 43, 616–9.", "aaaaaaaaaoyovogo", "aaaaaaaocoyovogo"},
