@@ -234,6 +234,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	crfChapterHost(text, toks, labels)
 	crfHostEditors(text, toks, labels)
 	crfJournalAfterNames(text, toks, labels)
+	crfJournalRunIntoNames(text, toks, labels)
 	crfElidedYear(text, toks, labels)
 	crfProceedingsHost(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)

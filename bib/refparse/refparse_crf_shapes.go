@@ -22,6 +22,11 @@ import (
 //     (eds.), Container.", "A. Author, in Container, eds. …") (crfChapterHost);
 //   - a conference's year written elided at the end of its name ("TEI
 //     ’18") read as the volume or the pages (crfElidedYear);
+//   - the journal written right after the authors' initials, with no
+//     title between (ACS's style without titles), read into the last
+//     author's given names (crfJournalRunIntoNames), or its first words,
+//     after initials-first names (Elsevier's), read as a name
+//     (crfJournalAfterNames);
 //   - the proceedings a paper is in, named alone after its authors
 //     ("Böck, R.; Siegert, I. Proceedings of the International Workshop
 //     … 2015.", styles without titles), read as the paper's title
@@ -320,11 +325,13 @@ func isInitials(w string) bool {
 
 // crfJournalAfterNames mends a style that writes no title, "M. Guerin,
 // Corrosion Science, 2016, 102, 291–300" (the Royal Society of
-// Chemistry's), read as two authors: when the reference has neither title
-// nor container and its authors, written initials first, are followed by
-// the year, the last of them that has no initials is the journal.
+// Chemistry's), read as two authors: when the reference has no title and
+// its authors, written initials first, are followed by the year (and no
+// container) or by the rest of the journal's name ("A.Y. Altuhov,
+// Spravochnik. Inzhenernyi Zhurnal (2014) 3.", Elsevier's style without
+// titles), the last of them that has no initials is the journal.
 func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
-	if crfHasLabel(labels, CRFTitle) || crfHasLabel(labels, CRFContainer) {
+	if crfHasLabel(labels, CRFTitle) {
 		return
 	}
 	a := 0
@@ -354,7 +361,7 @@ func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
 	for k < len(toks) && labels[k] == CRFOther && CRFIsMark(CRFTokText(text, toks, k)) {
 		k++
 	}
-	if k == b || k == len(toks) || labels[k] != CRFDate {
+	if k == b || k == len(toks) || labels[k] != CRFDate && labels[k] != CRFContainer || labels[k] == CRFDate && crfHasLabel(labels, CRFContainer) {
 		return
 	}
 	// The names, split at commas and "and": each but the last starts with
@@ -378,6 +385,9 @@ func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
 		}
 	}
 	last := segs[len(segs)-1]
+	if isEtAlStart(strings.ToLower(CRFTokText(text, toks, last[0]))) {
+		return // "N. Majumdar, et al., Nucl. Instrum. Methods A"
+	}
 	for i := last[0]; i < last[1]; i++ {
 		if t := CRFTokText(text, toks, i); isInitials(t) || CRFIsMark(t) {
 			return
@@ -442,5 +452,65 @@ func crfProceedingsHost(text string, toks []CRFTok, labels []CRFLabel) {
 		if labels[i] == CRFTitle {
 			labels[i] = CRFContainer
 		}
+	}
+}
+
+// crfJournalRunIntoNames mends a journal written right after the last
+// author's initials, with no title between ("Boxer, D.; Poupeye, V. Oxford
+// Art Online 2003.", "Altuhov, A. Y. Spravochnik. Inzhenernyi zhurnal
+// 2014, 3–6.", ACS's style without titles), read into the last author's
+// given names: in a reference with no container, the words that end the
+// author list after "Family, I." are the journal, and so is the title the
+// CRF read after them, when the year follows.
+func crfJournalRunIntoNames(text string, toks []CRFTok, labels []CRFLabel) {
+	if crfHasLabel(labels, CRFContainer) {
+		return
+	}
+	n := len(toks)
+	a := 0
+	for a < n && labels[a] != CRFAuthor {
+		a++
+	}
+	b := a
+	for b < n && labels[b] == CRFAuthor {
+		b++
+	}
+	tok := func(i int) string { return CRFTokText(text, toks, i) }
+	// The words that end the run: [k, b).
+	k := b
+	for k > a && !CRFIsMark(tok(k-1)) && !isInitials(tok(k-1)) {
+		k--
+	}
+	if k == b || k < a+4 || tok(k-1) != "." {
+		return
+	}
+	if r, _ := utf8.DecodeRuneInString(tok(k)); !unicode.IsUpper(r) {
+		return // "Russell, D.A. and and Michael Winterbottom": more names
+	}
+	// Before them the initials, with their stops, after ", ".
+	j := k - 1
+	for j > a && (tok(j-1) == "." || isInitials(tok(j-1))) {
+		j--
+	}
+	if j == k-1 || j <= a || tok(j-1) != "," {
+		return
+	}
+	// After them, the year, or a title and the year.
+	e := b
+	for e < n && labels[e] == CRFOther && CRFIsMark(tok(e)) {
+		e++
+	}
+	if e < n && labels[e] == CRFTitle {
+		for e < n && (labels[e] == CRFTitle || labels[e] == CRFOther && CRFIsMark(tok(e)) && e+1 < n && labels[e+1] == CRFTitle) {
+			e++
+		}
+	} else {
+		e = b
+	}
+	if e == n || labels[e] != CRFDate {
+		return
+	}
+	for i := k; i < e; i++ {
+		labels[i] = CRFContainer
 	}
 }

@@ -58,6 +58,11 @@ func TestCRFShapes(t *testing.T) {
 		{crfElidedYear, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaocccovyo", "aoaooaoaocccccyo"},
 		{crfElidedYear, "R. Böck, Proceedings of TEI '18 (2018).", "aoaotttogoyoo", "aoaotttttoyoo"},
 		{crfElidedYear, "Smith, J. ‘Nature’ 15, 1–3.", "aoaoocovogo", "aoaoocovogo"},
+		// ACS without titles: the journal run into the last author's initials.
+		{crfJournalRunIntoNames, "Boxer, D.; Poupeye, V. Oxford Art Online 2003.", "aaaaaaaaaaaayo", "aaaaaaaaacccyo"},
+		{crfJournalRunIntoNames, "Altuhov, A. Y. Spravochnik. Inzhenernyi zhurnal 2014, 3–6.", "aaaaaaaottyogo", "aaaaaaccccyogo"},
+		{crfJournalRunIntoNames, "Russell, D.A. and and Michael Winterbottom 1989.", "aaaaaaaayo", "aaaaaaaayo"},
+		{crfJournalRunIntoNames, "Smith, J. Nature Physics. Nature 2001.", "aaaattocyo", "aaaattocyo"},
 		// A paper named by its authors and its proceedings; unsigned, or with a
 		// publisher, the proceedings are the work.
 		{crfProceedingsHost, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaotttttyo", "aoaooaoaocccccyo"},
@@ -67,6 +72,9 @@ func TestCRFShapes(t *testing.T) {
 		// The Royal Society of Chemistry writes no title.
 		{crfJournalAfterNames, "M. Guerin, Corrosion Science, 2016, 102, 291–300.", "aaaaaaoyovogo", "aaaoccoyovogo"},
 		{crfJournalAfterNames, "R. Jadhav and D. Palande, Neurosurgery, 1998, 43, 616–9.", "aaaaaaaaaoyovogo", "aaaaaaaocoyovogo"},
+		// Elsevier without titles: the journal's first words read as a name.
+		{crfJournalAfterNames, "M.P. Natali, A. Meza, Earth, Planets and Space 69 (2017).", "aaaaaaaaaocccvoyoo", "aaaaaaaococccvoyoo"},
+		{crfJournalAfterNames, "N. Majumdar, et al., Nucl. Instrum. 566 (2006) 489.", "aaaaaaaocccovoyogo", "aaaaaaaocccovoyogo"},
 		// Names written family first, a title, or no year after: unchanged.
 		{crfJournalAfterNames, "Guerin, M., Corrosion Science, 2016, 102.", "aaaaaaaoyovo", "aaaaaaaoyovo"},
 		{crfJournalAfterNames, "M. Guerin, Corrosion. Science, 2016.", "aaaotocoyo", "aaaotocoyo"},

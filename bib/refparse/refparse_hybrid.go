@@ -160,11 +160,31 @@ func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
 			w.Volume, w.Issue, w.Pages, by = loc.volume, loc.issue, loc.pages, ReadByRules
 		}
 	}
+	volumeAfterYear(&w, left.text)
 	if (left.spare || mayMend(&w, raw, left.number)) && mendFromRules(&w, ParseReference(raw), raw) {
 		by = ReadByRules
 	}
 	romanPages(&w, left.text)
 	return w, by
+}
+
+// volumeAfterYear reads as the volume the one number, read as the pages,
+// that follows the year and ends a journal reference ("ChemInform 2003,
+// 34.", ACS's style; "敎育資料與硏究, 2012, 104."), unless a day comes before
+// the year ("New York Times Book Review, June 21, 1998, 11.": the page) or
+// a publisher names a book.
+func volumeAfterYear(w *bib.Work, text string) {
+	if w.Volume != "" || w.Issue != "" || w.Pages == "" || w.Container == "" || w.Publisher != "" || w.Year == 0 || strings.Contains(w.Pages, "-") {
+		return
+	}
+	rest, ok := strings.CutSuffix(strings.TrimRight(text, " ."), strconv.Itoa(w.Year)+", "+w.Pages)
+	if !ok {
+		return
+	}
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(rest, ", ")); !unicode.IsLetter(r) {
+		return
+	}
+	w.Volume, w.Pages = w.Pages, ""
 }
 
 // romanPages moves to the pages a volume the CRF read that is a range of

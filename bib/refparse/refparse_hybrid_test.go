@@ -222,6 +222,28 @@ func crfRelabelled(t *testing.T, text, labels string, mend func(string, []CRFTok
 	return b.String()
 }
 
+// One number after the year that ends a journal reference is its volume,
+// unless a day comes before the year or a publisher names a book.
+func TestVolumeAfterYear(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		w             bib.Work
+		volume, pages string
+	}{
+		{"Zhang, Y.; Herndon, J. W. ChemInform 2003, 34.", bib.Work{Container: "ChemInform", Year: 2003, Pages: "34"}, "34", ""},
+		{"歐素瑛. 題名. 敎育資料與硏究, 2012, 104.", bib.Work{Container: "敎育資料與硏究", Year: 2012, Pages: "104"}, "104", ""},
+		{"Bawer, B. Bad Company. New York Times Book Review, June 21, 1998, 11.", bib.Work{Container: "New York Times Book Review", Year: 1998, Pages: "11"}, "", "11"},
+		{"A. Oroi, Mana, in New Mana, Canberra: ANU Press, 2016, 185.", bib.Work{Container: "New Mana", Publisher: "ANU Press", Year: 2016, Pages: "185"}, "", "185"},
+		{"Smith, J. Nature 2003, 34-36.", bib.Work{Container: "Nature", Year: 2003, Pages: "34-36"}, "", "34-36"},
+	} {
+		w := tc.w
+		volumeAfterYear(&w, tc.text)
+		if w.Volume != tc.volume || w.Pages != tc.pages {
+			t.Errorf("%q: volume %q pages %q, want %q %q", tc.text, w.Volume, w.Pages, tc.volume, tc.pages)
+		}
+	}
+}
+
 func TestRomanPages(t *testing.T) {
 	for _, tc := range []struct {
 		text          string
