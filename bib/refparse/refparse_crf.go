@@ -235,6 +235,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	crfHostEditors(text, toks, labels)
 	crfJournalAfterNames(text, toks, labels)
 	crfJournalRunIntoNames(text, toks, labels)
+	crfJournalBeforeYear(text, toks, labels)
 	crfElidedYear(text, toks, labels)
 	crfProceedingsHost(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)

@@ -26,7 +26,8 @@ import (
 //     title between (ACS's style without titles), read into the last
 //     author's given names (crfJournalRunIntoNames), or its first words,
 //     after initials-first names (Elsevier's), read as a name
-//     (crfJournalAfterNames);
+//     (crfJournalAfterNames), or, written between the authors and the
+//     year that ends the reference, read as a title (crfJournalBeforeYear);
 //   - the proceedings a paper is in, named alone after its authors
 //     ("Böck, R.; Siegert, I. Proceedings of the International Workshop
 //     … 2015.", styles without titles), read as the paper's title
@@ -511,6 +512,54 @@ func crfJournalRunIntoNames(text string, toks []CRFTok, labels []CRFLabel) {
 		return
 	}
 	for i := k; i < e; i++ {
+		labels[i] = CRFContainer
+	}
+}
+
+// crfJournalBeforeYear labels as the container the one name written
+// between the authors and the year that ends the reference, with no stop
+// between name and year ("Cummins, A. Oxford Art Online 2003.", "A.
+// Cummins, Oxford Art Online (2003).": ACS's and Elsevier's styles without
+// titles), which the CRF reads as a title.
+func crfJournalBeforeYear(text string, toks []CRFTok, labels []CRFLabel) {
+	if crfHasLabel(labels, CRFContainer) {
+		return
+	}
+	n := len(toks)
+	tok := func(i int) string { return CRFTokText(text, toks, i) }
+	a := 0
+	for a < n && labels[a] == CRFAuthor {
+		a++
+	}
+	if a == 0 {
+		return
+	}
+	// The marks after the authors, then the title.
+	t := a
+	for t < n && labels[t] == CRFOther && CRFIsMark(tok(t)) {
+		t++
+	}
+	if t == n || labels[t] != CRFTitle || !CRFIsMark(tok(t-1)) {
+		return
+	}
+	e := t
+	for e < n && labels[e] == CRFTitle {
+		e++
+	}
+	// The year right after it, or after "(", then marks to the end.
+	d := e
+	if d < n && tok(d) == "(" {
+		d++
+	}
+	if d == n || labels[d] != CRFDate {
+		return
+	}
+	for i := d + 1; i < n; i++ {
+		if labels[i] != CRFOther && labels[i] != CRFDate || !CRFIsMark(tok(i)) && labels[i] != CRFDate {
+			return
+		}
+	}
+	for i := t; i < e; i++ {
 		labels[i] = CRFContainer
 	}
 }

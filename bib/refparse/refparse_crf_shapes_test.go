@@ -63,6 +63,12 @@ func TestCRFShapes(t *testing.T) {
 		{crfJournalRunIntoNames, "Altuhov, A. Y. Spravochnik. Inzhenernyi zhurnal 2014, 3–6.", "aaaaaaaottyogo", "aaaaaaccccyogo"},
 		{crfJournalRunIntoNames, "Russell, D.A. and and Michael Winterbottom 1989.", "aaaaaaaayo", "aaaaaaaayo"},
 		{crfJournalRunIntoNames, "Smith, J. Nature Physics. Nature 2001.", "aaaattocyo", "aaaattocyo"},
+		// ACS and Elsevier without titles: the one name before the year that
+		// ends the reference; not a title with a stop before the year.
+		{crfJournalBeforeYear, "Cummins, A. Oxford Art Online 2003.", "aaaatttyo", "aaaacccyo"},
+		{crfJournalBeforeYear, "A. Cummins, Oxford Art Online (2003).", "aaaotttoyoo", "aaaocccoyoo"},
+		{crfJournalBeforeYear, "Smith, J. A History of Rome. 2003.", "aaaottttoyo", "aaaottttoyo"},
+		{crfJournalBeforeYear, "Thomson, W. T. Theory of Vibration 1993, 461–487.", "aaaaaotttyogo", "aaaaaotttyogo"},
 		// A paper named by its authors and its proceedings; unsigned, or with a
 		// publisher, the proceedings are the work.
 		{crfProceedingsHost, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaotttttyo", "aoaooaoaocccccyo"},
