@@ -236,6 +236,7 @@ func (m *CRFModel) LabelReference(text string, toks []CRFTok, sc *CRFScratch) []
 	crfJournalAfterNames(text, toks, labels)
 	crfJournalRunIntoNames(text, toks, labels)
 	crfJournalBeforeYear(text, toks, labels)
+	crfTitleGoesOn(text, toks, labels)
 	crfElidedYear(text, toks, labels)
 	crfProceedingsHost(text, toks, labels)
 	crfTypeCodeFields(text, toks, labels)

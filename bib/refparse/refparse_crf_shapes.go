@@ -31,7 +31,10 @@ import (
 //   - the proceedings a paper is in, named alone after its authors
 //     ("Böck, R.; Siegert, I. Proceedings of the International Workshop
 //     … 2015.", styles without titles), read as the paper's title
-//     (crfProceedingsHost).
+//     (crfProceedingsHost);
+//   - a title ended at a part's number or before an erratum's citation in
+//     brackets, its rest read as the journal, editors or a publisher
+//     (crfTitleGoesOn).
 
 // crfBareListNumber labels as the citation number a number of one to
 // three digits that opens the reference, read as an author or editor, when
@@ -562,4 +565,91 @@ func crfJournalBeforeYear(text string, toks []CRFTok, labels []CRFLabel) {
 	for i := t; i < e; i++ {
 		labels[i] = CRFContainer
 	}
+}
+
+// crfTitleGoesOn mends a title the CRF ended too soon, before the journal:
+//   - at the number of a part ("… UND HYDRAZINEN 2. MITT. DARSTELLUNG …
+//     LITHIUMHYDRIDOBORAT. Chemischer Informationsdienst, 6(26)"), the
+//     words after it read as editors, a publisher or, in the title's
+//     capitals, the journal's first words;
+//   - at a citation in square brackets that ends it, an erratum's ("…
+//     electronic structure [J. Chem. Phys. 77, 2460 (1982)]. The Journal
+//     of Chemical Physics, 77(12), 6350"), read as the journal and its
+//     locator.
+//
+// Either is the title's when the journal follows it.
+func crfTitleGoesOn(text string, toks []CRFTok, labels []CRFLabel) {
+	a, b, ok := CRFFieldSpan(text, toks, labels, CRFTitle)
+	n := len(toks)
+	if !ok || b >= n-2 || b == a {
+		return
+	}
+	tok := func(i int) string { return CRFTokText(text, toks, i) }
+	// end is where the title's continuation ends: the journal follows it.
+	end := -1
+	switch {
+	case tok(b) == "[":
+		for j := b + 1; j < n && j < b+24; j++ {
+			if tok(j) == "]" {
+				if in := labels[b+1 : j]; crfHasLabel(in, CRFContainer) && (crfHasLabel(in, CRFVolume) || crfHasLabel(in, CRFPages)) {
+					end = j + 1 // not a GB/T 7714 type code, "[J]"
+				}
+				break
+			}
+		}
+	case tok(b) == "." && len(tok(b-1)) <= 2 && isDigits(tok(b-1)) && labels[b+1] != CRFTitle:
+		switch l := labels[b+1]; l {
+		case CRFEditor, CRFPublisher:
+			end = b + 1
+			for end < n && labels[end] == l {
+				end++
+			}
+		case CRFContainer:
+			// The journal's name run on: the title's capitals go on to a
+			// stop, and the journal follows.
+			if !crfCapitals(text, toks, max(a, b-4), b) {
+				return
+			}
+			for j := b + 1; j < n && labels[j] == l; j++ {
+				t := tok(j)
+				if t == "." && (j+1 == n || !allCaps(tok(j+1))) {
+					end = j
+					break
+				}
+				if !CRFIsMark(t) && !allCaps(t) {
+					return
+				}
+			}
+		}
+	}
+	if end < 0 {
+		return
+	}
+	// The journal, and its locator, after the continuation.
+	c := end
+	for c < n && labels[c] == CRFOther && CRFIsMark(tok(c)) {
+		c++
+	}
+	if c == n || labels[c] != CRFContainer || !crfHasLabel(labels[c:], CRFVolume) && !crfHasLabel(labels[c:], CRFPages) {
+		return
+	}
+	for i := b; i < end; i++ {
+		labels[i] = CRFTitle
+	}
+}
+
+// crfCapitals reports whether the words of tokens [a, b), two at least,
+// are written in capitals.
+func crfCapitals(text string, toks []CRFTok, a, b int) bool {
+	words := 0
+	for i := a; i < b; i++ {
+		t := CRFTokText(text, toks, i)
+		if strings.ContainsFunc(t, unicode.IsLower) {
+			return false
+		}
+		if strings.ContainsFunc(t, unicode.IsUpper) {
+			words++
+		}
+	}
+	return words >= 2
 }

@@ -69,6 +69,13 @@ func TestCRFShapes(t *testing.T) {
 		{crfJournalBeforeYear, "A. Cummins, Oxford Art Online (2003).", "aaaotttoyoo", "aaaocccoyoo"},
 		{crfJournalBeforeYear, "Smith, J. A History of Rome. 2003.", "aaaottttoyo", "aaaottttoyo"},
 		{crfJournalBeforeYear, "Thomson, W. T. Theory of Vibration 1993, 461–487.", "aaaaaotttyogo", "aaaaaotttyogo"},
+		// A title ended too soon: at a part's number, at an erratum's citation.
+		{crfTitleGoesOn, "ABSTRACT: HYDRAZINEN 2. MITT. DARSTELLUNG. Chem Inf, 6, 1.", "ttttoeeeoccovogo", "ttttttttoccovogo"},
+		{crfTitleGoesOn, "ABSTRACT: HYDRAZINEN 1. MITT. METHODEN. Chem Inf, 6, 1.", "ttttoccccccovogo", "ttttttttcccovogo"},
+		{crfTitleGoesOn, "Energy surfaces [J. Chem. Phys. 77, 2460]. The Journal, 77, 6350.", "ttocccccovogooccovogo", "tttttttttttttoccovogo"},
+		// Not a GB/T 7714 type code, nor a title's lower-case words.
+		{crfTitleGoesOn, "题名[J]. 刊名, 2020, 15: 1-2.", "tokoocoyovogo", "tokoocoyovogo"},
+		{crfTitleGoesOn, "Die Evolution, Nr. 57. erneuter Abdruck im Jahrbuch. u. Psychother 11, 11–21.", "ttttttoccccccccvogo", "ttttttoccccccccvogo"},
 		// A paper named by its authors and its proceedings; unsigned, or with a
 		// publisher, the proceedings are the work.
 		{crfProceedingsHost, "Böck, R.; Siegert, I. Proceedings of ERM4CT ’15 2015.", "aoaooaoaotttttyo", "aoaooaoaocccccyo"},
