@@ -368,6 +368,9 @@ func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
 	if k == b || k == len(toks) || labels[k] != CRFDate && labels[k] != CRFContainer || labels[k] == CRFDate && crfHasLabel(labels, CRFContainer) {
 		return
 	}
+	if labels[k] == CRFContainer && k+1 < len(toks) && CRFTokText(text, toks, k+1) == "." {
+		return // an abbreviated journal follows a title: "S. Coleman, Q-balls, Nucl. Phys. B262"
+	}
 	// The names, split at commas and "and": each but the last starts with
 	// initials; the last has none.
 	var segs [][2]int
@@ -393,8 +396,8 @@ func crfJournalAfterNames(text string, toks []CRFTok, labels []CRFLabel) {
 		return // "N. Majumdar, et al., Nucl. Instrum. Methods A"
 	}
 	for i := last[0]; i < last[1]; i++ {
-		if t := CRFTokText(text, toks, i); isInitials(t) || CRFIsMark(t) {
-			return
+		if t := CRFTokText(text, toks, i); isInitials(t) || CRFIsMark(t) || strings.Contains(t, ".") {
+			return // "H.Wittig"
 		}
 	}
 	for i := last[0]; i < last[1]; i++ {
@@ -520,10 +523,9 @@ func crfJournalRunIntoNames(text string, toks []CRFTok, labels []CRFLabel) {
 }
 
 // crfJournalBeforeYear labels as the container the one name written
-// between the authors and the year that ends the reference, with no stop
-// between name and year ("Cummins, A. Oxford Art Online 2003.", "A.
-// Cummins, Oxford Art Online (2003).": ACS's and Elsevier's styles without
-// titles), which the CRF reads as a title.
+// between the authors and the year that ends the reference, with nothing
+// between name and year ("Cummins, A. Oxford Art Online 2003.", ACS's
+// style without titles), which the CRF reads as a title.
 func crfJournalBeforeYear(text string, toks []CRFTok, labels []CRFLabel) {
 	if crfHasLabel(labels, CRFContainer) {
 		return
@@ -549,11 +551,9 @@ func crfJournalBeforeYear(text string, toks []CRFTok, labels []CRFLabel) {
 	for e < n && labels[e] == CRFTitle {
 		e++
 	}
-	// The year right after it, or after "(", then marks to the end.
+	// The year right after it, then marks to the end. Not "(year)": "J.
+	// Griffin, The Odyssey (1987)." is a book.
 	d := e
-	if d < n && tok(d) == "(" {
-		d++
-	}
 	if d == n || labels[d] != CRFDate {
 		return
 	}

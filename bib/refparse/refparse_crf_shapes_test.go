@@ -66,7 +66,7 @@ func TestCRFShapes(t *testing.T) {
 		// ACS and Elsevier without titles: the one name before the year that
 		// ends the reference; not a title with a stop before the year.
 		{crfJournalBeforeYear, "Cummins, A. Oxford Art Online 2003.", "aaaatttyo", "aaaacccyo"},
-		{crfJournalBeforeYear, "A. Cummins, Oxford Art Online (2003).", "aaaotttoyoo", "aaaocccoyoo"},
+		{crfJournalBeforeYear, "J. Griffin, The Odyssey (1987).", "aaaottoyoo", "aaaottoyoo"},
 		{crfJournalBeforeYear, "Smith, J. A History of Rome. 2003.", "aaaottttoyo", "aaaottttoyo"},
 		{crfJournalBeforeYear, "Thomson, W. T. Theory of Vibration 1993, 461–487.", "aaaaaotttyogo", "aaaaaotttyogo"},
 		// A title ended too soon: at a part's number, at an erratum's citation.
@@ -88,6 +88,7 @@ func TestCRFShapes(t *testing.T) {
 		// Elsevier without titles: the journal's first words read as a name.
 		{crfJournalAfterNames, "M.P. Natali, A. Meza, Earth, Planets and Space 69 (2017).", "aaaaaaaaaocccvoyoo", "aaaaaaaococccvoyoo"},
 		{crfJournalAfterNames, "N. Majumdar, et al., Nucl. Instrum. 566 (2006) 489.", "aaaaaaaocccovoyogo", "aaaaaaaocccovoyogo"},
+		{crfJournalAfterNames, "S. Coleman, Q-balls, Nucl. Phys. B262, 263 (1985).", "aaaaaoccccvogoyoo", "aaaaaoccccvogoyoo"},
 		// Names written family first, a title, or no year after: unchanged.
 		{crfJournalAfterNames, "Guerin, M., Corrosion Science, 2016, 102.", "aaaaaaaoyovo", "aaaaaaaoyovo"},
 		{crfJournalAfterNames, "M. Guerin, Corrosion. Science, 2016.", "aaaotocoyo", "aaaotocoyo"},

@@ -70,10 +70,16 @@ var crossrefDegraded = regexp.MustCompile(`\. (?:(?:1[5-9]\d\d|20\d\d)\. (?:[^ .
 // volume stands).
 func isCrossrefDegraded(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) > crossrefDegradedTail {
-		s = s[len(s)-crossrefDegradedTail:]
+	// It opens with "Family, Given. ", or ". " for an unsigned item:
+	// "ROBINSON R. 1941. Elenchus[M]//Prior, ed. 1996. 3. 9-19." is not it.
+	if names, _, ok := strings.Cut(s, ". "); !ok || names != "" && !strings.Contains(names, ", ") {
+		return false
 	}
-	return strings.Count(s, ". ") >= 3 && crossrefDegraded.MatchString(s)
+	tail := s
+	if len(tail) > crossrefDegradedTail {
+		tail = tail[len(tail)-crossrefDegradedTail:]
+	}
+	return strings.Count(tail, ". ") >= 3 && crossrefDegraded.MatchString(tail)
 }
 
 // crossrefDegradedTail bounds the bytes isCrossrefDegraded looks at: the
@@ -169,16 +175,22 @@ func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
 }
 
 // volumeAfterYear reads as the volume the one number, read as the pages,
-// that follows the year and ends a journal reference ("ChemInform 2003,
-// 34.", ACS's style; "敎育資料與硏究, 2012, 104."), unless a day comes before
-// the year ("New York Times Book Review, June 21, 1998, 11.": the page) or
-// a publisher names a book.
+// that follows the year and ends a journal reference in ACS's style
+// ("ChemInform 2003, 34.") or GB/T 7714's ("敎育資料與硏究, 2012, 104."),
+// unless a day comes before the year ("New York Times Book Review, June
+// 21, 1998, 11.": the page) or a publisher names a book.
 func volumeAfterYear(w *bib.Work, text string) {
-	if w.Volume != "" || w.Issue != "" || w.Pages == "" || w.Container == "" || w.Publisher != "" || w.Year == 0 || strings.Contains(w.Pages, "-") {
+	if w.Volume != "" || w.Issue != "" || w.Container == "" || w.Publisher != "" || w.Year == 0 || !isDigits(w.Pages) {
 		return
 	}
 	rest, ok := strings.CutSuffix(strings.TrimRight(text, " ."), strconv.Itoa(w.Year)+", "+w.Pages)
 	if !ok {
+		return
+	}
+	// ACS writes no comma between journal and year; GB/T 7714 does, and
+	// so do styles that give a journal's pages without its volume ("BMC
+	// Health Serv. Res, 2011, 338.").
+	if strings.HasSuffix(rest, ", ") && !bib.HasHan(w.Container) && !strings.Contains(text, "[J]") {
 		return
 	}
 	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(rest, ", ")); !unicode.IsLetter(r) {

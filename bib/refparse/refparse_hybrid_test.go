@@ -119,6 +119,7 @@ func TestIsCrossrefDegraded(t *testing.T) {
 		{"歐素瑛, 2012. 近代臺灣工業敎育之濫觴. 敎育資料與硏究. 2012. Vol. 104.", false},
 		{"Shea, M. J., & Compton, R. N. (1993). Surface-plasmon ejection. Physical Review B, 47(15), 9967–9970.", false},
 		{"Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371", false},
+		{"ROBINSON R. 1941. Elenchus[M]//Prior, ed. 1996. 3. 9-19.", false},
 	} {
 		if got := isCrossrefDegraded(tc.raw); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.raw, got, tc.want)
@@ -222,8 +223,9 @@ func crfRelabelled(t *testing.T, text, labels string, mend func(string, []CRFTok
 	return b.String()
 }
 
-// One number after the year that ends a journal reference is its volume,
-// unless a day comes before the year or a publisher names a book.
+// One number after the year that ends a journal reference is its volume
+// when no comma stands between journal and year (ACS) or the reference is
+// GB/T 7714's; not after a day, nor in a book.
 func TestVolumeAfterYear(t *testing.T) {
 	for _, tc := range []struct {
 		text          string
@@ -235,6 +237,8 @@ func TestVolumeAfterYear(t *testing.T) {
 		{"Bawer, B. Bad Company. New York Times Book Review, June 21, 1998, 11.", bib.Work{Container: "New York Times Book Review", Year: 1998, Pages: "11"}, "", "11"},
 		{"A. Oroi, Mana, in New Mana, Canberra: ANU Press, 2016, 185.", bib.Work{Container: "New Mana", Publisher: "ANU Press", Year: 2016, Pages: "185"}, "", "185"},
 		{"Smith, J. Nature 2003, 34-36.", bib.Work{Container: "Nature", Year: 2003, Pages: "34-36"}, "", "34-36"},
+		{"Krummenauer, F. Cost Effectiveness. BMC Health Serv. Res, 2011, 338.", bib.Work{Container: "BMC Health Serv. Res", Year: 2011, Pages: "338"}, "", "338"},
+		{"M. Henningson, J. High Energy Phys, 1998, 12pp.", bib.Work{Container: "J. High Energy Phys", Year: 1998, Pages: "12pp"}, "", "12pp"},
 	} {
 		w := tc.w
 		volumeAfterYear(&w, tc.text)
