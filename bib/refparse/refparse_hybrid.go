@@ -33,9 +33,10 @@ import (
 
 // Which reader read a reference (Explain).
 const (
-	ReadByWoS   = "wos"       // the Web of Science cited-reference reader
-	ReadByCRF   = "crf"       // the CRF alone
-	ReadByRules = "crf+rules" // the CRF, with fields the rules filled
+	ReadByWoS    = "wos"       // the Web of Science cited-reference reader
+	ReadByScopus = "scopus"    // the Scopus cited-reference reader, its old shape
+	ReadByCRF    = "crf"       // the CRF alone
+	ReadByRules  = "crf+rules" // the CRF, with fields the rules filled
 	// ReadByRulesAlone is the rules alone, for a fixed shape they read
 	// (isCrossrefDegraded).
 	ReadByRulesAlone = "rules"
@@ -85,6 +86,33 @@ func isCrossrefDegraded(s string) bool {
 // crossrefDegradedTail bounds the bytes isCrossrefDegraded looks at: the
 // locator fields of the degraded rendering are short.
 const crossrefDegradedTail = 96
+
+// readScopusOldShape reads s with the Scopus reader when it has the old
+// fixed shape of Scopus's cited references, "Family, I., Family, I.,
+// Title (Year) Source, Volume (Issue), pp. First-Last": the authors as
+// Scopus wrote them, a title, the year in brackets with the source right
+// after it, and a volume or pages after the source. Other styles that put
+// a year in brackets write it after the authors ("Family, I. (Year).
+// Title.") or end with it.
+func readScopusOldShape(s string) (bib.Work, bool) {
+	s = strings.TrimSpace(s)
+	mid := scopusYearMid(s)
+	if mid == nil || !scopusOldAuthors(s[:mid[0]]) || strings.HasSuffix(strings.TrimSpace(s[:mid[0]]), ",") {
+		return bib.Work{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[mid[1]:]); !unicode.IsUpper(r) {
+		return bib.Work{}, false
+	}
+	w, ok := ParseScopusReference(s)
+	// What the shape leaves no room for: authors read on into the title
+	// ("Venette, R.C., Darren J. Kriticos, …"), or pages in the volume's
+	// place.
+	if !ok || len(w.Authors) == 0 || w.Title == "" || w.Container == "" || w.Volume == "" && w.Pages == "" ||
+		strings.Contains(w.Title, ", ") || strings.ContainsAny(w.Volume, "-–") {
+		return bib.Work{}, false
+	}
+	return w, true
+}
 
 // isWoSCitedReference reports whether s has the fixed shape of a Web of
 // Science cited reference (written in Latin letters: "王小明. 题名. 刊名,
@@ -152,6 +180,17 @@ func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
 	}
 	if isWoSCitedReference(raw) {
 		return ParseWoSCitedReference(strings.TrimSpace(raw)), ReadByWoS
+	}
+	if w, ok := readScopusOldShape(raw); ok {
+		// The rules read a DOI written across HTML entities and spaces
+		// ("10.1002/1521-4095(200108)13:15&lt;1174::AID-ADMA1174&gt;3.0.
+		// CO;2-Q"), where the Scopus reader stops at the first space.
+		if strings.Contains(raw, "10.") {
+			if doi := ParseReference(raw).DOI; doi != "" {
+				w.DOI = doi
+			}
+		}
+		return w, ReadByScopus
 	}
 	w, left := crfReadReference(m, raw)
 	by := ReadByCRF

@@ -317,3 +317,30 @@ func rpHybridParse(t testing.TB) bib.ReferenceParser {
 	}
 	return parse
 }
+
+// TestReadScopusOldShape checks which references the default parser gives
+// to the Scopus reader: the old fixed shape, not the styles that look like
+// it.
+func TestReadScopusOldShape(t *testing.T) {
+	for _, tc := range []struct {
+		raw       string
+		container string // "" when the reference is not of the shape
+	}{
+		// Scopus's old style (the WoS–Scopus pairs of bib/resolve's testdata).
+		{"Xiao, S., Yang, X., Lee, K.Y., Hwu, J.J., Wago, K., Kuo, D., Directed self-assembly for high-density bit-patterned media fabrication using spherical block copolymers (2013) J. Micro/Nanolithogr. MEMS and MOEMS, 12. ,  031110", "J. Micro/Nanolithogr. MEMS and MOEMS"},
+		{"Lenz, J., Edelstein, A.S., Magnetic sensors and their applications (2006) IEEE Sensors Journal, 6 (3), pp. 631-649", "IEEE Sensors Journal"},
+		// The year after the authors (APA), or closing the reference.
+		{"Lenz, J., & Edelstein, A. S. (2006). Magnetic sensors and their applications. IEEE Sensors Journal, 6(3), 631-649.", ""},
+		{"Kang W., Huang Y., Title of the paper, Proc. IEEE, 104, 2, pp. 2040-2061, (2016)", ""},
+		// Authors read on into the title, pages for the volume (a real
+		// reference of the development set).
+		{"Venette, R.C., Darren J. Kriticos, Roger D. Magarey and John Pedlar (2010) Pest risk maps for invasive alien species: a roadmap for improvement. BioScience 60, 349–362.", ""},
+		// Two references run together in one Scopus cell.
+		{"Edelstein, A.S., Fischer, G.A., (2008); Lenz, J., Edelstein, A.S., Magnetic sensors and their applications (2006) IEEE Sensors Journal, 6 (3), pp. 631-649", ""},
+	} {
+		w, ok := readScopusOldShape(tc.raw)
+		if ok != (tc.container != "") || ok && w.Container != tc.container {
+			t.Errorf("%s:\n read %v, container %q; want %v, %q", tc.raw, ok, w.Container, tc.container != "", tc.container)
+		}
+	}
+}

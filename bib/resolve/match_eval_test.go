@@ -355,9 +355,9 @@ func TestWoSScopus(t *testing.T) {
 // journal after the authors' initials, the proceedings a paper is in; most
 // of the precision left is pairs the rules join too: the same authors,
 // journal and volume under two DOIs, texts alike in one list), with the
-// DOIs kept 1.0000, 1.0000; WoS against Scopus 1.0000, 0.9794 (the rules
-// 1.0000, 0.9805) and 1.0000, 1.0000. The floors are those figures less a
-// margin.
+// DOIs kept 1.0000, 1.0000; WoS against Scopus 1.0000, 0.9805, as the
+// rules (0.9794 before it gave Scopus's old fixed shape to the Scopus
+// reader), and 1.0000, 1.0000. The floors are those figures less a margin.
 func TestMatchingDefaultParser(t *testing.T) {
 	parse, _, err := refparse.HybridReferenceParser()
 	if err != nil {
@@ -370,7 +370,7 @@ func TestMatchingDefaultParser(t *testing.T) {
 			minP, minR float64
 		}{
 			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.967},
-			{"wos vs scopus", wosScopus(t, withDOI), 0.99, 0.965},
+			{"wos vs scopus", wosScopus(t, withDOI), 0.99, 0.98},
 		} {
 			for k := range set.refs {
 				if set.refs[k].citing != "wos" {

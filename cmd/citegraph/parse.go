@@ -36,9 +36,10 @@ ran into the title, a locator read as one run). "crf" is the CRF alone,
 "rules" the rules alone (written for the styles of Web of Science, Scopus
 and GB/T 7714 lists such as the seed list's). analyze and the other
 commands that read inputs take --parser too. --explain adds to each item
-"parser": which reader read it (wos, crf, crf+rules when the rules
-mended it, or rules for Crossref's "degraded" rendering, a fixed shape the
-rules read; with --parser crf or rules, that parser).
+"parser": which reader read it (wos, scopus for Scopus's old fixed shape,
+crf, crf+rules when the rules mended it, or rules for Crossref's
+"degraded" rendering, a fixed shape the rules read; with --parser crf or
+rules, that parser).
 
 Examples:
   citegraph parse refs.txt > refs.json
