@@ -66,8 +66,9 @@ type tokens struct {
 
 // source is a source title's words (sourceWords) and their interned id.
 type source struct {
-	words []string
-	id    int32
+	words    []string
+	id       int32
+	initials string // of the words before they were mended, for blocking
 }
 
 func newTokens() *tokens {
@@ -308,21 +309,6 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		p.hanTitle = bib.HasHan(w.Title)
 	}
 	p.hanSource = bib.HasHan(w.Container)
-	// Source initials for blocking ("jap" for J APPL PHYS and Journal of
-	// Applied Physics), from the title when no source was parsed (a parser
-	// may take a source for a title).
-	for _, s := range []string{w.Container, w.ContainerShort} {
-		if k := initials(sourceWords(s)); len(k) >= 2 && !slices.Contains(p.srcKeys, k) {
-			p.srcKeys = append(p.srcKeys, k)
-		}
-	}
-	if len(p.srcKeys) == 0 {
-		if ws := sourceWords(w.Title); len(ws) <= 8 {
-			if k := initials(ws); len(k) >= 2 {
-				p.srcKeys = append(p.srcKeys, k)
-			}
-		}
-	}
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
 	p.page = normLocator(w.FirstPage())
@@ -444,20 +430,43 @@ func (m *matcher) readSources(work func(k int) *bib.Work, c *corrector) {
 		}
 	}
 	words := make([][]string, len(fresh))
+	keys := make([]string, len(fresh))
 	parallelFor(len(fresh), func(i int) {
 		if ws := sourceWords(fresh[i]); len(ws) > 0 {
+			keys[i] = initials(ws)
 			words[i], _ = c.correctSource(ws)
 		}
 	})
 	for i, s := range fresh {
 		if words[i] != nil {
-			t.sources[s] = source{words[i], t.id(sourceKey(words[i]))}
+			t.sources[s] = source{words: words[i], id: t.id(sourceKey(words[i])), initials: keys[i]}
 		}
 	}
-	for k := range m.nodes {
+	parallelFor(len(m.nodes), func(k int) {
 		p, w := &m.nodes[k].p, work(k)
 		for _, s := range []string{w.Container, w.ContainerShort} {
 			p.addSource(t.sources[s])
+		}
+		p.setSourceKeys(w, func(s string) string { return t.sources[s].initials })
+	})
+}
+
+// setSourceKeys sets the source initials a profile is blocked under ("jap"
+// for J APPL PHYS and Journal of Applied Physics), from the title when no
+// source was parsed (a parser may take a source for a title); initialsOf
+// gives a source title's (each is read once, for all the descriptions
+// that cite it).
+func (p *profile) setSourceKeys(w *bib.Work, initialsOf func(string) string) {
+	for _, s := range []string{w.Container, w.ContainerShort} {
+		if k := initialsOf(s); len(k) >= 2 && !slices.Contains(p.srcKeys, k) {
+			p.srcKeys = append(p.srcKeys, k)
+		}
+	}
+	if len(p.srcKeys) == 0 {
+		if ws := sourceWords(w.Title); len(ws) <= 8 {
+			if k := initials(ws); len(k) >= 2 {
+				p.srcKeys = append(p.srcKeys, k)
+			}
 		}
 	}
 }
@@ -478,9 +487,10 @@ func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	t.finishProfile(&p, &pend, nil)
 	for _, s := range []string{w.Container, w.ContainerShort} {
 		if ws := sourceWords(s); len(ws) > 0 {
-			p.addSource(source{ws, t.id(sourceKey(ws))})
+			p.addSource(source{words: ws, id: t.id(sourceKey(ws))})
 		}
 	}
+	p.setSourceKeys(w, func(s string) string { return initials(sourceWords(s)) })
 	return p
 }
 
