@@ -64,7 +64,9 @@ func isASCIIAlnum(c byte) bool {
 // page), and so does such a run after a first letter when its digits
 // outnumber its letters twice ("e1O00267", an article number, but not
 // "H2SO4"); a run of four letters or more with look-alike digits
-// ("De1pech") becomes a word, except for an ordinal ("10th"). Other runs
+// ("De1pech") becomes a word, except for an ordinal ("10th"); an ordinal's
+// number ("3Bth") and a year run into a word ("PhysicsI9B6") become
+// numbers. Other runs
 // ("V48", "2nd", "H2O", "1990s") are kept. s is returned as it is when
 // nothing changes.
 func readLookAlikes(s string) string {
@@ -96,6 +98,10 @@ func readLookAlikes(s string) string {
 			rewrite(i+1, j, digitOf)
 		case wordLike(run):
 			rewrite(i, j, letterOf)
+		case lookAlikeOrdinal(run):
+			rewrite(i, j-2, digitOf)
+		case gluedYear(run):
+			rewrite(j-4, j, digitOf)
 		}
 		i = j
 	}
@@ -115,6 +121,46 @@ func digitsOf(s string) int {
 		}
 	}
 	return n
+}
+
+// lookAlikeOrdinal reports whether a run is an ordinal whose number has
+// look-alike letters and starts with a digit: "3Bth", "2lst".
+func lookAlikeOrdinal(run string) bool {
+	n := len(run)
+	if n < 4 || !isDigit(run[0]) {
+		return false
+	}
+	switch run[n-2:] {
+	case "st", "nd", "rd", "th":
+		return digitLike(run[:n-2])
+	}
+	return false
+}
+
+// gluedYear reports whether a run is a word of three letters or more, its
+// last in lower case, run into a year with look-alike letters: "PhysicsI9B6"
+// (the year 1986).
+func gluedYear(run string) bool {
+	n := len(run)
+	if n < 7 || !digitLike(run[n-4:]) {
+		return false
+	}
+	for k := 0; k < n-4; k++ {
+		if isDigit(run[k]) {
+			return false
+		}
+	}
+	if c := run[n-5]; c < 'a' || c > 'z' {
+		return false
+	}
+	var year [4]byte
+	for k := range year {
+		year[k] = run[n-4+k]
+		if d := digitOf(year[k]); d != 0 {
+			year[k] = d
+		}
+	}
+	return yearOf(year[:]) != 0
 }
 
 // digitLike reports whether a run holds digits and look-alike letters,

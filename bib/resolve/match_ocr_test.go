@@ -4,16 +4,20 @@ import "testing"
 
 func TestReadLookAlikes(t *testing.T) {
 	for in, want := range map[string]string{
-		"(l948)":                  "(1948)",
-		"2O1O, 47O":               "2010, 470",
-		"1S6-I65":                 "156-165",
-		"5B. 68S":                 "58. 685",
-		"e1O00267":                "e1000267",
-		"De1pech, 5ciences":       "Delpech, sciences",
-		"S213":                    "S213", // a supplement's page
-		"V48 2nd H2O H2SO4 1990s": "V48 2nd H2O H2SO4 1990s",
-		"10th":                    "10th",
-		"Part II":                 "Part II",
+		"(l948)":                   "(1948)",
+		"2O1O, 47O":                "2010, 470",
+		"1S6-I65":                  "156-165",
+		"5B. 68S":                  "58. 685",
+		"e1O00267":                 "e1000267",
+		"De1pech, 5ciences":        "Delpech, sciences",
+		"S213":                     "S213", // a supplement's page
+		"V48 2nd H2O H2SO4 1990s":  "V48 2nd H2O H2SO4 1990s",
+		"10th":                     "10th",
+		"2O16 3Bth Annual, 2lst":   "2016 38th Annual, 21st",
+		"Physics 1986 PhysicsI9B6": "Physics 1986 Physics1986",
+		"Chemistryl986 OxfordBl9l": "Chemistry1986 OxfordBl9l",
+		"HBth HIGHLIGHTS":          "HBth HIGHLIGHTS",
+		"Part II":                  "Part II",
 	} {
 		if got := readLookAlikes(in); got != want {
 			t.Errorf("readLookAlikes(%q) = %q, want %q", in, got, want)
