@@ -406,12 +406,12 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // figures) 2% 0.9889 / 0.9939 / 0.9438, 5% 0.9857 / 0.9915 / 0.8919, 10%
 // 0.9870 / 0.9916 / 0.7599 (precision, of the reachable pairs precision
 // and recall): the twins' noisy copies joined count as found, those left
-// apart as missed; since look-alike ordinals and years run into a word
-// are read (readLookAlikes) 2% 0.9889 / 0.9939 / 0.9440, 5% 0.9858 /
-// 0.9915 / 0.8929 (ACS 0.9864 / 0.8919, APA 0.9868 / 0.8992, degraded
-// 0.9872 / 0.8960, Elsevier 0.9826 / 0.8877), 10% 0.9873 / 0.9917 /
-// 0.7655; each DOI a work 2% 0.9874 / 0.9939 / 0.9505, 5% 0.9836 / 0.9915
-// / 0.8996, 10% 0.9856 / 0.9918 / 0.7709. The issue asks 0.995 and 0.95 at 5%. Of the false
+// apart as missed; since look-alike ordinals, years run into a word and
+// supplement pages are read (readLookAlikes) 2% 0.9889 / 0.9939 / 0.9443,
+// 5% 0.9858 / 0.9915 / 0.8935 (ACS 0.9864 / 0.8924, APA 0.9868 / 0.8997,
+// degraded 0.9872 / 0.8968, Elsevier 0.9826 / 0.8882), 10% 0.9873 /
+// 0.9917 / 0.7658; each DOI a work 2% 0.9874 / 0.9939 / 0.9508, 5% 0.9836
+// / 0.9915 / 0.9002, 10% 0.9857 / 0.9918 / 0.7713. The issue asks 0.995 and 0.95 at 5%. Of the false
 // pairs left at 5%, most join a reference that is blind, or twins whose
 // metadata differ in a field: Calvez 2009 (pages 79 or 79–106), Cangià
 // 2014 (Multicultural Education Review or Studies), Doughty 2004 (Civil
@@ -429,7 +429,7 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 	}{
 		{0.02, 0.988, 0.993, 0.944, 0.987, 0.993},
-		{0.05, 0.985, 0.991, 0.892, 0.983, 0.991},
+		{0.05, 0.985, 0.991, 0.893, 0.983, 0.991},
 		{0.10, 0.987, 0.991, 0.765, 0.985, 0.991},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)

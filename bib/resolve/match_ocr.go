@@ -66,7 +66,7 @@ func isASCIIAlnum(c byte) bool {
 // "H2SO4"); a run of four letters or more with look-alike digits
 // ("De1pech") becomes a word, except for an ordinal ("10th"); an ordinal's
 // number ("3Bth") and a year run into a word ("PhysicsI9B6") become
-// numbers. Other runs
+// numbers, and a supplement's page ("Sl72") its digits. Other runs
 // ("V48", "2nd", "H2O", "1990s") are kept. s is returned as it is when
 // nothing changes.
 func readLookAlikes(s string) string {
@@ -94,7 +94,7 @@ func readLookAlikes(s string) string {
 		switch {
 		case digitLike(run) && run[0] != 'S' && run[0] != 'B':
 			rewrite(i, j, digitOf)
-		case len(run) >= 4 && !isDigit(run[0]) && digitLike(run[1:]) && digitsOf(run) > 2*(len(run)-1-digitsOf(run)):
+		case len(run) >= 4 && !isDigit(run[0]) && digitLike(run[1:]) && (digitsOf(run) > 2*(len(run)-1-digitsOf(run)) || supplementPage(run)):
 			rewrite(i+1, j, digitOf)
 		case wordLike(run):
 			rewrite(i, j, letterOf)
@@ -121,6 +121,12 @@ func digitsOf(s string) int {
 		}
 	}
 	return n
+}
+
+// supplementPage reports whether a run of an "S" and four characters or
+// fewer has one look-alike letter after its first: "Sl72", "S2l".
+func supplementPage(run string) bool {
+	return run[0] == 'S' && len(run) <= 5 && len(run)-1-digitsOf(run) == 1
 }
 
 // lookAlikeOrdinal reports whether a run is an ordinal whose number has

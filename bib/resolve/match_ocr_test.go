@@ -16,6 +16,7 @@ func TestReadLookAlikes(t *testing.T) {
 		"2O16 3Bth Annual, 2lst":   "2016 38th Annual, 21st",
 		"Physics 1986 PhysicsI9B6": "Physics 1986 Physics1986",
 		"Chemistryl986 OxfordBl9l": "Chemistry1986 OxfordBl9l",
+		"Sl72 S2l4 SiO2 SOl2":      "S172 S214 SiO2 SOl2",
 		"HBth HIGHLIGHTS":          "HBth HIGHLIGHTS",
 		"Part II":                  "Part II",
 	} {
