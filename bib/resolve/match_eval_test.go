@@ -407,11 +407,12 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 0.9870 / 0.9916 / 0.7599 (precision, of the reachable pairs precision
 // and recall): the twins' noisy copies joined count as found, those left
 // apart as missed; since look-alike ordinals, years run into a word and
-// supplement pages are read (readLookAlikes) 2% 0.9889 / 0.9939 / 0.9443,
-// 5% 0.9858 / 0.9915 / 0.8935 (ACS 0.9864 / 0.8924, APA 0.9868 / 0.8997,
-// degraded 0.9872 / 0.8968, Elsevier 0.9826 / 0.8882), 10% 0.9873 /
-// 0.9917 / 0.7658; each DOI a work 2% 0.9874 / 0.9939 / 0.9508, 5% 0.9836
-// / 0.9915 / 0.9002, 10% 0.9857 / 0.9918 / 0.7713. The issue asks 0.995 and 0.95 at 5%. Of the false
+// supplement pages are read (readLookAlikes), and a noisy text's one year
+// in brackets is its year (printedYear), 2% 0.9889 / 0.9939 / 0.9456, 5%
+// 0.9858 / 0.9915 / 0.8943 (ACS 0.9864 / 0.8930, APA 0.9869 / 0.9010,
+// degraded 0.9872 / 0.8972, Elsevier 0.9826 / 0.8890), 10% 0.9873 /
+// 0.9918 / 0.7683; each DOI a work 2% 0.9874 / 0.9939 / 0.9521, 5% 0.9836
+// / 0.9915 / 0.9010, 10% 0.9857 / 0.9918 / 0.7738. The issue asks 0.995 and 0.95 at 5%. Of the false
 // pairs left at 5%, most join a reference that is blind, or twins whose
 // metadata differ in a field: Calvez 2009 (pages 79 or 79–106), Cangià
 // 2014 (Multicultural Education Review or Studies), Doughty 2004 (Civil
@@ -428,9 +429,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		rate, minPrecision, minReachPrecision, minReachable float64
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 	}{
-		{0.02, 0.988, 0.993, 0.944, 0.987, 0.993},
-		{0.05, 0.985, 0.991, 0.893, 0.983, 0.991},
-		{0.10, 0.987, 0.991, 0.765, 0.985, 0.991},
+		{0.02, 0.988, 0.993, 0.945, 0.987, 0.993},
+		{0.05, 0.985, 0.991, 0.894, 0.983, 0.991},
+		{0.10, 0.987, 0.991, 0.768, 0.985, 0.991},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)

@@ -24,7 +24,7 @@ import (
 // place of print, a volume and a page (locate), speaks for names and
 // titles noise misread; noisy titles agree at lower similarities, and
 // first names at one edit more (misreadFamily); a noisy text's year is the
-// one it prints outside page ranges (printedYear).
+// one it prints in brackets or outside page ranges (printedYear).
 
 // The table counting in how many texts each trigram occurs is indexed by
 // the trigram hash's top bits, 2^16 to 2^20 buckets, sixteen or more a text
@@ -211,10 +211,14 @@ func isYear(s string, y int) bool { return y != 0 && yearOf([]byte(s)) == y }
 // printedYear is the year of a noisy text: the parsed one, unless it is
 // missing or is a page of a range ("1737–1746", which a parser takes for
 // the year when noise has made the year "20l6"), and the text prints
-// exactly one other year, outside page ranges, read with its look-alikes.
+// exactly one other year, outside page ranges, read with its look-alikes;
+// or unless the text prints exactly one year in brackets, "(1995)" or with
+// one bracket noise left ("2010)"), and the parsed one is not: a parser
+// that missed "(l995)" takes a year of the title or a page for it.
 func printedYear(text string, parsed int) int {
 	t := readLookAlikes(text)
-	found, inRange := 0, false
+	found, inRange, printed, several := 0, false, false, false
+	bracketed, parsedBracketed := 0, false
 	for i := 0; i < len(t); {
 		if !isDigit(t[i]) {
 			i++
@@ -226,6 +230,16 @@ func printedYear(text string, parsed int) int {
 		}
 		y := yearOf([]byte(t[i:j]))
 		ranged := i > 0 && isRangeDash(t[:i], true) || isRangeDash(t[j:], false)
+		if y != 0 && !ranged && (i > 0 && t[i-1] == '(' || j < len(t) && t[j] == ')') {
+			switch {
+			case y == parsed:
+				parsedBracketed = true
+			case bracketed == 0:
+				bracketed = y
+			case bracketed != y:
+				bracketed = -1
+			}
+		}
 		switch {
 		case y == 0:
 		case ranged:
@@ -233,15 +247,20 @@ func printedYear(text string, parsed int) int {
 				inRange = true
 			}
 		case y == parsed:
-			return parsed // printed as a year
+			printed = true
 		case found == 0:
 			found = y
 		case found != y:
-			return parsed // several: the parser's choice stands
+			several = true
 		}
 		i = j
 	}
-	if found != 0 && (parsed == 0 || inRange) {
+	switch {
+	case bracketed > 0 && !parsedBracketed:
+		return bracketed
+	case printed || several:
+		return parsed // printed as a year, or several years: the parser's choice stands
+	case found != 0 && (parsed == 0 || inRange):
 		return found
 	}
 	return parsed

@@ -15,8 +15,14 @@ func TestPrintedYear(t *testing.T) {
 	}{
 		// The parser took the end of the page range for the year.
 		{"Mendes, R.; Pezzatv, L. M.; Sacardo, D. P. Ciência & Soúcle Coletiva 20l6, 21, 1737–1746.", 1746, 2016},
-		// Two years outside ranges: the parser's choice stands.
-		{"Torrey, G. E. (l995). The Revolutionary Russian Army and Romania, 1917. The Ccrl Beck Papersin Russian and East European Studier, (1103), 98.", 1917, 1917},
+		// One year in brackets, the parsed one in the title.
+		{"Torrey, G. E. (l995). The Revolutionary Russian Army and Romania, 1917. The Ccrl Beck Papersin Russian and East European Studier, (1103), 98.", 1917, 1995},
+		// One bracket left, the parsed year a page.
+		{"Warcl, B., & Bertrand, M. T.2002). Racw, Rock, and Elvis. The Journal of Ameriean History, 88(4), 1607.", 1607, 2002},
+		// Two years outside ranges and brackets: the parser's choice stands.
+		{"Torrey, G. E. l995. The Revolutionary Russian Army and Romania, 1917. The Ccrl Beck Papersin Russian and East European Studier, 1103, 98.", 1917, 1917},
+		// A life's years in brackets are a range, not the year.
+		{"atTs, Richard (1529–1579), (2018). Oxford Dictionary of Nafional Biography.", 1529, 2018},
 		// No year parsed, one printed.
 		{"Flyrin, R. A.; Chanq, H. Y. cell Stem Cell 2O14, 14,752–761.", 0, 2014},
 		// The parsed year is printed as a year.
