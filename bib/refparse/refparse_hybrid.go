@@ -414,7 +414,6 @@ const (
 	noLoneName        loneNameKind = iota
 	loneNameNone                   // neither title nor container
 	loneNamePublisher              // a publisher without place, and no container
-	loneNameTitle                  // a title with a volume or pages, and no container
 )
 
 // loneName says whether and how the CRF's reading w names one thing only.
