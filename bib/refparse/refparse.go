@@ -62,7 +62,8 @@ func parseReference(raw string) bib.Work {
 		w.Original = orig
 		s = trans
 	}
-	s = NormalizeFullWidth(s)
+	// "(l995)", "2O08": a year, volume or page read from a scan.
+	s = readDigitLookAlikes(NormalizeFullWidth(s))
 	st := refState{w: &w}
 	s = st.takeLinks(s)
 	s = st.takeWebDates(s)

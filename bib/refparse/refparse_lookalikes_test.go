@@ -1,0 +1,29 @@
+package refparse
+
+import "testing"
+
+func TestReadDigitLookAlikes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Rao, K. M. (l985). Buckling", "Rao, K. M. (1985). Buckling"},
+		{"Technology 20IO, 28, 379", "Technology 2010, 28, 379"},
+		{"Erratum. (19B3). 58(3), 662.", "Erratum. (1983). 58(3), 662."},
+		{"Care, 23(1), 10B–112 (201S)", "Care, 23(1), 10B–112 (2015)"},
+		{"Science I76 (2012) 17", "Science 176 (2012) 17"},
+		// Clean text keeps its codes, units and suffixes.
+		{"Suppl. S219: 4S; 28S rRNA; 16S rDNA", "Suppl. S219: 4S; 28S rRNA; 16S rDNA"},
+		{"Jameson 1971B; DB6106/T 209; B12; AML1; Groups10; 1960s", "Jameson 1971B; DB6106/T 209; B12; AML1; Groups10; 1960s"},
+		{"II, IO, lI", "II, IO, lI"},
+	} {
+		if got := readDigitLookAlikes(tc.in); got != tc.want {
+			t.Errorf("readDigitLookAlikes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseReferenceLookAlikeYear(t *testing.T) {
+	clean := ParseReference("Nelson, J. L. (2006). A comparison of three hair-tube types. Australian Mammalogy, 28(2), 229.")
+	noisy := ParseReference("Nolson, j. L. (20O6). A comparison of three hair-tube tyes. AusTralian Mammalogy, 28(2), 229.")
+	if clean.Year != 2006 || noisy.Year != clean.Year || noisy.Volume != clean.Volume || noisy.Pages != clean.Pages {
+		t.Errorf("noisy year %d volume %q pages %q, clean %d %q %q", noisy.Year, noisy.Volume, noisy.Pages, clean.Year, clean.Volume, clean.Pages)
+	}
+}
