@@ -328,7 +328,7 @@ func tokenizeNames(s string, toks []nameTok) []nameTok {
 			break
 		}
 		j := i
-		for j < len(s) && s[j] != ' ' {
+		for j < len(s) && s[j] != ' ' && (j == i || !runInName(s, j)) {
 			j++
 		}
 		t := nameTok{text: s[i:j], start: i, end: j}
@@ -351,6 +351,21 @@ func tokenizeNames(s string, toks []nameTok) []nameTok {
 		i = j
 	}
 	return toks
+}
+
+// runInName reports whether the word ends at s[j-1] though no space
+// follows: a "," or ";" with a letter after it and a letter or a full stop
+// before, as text from PDFs runs names together ("Shea,M. J.",
+// "J.-P.,Petrescu", "F.;Malaguti").
+func runInName(s string, j int) bool {
+	if j < 2 || j >= len(s) {
+		return false
+	}
+	if c := s[j-1]; c != ',' && c != ';' {
+		return false
+	}
+	before, after := s[j-2], s[j]
+	return (before == '.' || isASCIILetter(before) || before >= utf8.RuneSelf) && (after >= 'A' && after <= 'Z' || after >= utf8.RuneSelf)
 }
 
 // nameForm is how the names of one list are written.

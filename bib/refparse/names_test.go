@@ -96,6 +96,9 @@ func TestParseNameList(t *testing.T) {
 		{"Bauer, Raymond A. and Kenneth J. Germen, eds. The Study", []bib.Name{p("Bauer", "Raymond A."), p("Germen", "Kenneth J.")}, " The Study", false, true},
 		{"Aristotle. Nicomachean Ethics.", []bib.Name{p("Aristotle", "")}, " Nicomachean Ethics.", false, false},
 		{"ALY (M.I.), NAGEB (R.), « Présentation", []bib.Name{p("ALY", "M.I."), p("NAGEB", "R.")}, " « Présentation", false, false},
+		// Names run together in text taken from a PDF.
+		{"Shsa,M. J., & Compton, R. N. (1993. Title", []bib.Name{p("Shsa", "M. J."), p("Compton", "R. N.")}, " (1993. Title", false, false},
+		{"Chessa, J.-P.,Petrescu, I.;Gerday, C. (2000).", []bib.Name{p("Chessa", "J.-P."), p("Petrescu", "I."), p("Gerday", "C.")}, " (2000).", false, false},
 		{"Index. (1970). Polysaccharides", nil, "Index. (1970). Polysaccharides", false, false},
 		{"New frontiers in science diplomacy. Journal", nil, "New frontiers in science diplomacy. Journal", false, false},
 		{"Physical Review B 47 (1993) 9967.", nil, "Physical Review B 47 (1993) 9967.", false, false},
