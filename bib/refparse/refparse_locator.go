@@ -106,7 +106,8 @@ var locatorPatterns = func() *regexp.Regexp {
 		`,?(?P<v_c2>{V})\((?P<i_c2>{I})\):p?(?P<p_c2>{P})`,
 		// Crossref's degraded style: ". 1993. 47. 15. 9967-9970", ". 2018. 9. 45"
 		// (its empty fields at the end are trimmed before the locator is read).
-		`\.(?P<y_d1>Y)\.(?P<v_d1>{V})?\.(?P<i_d1>{I})?\.(?P<p_d1>{P})?`,
+		// Text from a PDF loses a full stop: ". Theology 1956. 10. 2. 248-250".
+		`\.?(?P<y_d1>Y)\.(?P<v_d1>{V})?\.(?P<i_d1>{I})?\.(?P<p_d1>{P})?`,
 		`\.(?P<y_d2>Y)\.(?P<v_d2>{V})(?:\.(?P<i_d2>{I}))?`,
 		// Keywords: ", vol. 15, no. 3, pp. 371–382, 2020", ", Vol. 74, No. 5, September 1995, pp. 54-67".
 		`[,.]?v(?P<v_k1>[NYR])(?:\((?P<i_k1>{I})\)|[,.]?n(?P<j_k1>{I}))?(?:[,.]?\(?{M}?(?P<y_k1>Y)\)?)?(?:[,.:]?p?(?P<p_k1>{P}))?(?:[,.]?{M}?N?,?(?P<z_k1>Y))?`,

@@ -27,3 +27,10 @@ func TestParseReferenceLookAlikeYear(t *testing.T) {
 		t.Errorf("noisy year %d volume %q pages %q, clean %d %q %q", noisy.Year, noisy.Volume, noisy.Pages, clean.Year, clean.Volume, clean.Pages)
 	}
 }
+
+func TestParseReferenceDegradedLostStop(t *testing.T) {
+	w := ParseReference("Hudson, W. S.. Book Review: Liberty and Reformation. Interpretation: A Journal of Bible and Theology 1956. 10. 2. 248-250")
+	if w.Year != 1956 || w.Volume != "10" || w.Issue != "2" || w.Pages != "248-250" {
+		t.Errorf("year %d volume %q issue %q pages %q, want 1956 10 2 248-250", w.Year, w.Volume, w.Issue, w.Pages)
+	}
+}
