@@ -34,3 +34,14 @@ func TestParseReferenceDegradedLostStop(t *testing.T) {
 		t.Errorf("year %d volume %q issue %q pages %q, want 1956 10 2 248-250", w.Year, w.Volume, w.Issue, w.Pages)
 	}
 }
+
+func TestParseReferenceElsevierLostBracket(t *testing.T) {
+	for _, raw := range []string{
+		"M.D. Kurniawan, M. Pudjianto, Jurnal Kesehatn 10 (2017 40.",
+		"M.D. Kurniawan, M. Pudjianto, Jurnal Kesehatn 10 2017) 40.",
+	} {
+		if w := ParseReference(raw); w.Year != 2017 || w.Volume != "10" || w.Pages != "40" {
+			t.Errorf("%q: year %d volume %q pages %q, want 2017 10 40", raw, w.Year, w.Volume, w.Pages)
+		}
+	}
+}
