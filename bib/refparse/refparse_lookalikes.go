@@ -1,5 +1,7 @@
 package refparse
 
+import "strings"
+
 // Text taken from PDFs and scans reads digits as the letters they look
 // like: "(l995)", "2O08", "19B3", "I76", "201S". The rules find years,
 // volumes and pages by their digits, so readDigitLookAlikes reads such
@@ -27,9 +29,12 @@ func lookAlikeDigit(c byte) byte {
 
 // readDigitLookAlikes rewrites each run of ASCII letters and digits made
 // of digits and look-alike letters, with no fewer digits than letters, as
-// the number it stands for. s is returned as it is when nothing changes.
+// the number it stands for, and parts a year run into the word before it
+// ("Sciences1989", "Pathology20O0"). s is returned as it is when nothing
+// changes.
 func readDigitLookAlikes(s string) string {
 	var b []byte // nil until the first change
+	done := 0    // s[:done] is in b
 	for i := 0; i < len(s); {
 		if !isASCIIAlnum(s[i]) {
 			i++
@@ -39,22 +44,61 @@ func readDigitLookAlikes(s string) string {
 		for j < len(s) && isASCIIAlnum(s[j]) {
 			j++
 		}
-		if run := s[i:j]; lookAlikeNumber(run) {
-			if b == nil {
-				b = []byte(s)
-			}
-			for k := i; k < j; k++ {
-				if d := lookAlikeDigit(s[k]); d != 0 {
-					b[k] = d
-				}
+		from := i
+		if run := s[i:j]; !lookAlikeNumber(run) {
+			from = j - 4
+			if !gluedYear(run) || inLink(s, i, j) {
+				i = j
+				continue
 			}
 		}
+		if b == nil {
+			b = make([]byte, 0, len(s)+4)
+		}
+		b = append(b, s[done:from]...)
+		if from > i {
+			b = append(b, ' ')
+		}
+		for k := from; k < j; k++ {
+			if d := lookAlikeDigit(s[k]); d != 0 {
+				b = append(b, d)
+			} else {
+				b = append(b, s[k])
+			}
+		}
+		done = j
 		i = j
 	}
 	if b == nil {
 		return s
 	}
-	return string(b)
+	return string(append(b, s[done:]...))
+}
+
+// gluedYear reports whether a run is a word of three letters or more, its
+// last in lower case, run into a year, perhaps with look-alike letters:
+// "Sciences1989", "Pathology20O0".
+func gluedYear(run string) bool {
+	n := len(run)
+	if n < 7 || run[n-5] < 'a' || run[n-5] > 'z' || !isDigitByte(run[n-4]) && lookAlikeDigit(run[n-4]) == 0 {
+		return false
+	}
+	for k := 0; k < n-4; k++ {
+		if isDigitByte(run[k]) {
+			return false
+		}
+	}
+	year, digits := 0, 0
+	for k := n - 4; k < n; k++ {
+		c := run[k]
+		if isDigitByte(c) {
+			digits++
+		} else if c = lookAlikeDigit(c); c == 0 {
+			return false
+		}
+		year = 10*year + int(c-'0')
+	}
+	return digits >= 2 && year >= 1500 && year <= 2099
 }
 
 // lookAlikeNumber reports whether a run is a number with look-alike
@@ -83,6 +127,19 @@ func lookAlikeNumber(run string) bool {
 		return len(run) == 4 && (run[0] == '1' || run[0] == '2')
 	}
 	return true
+}
+
+// inLink reports whether s[i:j] is part of a word with a "/", a link or a
+// path ("…/S4D4C_REPORTS_Sept2020.pdf").
+func inLink(s string, i, j int) bool {
+	start := strings.LastIndexByte(s[:i], ' ') + 1
+	end := strings.IndexByte(s[j:], ' ')
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += j
+	}
+	return strings.IndexByte(s[start:end], '/') >= 0
 }
 
 func isASCIIAlnum(c byte) bool {

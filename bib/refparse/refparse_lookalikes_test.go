@@ -13,6 +13,10 @@ func TestReadDigitLookAlikes(t *testing.T) {
 		{"Suppl. S219: 4S; 28S rRNA; 16S rDNA", "Suppl. S219: 4S; 28S rRNA; 16S rDNA"},
 		{"Jameson 1971B; DB6106/T 209; B12; AML1; Groups10; 1960s", "Jameson 1971B; DB6106/T 209; B12; AML1; Groups10; 1960s"},
 		{"II, IO, lI", "II, IO, lI"},
+		// A year run into the word before it.
+		{"Forestry Siences1989, 567–589.", "Forestry Siences 1989, 567–589."},
+		{"Cardiovascular Pathology20O0, 9, 337", "Cardiovascular Pathology 2000, 9, 337"},
+		{"PhysTeV2015; JINST11; covid19; uploads/2020/09/Report_Sept2020.pdf", "PhysTeV2015; JINST11; covid19; uploads/2020/09/Report_Sept2020.pdf"},
 	} {
 		if got := readDigitLookAlikes(tc.in); got != tc.want {
 			t.Errorf("readDigitLookAlikes(%q) = %q, want %q", tc.in, got, tc.want)
