@@ -328,7 +328,10 @@ func tokenizeNames(s string, toks []nameTok) []nameTok {
 			break
 		}
 		j := i
-		for j < len(s) && s[j] != ' ' && (j == i || !runInName(s, j)) {
+		for j < len(s) && s[j] != ' ' {
+			if j > i && (s[j-1] == ',' || s[j-1] == ';') && runInName(s, j) {
+				break
+			}
 			j++
 		}
 		t := nameTok{text: s[i:j], start: i, end: j}
@@ -353,15 +356,12 @@ func tokenizeNames(s string, toks []nameTok) []nameTok {
 	return toks
 }
 
-// runInName reports whether the word ends at s[j-1] though no space
-// follows: a "," or ";" with a letter after it and a letter or a full stop
-// before, as text from PDFs runs names together ("Shea,M. J.",
-// "J.-P.,Petrescu", "F.;Malaguti").
+// runInName reports whether the word ends at s[j-1], a "," or ";", though
+// no space follows: a capital (or a non-ASCII letter) after it and a
+// letter or a full stop before, as text from PDFs runs names together
+// ("Shea,M. J.", "J.-P.,Petrescu", "F.;Malaguti").
 func runInName(s string, j int) bool {
-	if j < 2 || j >= len(s) {
-		return false
-	}
-	if c := s[j-1]; c != ',' && c != ';' {
+	if j < 2 {
 		return false
 	}
 	before, after := s[j-2], s[j]

@@ -36,13 +36,29 @@ func readDigitLookAlikes(s string) string {
 	var b []byte // nil until the first change
 	done := 0    // s[:done] is in b
 	for i := 0; i < len(s); {
-		if !isASCIIAlnum(s[i]) {
-			i++
-			continue
+		// Only a run with a digit can change: find the next digit and
+		// widen its run, no further back than the last run.
+		d := i
+		for d < len(s) && (s[d] < '0' || s[d] > '9') {
+			d++
 		}
-		j := i
+		if d == len(s) {
+			break
+		}
+		for d > i && isASCIIAlnum(s[d-1]) {
+			d--
+		}
+		i = d
+		j, digits := i, 0
 		for j < len(s) && isASCIIAlnum(s[j]) {
+			if s[j] <= '9' {
+				digits++
+			}
 			j++
+		}
+		if digits == j-i {
+			i = j // a number: most runs with a digit
+			continue
 		}
 		from := i
 		if run := s[i:j]; !lookAlikeNumber(run) {
