@@ -10,10 +10,10 @@ import "strings"
 // ("S213", "B12"), and a trailing one a unit or a suffix ("28S", "10B",
 // "1971B") unless the run is a year ("201S").
 
-// lookAlikeDigit is the digit a look-alike letter stands for, 0 for none.
+// LookAlikeDigit is the digit a look-alike letter stands for, 0 for none.
 // Lower case "o", "s" and "b" are left out: OCR reads the digits as upper
 // case letters, and "1960s" is a decade.
-func lookAlikeDigit(c byte) byte {
+func LookAlikeDigit(c byte) byte {
 	switch c {
 	case 'l', 'I':
 		return '1'
@@ -76,7 +76,7 @@ func readDigitLookAlikes(s string) string {
 			b = append(b, ' ')
 		}
 		for k := from; k < j; k++ {
-			if d := lookAlikeDigit(s[k]); d != 0 {
+			if d := LookAlikeDigit(s[k]); d != 0 {
 				b = append(b, d)
 			} else {
 				b = append(b, s[k])
@@ -96,7 +96,7 @@ func readDigitLookAlikes(s string) string {
 // "Sciences1989", "Pathology20O0".
 func gluedYear(run string) bool {
 	n := len(run)
-	if n < 7 || run[n-5] < 'a' || run[n-5] > 'z' || !isDigitByte(run[n-4]) && lookAlikeDigit(run[n-4]) == 0 {
+	if n < 7 || run[n-5] < 'a' || run[n-5] > 'z' || !isDigitByte(run[n-4]) && LookAlikeDigit(run[n-4]) == 0 {
 		return false
 	}
 	for k := 0; k < n-4; k++ {
@@ -109,7 +109,7 @@ func gluedYear(run string) bool {
 		c := run[k]
 		if isDigitByte(c) {
 			digits++
-		} else if c = lookAlikeDigit(c); c == 0 {
+		} else if c = LookAlikeDigit(c); c == 0 {
 			return false
 		}
 		year = 10*year + int(c-'0')
@@ -120,27 +120,24 @@ func gluedYear(run string) bool {
 // lookAlikeNumber reports whether a run is a number with look-alike
 // letters that clean text would not write.
 func lookAlikeNumber(run string) bool {
-	letters, digits := 0, 0
-	for i := 0; i < len(run); i++ {
-		switch {
-		case isDigitByte(run[i]):
-			digits++
-		case lookAlikeDigit(run[i]) != 0:
+	n := len(run)
+	if n < 2 || run[0] == 'S' || run[0] == 'B' {
+		return false
+	}
+	letters := 0
+	for i := 0; i < n; i++ {
+		if !isDigitByte(run[i]) {
+			if LookAlikeDigit(run[i]) == 0 {
+				return false
+			}
 			letters++
-		default:
-			return false
 		}
 	}
-	if letters == 0 || digits < letters || len(run) < 2 {
-		return false
+	if letters == 0 || 2*letters > n {
+		return false // no digits fewer than letters
 	}
-	switch run[0] {
-	case 'S', 'B':
-		return false
-	}
-	switch run[len(run)-1] {
-	case 'S', 'B':
-		return len(run) == 4 && (run[0] == '1' || run[0] == '2')
+	if last := run[n-1]; last == 'S' || last == 'B' {
+		return n == 4 && (run[0] == '1' || run[0] == '2')
 	}
 	return true
 }

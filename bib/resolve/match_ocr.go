@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // Text taken from PDFs and scans reads digits as the letters they look
@@ -12,20 +14,14 @@ import (
 // split into words and numbers, so that a year, a volume or a page is the
 // number it was printed as.
 
-// digitOf is the digit a look-alike letter stands for, 0 for none. Lower
-// case "s" and "b" are left out: "1960s" is a decade, not 19605.
+// digitOf is the digit a look-alike letter stands for, 0 for none: the
+// parser's (refparse.LookAlikeDigit) and a lower case "o", which a word
+// compared letter by letter may hold for a zero.
 func digitOf(c byte) byte {
-	switch c {
-	case 'l', 'I':
-		return '1'
-	case 'O', 'o':
+	if c == 'o' {
 		return '0'
-	case 'S':
-		return '5'
-	case 'B':
-		return '8'
 	}
-	return 0
+	return refparse.LookAlikeDigit(c)
 }
 
 // letterOf is the letter a look-alike digit stands for, 0 for none.
