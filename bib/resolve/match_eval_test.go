@@ -412,7 +412,12 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 0.9858 / 0.9915 / 0.8943 (ACS 0.9864 / 0.8930, APA 0.9869 / 0.9010,
 // degraded 0.9872 / 0.8972, Elsevier 0.9826 / 0.8890), 10% 0.9873 /
 // 0.9918 / 0.7683; each DOI a work 2% 0.9874 / 0.9939 / 0.9521, 5% 0.9836
-// / 0.9915 / 0.9010, 10% 0.9857 / 0.9918 / 0.7738. The issue asks 0.995 and 0.95 at 5%. Of the false
+// / 0.9915 / 0.9010, 10% 0.9857 / 0.9918 / 0.7738. With the rules parser
+// reading noisy text as clean (look-alike digits, names run together,
+// locators that lost a stop or a bracket; e0f0924): 2% 0.9905 / 0.9949 /
+// 0.9496, 5% 0.9878 / 0.9938 / 0.9007, 10% 0.9877 / 0.9917 / 0.7844; each
+// DOI a work 2% 0.9881 / 0.9949 / 0.9563, 5% 0.9850 / 0.9936 / 0.9073, 10%
+// 0.9861 / 0.9919 / 0.7902. The issue asks 0.995 and 0.95 at 5%. Of the false
 // pairs left at 5%, most join a reference that is blind, or twins whose
 // metadata differ in a field: Calvez 2009 (pages 79 or 79–106), Cangià
 // 2014 (Multicultural Education Review or Studies), Doughty 2004 (Civil
@@ -429,9 +434,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		rate, minPrecision, minReachPrecision, minReachable float64
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 	}{
-		{0.02, 0.988, 0.993, 0.945, 0.987, 0.993},
-		{0.05, 0.985, 0.991, 0.894, 0.983, 0.991},
-		{0.10, 0.987, 0.991, 0.768, 0.985, 0.991},
+		{0.02, 0.990, 0.994, 0.949, 0.988, 0.994},
+		{0.05, 0.987, 0.993, 0.900, 0.984, 0.993},
+		{0.10, 0.987, 0.991, 0.784, 0.985, 0.991},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
