@@ -182,11 +182,12 @@ func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
 		return ParseWoSCitedReference(strings.TrimSpace(raw)), ReadByWoS
 	}
 	if w, ok := readScopusOldShape(raw); ok {
-		// The rules read a DOI written across HTML entities and spaces
-		// ("10.1002/1521-4095(200108)13:15&lt;1174::AID-ADMA1174&gt;3.0.
+		// The DOI by its shape in the cleaned text, as the CRF's reading
+		// takes it: cleaning reads one written across HTML entities and
+		// spaces ("10.1002/1521-4095(200108)13:15&lt;1174::AID-ADMA1174&gt;3.0.
 		// CO;2-Q"), where the Scopus reader stops at the first space.
 		if strings.Contains(raw, "10.") {
-			if doi := ParseReference(raw).DOI; doi != "" {
+			if doi := shapeDOI(NormalizeFullWidth(cleanReference(raw))); doi != "" {
 				w.DOI = doi
 			}
 		}
