@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // Blocking: instead of comparing every description with every other, each
@@ -237,14 +236,7 @@ func (m *matcher) candidates() [][2]int32 {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/10000))
 	counts := make([]int, workers+1)
 	stamps := make([][]int32, workers)
-	inParallel := func(pass func(w, lo, hi int)) {
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() { pass(w, w*n/workers, (w+1)*n/workers) })
-		}
-		wg.Wait()
-	}
-	inParallel(func(w, lo, hi int) {
+	forRanges(n, workers, func(w, lo, hi int) {
 		stamps[w] = make([]int32, n)
 		each(lo, hi, stamps[w], func(a, b int32) { counts[w+1]++ })
 	})
@@ -252,7 +244,7 @@ func (m *matcher) candidates() [][2]int32 {
 		counts[w+1] += counts[w]
 	}
 	pairs := make([][2]int32, counts[workers])
-	inParallel(func(w, lo, hi int) {
+	forRanges(n, workers, func(w, lo, hi int) {
 		at := counts[w]
 		each(lo, hi, stamps[w], func(a, b int32) {
 			pairs[at] = [2]int32{a, b}

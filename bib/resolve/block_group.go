@@ -3,7 +3,6 @@ package resolve
 import (
 	"math/bits"
 	"runtime"
-	"sync"
 )
 
 // Most blocking keys are a description's own (2.2 million distinct keys of
@@ -18,20 +17,15 @@ func (m *matcher) allBlockKeys() (keys []uint64, keyAt []int) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/10000))
 	parts := make([][]uint64, workers)
 	counts := make([]int32, n) // node i's number of keys
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			var buf []uint64
-			lo, hi := w*n/workers, (w+1)*n/workers
-			parts[w] = make([]uint64, 0, 20*(hi-lo)) // 18 keys a node on generated WoS exports
-			for i := lo; i < hi; i++ {
-				buf = m.blockKeys(&m.nodes[i].p, buf)
-				parts[w] = append(parts[w], buf...)
-				counts[i] = int32(len(buf))
-			}
-		})
-	}
-	wg.Wait()
+	forRanges(n, workers, func(w, lo, hi int) {
+		var buf []uint64
+		parts[w] = make([]uint64, 0, 20*(hi-lo)) // 18 keys a node on generated WoS exports
+		for i := lo; i < hi; i++ {
+			buf = m.blockKeys(&m.nodes[i].p, buf)
+			parts[w] = append(parts[w], buf...)
+			counts[i] = int32(len(buf))
+		}
+	})
 	keyAt = make([]int, n+1)
 	for i, c := range counts {
 		keyAt[i+1] = keyAt[i] + int(c)

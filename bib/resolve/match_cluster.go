@@ -540,13 +540,22 @@ func parallelFor(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
 	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := w; i < n; i += workers {
 				f(i)
 			}
-		}()
+		})
+	}
+	wg.Wait()
+}
+
+// forRanges splits 0 … n-1 into workers runs of consecutive indices and
+// calls f(w, lo, hi) for each run on a goroutine of its own: for work
+// whose results keep the order of the indices, worker w's after w-1's.
+func forRanges(n, workers int, f func(w, lo, hi int)) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { f(w, w*n/workers, (w+1)*n/workers) })
 	}
 	wg.Wait()
 }
@@ -686,31 +695,24 @@ func (m *matcher) link() []link {
 	m.countGrams()
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pairs)/20000))
 	parts := make([][]link, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			wm := *m
-			wm.srcSim, wm.srcGrams = map[uint64]float64{}, nil
-			lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
-			parts[w] = make([]link, 0, (hi-lo)/2)
-			for _, pr := range pairs[lo:hi] {
-				a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
-				v := wm.compare(&a.p, &b.p)
-				if v.rule == "" && (a.p.noisy || b.p.noisy) {
-					v = wm.compareText(&a.p, &b.p)
-				}
-				if v.rule != "" && !v.vague && (a.p.noisy || b.p.noisy) {
-					v.located = wm.locate(&a.p, &b.p)
-				}
-				if v.rule != "" {
-					parts[w] = append(parts[w], link{pr[0], pr[1], v})
-				}
+	forRanges(len(pairs), workers, func(w, lo, hi int) {
+		wm := *m
+		wm.srcSim, wm.srcGrams = map[uint64]float64{}, nil
+		parts[w] = make([]link, 0, (hi-lo)/2)
+		for _, pr := range pairs[lo:hi] {
+			a, b := &m.nodes[pr[0]], &m.nodes[pr[1]]
+			v := wm.compare(&a.p, &b.p)
+			if v.rule == "" && (a.p.noisy || b.p.noisy) {
+				v = wm.compareText(&a.p, &b.p)
 			}
-		}()
-	}
-	wg.Wait()
+			if v.rule != "" && !v.vague && (a.p.noisy || b.p.noisy) {
+				v.located = wm.locate(&a.p, &b.p)
+			}
+			if v.rule != "" {
+				parts[w] = append(parts[w], link{pr[0], pr[1], v})
+			}
+		}
+	})
 	return slices.Concat(parts...)
 }
 

@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -57,21 +56,17 @@ func newCorrector(t *tokens) *corrector {
 	// range of words.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.df)/10000))
 	parts := make([][]wordVariant, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			var buf []byte
-			for id := w * len(c.df) / workers; id < (w+1)*len(c.df)/workers; id++ {
-				s := t.strs[id]
-				if c.df[id] < 2 || len(s) < minCorrected || !isASCIILetters(s) {
-					continue
-				}
-				buf = ocrSkeleton(buf[:0], s)
-				c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
+	forRanges(len(c.df), workers, func(w, lo, hi int) {
+		var buf []byte
+		for id := lo; id < hi; id++ {
+			s := t.strs[id]
+			if c.df[id] < 2 || len(s) < minCorrected || !isASCIILetters(s) {
+				continue
 			}
-		})
-	}
-	wg.Wait()
+			buf = ocrSkeleton(buf[:0], s)
+			c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
+		}
+	})
 	c.edits = slices.Concat(parts...)
 	slices.SortFunc(c.edits, func(a, b wordVariant) int {
 		if a.hash != b.hash {
