@@ -91,9 +91,10 @@ func projectionLinks(n int, via, back func(int) []int32, keep func(int) bool, li
 		return bound
 	}
 	node, members := keptNodes(n, keep)
+	restricted := restrictBack(n, back, node)
 	var entries atomic.Int64
 	forRows(len(members), func(a int, s *rowScratch) {
-		entries.Add(s.distinct(a, via, back, node, members))
+		entries.Add(s.distinct(a, via(int(members[a])), restricted))
 	})
 	return entries.Load() / 2
 }
@@ -128,10 +129,11 @@ func project(n int, via, back func(int) []int32, keep func(int) bool) *Projectio
 // order, are equal to the bit.
 func projectWeighted(n int, via, back func(int) []int32, keep func(int) bool, weight func(x int32) float64) (*Projection, []float64) {
 	node, members := keptNodes(n, keep)
+	kept := restrictBack(n, back, node)
 	k := len(members)
 	off := make([]int64, k+1)
 	forRows(k, func(a int, s *rowScratch) {
-		off[a+1] = s.distinct(a, via, back, node, members)
+		off[a+1] = s.distinct(a, via(int(members[a])), kept)
 	})
 	for a := range k {
 		off[a+1] += off[a]
@@ -150,8 +152,8 @@ func projectWeighted(n int, via, back func(int) []int32, keep func(int) bool, we
 			if wx == 0 {
 				continue
 			}
-			for _, v := range back(int(x)) {
-				if b := node[v]; b >= 0 && b != int32(a) {
+			for _, b := range kept.of(x) {
+				if b != int32(a) {
 					if s.count[b] == 0 {
 						row = append(row, b)
 					}
@@ -183,13 +185,13 @@ func keptNodes(n int, keep func(int) bool) (node, members []int32) {
 }
 
 // distinct counts the distinct kept neighbours of row a (other than a),
-// marking them with the stamp a+1.
-func (s *rowScratch) distinct(a int, via, back func(int) []int32, node, members []int32) int64 {
+// reached through the intermediates xs, marking them with the stamp a+1.
+func (s *rowScratch) distinct(a int, xs []int32, kept keptBack) int64 {
 	d := int64(0)
 	stamp := int32(a + 1)
-	for _, x := range via(int(members[a])) {
-		for _, v := range back(int(x)) {
-			if b := node[v]; b >= 0 && b != int32(a) && s.mark[b] != stamp {
+	for _, x := range xs {
+		for _, b := range kept.of(x) {
+			if b != int32(a) && s.mark[b] != stamp {
 				s.mark[b] = stamp
 				d++
 			}
@@ -197,6 +199,39 @@ func (s *rowScratch) distinct(a int, via, back func(int) []int32, node, members 
 	}
 	return d
 }
+
+// keptBack is back restricted to the kept nodes, by their numbers, for
+// every intermediate 0 … n−1, in back's order. The rows then scan only the
+// kept nodes: a co-citation network keeps the 2,000 most cited of 137,000
+// works, and each record citing one of them lists 800.
+type keptBack struct {
+	off []int64
+	adj []int32
+}
+
+func restrictBack(n int, back func(int) []int32, node []int32) keptBack {
+	k := keptBack{off: make([]int64, n+1)}
+	for x := range n {
+		d := int64(0)
+		for _, v := range back(x) {
+			if node[v] >= 0 {
+				d++
+			}
+		}
+		k.off[x+1] = k.off[x] + d
+	}
+	k.adj = make([]int32, 0, k.off[n])
+	for x := range n {
+		for _, v := range back(x) {
+			if b := node[v]; b >= 0 {
+				k.adj = append(k.adj, b)
+			}
+		}
+	}
+	return k
+}
+
+func (k keptBack) of(x int32) []int32 { return k.adj[k.off[x]:k.off[x+1]] }
 
 // rowScratch is one worker's dense scratch over the rows.
 type rowScratch struct {

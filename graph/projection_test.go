@@ -92,6 +92,16 @@ func BenchmarkCoCitation(b *testing.B) {
 			}
 		})
 	}
+	// Reviews: few records citing many works, of which the network keeps
+	// the most cited, as analyze does by default.
+	g := citingCorpus(500, 800, 500)
+	b.Run("500-reviews-2000-nodes", func(b *testing.B) {
+		b.ReportAllocs()
+		k := CitationThreshold(g, 2000)
+		for b.Loop() {
+			CoCitation(g, k)
+		}
+	})
 }
 
 // citingCorpus makes records 0…records-1 each cite refs distinct works: a
