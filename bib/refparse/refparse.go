@@ -147,8 +147,9 @@ var (
 	// A year right after the authors: "(2020).", "(2004, May).", "(n.d.).",
 	// "2012. ", "2018: ", "[2020]".
 	leadingYear = regexp.MustCompile(`^(?:\((\d{4})[a-z]?(?:[,/–-][^)]{0,40})?\)|\(n\.\s?d\.\)|\[(\d{4})\]|(\d{4})[a-z]?[.,:](?:\s|$))[.,:]?\s*`)
-	// A title before the year when there are no authors (APA): "Index. (1970).".
-	titleBeforeYear = regexp.MustCompile(`^(.{1,300}?[.?!])\s*\((\d{4})[a-z]?(?:,[^)]{0,30})?\)\.?(?:\s|$)`)
+	// A title before the year when there are no authors (APA): "Index. (1970).",
+	// "Kenya. (n.d.).".
+	titleBeforeYear = regexp.MustCompile(`^(.{1,300}?[.?!])\s*\((?:(\d{4})[a-z]?(?:,[^)]{0,30})?|n\.\s?d\.)\)\.?(?:\s|$)`)
 	// The year between title and source (Scopus): "Title (2020) Source, 15 (3), pp. 1-10".
 	midYear = regexp.MustCompile(`^(.{8,400}?)\s\((\d{4})[a-z]?\)\s+(?:\p{Lu})`)
 	// GB/T 7714 type markers: "[J]", "[M]", "[EB/OL]", "[J/OL]".
@@ -167,6 +168,15 @@ func (st *refState) takeLeadingYear(s string) string {
 	m := leadingYear.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
+	}
+	if startsWithYearAt(s[m[1]:]) {
+		// "Simpson, Sir James Young (1811–1870). (2018).": a life's
+		// years, then the year of the work.
+		s = s[m[1]:]
+		m = leadingYear.FindStringSubmatchIndex(s)
+		if m == nil {
+			return s
+		}
 	}
 	for g := 1; g <= 3; g++ {
 		if m[2*g] >= 0 {
@@ -190,7 +200,7 @@ func (st *refState) takeTitleBeforeYear(s string) string {
 		return s
 	}
 	head := s[m[2]:m[3]]
-	if st.w.Year == 0 {
+	if st.w.Year == 0 && m[4] >= 0 {
 		st.w.Year, _ = strconv.Atoi(s[m[4]:m[5]])
 	}
 	if n, ok := headAuthor(head); ok {

@@ -314,8 +314,8 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 			} else {
 				toks = pushTail(toks, tailTok{sym: s2, start: i + kwEnd, end: i + len(core)})
 			}
-		case isKeywordSym(sym):
-			// The keyword's own dot ("pp.") is not punctuation.
+		case isKeywordSym(sym) || sym == 'D':
+			// The keyword's own dot ("pp.", "n.d.") is not punctuation.
 			toks = pushTail(toks, tailTok{sym: sym, start: i, end: j})
 			dotted = false
 		default:

@@ -198,7 +198,10 @@ func (st *refState) splitSegments(pre string) {
 	}
 	// Place and publisher: the last sentence that reads as such.
 	last := len(segs) - 1
-	if st.setPublisherSegment(segs[last]) {
+	// "Title. Book: Subtitle, 218–232": bare pages follow a chapter's
+	// book, which reads like "Place: Publisher" unless a publisher is named.
+	chapterPages := st.loc.pages != "" && st.loc.year == 0 && st.loc.volume == "" && !hasPublisherWord(segs[last])
+	if !chapterPages && st.setPublisherSegment(segs[last]) {
 		k := 1
 		for k < last && isEditionSentence(segs[k]) {
 			k++

@@ -399,6 +399,37 @@ func TestParseReferenceStyles(t *testing.T) {
 			},
 		},
 		{
+			// The Crossref matching set (testdata/crossref-styles-train.jsonl).
+			name: "Elsevier without a date",
+			raw:  "R.A. Foley, Unknown Boundaries (n.d.) 1.",
+			want: bib.Work{
+				Type: "article-journal", Authors: []bib.Name{rpPer("Foley", "R.A.")}, Container: "Unknown Boundaries", Pages: "1",
+			},
+		},
+		{
+			name: "APA without authors and date",
+			raw:  "Extracting Dynamic Phase from a Sequence of Fringe Patterns. (n.d.). Windowed Fringe Pattern Analysis.",
+			want: bib.Work{
+				Type: "article-journal", Title: "Extracting Dynamic Phase from a Sequence of Fringe Patterns", Container: "Windowed Fringe Pattern Analysis",
+			},
+		},
+		{
+			name: "APA, a life's years before the date",
+			raw:  "Simpson, Sir James Young (1811–1870). (2018). Oxford Dictionary of National Biography.",
+			want: bib.Work{
+				Authors: []bib.Name{rpPer("Simpson", "Sir James Young")}, Year: 2018, Title: "Oxford Dictionary of National Biography",
+			},
+		},
+		{
+			name: "APA chapter, its book with a subtitle",
+			raw:  "Moreno, A. (n.d.). Impact of climate change on island tourism - the Balearic Islands: impacts, vulnerability and critical management issues. Disappearing Destinations: Climate Change and Future Challenges for Coastal Tourism, 218–232.",
+			want: bib.Work{
+				Type: "article-journal", Authors: []bib.Name{rpPer("Moreno", "A.")},
+				Title:     "Impact of climate change on island tourism - the Balearic Islands: impacts, vulnerability and critical management issues",
+				Container: "Disappearing Destinations: Climate Change and Future Challenges for Coastal Tourism", Pages: "218-232",
+			},
+		},
+		{
 			name: "translation without its original",
 			raw:  "Zhao G. Theory and Practice of Science Diplomacy. Beijing: Current Affairs Press, 2007: 32. (in Chinese)",
 			want: bib.Work{

@@ -352,13 +352,18 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // recall 0.9803; each DOI a work: 0.9925, 0.9990 and 0.9839 (0.9790
 // before the matcher read noisy text, 0.9834 before vague links were
 // joined where they are unambiguous, joinClearVague); the issue asks 0.99.
+// Since the rules parser reads "(n.d.)" where a year would be, a life's
+// years before the year, and a chapter's book with its subtitle ("Book:
+// Subtitle, 218–232", not "Place: Publisher"): one work for identical
+// metadata 0.9962, 0.9997, 0.9833; each DOI a work 0.9927, 0.9997, 0.9869.
 const (
-	crossrefMinPrecision          = 0.995
-	crossrefMinReachablePrecision = 0.998
-	crossrefMinReachable          = 0.98
+	crossrefMinPrecision          = 0.996
+	crossrefMinReachablePrecision = 0.999
+	crossrefMinReachable          = 0.983
 
 	crossrefByDOIMinPrecision          = 0.992
-	crossrefByDOIMinReachablePrecision = 0.998
+	crossrefByDOIMinReachablePrecision = 0.999
+	crossrefByDOIMinReachable          = 0.986
 )
 
 func TestCrossrefStyles(t *testing.T) {
@@ -375,19 +380,20 @@ func TestCrossrefStyles(t *testing.T) {
 			t.Errorf("precision %.4f, of the reachable pairs precision %.4f recall %.4f, want at least %.3f %.3f %.3f", e.precision, e.reachPrecision, e.reachable, minP, minRP, minR)
 		}
 		if !withDOI {
-			checkByDOI(t, what, score(byDOI(refs), c), crossrefByDOIMinPrecision, crossrefByDOIMinReachablePrecision)
+			checkByDOI(t, what, score(byDOI(refs), c), crossrefByDOIMinPrecision, crossrefByDOIMinReachablePrecision, crossrefByDOIMinReachable)
 		}
 	}
 }
 
 // checkByDOI logs the evaluation that counts twins of identical metadata
-// as two works (byDOI), and checks its precision.
-func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachPrecision float64) {
+// as two works (byDOI), and checks its precision and reachable recall.
+func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachPrecision, minReach float64) {
 	t.Helper()
 	t.Logf("%s, each DOI a work: pairwise precision %.4f recall %.4f; of the reachable pairs precision %.4f recall %.4f (reachable %.4f)",
 		what, e.precision, e.recall, e.reachPrecision, e.reachable, e.ceiling)
-	if e.precision < minPrecision || e.reachPrecision < minReachPrecision {
-		t.Errorf("%s, each DOI a work: precision %.4f, of the reachable pairs %.4f, want at least %.3f %.3f", what, e.precision, e.reachPrecision, minPrecision, minReachPrecision)
+	if e.precision < minPrecision || e.reachPrecision < minReachPrecision || e.reachable < minReach {
+		t.Errorf("%s, each DOI a work: precision %.4f, of the reachable pairs precision %.4f recall %.4f, want at least %.3f %.3f %.3f",
+			what, e.precision, e.reachPrecision, e.reachable, minPrecision, minReachPrecision, minReach)
 	}
 }
 
@@ -426,6 +432,14 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // L.; Wani, A, H. 2015 InternationaI onferenceon ...") whose names and
 // venue noise has misspelt on both sides. The floors are those figures,
 // rounded down.
+//
+// Since the rules parser reads "(n.d.)", life spans and a chapter's book
+// with a subtitle (TestCrossrefStyles): 2% 0.9903 / 0.9951 / 0.9517, 5%
+// 0.9887 / 0.9947 / 0.9033, 10% 0.9882 / 0.9923 / 0.7865; each DOI a
+// work 2% 0.9879 / 0.9951 / 0.9585, 5% 0.9859 / 0.9944 / 0.9099, 10%
+// 0.9866 / 0.9924 / 0.7924. At 2% precision over all pairs is 0.0002
+// lower: blind "Oxford Dictionary of National Biography (2018)." copies
+// join entries whose year is now read.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -433,10 +447,11 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 	for _, tc := range []struct {
 		rate, minPrecision, minReachPrecision, minReachable float64
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
+		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.994, 0.949, 0.988, 0.994},
-		{0.05, 0.987, 0.993, 0.900, 0.984, 0.993},
-		{0.10, 0.987, 0.991, 0.784, 0.985, 0.991},
+		{0.02, 0.990, 0.995, 0.951, 0.987, 0.995, 0.958},
+		{0.05, 0.988, 0.994, 0.903, 0.985, 0.994, 0.909},
+		{0.10, 0.988, 0.992, 0.786, 0.986, 0.992, 0.792},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
@@ -446,7 +461,7 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 			t.Errorf("%.0f%% noise: precision %.4f, of the reachable pairs precision %.4f recall %.4f, want at least %.3f %.3f %.3f",
 				100*tc.rate, e.precision, e.reachPrecision, e.reachable, tc.minPrecision, tc.minReachPrecision, tc.minReachable)
 		}
-		checkByDOI(t, what, score(degraded(byDOI(clean), tc.rate, noiseSeed), c), tc.byDOIMinPrecision, tc.byDOIMinReachPrecision)
+		checkByDOI(t, what, score(degraded(byDOI(clean), tc.rate, noiseSeed), c), tc.byDOIMinPrecision, tc.byDOIMinReachPrecision, tc.byDOIMinReachable)
 	}
 }
 
@@ -518,8 +533,10 @@ func TestWoSScopus(t *testing.T) {
 // DOIs kept 1.0000, 1.0000; WoS against Scopus 1.0000, 0.9805, as the
 // rules (0.9794 before it gave Scopus's old fixed shape to the Scopus
 // reader), and 1.0000, 1.0000. With one work for identical metadata
-// (sameMetadata), Crossref styles precision 0.9962, recall 0.9648. The
-// floors are those figures less a margin.
+// (sameMetadata), Crossref styles precision 0.9962, recall 0.9648; since
+// the rules read "(n.d.)", life spans and a chapter's book with a subtitle
+// (TestCrossrefStyles), 0.9964 and 0.9656, each DOI a work 0.9930 and
+// 0.9687. The floors are those figures less a margin.
 func TestMatchingDefaultParser(t *testing.T) {
 	parse, _, err := refparse.HybridReferenceParser()
 	if err != nil {
@@ -533,7 +550,7 @@ func TestMatchingDefaultParser(t *testing.T) {
 			// one work for identical metadata (sameMetadata)
 			workMinP, workMinR float64
 		}{
-			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.967, 0.995, 0.963},
+			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.968, 0.996, 0.965},
 			{"wos vs scopus", wosScopus(t, withDOI), 0.99, 0.98, 0.99, 0.98},
 		} {
 			for k := range set.refs {
