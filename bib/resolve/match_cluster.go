@@ -370,6 +370,12 @@ func (m *matcher) cluster(links []link) []int32 {
 	return roots
 }
 
+// vagueEnds are the groups a vague link joins, and its verdict.
+type vagueEnds struct {
+	a, b int32
+	v    verdict
+}
+
 // joinClearVague joins, in a component of vague links that is not one
 // work (split), the links that are unambiguous where they stand: each end
 // makes one consistent work with every group it has a vague link to. A
@@ -380,18 +386,14 @@ func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []gr
 	if len(split) == 0 {
 		return
 	}
-	type ends struct {
-		a, b int32
-		v    verdict
-	}
-	var inSplit []ends
+	var inSplit []vagueEnds
 	near := map[int32][]int32{}
 	for _, l := range vague {
 		ra, rb := find(l.a), find(l.b)
 		if ra == rb || !split[findComp(ra)] {
 			continue
 		}
-		inSplit = append(inSplit, ends{ra, rb, l.v})
+		inSplit = append(inSplit, vagueEnds{ra, rb, l.v})
 		near[ra] = append(near[ra], rb)
 		near[rb] = append(near[rb], ra)
 	}
@@ -407,6 +409,56 @@ func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []gr
 		}
 		if ra, rb := find(e.a), find(e.b); ra != rb && m.agrees(&groups[ra], &groups[rb], e.v) {
 			join(ra, rb)
+		}
+	}
+	m.joinWholeWorks(inSplit, groups, find, join)
+}
+
+// joinWholeWorks joins a reference that names no part of a work (no
+// title, volume or page: an author and a year) to the one work it could
+// be that is itself cited without a volume or page, when the others it
+// could be each name their pages: a book, not its chapters ("Rawlinson,
+// M. 2010." and "Rawlinson, M. (2010). Pat Barker.", not "… Timeline. Pat
+// Barker, 1–11."); a report, not its author's article of that year. A
+// citation of a chapter or an article gives its pages.
+func (m *matcher) joinWholeWorks(inSplit []vagueEnds, groups []group, find func(int32) int32, join func(a, b int32)) {
+	near := map[int32][]int32{}
+	var ends []int32
+	for _, e := range inSplit {
+		for _, x := range [][2]int32{{e.a, e.b}, {e.b, e.a}} {
+			if _, ok := near[x[0]]; !ok {
+				ends = append(ends, x[0])
+			}
+			near[x[0]] = append(near[x[0]], x[1])
+		}
+	}
+	slices.Sort(ends)
+	bare := func(g *group) bool { return g.vol == "" && g.page == "" }
+	for _, r := range ends {
+		rr := find(r)
+		if g := &groups[rr]; !bare(g) || len(g.titles) > 0 {
+			continue
+		}
+		whole, parts := int32(-1), 0
+		for _, x := range near[r] {
+			rx := find(x)
+			switch h := &groups[rx]; {
+			case rx == rr || rx == whole:
+			case !bare(h):
+				parts++
+			case len(h.titles) == 0:
+				// Another reference that names no part: no evidence.
+			case whole >= 0:
+				parts, whole = -1, -1
+			default:
+				whole = rx
+			}
+			if parts < 0 {
+				break
+			}
+		}
+		if whole >= 0 && parts > 0 && m.agrees(&groups[rr], &groups[whole], verdict{rule: MatchFuzzy, vague: true}) {
+			join(rr, whole)
 		}
 	}
 }

@@ -356,14 +356,18 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // years before the year, and a chapter's book with its subtitle ("Book:
 // Subtitle, 218–232", not "Place: Publisher"): one work for identical
 // metadata 0.9962, 0.9997, 0.9833; each DOI a work 0.9927, 0.9997, 0.9869.
+// Since a reference of only an author and a year joins the one work it
+// could be that is cited without pages (a book, not its chapters;
+// joinWholeWorks): 0.9962, 0.9997, 0.9865; each DOI a work 0.9928, 0.9997,
+// 0.9901.
 const (
 	crossrefMinPrecision          = 0.996
 	crossrefMinReachablePrecision = 0.999
-	crossrefMinReachable          = 0.983
+	crossrefMinReachable          = 0.986
 
 	crossrefByDOIMinPrecision          = 0.992
 	crossrefByDOIMinReachablePrecision = 0.999
-	crossrefByDOIMinReachable          = 0.986
+	crossrefByDOIMinReachable          = 0.990
 )
 
 func TestCrossrefStyles(t *testing.T) {
@@ -439,7 +443,11 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // work 2% 0.9879 / 0.9951 / 0.9585, 5% 0.9859 / 0.9944 / 0.9099, 10%
 // 0.9866 / 0.9924 / 0.7924. At 2% precision over all pairs is 0.0002
 // lower: blind "Oxford Dictionary of National Biography (2018)." copies
-// join entries whose year is now read.
+// join entries whose year is now read. Since a reference of only an
+// author and a year joins the work cited without pages (joinWholeWorks):
+// 2% 0.9903 / 0.9951 / 0.9551, 5% 0.9887 / 0.9947 / 0.9049, 10% 0.9881 /
+// 0.9923 / 0.7873; each DOI a work 2% 0.9880 / 0.9951 / 0.9619, 5% 0.9859
+// / 0.9945 / 0.9115, 10% 0.9864 / 0.9925 / 0.7931.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -449,9 +457,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.995, 0.951, 0.987, 0.995, 0.958},
-		{0.05, 0.988, 0.994, 0.903, 0.985, 0.994, 0.909},
-		{0.10, 0.988, 0.992, 0.786, 0.986, 0.992, 0.792},
+		{0.02, 0.990, 0.995, 0.955, 0.987, 0.995, 0.961},
+		{0.05, 0.988, 0.994, 0.904, 0.985, 0.994, 0.911},
+		{0.10, 0.988, 0.992, 0.787, 0.986, 0.992, 0.793},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
@@ -536,7 +544,8 @@ func TestWoSScopus(t *testing.T) {
 // (sameMetadata), Crossref styles precision 0.9962, recall 0.9648; since
 // the rules read "(n.d.)", life spans and a chapter's book with a subtitle
 // (TestCrossrefStyles), 0.9964 and 0.9656, each DOI a work 0.9930 and
-// 0.9687. The floors are those figures less a margin.
+// 0.9687; since joinWholeWorks 0.9964 and 0.9683, each DOI a work 0.9930
+// and 0.9714. The floors are those figures less a margin.
 func TestMatchingDefaultParser(t *testing.T) {
 	parse, _, err := refparse.HybridReferenceParser()
 	if err != nil {
@@ -550,7 +559,7 @@ func TestMatchingDefaultParser(t *testing.T) {
 			// one work for identical metadata (sameMetadata)
 			workMinP, workMinR float64
 		}{
-			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.968, 0.996, 0.965},
+			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.971, 0.996, 0.968},
 			{"wos vs scopus", wosScopus(t, withDOI), 0.99, 0.98, 0.99, 0.98},
 		} {
 			for k := range set.refs {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
 )
 
 // corpusOf makes one citing record per list of references, with the given
@@ -134,5 +135,31 @@ func TestChineseAndTranslation(t *testing.T) {
 	}
 	if sameWork(c, 0, 2) {
 		t.Error("赵 matched Zhang")
+	}
+}
+
+// TestBareReferenceNamesTheWhole: a reference with only an author and a
+// year, which a book and its chapters could each be, is the book: a
+// chapter is cited with its pages (joinWholeWorks). With two books of that
+// author and year it stays apart from both.
+func TestBareReferenceNamesTheWhole(t *testing.T) {
+	ref := func(raw string) bib.Reference { return bib.Reference{Raw: raw, Work: refparse.ParseReference(raw)} }
+	book := ref("Rawlinson, M. (2010). Pat Barker.")
+	chapters := []bib.Reference{
+		ref("Rawlinson, M. (2010). Timeline. Pat Barker, 1–11."),
+		ref("Rawlinson, M. (2010). Critical Reception. Pat Barker, 155–164."),
+	}
+	bare := ref("Rawlinson, M. 2010.")
+	c := corpusOf(append([]bib.Reference{book}, chapters...), []bib.Reference{chapters[0]}, []bib.Reference{bare})
+	if !sameWork(c, 0, 4) {
+		t.Errorf("the bare reference is work %d, the book %d", c.Refs[4].Work, c.Refs[0].Work)
+	}
+	if !sameWork(c, 1, 3) || sameWork(c, 0, 1) || sameWork(c, 1, 2) {
+		t.Errorf("works %d %d %d %d: the book, its chapters and the chapter cited again", c.Refs[0].Work, c.Refs[1].Work, c.Refs[2].Work, c.Refs[3].Work)
+	}
+	other := ref("Rawlinson, M. (2010). Another Book.")
+	c = corpusOf([]bib.Reference{book, other, chapters[0]}, []bib.Reference{bare})
+	if sameWork(c, 3, 0) || sameWork(c, 3, 1) {
+		t.Error("the bare reference joined one of two books")
 	}
 }
