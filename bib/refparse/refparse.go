@@ -99,7 +99,7 @@ func parseReference(raw string) bib.Work {
 	}
 	rest = trimTrailingNoise(rest)
 
-	body := strings.TrimRight(rest, ". ")
+	body := strings.TrimRight(rest, ".,; ") // noise makes the last stop a comma: "371–382,"
 	pre := body
 	if loc, ok := findLocator(body, w.Year); ok {
 		st.loc = loc

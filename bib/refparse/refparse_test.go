@@ -430,6 +430,14 @@ func TestParseReferenceStyles(t *testing.T) {
 			},
 		},
 		{
+			// The shared Crossref set with 5% noise (ocrnoise): the last stop read as a comma.
+			name: "ACS, noise at the end",
+			raw:  "Goodspeed, G. S. The Biblical World 1896, 8, 376–389,",
+			want: bib.Work{
+				Type: "article-journal", Authors: []bib.Name{rpPer("Goodspeed", "G. S.")}, Year: 1896, Container: "The Biblical World", Volume: "8", Pages: "376-389",
+			},
+		},
+		{
 			name: "translation without its original",
 			raw:  "Zhao G. Theory and Practice of Science Diplomacy. Beijing: Current Affairs Press, 2007: 32. (in Chinese)",
 			want: bib.Work{

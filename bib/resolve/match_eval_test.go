@@ -447,7 +447,11 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // author and a year joins the work cited without pages (joinWholeWorks):
 // 2% 0.9903 / 0.9951 / 0.9551, 5% 0.9887 / 0.9947 / 0.9049, 10% 0.9881 /
 // 0.9923 / 0.7873; each DOI a work 2% 0.9880 / 0.9951 / 0.9619, 5% 0.9859
-// / 0.9945 / 0.9115, 10% 0.9864 / 0.9925 / 0.7931.
+// / 0.9945 / 0.9115, 10% 0.9864 / 0.9925 / 0.7931. Since the rules read
+// the locator of a text whose last stop noise made a comma ("376–389,"):
+// 2% 0.9904 / 0.9951 / 0.9555, 5% 0.9888 / 0.9947 / 0.9055, 10% 0.9886 /
+// 0.9929 / 0.7894; each DOI a work 2% 0.9880 / 0.9951 / 0.9623, 5% 0.9860
+// / 0.9945 / 0.9121, 10% 0.9869 / 0.9931 / 0.7952.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -457,9 +461,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.995, 0.955, 0.987, 0.995, 0.961},
-		{0.05, 0.988, 0.994, 0.904, 0.985, 0.994, 0.911},
-		{0.10, 0.988, 0.992, 0.787, 0.986, 0.992, 0.793},
+		{0.02, 0.990, 0.995, 0.955, 0.987, 0.995, 0.962},
+		{0.05, 0.988, 0.994, 0.905, 0.985, 0.994, 0.912},
+		{0.10, 0.988, 0.992, 0.789, 0.986, 0.993, 0.795},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
