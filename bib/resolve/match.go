@@ -1042,7 +1042,7 @@ func (m *matcher) numIn(p *profile, v string) bool {
 // samePage compares first pages, an article number "e1234" meeting "1234",
 // a page misread "S41" meeting "541".
 func samePage(a, b string) bool {
-	if a == b || sameLookAlikeLead(a, b) {
+	if a == b || sameLookAlike(a, b) {
 		return true
 	}
 	return strings.TrimLeft(a, "aes") == strings.TrimLeft(b, "aes") && strings.TrimLeft(a, "aes") != ""

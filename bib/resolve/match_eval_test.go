@@ -451,7 +451,12 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // the locator of a text whose last stop noise made a comma ("376–389,"):
 // 2% 0.9904 / 0.9951 / 0.9555, 5% 0.9888 / 0.9947 / 0.9055, 10% 0.9886 /
 // 0.9929 / 0.7894; each DOI a work 2% 0.9880 / 0.9951 / 0.9623, 5% 0.9860
-// / 0.9945 / 0.9121, 10% 0.9869 / 0.9931 / 0.7952.
+// / 0.9945 / 0.9121, 10% 0.9869 / 0.9931 / 0.7952. Since a volume or
+// page is the same as the other's digits read with their look-alikes
+// ("1OS" and "105", sameLookAlike): 2% 0.9904 / 0.9951 / 0.9560, 5%
+// 0.9888 / 0.9947 / 0.9065, 10% 0.9886 / 0.9929 / 0.7913; each DOI a work
+// 2% 0.9880 / 0.9951 / 0.9628, 5% 0.9860 / 0.9945 / 0.9131, 10% 0.9869 /
+// 0.9931 / 0.7972.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -462,8 +467,8 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinReachable                                   float64
 	}{
 		{0.02, 0.990, 0.995, 0.955, 0.987, 0.995, 0.962},
-		{0.05, 0.988, 0.994, 0.905, 0.985, 0.994, 0.912},
-		{0.10, 0.988, 0.992, 0.789, 0.986, 0.993, 0.795},
+		{0.05, 0.988, 0.994, 0.906, 0.985, 0.994, 0.913},
+		{0.10, 0.988, 0.992, 0.791, 0.986, 0.993, 0.797},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)

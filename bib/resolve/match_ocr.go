@@ -39,15 +39,26 @@ func letterOf(c byte) byte {
 	return 0
 }
 
-// sameLookAlikeLead reports whether two locators differ only in their
-// first character, a letter in one and the digit it looks like in the
-// other: "s41" and "541".
-func sameLookAlikeLead(a, b string) bool {
-	if len(a) != len(b) || len(a) < 2 || a[1:] != b[1:] {
+// sameLookAlike reports whether two locators of one length differ only
+// where one has a look-alike letter of the other's digit, the other being
+// all digits: "s41" and "541", "1os" (105 read from a scan) and "105",
+// "b" and "8".
+func sameLookAlike(a, b string) bool {
+	if len(a) != len(b) || a == "" || !isDigits(a) && !isDigits(b) {
 		return false
 	}
-	lead := func(c byte) byte { return digitOf(byte(unicode.ToUpper(rune(c)))) }
-	return lead(a[0]) == b[0] || lead(b[0]) == a[0]
+	digit := func(c byte) byte {
+		if d := digitOf(c); d != 0 {
+			return d
+		}
+		return digitOf(byte(unicode.ToUpper(rune(c))))
+	}
+	for i := 0; i < len(a); i++ {
+		if x, y := a[i], b[i]; x != y && digit(x) != y && digit(y) != x {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIIAlnum(c byte) bool {

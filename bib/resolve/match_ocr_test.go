@@ -33,7 +33,10 @@ func TestSamePageLookAlike(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string
 		want bool
-	}{{"s41", "541", true}, {"b12", "812", true}, {"e1234", "1234", true}, {"s41", "542", false}, {"41", "541", false}} {
+	}{
+		{"s41", "541", true}, {"b12", "812", true}, {"e1234", "1234", true}, {"s41", "542", false}, {"41", "541", false},
+		{"1os", "105", true}, {"l", "1", true}, {"b", "8", true}, {"1os", "10s", false}, {"b", "c", false},
+	} {
 		if got := samePage(tc.a, tc.b); got != tc.want {
 			t.Errorf("samePage(%q, %q) = %v", tc.a, tc.b, got)
 		}

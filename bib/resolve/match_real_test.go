@@ -251,7 +251,10 @@ func namesApart(a, b []string) bool {
 // "p. 08KB04" and the work's "08KB041-08KB045", "pp. XXXX-XXXX") or its
 // first author's names swapped or taken from a co-author ("Dieter W" for
 // Weller D, "Warisarn, C." for the record's "Chanon W.", a Scopus cell that
-// runs two references together).
+// runs two references together). Since locators are compared with their
+// look-alikes read (sameLookAlike), scopus-bibx.ris has 393 (page 188): a
+// "pp. l-5" of a scan joins its work's "pp. 1-5", which this count takes
+// for another page.
 // The ceilings are the figures now.
 func TestRealFieldConflicts(t *testing.T) {
 	for _, tc := range []struct {
@@ -261,7 +264,7 @@ func TestRealFieldConflicts(t *testing.T) {
 		{"wos-bit-pattern-savedrecs.txt", 14},
 		{"wos-umbrella-savedrecs.txt", 4},
 		{"scopus-bibx.csv", 55},
-		{"scopus-bibx.ris", 391},
+		{"scopus-bibx.ris", 393},
 		{"scopus-litstudy.csv", 8},
 		{"scopus-litstudy-v2.csv", 7},
 		{"scopus-umbrella.csv", 9},
