@@ -412,6 +412,64 @@ func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []gr
 		}
 	}
 	m.joinWholeWorks(inSplit, groups, find, join)
+	m.joinMutualBest(vague, split, groups, find, findComp, join)
+}
+
+// joinMutualBest joins, in a component of vague links that is not one
+// work, two groups each of which is the other's likeliest, where a text
+// of the link is noisy: the link between them shares the most text
+// (gramShare, which misspellings leave mostly whole) of each end's vague
+// links, by a margin over the next. Noise turns the title, names and
+// numbers that would have made the link firm into a vague one, so that
+// the four noisy copies of one paper of a proceedings are vaguely linked
+// to its other papers as well; each copy still shares the most text with
+// its own. Links of clean texts stay as joinClearVague leaves them.
+func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []group, find, findComp func(int32) int32, join func(a, b int32)) {
+	if m.gramIDF == nil {
+		return
+	}
+	type best struct {
+		to            int32
+		first, second float64
+	}
+	bests := map[int32]*best{}
+	note := func(r, to int32, s float64) {
+		b := bests[r]
+		if b == nil {
+			b = &best{to: -1}
+			bests[r] = b
+		}
+		switch {
+		case to == b.to:
+			b.first = max(b.first, s)
+		case s > b.first:
+			b.to, b.first, b.second = to, s, b.first
+		case s > b.second:
+			b.second = s
+		}
+	}
+	type pair struct{ a, b int32 }
+	var cands []pair
+	for _, l := range vague {
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb || !split[findComp(ra)] || !m.nodes[l.a].p.noisy && !m.nodes[l.b].p.noisy {
+			continue
+		}
+		s := m.gramShare(m.nodes[l.a].p.textGrams, m.nodes[l.b].p.textGrams)
+		note(ra, rb, s)
+		note(rb, ra, s)
+		cands = append(cands, pair{ra, rb})
+	}
+	const margin = 0.05
+	for _, c := range cands {
+		x, y := bests[c.a], bests[c.b]
+		if x.to != c.b || y.to != c.a || x.first-x.second < margin || y.first-y.second < margin {
+			continue
+		}
+		if ra, rb := find(c.a), find(c.b); ra != rb && m.agrees(&groups[ra], &groups[rb], verdict{rule: MatchFuzzy, vague: true}) {
+			join(ra, rb)
+		}
+	}
 }
 
 // joinWholeWorks joins a reference that names no part of a work (no

@@ -359,11 +359,13 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // Since a reference of only an author and a year joins the one work it
 // could be that is cited without pages (a book, not its chapters;
 // joinWholeWorks): 0.9962, 0.9997, 0.9865; each DOI a work 0.9928, 0.9997,
-// 0.9901.
+// 0.9901. Since noisy vague links join groups that are each other's
+// likeliest (joinMutualBest; the clean set has texts the corrector
+// mended): 0.9962, 0.9997, 0.9871; each DOI a work 0.9928, 0.9997, 0.9907.
 const (
 	crossrefMinPrecision          = 0.996
 	crossrefMinReachablePrecision = 0.999
-	crossrefMinReachable          = 0.986
+	crossrefMinReachable          = 0.987
 
 	crossrefByDOIMinPrecision          = 0.992
 	crossrefByDOIMinReachablePrecision = 0.999
@@ -456,7 +458,11 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // ("1OS" and "105", sameLookAlike): 2% 0.9904 / 0.9951 / 0.9560, 5%
 // 0.9888 / 0.9947 / 0.9065, 10% 0.9886 / 0.9929 / 0.7913; each DOI a work
 // 2% 0.9880 / 0.9951 / 0.9628, 5% 0.9860 / 0.9945 / 0.9131, 10% 0.9869 /
-// 0.9931 / 0.7972.
+// 0.9931 / 0.7972. Since a noisy vague link joins groups that are each
+// other's likeliest (joinMutualBest): 2% 0.9902 / 0.9951 / 0.9596, 5%
+// 0.9888 / 0.9947 / 0.9101, 10% 0.9885 / 0.9929 / 0.7930; each DOI a work
+// 2% 0.9879 / 0.9951 / 0.9665, 5% 0.9861 / 0.9945 / 0.9168, 10% 0.9868 /
+// 0.9930 / 0.7989.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -466,9 +472,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.995, 0.955, 0.987, 0.995, 0.962},
-		{0.05, 0.988, 0.994, 0.906, 0.985, 0.994, 0.913},
-		{0.10, 0.988, 0.992, 0.791, 0.986, 0.993, 0.797},
+		{0.02, 0.990, 0.995, 0.959, 0.987, 0.995, 0.966},
+		{0.05, 0.988, 0.994, 0.910, 0.986, 0.994, 0.916},
+		{0.10, 0.988, 0.992, 0.792, 0.986, 0.992, 0.798},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)

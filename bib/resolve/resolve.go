@@ -93,7 +93,10 @@ type resolver struct {
 // year within one, volume, first page, first author, title), so that a
 // vague reference cannot chain two works together. A reference that names
 // only a year with an author or a source joins a work only where nothing
-// else in the corpus could be it.
+// else in the corpus could be it, or where the others it could be name
+// their pages and it names none (a book, not its chapters); a noisy one
+// also joins the work whose text it shares the most, by a margin, when
+// that work's text shares the most with it.
 // Two references of one citing paper are two works unless an identifier
 // joins them (or one without an identifier repeats the exact key of one
 // with it); two records are never one work, and no reference joins its own
