@@ -462,7 +462,12 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // other's likeliest (joinMutualBest): 2% 0.9902 / 0.9951 / 0.9596, 5%
 // 0.9888 / 0.9947 / 0.9101, 10% 0.9885 / 0.9929 / 0.7930; each DOI a work
 // 2% 0.9879 / 0.9951 / 0.9665, 5% 0.9861 / 0.9945 / 0.9168, 10% 0.9868 /
-// 0.9930 / 0.7989.
+// 0.9930 / 0.7989. Since a noisy pair with the year and the first name,
+// one side without a title and sources that align, needs half its text
+// shared, not 0.6, for a vague link (compareText): 2% 0.9902 / 0.9951 /
+// 0.9598, 5% 0.9888 / 0.9947 / 0.9103, 10% 0.9885 / 0.9929 / 0.7974; each
+// DOI a work 2% 0.9879 / 0.9951 / 0.9666, 5% 0.9861 / 0.9945 / 0.9170,
+// 10% 0.9869 / 0.9931 / 0.8034.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -474,7 +479,7 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 	}{
 		{0.02, 0.990, 0.995, 0.959, 0.987, 0.995, 0.966},
 		{0.05, 0.988, 0.994, 0.910, 0.986, 0.994, 0.916},
-		{0.10, 0.988, 0.992, 0.792, 0.986, 0.992, 0.798},
+		{0.10, 0.988, 0.992, 0.797, 0.986, 0.993, 0.803},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)

@@ -40,6 +40,7 @@ const (
 const (
 	textMinShareUnnamed = 0.6 // numbers that identify, without the same first name
 	textMinShareVague   = 0.6 // a year and the first name, no other number
+	textMinShareAligned = 0.5 // … and sources that align, one side without a title
 )
 
 // Titles of noisy texts agree at lower similarities: 5% of characters
@@ -93,9 +94,10 @@ func (m *matcher) gramShare(a, b []uint32) float64 {
 // volume and a page) found in both texts, with the same first name
 // (sameLead) or most of the shorter text, identify the work; one such
 // number with the first name (or, where one side names no author, most of
-// the text), or only the year with the first name and most of the text,
-// may be another work's, and join only where nothing else could
-// (verdict.vague).
+// the text), or only the year with the first name and most of the text
+// (half of it where one side has no title, whose words the other's text
+// holds, and the sources align), may be another work's, and join only
+// where nothing else could (verdict.vague).
 func (m *matcher) compareText(a, b *profile) verdict {
 	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" {
 		return verdict{} // identifiers decide
@@ -117,6 +119,8 @@ func (m *matcher) compareText(a, b *profile) verdict {
 	case shared >= 1 && longest >= 2 && agree > 0 && (lead || unsigned && m.gramShare(a.textGrams, b.textGrams) >= textMinShareUnnamed):
 		vague = true
 	case agree == 0 && lead && a.year != 0 && a.year == b.year && m.gramShare(a.textGrams, b.textGrams) >= textMinShareVague:
+		vague = true
+	case agree == 0 && lead && a.year != 0 && a.year == b.year && (len(a.title) == 0 || len(b.title) == 0) && m.sourcesAlign(a, b, 0.5) && m.gramShare(a.textGrams, b.textGrams) >= textMinShareAligned:
 		vague = true
 	default:
 		return verdict{}
@@ -172,17 +176,21 @@ func (m *matcher) locate(a, b *profile) bool {
 // side has none, they align (SourceSimilarity, abbreviations read), or,
 // misspelt by noise, most of one's trigrams are in the other's text.
 func (m *matcher) sourcesMeet(a, b *profile) bool {
-	if len(a.src) == 0 || len(b.src) == 0 {
-		return true
-	}
+	return len(a.src) == 0 || len(b.src) == 0 || m.sourcesAlign(a, b, 0.3)
+}
+
+// sourcesAlign reports whether two descriptions' sources align, at a
+// SourceSimilarity of least or more, or one's is in the other's text;
+// false when one side has none.
+func (m *matcher) sourcesAlign(a, b *profile, least float64) bool {
 	for i, x := range a.src {
 		for j, y := range b.src {
-			if m.sourceSimilarity(a.srcIDs[i], b.srcIDs[j], x, y) >= 0.3 {
+			if m.sourceSimilarity(a.srcIDs[i], b.srcIDs[j], x, y) >= least {
 				return true
 			}
 		}
 	}
-	return m.sourceInText(a, b) || m.sourceInText(b, a)
+	return len(a.src) > 0 && len(b.src) > 0 && (m.sourceInText(a, b) || m.sourceInText(b, a))
 }
 
 // sourceInText reports whether most trigrams of one of a's source forms
