@@ -817,9 +817,12 @@ func (m *matcher) compare(a, b *profile) verdict {
 	vague := false
 	switch {
 	case e >= matchThreshold && (strong || points >= 2):
-	case e >= matchThreshold && a.year != 0 && b.year != 0 && c >= 0.9 && m.weightOf(a, b) >= 6:
+	case e >= matchThreshold && a.year != 0 && b.year != 0 && (c >= 0.9 || (a.noisy || b.noisy) && c >= 0.6 && m.sourcesMeet(a, b) && !titlesApart(a, b)) && m.weightOf(a, b) >= 6:
 		// Only a year and an author or a source: the pair is one work only
 		// if nothing else in the corpus could be (see matcher.cluster).
+		// Misspellings lose words of a noisy text, so 0.6 of them shared
+		// will do, where the sources do not differ nor the titles as
+		// wholes.
 		vague = true
 	case (numAgree > 0 && numN >= 2 && c >= 0.5 || a.year != 0 && a.year == b.year && numAgree >= 0 && c >= 0.8) && sameLead(a, b) && !initialsDiffer(a, b):
 		// Fields the parser misread from a noisy text leave the pair in
@@ -1118,6 +1121,18 @@ func numbersAgree(a, b []int32) (int, int) {
 		}
 	}
 	return 1, len(a)
+}
+
+// titlesApart reports whether two descriptions both have titles and, as
+// wholes, most of their trigrams differ (their Dice coefficient under
+// 0.5): titles that share a long phrase ("uniaxial in-plane
+// magnetocrystalline anisotropy") but not the rest.
+func titlesApart(a, b *profile) bool {
+	if len(a.title) < 4 || len(b.title) < 4 {
+		return false
+	}
+	dice, _ := GramOverlap(a.title, b.title)
+	return dice < 0.5
 }
 
 // titleSim is the similarity of two title sketches: their Dice

@@ -467,7 +467,11 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // shared, not 0.6, for a vague link (compareText): 2% 0.9902 / 0.9951 /
 // 0.9598, 5% 0.9888 / 0.9947 / 0.9103, 10% 0.9885 / 0.9929 / 0.7974; each
 // DOI a work 2% 0.9879 / 0.9951 / 0.9666, 5% 0.9861 / 0.9945 / 0.9170,
-// 10% 0.9869 / 0.9931 / 0.8034.
+// 10% 0.9869 / 0.9931 / 0.8034. Since a noisy pair of one year, sources
+// that meet and titles not apart is vague with 0.6 of its words shared, not
+// 0.9 (compare): 2% 0.9902 / 0.9951 / 0.9610, 5% 0.9889 / 0.9947 / 0.9118,
+// 10% 0.9885 / 0.9929 / 0.7990; each DOI a work 2% 0.9879 / 0.9951 /
+// 0.9679, 5% 0.9861 / 0.9945 / 0.9185, 10% 0.9870 / 0.9931 / 0.8051.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -477,9 +481,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.995, 0.959, 0.987, 0.995, 0.966},
-		{0.05, 0.988, 0.994, 0.910, 0.986, 0.994, 0.916},
-		{0.10, 0.988, 0.992, 0.797, 0.986, 0.993, 0.803},
+		{0.02, 0.990, 0.995, 0.960, 0.987, 0.995, 0.967},
+		{0.05, 0.988, 0.994, 0.911, 0.986, 0.994, 0.918},
+		{0.10, 0.988, 0.992, 0.798, 0.986, 0.993, 0.805},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
