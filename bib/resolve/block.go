@@ -10,7 +10,8 @@ import (
 // Blocking: instead of comparing every description with every other, each
 // gets a few cheap keys, and only descriptions sharing a key are compared.
 // The keys are the DOI, an input id, the first author's family with the
-// year (and the year after, so that a year apart still meet), the volume
+// year (and the year after, so that a year apart still meet) or, without
+// a year, with the first page, the volume
 // with the first page, the source's initials with the year or the first
 // page, and the rarest words of the text (those of the title
 // or the source that few other descriptions use). A key so common that its
@@ -27,6 +28,7 @@ const (
 	keyWord
 	keyNearAuthor
 	keyYearNumber
+	keyAuthorPage
 )
 
 // Largest blocks compared in full, by kind.
@@ -86,6 +88,13 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	}
 	if p.vol != "" && p.page != "" {
 		dst = append(dst, hashKey(keyLocator, p.vol, p.page))
+	}
+	// The first author's family with the first page: a chapter without a
+	// date ("(n.d.)") has no year to block its author under.
+	if p.page != "" && p.year == 0 {
+		for _, f := range p.fams[:min(len(p.fams), 2)] {
+			dst = append(dst, hashKey(keyAuthorPage, f, p.page))
+		}
 	}
 	// Source and year, or source and page: what a reference without author
 	// or title ("Bridging the Soft Skills Gap 2015, 69–138") has in common
