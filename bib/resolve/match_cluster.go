@@ -428,46 +428,57 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 	if m.gramIDF == nil {
 		return
 	}
+	type scored struct {
+		a, b  int32 // nodes
+		share float64
+	}
+	var links []scored
+	for _, l := range vague {
+		if ra, rb := find(l.a), find(l.b); ra != rb && split[findComp(ra)] && (m.nodes[l.a].p.noisy || m.nodes[l.b].p.noisy) {
+			links = append(links, scored{l.a, l.b, m.gramShare(m.nodes[l.a].p.textGrams, m.nodes[l.b].p.textGrams)})
+		}
+	}
 	type best struct {
 		to            int32
 		first, second float64
 	}
-	bests := map[int32]*best{}
-	note := func(r, to int32, s float64) {
-		b := bests[r]
-		if b == nil {
-			b = &best{to: -1}
-			bests[r] = b
-		}
-		switch {
-		case to == b.to:
-			b.first = max(b.first, s)
-		case s > b.first:
-			b.to, b.first, b.second = to, s, b.first
-		case s > b.second:
-			b.second = s
-		}
-	}
-	type pair struct{ a, b int32 }
-	var cands []pair
-	for _, l := range vague {
-		ra, rb := find(l.a), find(l.b)
-		if ra == rb || !split[findComp(ra)] || !m.nodes[l.a].p.noisy && !m.nodes[l.b].p.noisy {
-			continue
-		}
-		s := m.gramShare(m.nodes[l.a].p.textGrams, m.nodes[l.b].p.textGrams)
-		note(ra, rb, s)
-		note(rb, ra, s)
-		cands = append(cands, pair{ra, rb})
-	}
 	const margin = 0.05
-	for _, c := range cands {
-		x, y := bests[c.a], bests[c.b]
-		if x.to != c.b || y.to != c.a || x.first-x.second < margin || y.first-y.second < margin {
-			continue
+	// A group joined takes its members' links: another pass may find it
+	// the likeliest of a group whose likeliest it was not.
+	for joined := true; joined; {
+		joined = false
+		bests := map[int32]*best{}
+		note := func(r, to int32, s float64) {
+			b := bests[r]
+			if b == nil {
+				b = &best{to: -1}
+				bests[r] = b
+			}
+			switch {
+			case to == b.to:
+				b.first = max(b.first, s)
+			case s > b.first:
+				b.to, b.first, b.second = to, s, b.first
+			case s > b.second:
+				b.second = s
+			}
 		}
-		if ra, rb := find(c.a), find(c.b); ra != rb && m.agrees(&groups[ra], &groups[rb], verdict{rule: MatchFuzzy, vague: true}) {
-			join(ra, rb)
+		for _, l := range links {
+			if ra, rb := find(l.a), find(l.b); ra != rb {
+				note(ra, rb, l.share)
+				note(rb, ra, l.share)
+			}
+		}
+		for _, l := range links {
+			ra, rb := find(l.a), find(l.b)
+			x, y := bests[ra], bests[rb]
+			if ra == rb || x == nil || y == nil || x.to != rb || y.to != ra || x.first-x.second < margin || y.first-y.second < margin {
+				continue
+			}
+			if m.agrees(&groups[ra], &groups[rb], verdict{rule: MatchFuzzy, vague: true}) {
+				join(ra, rb)
+				joined = true
+			}
 		}
 	}
 }

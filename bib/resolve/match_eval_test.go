@@ -476,7 +476,10 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // with its first page: 2% 0.9902 / 0.9952 / 0.9617, 5% 0.9889 / 0.9947 /
 // 0.9123, 10% 0.9886 / 0.9929 / 0.7993; each DOI a work 2% 0.9879 /
 // 0.9951 / 0.9685, 5% 0.9861 / 0.9945 / 0.9190, 10% 0.9870 / 0.9931 /
-// 0.8053.
+// 0.8053. Since joinMutualBest takes another pass while it joins: 2%
+// 0.9902 / 0.9952 / 0.9619, 5% 0.9889 / 0.9947 / 0.9129, 10% 0.9886 /
+// 0.9929 / 0.7994; each DOI a work 2% 0.9879 / 0.9951 / 0.9688, 5% 0.9861
+// / 0.9945 / 0.9196, 10% 0.9870 / 0.9931 / 0.8055.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -487,7 +490,7 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinReachable                                   float64
 	}{
 		{0.02, 0.990, 0.995, 0.961, 0.987, 0.995, 0.968},
-		{0.05, 0.988, 0.994, 0.912, 0.986, 0.994, 0.918},
+		{0.05, 0.988, 0.994, 0.912, 0.986, 0.994, 0.919},
 		{0.10, 0.988, 0.992, 0.798, 0.986, 0.993, 0.805},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
