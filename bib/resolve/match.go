@@ -527,6 +527,10 @@ type verdict struct {
 	// all in the other (matcher.locate): a volume and a page say where the
 	// work is printed, whatever noise did to its names and title.
 	located bool
+	// near: compare turned the noisy pair down, but its texts are near
+	// (nearTexts); it joins only as each other's likeliest
+	// (joinMutualBest).
+	near bool
 }
 
 // titleInText is the share of one title that must be found in the other

@@ -176,6 +176,19 @@ func (m *matcher) titlesAgree(gs, hs []int32, v verdict) bool {
 	return false
 }
 
+// titlesAlike reports whether some title of one group and some of the
+// other are alike as wholes (titlesApart).
+func (m *matcher) titlesAlike(gs, hs []int32) bool {
+	for _, x := range gs {
+		for _, y := range hs {
+			if !titlesApart(&m.nodes[x].p, &m.nodes[y].p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // merge folds h into g.
 func (g *group) merge(h *group) {
 	g.size += h.size
@@ -311,8 +324,12 @@ func (m *matcher) cluster(links []link) []int32 {
 		}
 		return x
 	}
-	var vague []link
+	var vague, near []link
 	for _, l := range links {
+		if l.v.near {
+			near = append(near, l)
+			continue
+		}
 		if !l.v.vague {
 			continue
 		}
@@ -363,6 +380,8 @@ func (m *matcher) cluster(links []link) []int32 {
 		}
 	}
 	m.joinClearVague(vague, split, groups, find, findComp, consistent, join)
+	// Noisy pairs turned down whose texts are near, each other's likeliest.
+	m.joinMutualBest(near, nil, groups, find, findComp, join)
 	roots := make([]int32, n)
 	for i := range roots {
 		roots[i] = find(int32(i))
@@ -415,15 +434,18 @@ func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []gr
 	m.joinMutualBest(vague, split, groups, find, findComp, join)
 }
 
-// joinMutualBest joins, in a component of vague links that is not one
-// work, two groups each of which is the other's likeliest, where a text
-// of the link is noisy: the link between them shares the most text
-// (gramShare, which misspellings leave mostly whole) of each end's vague
-// links, by a margin over the next. Noise turns the title, names and
-// numbers that would have made the link firm into a vague one, so that
+// joinMutualBest joins two groups each of which is the other's likeliest,
+// where a text of the link is noisy: the link between them shares the
+// most text (gramShare, which misspellings leave mostly whole) of each
+// end's links, by a margin over the next. It reads the vague links of a
+// component that is not one work (split): noise turns the title, names
+// and numbers that would have made a link firm into a vague one, so that
 // the four noisy copies of one paper of a proceedings are vaguely linked
 // to its other papers as well; each copy still shares the most text with
-// its own. Links of clean texts stay as joinClearVague leaves them.
+// its own. Links of clean texts stay as joinClearVague leaves them. It
+// reads, too, the pairs compare turned down whose texts are near
+// (nearTexts, split nil): there two groups that both have titles join
+// only when some of their titles are alike as wholes.
 func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []group, find, findComp func(int32) int32, join func(a, b int32)) {
 	if m.gramIDF == nil {
 		return
@@ -434,7 +456,7 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 	}
 	var links []scored
 	for _, l := range vague {
-		if ra, rb := find(l.a), find(l.b); ra != rb && split[findComp(ra)] && (m.nodes[l.a].p.noisy || m.nodes[l.b].p.noisy) {
+		if ra, rb := find(l.a), find(l.b); ra != rb && (split == nil || split[findComp(ra)]) && (m.nodes[l.a].p.noisy || m.nodes[l.b].p.noisy) {
 			links = append(links, scored{l.a, l.b, m.gramShare(m.nodes[l.a].p.textGrams, m.nodes[l.b].p.textGrams)})
 		}
 	}
@@ -472,7 +494,8 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 		for _, l := range links {
 			ra, rb := find(l.a), find(l.b)
 			x, y := bests[ra], bests[rb]
-			if ra == rb || x == nil || y == nil || x.to != rb || y.to != ra || x.first-x.second < margin || y.first-y.second < margin {
+			if ra == rb || x == nil || y == nil || x.to != rb || y.to != ra || x.first-x.second < margin || y.first-y.second < margin ||
+				split == nil && len(groups[ra].titles) > 0 && len(groups[rb].titles) > 0 && !m.titlesAlike(groups[ra].titles, groups[rb].titles) {
 				continue
 			}
 			if m.agrees(&groups[ra], &groups[rb], verdict{rule: MatchFuzzy, vague: true}) {
@@ -831,6 +854,8 @@ func (m *matcher) link() []link {
 			}
 			if v.rule != "" {
 				parts[w] = append(parts[w], link{pr[0], pr[1], v})
+			} else if (a.p.noisy || b.p.noisy) && wm.nearTexts(&a.p, &b.p) {
+				parts[w] = append(parts[w], link{pr[0], pr[1], verdict{evidence: matchThreshold, rule: MatchFuzzy, near: true, vague: true, agreed: agreeText}})
 			}
 		}
 	})

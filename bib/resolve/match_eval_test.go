@@ -479,7 +479,13 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 0.8053. Since joinMutualBest takes another pass while it joins: 2%
 // 0.9902 / 0.9952 / 0.9619, 5% 0.9889 / 0.9947 / 0.9129, 10% 0.9886 /
 // 0.9929 / 0.7994; each DOI a work 2% 0.9879 / 0.9951 / 0.9688, 5% 0.9861
-// / 0.9945 / 0.9196, 10% 0.9870 / 0.9931 / 0.8055.
+// / 0.9945 / 0.9196, 10% 0.9870 / 0.9931 / 0.8055. Since noisy pairs
+// compare turns down but whose texts are near (nearTexts) join where each
+// is the other's likeliest: 2% 0.9902 / 0.9952 / 0.9634, 5% 0.9890 /
+// 0.9948 / 0.9204, 10% 0.9874 / 0.9927 / 0.8069; each DOI a work 2%
+// 0.9878 / 0.9951 / 0.9703, 5% 0.9862 / 0.9945 / 0.9272, 10% 0.9859 /
+// 0.9928 / 0.8131. At 10% precision over all pairs is 0.0012 lower (blind
+// references joined) and over the reachable pairs 0.0003.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -489,9 +495,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.995, 0.961, 0.987, 0.995, 0.968},
-		{0.05, 0.988, 0.994, 0.912, 0.986, 0.994, 0.919},
-		{0.10, 0.988, 0.992, 0.798, 0.986, 0.993, 0.805},
+		{0.02, 0.990, 0.995, 0.963, 0.987, 0.995, 0.970},
+		{0.05, 0.988, 0.994, 0.920, 0.986, 0.994, 0.927},
+		{0.10, 0.987, 0.992, 0.806, 0.985, 0.992, 0.813},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
@@ -577,7 +583,9 @@ func TestWoSScopus(t *testing.T) {
 // the rules read "(n.d.)", life spans and a chapter's book with a subtitle
 // (TestCrossrefStyles), 0.9964 and 0.9656, each DOI a work 0.9930 and
 // 0.9687; since joinWholeWorks 0.9964 and 0.9683, each DOI a work 0.9930
-// and 0.9714. The floors are those figures less a margin.
+// and 0.9714; since the matching of noisy texts of this issue (#24; the
+// set has texts the corrector mended) 0.9964 and 0.9693, 0.9930 and
+// 0.9724. The floors are those figures less a margin.
 func TestMatchingDefaultParser(t *testing.T) {
 	parse, _, err := refparse.HybridReferenceParser()
 	if err != nil {
@@ -591,7 +599,7 @@ func TestMatchingDefaultParser(t *testing.T) {
 			// one work for identical metadata (sameMetadata)
 			workMinP, workMinR float64
 		}{
-			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.971, 0.996, 0.968},
+			{"crossref styles", crossrefStyles(t, withDOI), 0.992, 0.972, 0.996, 0.969},
 			{"wos vs scopus", wosScopus(t, withDOI), 0.99, 0.98, 0.99, 0.98},
 		} {
 			for k := range set.refs {

@@ -135,6 +135,30 @@ func (m *matcher) compareText(a, b *profile) verdict {
 	return verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: vague, agreed: agreed, byNumbers: agree > 0 && n >= 3}
 }
 
+// nearTexts reports whether a noisy pair compare and compareText turned
+// down shares most of its texts (0.6 of the trigrams, rarity-weighted),
+// and nothing noise leaves alone disagrees: both or neither with a year,
+// the years within one, no number of one text missing from the other, no
+// volume or page that differs, no first authors apart, no titles apart.
+// Such a pair joins only where each is the other's likeliest
+// (joinMutualBest): the texts of a reference without a title ("Soldr
+// Enerrgy 1964, 8, 1.") and of its work's other copies.
+func (m *matcher) nearTexts(a, b *profile) bool {
+	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" || (a.year == 0) != (b.year == 0) || abs(a.year-b.year) > 1 || titlesApart(a, b) {
+		return false
+	}
+	if agree, _ := numbersAgree(a.nums, b.nums); agree < 0 {
+		return false
+	}
+	if m.locator(a, b, a.vol, b.vol, 2) == locDiffer || m.locator(a, b, a.page, b.page, 3) == locDiffer {
+		return false
+	}
+	if initialsDiffer(a, b) || len(a.fams) > 0 && len(b.fams) > 0 && !sameLead(a, b) {
+		return false // two first authors
+	}
+	return m.gramShare(a.textGrams, b.textGrams) >= 0.6
+}
+
 // sharedNumbers counts the numbers of a's text in b's but the two
 // descriptions' years, and gives the length of the longest.
 func (m *matcher) sharedNumbers(a, b *profile) (n, longest int) {
