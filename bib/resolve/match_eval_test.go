@@ -485,7 +485,14 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 0.9948 / 0.9204, 10% 0.9874 / 0.9927 / 0.8069; each DOI a work 2%
 // 0.9878 / 0.9951 / 0.9703, 5% 0.9862 / 0.9945 / 0.9272, 10% 0.9859 /
 // 0.9928 / 0.8131. At 10% precision over all pairs is 0.0012 lower (blind
-// references joined) and over the reachable pairs 0.0003.
+// references joined) and over the reachable pairs 0.0003. Since the
+// numbers of two noisy texts may disagree in nearTexts: 2% 0.9902 / 0.9952
+// / 0.9636, 5% 0.9890 / 0.9948 / 0.9214, 10% 0.9875 / 0.9927 / 0.8094;
+// each DOI a work 2% 0.9878 / 0.9951 / 0.9705, 5% 0.9862 / 0.9946 /
+// 0.9282, 10% 0.9859 / 0.9929 / 0.8156. The issue asks 0.995 and 0.95 at
+// 5%: the false pairs left over the reachable ones are twins whose
+// metadata differ in a field (above) and a book's copies joined to its
+// chapter's; the references missed are mostly without volume and page.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -496,8 +503,8 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinReachable                                   float64
 	}{
 		{0.02, 0.990, 0.995, 0.963, 0.987, 0.995, 0.970},
-		{0.05, 0.988, 0.994, 0.920, 0.986, 0.994, 0.927},
-		{0.10, 0.987, 0.992, 0.806, 0.985, 0.992, 0.813},
+		{0.05, 0.988, 0.994, 0.921, 0.986, 0.994, 0.928},
+		{0.10, 0.987, 0.992, 0.809, 0.985, 0.992, 0.815},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)

@@ -138,8 +138,9 @@ func (m *matcher) compareText(a, b *profile) verdict {
 // nearTexts reports whether a noisy pair compare and compareText turned
 // down shares most of its texts (0.6 of the trigrams, rarity-weighted),
 // and nothing noise leaves alone disagrees: both or neither with a year,
-// the years within one, no number of one text missing from the other, no
-// volume or page that differs, no first authors apart, no titles apart.
+// the years within one, no number of one text missing from the other
+// (unless both are noisy: noise misreads digits on each side), no volume
+// or page that differs, no first authors apart, no titles apart.
 // Such a pair joins only where each is the other's likeliest
 // (joinMutualBest): the texts of a reference without a title ("Soldr
 // Enerrgy 1964, 8, 1.") and of its work's other copies.
@@ -147,7 +148,7 @@ func (m *matcher) nearTexts(a, b *profile) bool {
 	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" || (a.year == 0) != (b.year == 0) || abs(a.year-b.year) > 1 || titlesApart(a, b) {
 		return false
 	}
-	if agree, _ := numbersAgree(a.nums, b.nums); agree < 0 {
+	if agree, _ := numbersAgree(a.nums, b.nums); agree < 0 && !(a.noisy && b.noisy) {
 		return false
 	}
 	if m.locator(a, b, a.vol, b.vol, 2) == locDiffer || m.locator(a, b, a.page, b.page, 3) == locDiffer {
