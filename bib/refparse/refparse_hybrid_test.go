@@ -1,8 +1,6 @@
 package refparse
 
 import (
-	"bufio"
-	"os"
 	"strings"
 	"testing"
 
@@ -24,29 +22,12 @@ func TestHybridSeed(t *testing.T) {
 // default parser reads it as the Web of Science reader does; free-text
 // references of other styles do not have it.
 func TestIsWoSCitedReference(t *testing.T) {
-	f, err := os.Open("../../testdata/exports/wos-bit-pattern-savedrecs.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	parse, explain, err := HybridReferenceParser()
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := bufio.NewScanner(f)
-	inCR, n, missed := false, 0, 0
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "CR "):
-			inCR = true
-		case !strings.HasPrefix(line, "   "):
-			inCR = false
-		}
-		if !inCR {
-			continue
-		}
-		cr := strings.TrimSpace(line[3:])
+	n, missed := 0, 0
+	for _, cr := range wosCREntries(t, "../../testdata/exports/wos-bit-pattern-savedrecs.txt") {
 		n++
 		if explain(cr) != ReadByWoS {
 			missed++

@@ -9,7 +9,7 @@ import (
 )
 
 // Identifiers and web parts of a reference: the DOI (found with the WoS
-// parser's crDOI), the URL with the words that announce it ("Available
+// parser's doiSpan), the URL with the words that announce it ("Available
 // at:", "Retrieved from"), access dates, and GB/T 7714's web dates
 // "(2018-01-16)[2025-02-19]": published or updated, then accessed.
 
@@ -71,9 +71,9 @@ func findDOI(s string) (doi string, start, end int) {
 	if !strings.Contains(s, "10.") {
 		return "", 0, 0
 	}
-	if loc := crDOI.FindStringIndex(s); loc != nil {
-		if d := bib.NormalizeDOI(s[loc[0]:loc[1]]); d != "" {
-			return trimDOI(d), loc[0], loc[1]
+	if start, end := doiSpan(s); start >= 0 {
+		if d := bib.NormalizeDOI(s[start:end]); d != "" {
+			return trimDOI(d), start, end
 		}
 	}
 	return "", 0, 0
