@@ -3,6 +3,7 @@ package reader
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -132,6 +133,13 @@ type utf8Evidence struct{ valid, invalid int }
 // valid when cut is set (the end of a window, not of the input).
 func (ev *utf8Evidence) count(b []byte, cut bool) {
 	for i := 0; i < len(b); {
+		// ASCII, most of an export, is skipped eight bytes at a time.
+		for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i == len(b) {
+			break
+		}
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -234,8 +242,18 @@ type utf8Check struct {
 
 func (c *utf8Check) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	buf := append(c.carry, p[:n]...)
-	c.carry = c.carry[:0]
+	buf := p[:n]
+	if len(c.carry) > 0 {
+		buf = append(c.carry, buf...)
+		c.carry = c.carry[:0]
+	}
+	// Most reads are valid UTF-8 but for a sequence cut at their end,
+	// checked and counted in bulk.
+	if whole := len(buf) - cutTail(buf); err == nil && utf8.Valid(buf[:whole]) {
+		c.line += bytes.Count(buf[:whole], []byte{'\n'})
+		c.carry = append(c.carry, buf[whole:]...)
+		return n, err
+	}
 	i := 0
 	for i < len(buf) {
 		b := buf[i]

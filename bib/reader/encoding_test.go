@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -58,5 +60,40 @@ func TestDecodeReportsInvalidLines(t *testing.T) {
 func TestDecodeUnknownEncoding(t *testing.T) {
 	if _, err := Decode(strings.NewReader(""), "ebcdic"); err == nil || !strings.Contains(err.Error(), "gb18030") {
 		t.Errorf("got %v, want an error listing the encodings", err)
+	}
+}
+
+// TestDecodeInvalidLinesInPieces: the lines holding bytes that are not
+// UTF-8 are found however the input is cut into reads, characters and
+// bad sequences split between them.
+func TestDecodeInvalidLinesInPieces(t *testing.T) {
+	in := strings.Repeat("Müller ü 赵刚 line\n", 3000) + "bad \xe9 line\nok 赵\nbad \xfc\xfc again\n\xe8\xb5\n" +
+		strings.Repeat("x", 70000) + "\xff\n" + strings.Repeat("赵刚\n", 30000) + "end \xe8\xb5"
+	var want []int
+	line := 1
+	for i := 0; i < len(in); {
+		r, size := utf8.DecodeRuneInString(in[i:])
+		if r == utf8.RuneError && size == 1 && (len(want) == 0 || want[len(want)-1] != line) {
+			want = append(want, line)
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	for name, r := range map[string]io.Reader{
+		"whole":    strings.NewReader(in),
+		"one byte": iotest.OneByteReader(strings.NewReader(in)),
+		"halves":   iotest.HalfReader(strings.NewReader(in)),
+		"data+EOF": iotest.DataErrReader(strings.NewReader(in)),
+	} {
+		d, err := Decode(r, "utf-8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(d)
+		if string(got) != in || !slices.Equal(d.InvalidLines(), want) {
+			t.Errorf("%s: invalid lines %v, want %v", name, d.InvalidLines(), want)
+		}
 	}
 }

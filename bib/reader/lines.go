@@ -26,44 +26,62 @@ func newLineReader(r io.Reader) *lineReader {
 }
 
 // next returns the next line without its line end, and false at the end of
-// input or on a read error (see err).
+// input or on a read error (see err). It scans the buffered input for the
+// line end; a line wholly in the buffer is copied once, into its string.
 func (l *lineReader) next() (string, bool) {
 	if l.err != nil {
 		return "", false
 	}
 	l.buf = l.buf[:0]
 	for {
-		b, err := l.r.ReadByte()
-		if err != nil {
-			if err != io.EOF {
+		if l.r.Buffered() == 0 {
+			if _, err := l.r.Peek(1); err != nil {
+				if err == io.EOF && len(l.buf) > 0 {
+					l.line++
+					return text(l.buf), true
+				}
 				l.err = err
-			} else if len(l.buf) > 0 {
-				l.line++
-				return l.text(), true
+				return "", false
 			}
-			l.err = err
-			return "", false
 		}
-		switch b {
-		case '\n':
-			l.line++
-			return l.text(), true
-		case '\r':
+		chunk, _ := l.r.Peek(l.r.Buffered())
+		end := bytes.IndexByte(chunk, '\n')
+		if end < 0 {
+			end = len(chunk)
+		}
+		if cr := bytes.IndexByte(chunk[:end], '\r'); cr >= 0 {
+			end = cr
+		}
+		if end == len(chunk) {
+			l.buf = append(l.buf, chunk...)
+			l.r.Discard(len(chunk))
+			continue
+		}
+		var line string
+		if len(l.buf) == 0 {
+			line = text(chunk[:end])
+		} else {
+			l.buf = append(l.buf, chunk[:end]...)
+			line = text(l.buf)
+		}
+		atCR := chunk[end] == '\r'
+		l.r.Discard(end + 1)
+		if atCR {
 			if nb, err := l.r.Peek(1); err == nil && nb[0] == '\n' {
 				l.r.Discard(1)
 			}
-			l.line++
-			return l.text(), true
 		}
-		l.buf = append(l.buf, b)
+		l.line++
+		return line, true
 	}
 }
 
-func (l *lineReader) text() string {
-	if !utf8.Valid(l.buf) {
-		return string(bytes.ToValidUTF8(l.buf, []byte("\uFFFD")))
+// text is a line as a string, bytes that are not UTF-8 read as U+FFFD.
+func text(b []byte) string {
+	if !utf8.Valid(b) {
+		return string(bytes.ToValidUTF8(b, []byte("\uFFFD")))
 	}
-	return string(l.buf)
+	return string(b)
 }
 
 // failure returns the read error that ended the input, or nil at a clean end.

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -28,6 +30,34 @@ func TestWoSMissingCRTag(t *testing.T) {
 			if len(r.Repairs) != 0 {
 				t.Errorf("%s: record line %d repaired: %+v", file, r.Line, r.Repairs)
 			}
+		}
+	}
+}
+
+// BenchmarkReadAllWoS reads a Web of Science export whole, its references
+// parsed: the bit-patterned media export, or the file CITEGRAPH_BENCH_INPUT
+// names (a large generated one, bench/wosgen).
+func BenchmarkReadAllWoS(b *testing.B) {
+	file := os.Getenv("CITEGRAPH_BENCH_INPUT")
+	if file == "" {
+		file = "../../testdata/exports/wos-bit-pattern-savedrecs.txt"
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		text, err := Decode(bytes.NewReader(data), "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		rr, _, err := NewReader(FormatWoS, text, file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ReadAll(rr, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
