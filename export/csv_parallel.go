@@ -1,8 +1,6 @@
 package export
 
 import (
-	"bytes"
-	"encoding/csv"
 	"io"
 	"iter"
 	"runtime"
@@ -26,23 +24,19 @@ func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) i
 	if workers < 2 || chunks < 2 {
 		return WriteCSVRows(w, header, rows(0, n))
 	}
-	hw := csv.NewWriter(w)
-	if err := hw.Write(header); err != nil {
+	if _, err := w.Write(appendCSVRow(nil, header)); err != nil {
 		return err
-	}
-	if hw.Flush(); hw.Error() != nil {
-		return hw.Error()
 	}
 	// Each chunk's encoding goes to its own channel; a worker may start a
 	// chunk only when fewer than window chunks wait to be written.
 	window := 2 * workers
-	done := make([]chan *bytes.Buffer, chunks)
+	done := make([]chan []byte, chunks)
 	for i := range done {
-		done[i] = make(chan *bytes.Buffer, 1)
+		done[i] = make(chan []byte, 1)
 	}
 	slots := make(chan struct{}, window)
 	// Written buffers are used again: at most window+workers are made.
-	free := make(chan *bytes.Buffer, window+workers)
+	free := make(chan []byte, window+workers)
 	quit := make(chan struct{})
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -58,18 +52,15 @@ func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) i
 				if c >= chunks {
 					return
 				}
-				var buf *bytes.Buffer
+				var buf []byte
 				select {
 				case buf = <-free:
-					buf.Reset()
 				default:
-					buf = new(bytes.Buffer)
 				}
-				cw := csv.NewWriter(buf)
+				buf = buf[:0]
 				for row := range rows(c*csvChunk, min(n, (c+1)*csvChunk)) {
-					cw.Write(row) // writes to a bytes.Buffer cannot fail
+					buf = appendCSVRow(buf, row)
 				}
-				cw.Flush()
 				done[c] <- buf
 			}
 		})
@@ -77,7 +68,7 @@ func WriteCSVRanges(w io.Writer, header []string, n int, rows func(lo, hi int) i
 	var err error
 	for c := range chunks {
 		buf := <-done[c]
-		if _, err = w.Write(buf.Bytes()); err != nil {
+		if _, err = w.Write(buf); err != nil {
 			break
 		}
 		free <- buf
