@@ -47,6 +47,8 @@ type Folder struct {
 	kind    string // what the folder holds: markerOutput or markerInput
 	earlier manifest
 	written []string
+	started map[string]*startedFile // the files Start began, by name
+	pending []*startedFile          // those not yet counted written, in order
 	locks   []*flock.Flock
 	done    bool
 }
@@ -162,20 +164,71 @@ func (f *Folder) open(c folderConfig) error {
 	return err
 }
 
-// Write writes files into the run's staging folder, each flushed to disk.
-func (f *Folder) Write(files ...File) error {
+// Start begins writing files into the run's staging folder, each flushed
+// to disk, and returns: they are written side by side, on goroutines of
+// their own, while the caller goes on (citegraph analyze writes the tables
+// of the resolved references while it computes the networks). Write waits
+// for a file Start began instead of writing it again; Commit waits for them
+// all, Close for any still being written.
+func (f *Folder) Start(files ...File) error {
 	for _, file := range files {
 		if err := checkName(file.Name); err != nil {
 			return err
 		}
-		if slices.Contains(f.written, file.Name) {
+		if slices.Contains(f.written, file.Name) || f.started[file.Name] != nil {
 			return fmt.Errorf("%s written twice", file.Name)
 		}
-		if err := writeNew(filepath.Join(f.staging, file.Name), file.Write); err != nil {
-			return fmt.Errorf("writing %s: %w", filepath.Join(f.dir, file.Name), err)
+		w := &startedFile{name: file.Name, done: make(chan struct{})}
+		if f.started == nil {
+			f.started = map[string]*startedFile{}
 		}
-		f.written = append(f.written, file.Name)
+		f.started[file.Name] = w
+		f.pending = append(f.pending, w)
+		go func() {
+			defer close(w.done)
+			w.err = writeNew(filepath.Join(f.staging, file.Name), file.Write)
+		}()
 	}
+	return nil
+}
+
+// startedFile is a file Start is writing.
+type startedFile struct {
+	name string
+	done chan struct{} // closed when written, or failed with err
+	err  error
+}
+
+// Write writes files into the run's staging folder, each flushed to disk,
+// side by side (see Start), and returns when all are written. Their
+// contents do not depend on the order they are made in; the first failure
+// in the order of files is returned.
+func (f *Folder) Write(files ...File) error {
+	var fresh []File
+	for _, file := range files {
+		if w := f.started[file.Name]; w == nil || slices.Contains(f.written, file.Name) {
+			fresh = append(fresh, file)
+		}
+	}
+	if err := f.Start(fresh...); err != nil {
+		return err
+	}
+	for _, file := range files {
+		if err := f.finish(f.started[file.Name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish waits for a started file and counts it written.
+func (f *Folder) finish(w *startedFile) error {
+	<-w.done
+	if w.err != nil {
+		return fmt.Errorf("writing %s: %w", filepath.Join(f.dir, w.name), w.err)
+	}
+	f.pending = slices.DeleteFunc(f.pending, func(p *startedFile) bool { return p == w })
+	f.written = append(f.written, w.name)
 	return nil
 }
 
@@ -192,6 +245,11 @@ func (f *Folder) Commit() error {
 		return errors.New("output folder already committed or closed")
 	}
 	f.done = true
+	for len(f.pending) > 0 {
+		if err := f.finish(f.pending[0]); err != nil {
+			return err
+		}
+	}
 	next := manifest{}
 	if f.keep {
 		maps.Copy(next, f.earlier)
@@ -272,6 +330,9 @@ func (f *Folder) moveIn(next manifest) error {
 // Close releases the folder and removes the staging folder: without
 // Commit, or after a failed one, the earlier output stays as it was.
 func (f *Folder) Close() error {
+	for _, w := range f.pending {
+		<-w.done
+	}
 	var err error
 	if f.staging != "" {
 		err = os.RemoveAll(f.staging)

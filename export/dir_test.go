@@ -363,3 +363,63 @@ func TestFolderHoldsInput(t *testing.T) {
 		t.Fatalf("a second fetch into the folder: %v", err)
 	}
 }
+
+// TestFolderStart: files Start began are written while the caller goes on;
+// Write waits for them instead of writing them again, and reports the
+// first failure in its files' order; Commit waits for those Write was not
+// given; a failed one leaves the earlier output as it was.
+func TestFolderStart(t *testing.T) {
+	dir := t.TempDir()
+	f, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	slow := File{"slow.csv", func(w io.Writer) error { <-release; return text("slow 1")(w) }}
+	if err := f.Start(slow, files("1", "early.csv")[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Start(files("2", "early.csv")...); err == nil {
+		t.Error("a file started twice")
+	}
+	close(release)
+	// The second early.csv is not written: the started one is waited for.
+	if err := f.Write(append(files("2", "a.csv", "early.csv"), slow)...); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Write(files("3", "a.csv")...); err == nil {
+		t.Error("a file written twice")
+	}
+	if err := f.Start(files("1", "late.csv")...); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	want := map[string]string{"a.csv": "a.csv 2", "early.csv": "early.csv 1", "slow.csv": "slow 1", "late.csv": "late.csv 1"}
+	if got := outputFiles(t, dir); !maps.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+
+	before := contents(t, dir)
+	f, err = OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failing := File{"b.csv", func(w io.Writer) error { return os.ErrInvalid }}
+	if err := f.Start(failing); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Write(files("4", "a.csv")...); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Commit(); !errors.Is(err, os.ErrInvalid) || !strings.Contains(err.Error(), "b.csv") {
+		t.Errorf("commit: %v, want the failure of b.csv", err)
+	}
+	f.Close()
+	if got := contents(t, dir); !maps.Equal(got, before) {
+		t.Errorf("a failed run changed the folder: %v, was %v", got, before)
+	}
+	noStaging(t, dir)
+}
