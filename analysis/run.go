@@ -55,6 +55,10 @@ type Options struct {
 	// Thesaurus merges and drops cited works and authors in the
 	// co-citation networks (nil: none).
 	Thesaurus *graph.Thesaurus
+	// Resolved, when set, is called as soon as the references are
+	// resolved, with the result that Run goes on to complete: its
+	// ResolvedFiles can be written meanwhile.
+	Resolved func(*Result)
 }
 
 // The defaults of Options.
@@ -120,6 +124,9 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	progress(fmt.Sprintf("resolving %d references of %d records", refs, len(records)))
 	c := graph.NewCorpus(resolve.Resolve(records))
 	r := &Result{Corpus: c, Options: opts, Diagnostics: diagnostics}
+	if opts.Resolved != nil {
+		opts.Resolved(r)
+	}
 	g := c.Citations
 	r.WorkCluster = make([]int, len(c.Works))
 	for i := range r.WorkCluster {

@@ -57,6 +57,19 @@ func (r *Result) csvFiles() []export.File {
 	return files
 }
 
+// ResolvedFiles are the files among those of formats (FormatFiles) that
+// are made from the resolved references alone, Corpus: they can be
+// written from Options.Resolved on, while Run computes the rest.
+func (r *Result) ResolvedFiles(formats []string) []export.File {
+	if !slices.Contains(formats, "csv") {
+		return nil
+	}
+	return slices.DeleteFunc(r.csvFiles(), func(f export.File) bool { return !slices.Contains(resolvedTables, f.Name) })
+}
+
+// resolvedTables are the tables made from Corpus alone.
+var resolvedTables = []string{"references.csv", "citations.csv", "matches.csv"}
+
 func (r *Result) parquetFiles() []export.File {
 	var files []export.File
 	for _, t := range r.tables() {

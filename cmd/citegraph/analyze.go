@@ -167,9 +167,25 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	opts.Progress = progress.callback()
+	// The output folder is opened once the references are resolved, and
+	// their tables written while the analysis goes on.
+	var folder *export.Folder
+	var folderErr error
+	opts.Resolved = func(r *analysis.Result) {
+		folder, folderErr = export.OpenFolder(*out, export.WithForce(*force), export.ByRun(commandLine(fs)))
+		if folderErr == nil {
+			folderErr = folder.Start(formulaSafe(r.ResolvedFiles(oo.formats), oo.csvSafe)...)
+		}
+	}
 	res, err := analysis.Run(in.records, in.diagnostics, opts)
+	if folder != nil {
+		defer folder.Close()
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	if folderErr != nil {
+		return folderErr
 	}
 	files, err := res.FormatFiles(oo.formats)
 	if err != nil {
@@ -194,7 +210,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	files = append(files, more...)
 	progress.stage("writing " + *out)
-	names, err := oo.write(*out, files, stderr, export.WithForce(*force), export.ByRun(commandLine(fs)))
+	names, err := oo.writeInto(folder, *out, files, stderr)
 	if names == nil {
 		return err
 	}

@@ -5,6 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/export"
 )
 
 // BenchmarkAnalyze runs citegraph analyze, in process, on the export named
@@ -27,3 +31,38 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeWrite writes the output folder of analyze (the default
+// formats) from an analysis made once, of the same input as
+// BenchmarkAnalyze: the writing stage alone.
+func BenchmarkAnalyzeWrite(b *testing.B) {
+	in, err := readSample("wos", readOptions{})
+	if file := os.Getenv("CITEGRAPH_BENCH_INPUT"); file != "" {
+		in, err = readInputs([]string{file}, nil, readOptions{})
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := analysis.Run(in.records, in.diagnostics, analysis.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	formats, err := analysis.ParseFormats(analysis.DefaultFormats)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "out")
+	cpu0 := benchCPU()
+	for b.Loop() {
+		files, err := res.FormatFiles(formats)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := export.WriteDir(out, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((benchCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+var benchCPU func() time.Duration

@@ -112,6 +112,12 @@ func (o *outputs) write(dir string, files []export.File, stderr io.Writer, opts 
 		return nil, err
 	}
 	defer folder.Close()
+	return o.writeInto(folder, dir, files, stderr)
+}
+
+// writeInto is write into a folder open already, which may be writing
+// some of the files (export.Folder.Start).
+func (o *outputs) writeInto(folder *export.Folder, dir string, files []export.File, stderr io.Writer) ([]string, error) {
 	if err := folder.Write(formulaSafe(files, o.csvSafe)...); err != nil {
 		return nil, err
 	}
