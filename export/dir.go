@@ -39,18 +39,20 @@ var ErrFolderBusy = errors.New("another citegraph run is writing into this folde
 // "being written" until every file is in place. A lock file keeps a second
 // run out while one writes.
 type Folder struct {
-	dir     string // the output folder, symbolic links resolved
-	staging string // where the run's files are written until Commit
-	inPlace bool   // Commit moves the files into dir one by one
-	keep    bool   // the earlier output's files stay (see KeepEarlier)
-	run     string // what wrote the files (see ByRun)
-	kind    string // what the folder holds: markerOutput or markerInput
-	earlier manifest
-	written []string
-	started map[string]*startedFile // the files Start began, by name
-	pending []*startedFile          // those not yet counted written, in order
-	locks   []*flock.Flock
-	done    bool
+	dir       string // the output folder, symbolic links resolved
+	staging   string // where the run's files are written until Commit
+	inPlace   bool   // Commit moves the files into dir one by one
+	keep      bool   // the earlier output's files stay (see KeepEarlier)
+	run       string // what wrote the files (see ByRun)
+	kind      string // what the folder holds: markerOutput or markerInput
+	earlier   manifest
+	written   []string
+	started   map[string]*startedFile // the files Start began, by name
+	pending   []*startedFile          // those not yet counted written, in order
+	locks     []*flock.Flock
+	done      bool
+	created   bool // OpenFolder made dir: Close removes it unless committed
+	committed bool
 }
 
 // FolderOption configures OpenFolder.
@@ -110,10 +112,11 @@ func OpenFolder(dir string, opts ...FolderOption) (*Folder, error) {
 	if st.foreign && !c.force {
 		return nil, fmt.Errorf("%s: %w", dir, ErrFolderInUse)
 	}
+	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	f := &Folder{dir: dir, keep: c.keep, run: c.run, kind: markerOutput}
+	f := &Folder{dir: dir, keep: c.keep, run: c.run, kind: markerOutput, created: errors.Is(statErr, fs.ErrNotExist)}
 	if c.input {
 		f.kind = markerInput
 	}
@@ -241,6 +244,12 @@ func (f *Folder) Dir() string { return f.dir }
 
 // Commit puts the files written in place of the earlier output.
 func (f *Folder) Commit() error {
+	err := f.commit()
+	f.committed = err == nil
+	return err
+}
+
+func (f *Folder) commit() error {
 	if f.done {
 		return errors.New("output folder already committed or closed")
 	}
@@ -338,12 +347,23 @@ func (f *Folder) Close() error {
 		err = os.RemoveAll(f.staging)
 	}
 	f.done = true
+	abandoned := f.created && !f.committed && f.locks != nil
+	if abandoned {
+		// Removed while held: a run waiting on it takes a new one (lockFolder).
+		os.Remove(filepath.Join(f.dir, lockName))
+	}
 	for i := len(f.locks) - 1; i >= 0; i-- {
 		if uerr := f.locks[i].Close(); err == nil {
 			err = uerr
 		}
 	}
 	f.locks = nil
+	if abandoned {
+		// A folder that did not exist before the run is not left behind
+		// empty when the run fails (a network refused after the
+		// references' tables were begun). Only an empty one is removed.
+		os.Remove(f.dir)
+	}
 	return err
 }
 
