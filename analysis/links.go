@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/citegraph/citegraph/graph"
@@ -62,6 +63,7 @@ func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
 	// Each bucket gets its links in order of a's rank, then b's.
 	links := make([]link, start)
 	var row []int32
+	at := make([]int32, n) // a dense row's positions by neighbour, +1
 	for _, a := range byName {
 		row = row[:0]
 		for e := off[a]; e < off[a+1]; e++ {
@@ -69,7 +71,23 @@ func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
 				row = append(row, int32(e-off[a]))
 			}
 		}
-		slices.SortFunc(row, func(x, y int32) int { return cmp.Compare(rank[adj[off[a]+int64(x)]], rank[adj[off[a]+int64(y)]]) })
+		if later := byName[rank[a]+1:]; len(row)*bits.Len(uint(len(row))) > len(later) {
+			// A dense row (co-citation of the most cited works links
+			// nearly every pair): walk the later nodes in rank order
+			// instead of sorting.
+			for _, pos := range row {
+				at[adj[off[a]+int64(pos)]] = pos + 1
+			}
+			row = row[:0]
+			for _, v := range later {
+				if pos := at[v]; pos > 0 {
+					row = append(row, pos-1)
+					at[v] = 0
+				}
+			}
+		} else {
+			slices.SortFunc(row, func(x, y int32) int { return cmp.Compare(rank[adj[off[a]+int64(x)]], rank[adj[off[a]+int64(y)]]) })
+		}
 		for _, pos := range row {
 			b := bucket.of(weight[off[a]+int64(pos)])
 			links[next[b]] = link{a, pos}
