@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"runtime"
+
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
 )
@@ -30,10 +32,19 @@ func SourceGroups(works []resolve.Work) (group []int32, names []string) {
 // groupWorks groups works by a key: each work's group (-1 where the key is
 // "") and each group's display name, taken from the first work of the group.
 func groupWorks(works []resolve.Work, key func(*resolve.Work) (key, name string)) (group []int32, names []string) {
+	// The keys, folded names, are made on every core; numbering them
+	// in order is serial.
+	keys, display := make([]string, len(works)), make([]string, len(works))
+	k := min(runtime.GOMAXPROCS(0), max(1, len(works)/10000))
+	parallel(k, func(w int) {
+		for i := w * len(works) / k; i < (w+1)*len(works)/k; i++ {
+			keys[i], display[i] = key(&works[i])
+		}
+	})
 	group = make([]int32, len(works))
 	index := map[string]int32{}
 	for i := range works {
-		k, name := key(&works[i])
+		k, name := keys[i], display[i]
 		if k == "" {
 			group[i] = -1
 			continue
