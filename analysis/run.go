@@ -181,15 +181,13 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 			}
 			r.AuthorCoCitation = p
 			r.AuthorClusters = metrics.Louvain(p.Undirected, opts.Resolution, opts.Seed)
+			// The summary, authors.csv and the author network all read it.
+			r.AuthorsTable()
 		})
 	}
 	wg.Wait()
 	if centralityErr != nil {
 		return nil, centralityErr
-	}
-	if opts.CoCitation {
-		// The summary, authors.csv and the author network all read it.
-		r.AuthorsTable()
 	}
 	return r, nil
 }
