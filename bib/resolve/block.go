@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"hash/fnv"
 	"runtime"
 	"slices"
 	"strconv"
@@ -38,13 +37,20 @@ const (
 	rareWords    = 3 // rarest words a description is blocked under
 )
 
+// hashKey is the key of a kind for parts: the FNV-1a hash of hash/fnv's
+// New64a of each part and a zero byte after it, written out so that the
+// twenty keys or so of each description allocate nothing.
 func hashKey(kind byte, parts ...string) uint64 {
-	h := fnv.New64a()
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := uint64(offset64)
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= prime64
+		}
+		h *= prime64 // the zero byte
 	}
-	return uint64(kind)<<56 | h.Sum64()&(1<<56-1)
+	return uint64(kind)<<56 | h&(1<<56-1)
 }
 
 // blockKeys returns a profile's blocking keys.
@@ -74,7 +80,7 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 			names[n] = p.lead
 			n++
 		}
-		var sk []byte
+		var sk, del []byte
 		for _, f := range names[:n] {
 			if len(f) < 4 || !isASCIILetters(f) {
 				continue
@@ -82,7 +88,8 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 			sk = ocrSkeleton(sk[:0], f)
 			dst = append(dst, hashKey(keyNearAuthor, string(sk), y0))
 			for i := range sk {
-				dst = append(dst, hashKey(keyNearAuthor, string(sk[:i])+string(sk[i+1:]), y0))
+				del = append(append(del[:0], sk[:i]...), sk[i+1:]...)
+				dst = append(dst, hashKey(keyNearAuthor, string(del), y0))
 			}
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // or gets the start of its title, or is named by its DOI or id.
 func assignLabels(works []Work) {
 	base := make([]string, len(works))
-	count := map[string]int{}
+	count := make(map[string]int, len(works))
 	for i := range works {
 		base[i] = baseLabel(&works[i])
 		count[base[i]]++

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -120,8 +121,10 @@ var matchStopWords = map[string]bool{
 // is split where letters and digits meet ("V48" → "v", "48"), and a run of
 // Chinese characters gives its character pairs.
 // The slices passed are reused: a callback that keeps one copies it.
-func splitText(s string, word, num func([]byte)) {
-	s = readLookAlikes(s)
+func splitText(s string, word, num func([]byte)) { splitRead(readLookAlikes(s), word, num) }
+
+// splitRead is splitText of a text whose look-alikes are read.
+func splitRead(s string, word, num func([]byte)) {
 	if !isASCII(s) {
 		// An invalid byte would leave the rune after it undecomposed.
 		s = norm.NFKD.String(strings.ToValidUTF8(s, " "))
@@ -287,18 +290,28 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	// text: one style lists every author, another three and "et al.",
 	// another the first with a full given name. Only the first author's
 	// family stays a word.
-	authorWords := map[string]bool{}
-	for _, a := range w.Authors {
-		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s []byte) { authorWords[string(s)] = true }, func([]byte) {})
-	}
+	// The names' words are split name by name: splitText reads and
+	// splits each word on its own, so the words of "Family Given" are
+	// those of Family and then of Given.
+	var familyWords, authorWords []string // the first author's family and literal name's; the others, sorted
+	noNumber := func([]byte) {}
 	if fa := w.FirstAuthor(); !fa.IsZero() {
 		p.fams = FamilyVariants(fa)
 		p.init = FirstInitial(fa)
-		splitText(fa.Family+" "+fa.Given, func(s []byte) {
-			p.nameWords = append(p.nameWords, string(s))
-		}, func([]byte) {})
-		splitText(fa.Family+" "+fa.Literal, func(s []byte) { delete(authorWords, string(s)) }, func([]byte) {})
+		splitText(fa.Family, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
+		p.nameWords = slices.Clone(familyWords)
+		splitText(fa.Given, func(s []byte) { p.nameWords = append(p.nameWords, string(s)) }, noNumber)
+		splitText(fa.Literal, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
 	}
+	for _, a := range w.Authors {
+		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s []byte) {
+			if !containsBytes(familyWords, s) {
+				authorWords = append(authorWords, string(s))
+			}
+		}, noNumber)
+	}
+	slices.Sort(authorWords)
+	authorWords = slices.Compact(authorWords)
 	for _, a := range w.Authors[min(1, len(w.Authors)):] {
 		if k := bib.FamilyKey(a); k != "" {
 			p.others = append(p.others, k)
@@ -337,10 +350,11 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		text = dropLinks(text)
 	}
 	p.text = text
-	p.noisy = readLookAlikes(text) != text
+	read := readLookAlikes(text)
+	p.noisy = read != text
 	var tight strings.Builder
 	years := 0 // the text's years: one, or -1 for several
-	splitText(text, func(s []byte) {
+	splitRead(read, func(s []byte) {
 		tight.Write(s)
 		if p.lead == "" && len(s) >= 3 {
 			p.lead = string(s)
@@ -348,7 +362,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		if len(s) <= 3 && !containsBytes(p.textWords, s) {
 			p.textWords = append(p.textWords, string(s))
 		}
-		if !matchStopWords[string(s)] && !authorWords[string(s)] {
+		if _, author := slices.BinarySearch(authorWords, string(s)); !author && !matchStopWords[string(s)] {
 			pd.add(s, false)
 		}
 	}, func(s []byte) {
@@ -563,15 +577,23 @@ const (
 var fieldNames = []string{"id", "doi", "author", "initial", "year", "title", "source", "volume", "issue", "page", "numbers", "text"}
 
 // String lists the fields, "author+year+volume+page".
-func (f fieldSet) String() string {
-	var parts []string
-	for i, n := range fieldNames {
-		if f&(1<<i) != 0 {
-			parts = append(parts, n)
+func (f fieldSet) String() string { return fieldSetNames()[f&(1<<len(fieldNames)-1)] }
+
+// fieldSetNames is the String of every fieldSet, made once: every matched
+// reference is given its set's (400,000 on 500 generated reviews).
+var fieldSetNames = sync.OnceValue(func() []string {
+	names := make([]string, 1<<len(fieldNames))
+	for f := range names {
+		var parts []string
+		for i, n := range fieldNames {
+			if f&(1<<i) != 0 {
+				parts = append(parts, n)
+			}
 		}
+		names[f] = strings.Join(parts, "+")
 	}
-	return strings.Join(parts, "+")
-}
+	return names
+})
 
 // score maps evidence to [0, 1]: 0.5 at the match threshold.
 func (v verdict) score() float64 {

@@ -590,9 +590,10 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		if key >= 0 {
 			found := false
 			for _, k := range same[key] {
-				if g := &groups[k-records]; !slices.Contains(g.citing, citing) {
+				g := &groups[k-records]
+				if at, cited := slices.BinarySearch(g.citing, citing); !cited {
 					g.refs = append(g.refs, int32(i))
-					g.citing = mergeSorted(g.citing, []int32{citing})
+					g.citing = slices.Insert(g.citing, at, citing)
 					m.refNode[i] = k
 					found = true
 					break
@@ -948,7 +949,9 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 					r.byID[ref.ID] = w
 				}
 			}
-			if ref.ID == "" && bib.DOIKey(&ref.Work) == "" && len(bib.MatchKeys(&ref.Work)) == 0 {
+			// The node's profile is this reference's (the first of its
+			// node, as of its group): its keys are bib.MatchKeys.
+			if ref.ID == "" && len(n.p.keys) == 0 {
 				// Nothing to match on: the raw text is the only description.
 				r.c.Works[w].Title = fallbackTitle(ref)
 			}

@@ -299,18 +299,31 @@ func FamilyVariants(n bib.Name) []string {
 		}
 		return out
 	}
-	key := fam
-	key = strings.ReplaceAll(fold(key), " ", "")
-	add(key)
-	words := strings.Fields(fold(fam))
+	folded := fold(fam)
+	add(strings.ReplaceAll(folded, " ", ""))
+	words := strings.Fields(folded)
 	for len(words) > 1 && familyParticles[words[0]] {
 		words = words[1:]
 		add(strings.Join(words, ""))
 	}
 	for _, k := range slices.Clone(out) {
-		add(germanFold.Replace(k))
+		if transliteratedUmlaut(k) {
+			add(germanFold.Replace(k))
+		}
 	}
 	return out
+}
+
+// transliteratedUmlaut reports whether s has a pair germanFold replaces,
+// "ae", "oe" or "ue": most names have none, and the replacer costs more
+// than the look.
+func transliteratedUmlaut(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == 'e' && (s[i-1] == 'a' || s[i-1] == 'o' || s[i-1] == 'u') {
+			return true
+		}
+	}
+	return false
 }
 
 var familyParticles = map[string]bool{
