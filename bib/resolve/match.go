@@ -397,28 +397,38 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 // document frequencies, and appends the ids of its words, in the order of
 // the text, to seq.
 func (t *tokens) finishProfile(p *profile, pd *textTokens, seq []int32) []int32 {
-	var nums []int32
 	first := len(seq)
+	seq, nums := t.internTokens(pd, seq, nil)
+	p.words, p.nums = sortedSet(seq[first:]), sortedSet(nums)
+	t.count(p)
+	return seq
+}
+
+// internTokens interns a prepared profile's tokens in t and appends the
+// ids of its words to words and of its numbers to nums, in the order of
+// the text.
+func (t *tokens) internTokens(pd *textTokens, words, nums []int32) ([]int32, []int32) {
 	start := int32(0)
 	for _, end := range pd.spans {
 		if end < 0 {
 			end = -end - 1
 			nums = append(nums, t.intern(t.nums, pd.buf[start:end]))
 		} else {
-			seq = append(seq, t.intern(t.ids, pd.buf[start:end]))
+			words = append(words, t.intern(t.ids, pd.buf[start:end]))
 		}
 		start = end
 	}
-	p.words = sortedSet(seq[first:])
-	slices.Sort(nums)
-	p.nums = slices.Compact(nums)
+	return words, nums
+}
+
+// count adds a profile's words and numbers to the document frequencies.
+func (t *tokens) count(p *profile) {
 	for _, x := range p.words {
 		t.df[x]++
 	}
 	for _, x := range p.nums {
 		t.df[x]++
 	}
-	return seq
 }
 
 // sortedSet is the distinct values of xs, sorted, in a slice of its own.

@@ -638,34 +638,33 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		}
 		n.p, pend[k] = prepareProfile(describe(k))
 	})
-	var seq []int32
-	ends := make([]int, len(m.nodes))
+	// Node k's words are seq[ends[k-1]:ends[k]], its numbers
+	// nums[numEnds[k-1]:numEnds[k]]; the sets are made on every core.
+	var seq, nums []int32
+	ends, numEnds := make([]int, len(m.nodes)+1), make([]int, len(m.nodes)+1)
 	for k := range m.nodes {
-		seq = m.tok.finishProfile(&m.nodes[k].p, &pend[k], seq)
-		ends[k] = len(seq)
+		seq, nums = m.tok.internTokens(&pend[k], seq, nums)
+		ends[k+1], numEnds[k+1] = len(seq), len(nums)
 		pend[k] = textTokens{}
+	}
+	parallelFor(len(m.nodes), func(k int) {
+		p := &m.nodes[k].p
+		p.words, p.nums = sortedSet(seq[ends[k]:ends[k+1]]), sortedSet(nums[numEnds[k]:numEnds[k+1]])
+	})
+	for k := range m.nodes {
+		m.tok.count(&m.nodes[k].p)
 	}
 	c := newCorrector(m.tok)
 	parallelFor(len(m.nodes), func(k int) {
 		p := &m.nodes[k].p
-		start := 0
-		if k > 0 {
-			start = ends[k-1]
-		}
-		if words := c.correct(nil, seq[start:ends[k]]); !slices.Equal(words, seq[start:ends[k]]) {
+		if words := c.correct(nil, seq[ends[k]:ends[k+1]]); !slices.Equal(words, seq[ends[k]:ends[k+1]]) {
 			p.words = sortedSet(words)
 			p.noisy = true
 		}
 	})
 	clear(m.tok.df)
 	for k := range m.nodes {
-		n := &m.nodes[k]
-		for _, x := range n.p.words {
-			m.tok.df[x]++
-		}
-		for _, x := range n.p.nums {
-			m.tok.df[x]++
-		}
+		m.tok.count(&m.nodes[k].p)
 	}
 	m.readSources(func(k int) *bib.Work {
 		_, w, _ := describe(k)
