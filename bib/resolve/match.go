@@ -352,7 +352,11 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	p.text = text
 	read := readLookAlikes(text)
 	p.noisy = read != text
+	// The tokens and the tight form are about as long as the text: made
+	// at its length, they are seldom grown by copies.
 	var tight strings.Builder
+	tight.Grow(len(read))
+	pd.buf, pd.spans = make([]byte, 0, len(read)), make([]int32, 0, len(read)/4+1)
 	years := 0 // the text's years: one, or -1 for several
 	splitRead(read, func(s []byte) {
 		tight.Write(s)

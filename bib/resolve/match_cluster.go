@@ -262,10 +262,10 @@ func (m *matcher) cluster(links []link) []int32 {
 	n := len(m.nodes)
 	parent := make([]int32, n)
 	groups := make([]group, n)
-	for i := range parent {
+	parallelFor(n, func(i int) {
 		parent[i] = int32(i)
 		groups[i] = newGroup(int32(i), &m.nodes[i])
-	}
+	})
 	var find func(int32) int32
 	find = func(x int32) int32 {
 		for parent[x] != x {
@@ -931,6 +931,8 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		better(l.a, k, l.b)
 		better(l.b, k, l.a)
 	}
+	// Each reference's work, in input order: works are numbered, and their
+	// gaps filled, in the order of their references.
 	firstRef := map[int32]int{} // the first reference to each work resolved by id
 	for i, ref := range refs {
 		k := m.refNode[i]
@@ -938,10 +940,10 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 			r.resolveByID(i, ref, firstRef)
 			continue
 		}
-		n := &m.nodes[k]
 		out := &r.c.Refs[i]
 		w := workOf[roots[k]]
 		if w < 0 {
+			n := &m.nodes[k]
 			w = r.newWork(Work{Work: ref.Work, ID: ref.ID})
 			if ref.ID != "" {
 				if _, taken := r.byID[ref.ID]; !taken {
@@ -960,7 +962,14 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 		}
 		fillMissing(&r.c.Works[w].Work, &ref.Work)
 		out.Work = w
-		switch {
+	}
+	// How each reference joined an earlier one's work, on every core.
+	parallelFor(len(refs), func(i int) {
+		k, out := m.refNode[i], &r.c.Refs[i]
+		if k < 0 || out.Match == MatchNew {
+			return
+		}
+		switch n := &m.nodes[k]; {
 		case n.refs[0] != int32(i) && n.self.rule != "":
 			// A repeat of the node's first reference.
 			out.Match, out.Score, out.Via, out.Agreed = n.self.rule, n.self.score(), int(n.refs[0]), n.self.agreed.String()
@@ -975,10 +984,10 @@ func (r *resolver) matchReferences(refs []*bib.Reference) {
 				out.Via = int(o.refs[0])
 			}
 		}
-		if r.c.Works[w].InCorpus {
+		if r.c.Works[out.Work].InCorpus {
 			out.Match = MatchRecord
 		}
-	}
+	})
 }
 
 // resolveByID resolves reference i, which names its work by id (an edge
