@@ -174,12 +174,13 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 	all = make([]Ref, offset[len(records)])
 	twinOf := make([]int, len(all))
 	forRecordRuns(offset, func(lo, hi int) {
+		// Each wording's first reference in all, and its occurrences so
+		// far in the list: one map for the run's lists, cleared for each.
+		type seen struct{ first, n int }
+		occ := map[string]seen{}
 		for i := lo; i < hi; i++ {
 			rec := records[i]
-			// Each wording's first reference in all, and its occurrences
-			// so far in this list.
-			type seen struct{ first, n int }
-			occ := make(map[string]seen, len(rec.References))
+			clear(occ)
 			for k := range rec.References {
 				ref := &rec.References[k]
 				idx := offset[i] + k
