@@ -724,15 +724,15 @@ func identifying(ref *bib.Reference) bool {
 	return n >= 2
 }
 
-// containerKey is a source's letters and digits, folded to lower case, its
-// one-letter words kept: they name a journal's section ("Phys Rev B").
-func containerKey(s string) string {
-	return strings.Map(func(r rune) rune {
+// writeContainerKey writes a source's letters and digits, folded to lower
+// case, its one-letter words kept: they name a journal's section ("Phys
+// Rev B").
+func writeContainerKey(b *strings.Builder, s string) {
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
+			b.WriteRune(unicode.ToLower(r))
 		}
-		return -1
-	}, s)
+	}
 }
 
 // descriptionKeys numbers the description keys of the references without
@@ -815,14 +815,22 @@ func descriptionKey(ref *bib.Reference) string {
 		splitText(s, write, write)
 		b.WriteByte(0)
 	}
+	source := func(s string) {
+		writeContainerKey(&b, s)
+		b.WriteByte(0)
+	}
+	fa := w.FirstAuthor()
 	field(ref.ID)
 	field(bib.DOIKey(w))
-	tight(w.FirstAuthor().Family + " " + w.FirstAuthor().Literal)
-	field(string(FirstInitial(w.FirstAuthor())))
-	field(strconv.Itoa(w.Year))
+	splitText(fa.Family, write, write) // "Family Literal" made tight: each name's words in turn
+	tight(fa.Literal)
+	field(string(FirstInitial(fa)))
+	var year [8]byte
+	b.Write(strconv.AppendInt(year[:0], int64(w.Year), 10))
+	b.WriteByte(0)
 	tight(w.Title)
-	field(containerKey(w.Container))
-	field(containerKey(w.ContainerShort))
+	source(w.Container)
+	source(w.ContainerShort)
 	field(normLocator(w.Volume))
 	field(normLocator(w.Issue))
 	field(normLocator(w.Pages))
