@@ -13,10 +13,10 @@ import (
 // or gets the start of its title, or is named by its DOI or id.
 func assignLabels(works []Work) {
 	base := make([]string, len(works))
+	parallelFor(len(works), func(i int) { base[i] = baseLabel(&works[i]) })
 	count := make(map[string]int, len(works))
-	for i := range works {
-		base[i] = baseLabel(&works[i])
-		count[base[i]]++
+	for _, b := range base {
+		count[b]++
 	}
 	seen := map[string]int{}
 	for i := range works {
