@@ -52,8 +52,8 @@ type wordVariant struct {
 // more.
 func newCorrector(t *tokens) *corrector {
 	c := &corrector{t: t, df: slices.Clone(t.df), seed: maphash.MakeSeed()}
-	// The variants of each dictionary word, on every core, a worker to a
-	// range of words.
+	// The variants of each dictionary word, sorted, on every core, a
+	// worker to a range of words; then the workers' runs merged.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.df)/10000))
 	parts := make([][]wordVariant, workers)
 	forRanges(len(c.df), workers, func(w, lo, hi int) {
@@ -66,14 +66,9 @@ func newCorrector(t *tokens) *corrector {
 			buf = ocrSkeleton(buf[:0], s)
 			c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
 		}
+		slices.SortFunc(parts[w], compareVariants)
 	})
-	c.edits = slices.Concat(parts...)
-	slices.SortFunc(c.edits, func(a, b wordVariant) int {
-		if a.hash != b.hash {
-			return cmp.Compare(a.hash, b.hash)
-		}
-		return cmp.Compare(a.word, b.word)
-	})
+	c.edits = mergeVariants(parts)
 	// The directory: the hashes are uniform, so about one variant begins
 	// with each prefix of dirBits bits.
 	c.dirBits = max(1, bits.Len(uint(len(c.edits))))
@@ -98,6 +93,42 @@ func newCorrector(t *tokens) *corrector {
 		c.present[b/64] |= 1 << (b % 64)
 	}
 	return c
+}
+
+// compareVariants orders variants by hash, then word.
+func compareVariants(a, b wordVariant) int {
+	if a.hash != b.hash {
+		return cmp.Compare(a.hash, b.hash)
+	}
+	return cmp.Compare(a.word, b.word)
+}
+
+// mergeVariants merges runs of variants, each sorted (compareVariants),
+// into one sorted slice.
+func mergeVariants(runs [][]wordVariant) []wordVariant {
+	if len(runs) == 0 {
+		return nil
+	}
+	for len(runs) > 1 {
+		var merged [][]wordVariant
+		for i := 0; i+1 < len(runs); i += 2 {
+			a, b := runs[i], runs[i+1]
+			out := make([]wordVariant, 0, len(a)+len(b))
+			for len(a) > 0 && len(b) > 0 {
+				if compareVariants(b[0], a[0]) < 0 {
+					out, b = append(out, b[0]), b[1:]
+				} else {
+					out, a = append(out, a[0]), a[1:]
+				}
+			}
+			merged = append(merged, append(append(out, a...), b...))
+		}
+		if len(runs)%2 == 1 {
+			merged = append(merged, runs[len(runs)-1])
+		}
+		runs = merged
+	}
+	return runs[0]
 }
 
 // variantsOf returns the dictionary's variants with hash h, in word order.

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,5 +70,27 @@ func TestNoisyAbbreviatedSource(t *testing.T) {
 	}
 	if sameWork(c, 1, 2) {
 		t.Error("the noisy reference joined the article of another journal")
+	}
+}
+
+// TestMergeVariants merges sorted runs, ties of hash and odd counts of
+// runs among them, into the order one sort of them all gives.
+func TestMergeVariants(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for runs := range 5 {
+		var all []wordVariant
+		parts := make([][]wordVariant, runs)
+		for i := range parts {
+			for range rng.IntN(50) {
+				v := wordVariant{hash: rng.Uint64N(20), word: rng.Int32N(10)}
+				parts[i] = append(parts[i], v)
+				all = append(all, v)
+			}
+			slices.SortFunc(parts[i], compareVariants)
+		}
+		slices.SortFunc(all, compareVariants)
+		if got := mergeVariants(parts); !slices.Equal(got, all) {
+			t.Errorf("%d runs: merged %v, want %v", runs, got, all)
+		}
 	}
 }
