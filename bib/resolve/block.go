@@ -62,8 +62,9 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	if p.id != "" {
 		dst = append(dst, hashKey(keyID, p.id))
 	}
+	var y0, y1 string // the year and the next, written once for the keys below
 	if p.year != 0 {
-		y0, y1 := strconv.Itoa(p.year), strconv.Itoa(p.year+1)
+		y0, y1 = strconv.Itoa(p.year), strconv.Itoa(p.year+1)
 		for _, f := range p.fams[:min(len(p.fams), 4)] {
 			dst = append(dst, hashKey(keyAuthorYear, f, y0), hashKey(keyAuthorYear, f, y1))
 		}
@@ -73,7 +74,6 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	// skeleton), with the year, so that two spellings one edit apart
 	// share a key.
 	if p.year != 0 {
-		y0 := strconv.Itoa(p.year)
 		var names [3]string
 		n := copy(names[:], p.fams[:min(len(p.fams), 2)])
 		if p.lead != "" && !slices.Contains(names[:n], p.lead) {
@@ -108,7 +108,7 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	// with the full forms of its work.
 	for _, k := range p.srcKeys[:min(len(p.srcKeys), 2)] {
 		if p.year != 0 {
-			dst = append(dst, hashKey(keySource, k, strconv.Itoa(p.year)), hashKey(keySource, k, strconv.Itoa(p.year+1)))
+			dst = append(dst, hashKey(keySource, k, y0), hashKey(keySource, k, y1))
 		}
 		if p.page != "" {
 			dst = append(dst, hashKey(keySource, k, "p"+p.page))
@@ -124,7 +124,6 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	// the names and the parser has lost the fields. A volume with the
 	// year would gather a journal's whole volume.
 	if p.year != 0 {
-		y0, y1 := strconv.Itoa(p.year), strconv.Itoa(p.year+1)
 		year := int32(-1)
 		if id, ok := m.tok.nums[y0]; ok {
 			year = id

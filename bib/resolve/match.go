@@ -121,16 +121,30 @@ var matchStopWords = map[string]bool{
 // is split where letters and digits meet ("V48" → "v", "48"), and a run of
 // Chinese characters gives its character pairs.
 // The slices passed are reused: a callback that keeps one copies it.
-func splitText(s string, word, num func([]byte)) { splitRead(readLookAlikes(s), word, num) }
+func splitText(s string, word, num func([]byte)) {
+	var sp splitter
+	sp.split(s, word, num)
+}
 
-// splitRead is splitText of a text whose look-alikes are read.
-func splitRead(s string, word, num func([]byte)) {
+// A splitter splits texts as splitText does, making their tokens in one
+// buffer: a profile splits its text and names (five texts or so) with one
+// (the buffer, passed to the callbacks, is on the heap).
+type splitter struct{ buf []byte }
+
+func (sp *splitter) split(s string, word, num func([]byte)) {
+	sp.splitRead(readLookAlikes(s), word, num)
+}
+
+// splitRead is split of a text whose look-alikes are read.
+func (sp *splitter) splitRead(s string, word, num func([]byte)) {
 	if !isASCII(s) {
 		// An invalid byte would leave the rune after it undecomposed.
 		s = norm.NFKD.String(strings.ToValidUTF8(s, " "))
 	}
-	var arr [64]byte
-	buf := arr[:0]
+	if sp.buf == nil {
+		sp.buf = make([]byte, 0, 64)
+	}
+	buf := sp.buf[:0]
 	var han []rune
 	flushHan := func() {
 		if len(han) == 1 {
@@ -210,6 +224,7 @@ func splitRead(s string, word, num func([]byte)) {
 	}
 	flush()
 	flushHan()
+	sp.buf = buf
 }
 
 // initials are the first letters of words: "jap" of [j appl phys].
@@ -293,18 +308,19 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	// The names' words are split name by name: splitText reads and
 	// splits each word on its own, so the words of "Family Given" are
 	// those of Family and then of Given.
+	var sp splitter
 	var familyWords, authorWords []string // the first author's family and literal name's; the others, sorted
 	noNumber := func([]byte) {}
 	if fa := w.FirstAuthor(); !fa.IsZero() {
 		p.fams = FamilyVariants(fa)
 		p.init = FirstInitial(fa)
-		splitText(fa.Family, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
+		sp.split(fa.Family, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
 		p.nameWords = slices.Clone(familyWords)
-		splitText(fa.Given, func(s []byte) { p.nameWords = append(p.nameWords, string(s)) }, noNumber)
-		splitText(fa.Literal, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
+		sp.split(fa.Given, func(s []byte) { p.nameWords = append(p.nameWords, string(s)) }, noNumber)
+		sp.split(fa.Literal, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
 	}
 	for _, a := range w.Authors {
-		splitText(a.Family+" "+a.Given+" "+a.Literal, func(s []byte) {
+		sp.split(a.Family+" "+a.Given+" "+a.Literal, func(s []byte) {
 			if !containsBytes(familyWords, s) {
 				authorWords = append(authorWords, string(s))
 			}
@@ -358,7 +374,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	tight.Grow(len(read))
 	pd.buf, pd.spans = make([]byte, 0, len(read)), make([]int32, 0, len(read)/4+1)
 	years := 0 // the text's years: one, or -1 for several
-	splitRead(read, func(s []byte) {
+	sp.splitRead(read, func(s []byte) {
 		tight.Write(s)
 		if p.lead == "" && len(s) >= 3 {
 			p.lead = string(s)
@@ -392,7 +408,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 		p.year = printedYear(text, p.year)
 	}
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
-		splitText(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
+		sp.split(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
 	}
 	return p, pd
 }

@@ -811,8 +811,9 @@ func descriptionKey(ref *bib.Reference) string {
 	}
 	// The tight forms are written straight in (tightOf without its string).
 	write := func(p []byte) { b.Write(p) }
+	var sp splitter
 	tight := func(s string) {
-		splitText(s, write, write)
+		sp.split(s, write, write)
 		b.WriteByte(0)
 	}
 	source := func(s string) {
@@ -822,7 +823,7 @@ func descriptionKey(ref *bib.Reference) string {
 	fa := w.FirstAuthor()
 	field(ref.ID)
 	field(bib.DOIKey(w))
-	splitText(fa.Family, write, write) // "Family Literal" made tight: each name's words in turn
+	sp.split(fa.Family, write, write) // "Family Literal" made tight: each name's words in turn
 	tight(fa.Literal)
 	field(string(FirstInitial(fa)))
 	var year [8]byte
