@@ -80,7 +80,8 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 			names[n] = p.lead
 			n++
 		}
-		var sk, del []byte
+		var skRoom, delRoom [32]byte
+		sk, del := skRoom[:0], delRoom[:0]
 		for _, f := range names[:n] {
 			if len(f) < 4 || !isASCIILetters(f) {
 				continue

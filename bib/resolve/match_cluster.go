@@ -657,7 +657,8 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	c := newCorrector(m.tok)
 	parallelFor(len(m.nodes), func(k int) {
 		p := &m.nodes[k].p
-		if words := c.correct(nil, seq[ends[k]:ends[k+1]]); !slices.Equal(words, seq[ends[k]:ends[k+1]]) {
+		var room [64]int32 // the mended words, on the stack for most texts
+		if words := c.correct(room[:0], seq[ends[k]:ends[k+1]]); !slices.Equal(words, seq[ends[k]:ends[k+1]]) {
 			p.words = sortedSet(words)
 			p.noisy = true
 		}

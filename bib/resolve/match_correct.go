@@ -239,7 +239,9 @@ func (c *corrector) known(s string) (int32, bool) {
 // correct appends to dst the words of seq (word ids in the order of the
 // text) with each word no other description uses mended, and returns it.
 func (c *corrector) correct(dst, seq []int32) []int32 {
-	var buf, joined []byte
+	var buf []byte
+	var joinedRoom [32]byte
+	joined := joinedRoom[:0]
 	for k := 0; k < len(seq); k++ {
 		x := seq[k]
 		if k+1 < len(seq) && (c.df[x] == 1 || c.df[seq[k+1]] == 1) {
@@ -280,7 +282,8 @@ func (c *corrector) nearest(s string, buf *[]byte) (int32, bool) {
 	*buf = ocrSkeleton((*buf)[:0], s)
 	sk := *buf
 	best, found := int32(0), false
-	var other []byte
+	var otherRoom [32]byte
+	other := otherRoom[:0]
 	consider := func(h uint64) {
 		for _, v := range c.variantsOf(h) {
 			id := v.word
