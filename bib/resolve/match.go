@@ -273,7 +273,7 @@ func yearOf(digits []byte) int {
 // normLocator is the comparison form of a volume, issue or page: folded,
 // leading zeros dropped ("0047" → "47", "e1234" kept).
 func normLocator(s string) string {
-	s = strings.ReplaceAll(bib.Fold(readLookAlikes(s)), " ", "")
+	s = strings.ReplaceAll(fold(readLookAlikes(s)), " ", "")
 	t := strings.TrimLeft(s, "0")
 	if t == "" && s != "" {
 		return "0"

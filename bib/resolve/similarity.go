@@ -28,12 +28,23 @@ func isASCIIText(s string) bool {
 }
 
 // fold is Fold with a fast path for ASCII text, which needs no Unicode
-// decomposition.
+// decomposition, and a faster one for text already folded (lower case
+// letters and digits, words one space apart), which it returns as it is
+// (TestFoldIsBibFold).
 func fold(s string) string {
+	folded := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		switch c := s[i]; {
+		case c >= 0x80:
 			return bib.Fold(s)
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ' && i > 0 && i+1 < len(s) && s[i-1] != ' ':
+		default:
+			folded = false
 		}
+	}
+	if folded {
+		return s
 	}
 	b := make([]byte, 0, len(s))
 	space := false
@@ -301,12 +312,15 @@ func FamilyVariants(n bib.Name) []string {
 	}
 	folded := fold(fam)
 	add(strings.ReplaceAll(folded, " ", ""))
-	words := strings.Fields(folded)
+	var words []string // a family of one word has no particle to drop
+	if strings.ContainsFunc(folded, unicode.IsSpace) {
+		words = strings.Fields(folded)
+	}
 	for len(words) > 1 && familyParticles[words[0]] {
 		words = words[1:]
 		add(strings.Join(words, ""))
 	}
-	for _, k := range slices.Clone(out) {
+	for _, k := range out { // the variants so far: range reads out as it is now
 		if transliteratedUmlaut(k) {
 			add(germanFold.Replace(k))
 		}

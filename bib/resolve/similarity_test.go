@@ -103,3 +103,14 @@ func TestMatchKeysFast(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldIsBibFold keeps fold, and its fast paths for ASCII and for text
+// already folded, to bib.Fold.
+func TestFoldIsBibFold(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "abc def", "abc  def", " abc", "abc ", "Abc", "v51", "51", "e1234", "a-b", "j appl phys",
+		"J. Appl. Phys.", "x\ty", "müller", "ab\xffcd", "a b c 1 2"} {
+		if got, want := fold(s), bib.Fold(s); got != want {
+			t.Errorf("fold(%q) = %q, bib.Fold %q", s, got, want)
+		}
+	}
+}
