@@ -46,7 +46,8 @@ func fold(s string) string {
 	if folded {
 		return s
 	}
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -55,16 +56,16 @@ func fold(s string) string {
 			c += 'a' - 'A'
 			fallthrough
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			if space && len(b) > 0 {
-				b = append(b, ' ')
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
 			}
 			space = false
-			b = append(b, c)
+			b.WriteByte(c)
 		default:
 			space = true
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // TitleGrams returns the sorted, distinct hashed character trigrams of a
