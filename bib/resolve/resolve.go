@@ -366,15 +366,16 @@ func (r *resolver) newWork(w Work) int32 {
 // skipping any number an input id already takes.
 func (r *resolver) assignIDs() {
 	n := 0
+	var buf [24]byte
 	for i := range r.c.Works {
 		if r.c.Works[i].ID != "" {
 			continue
 		}
 		for {
 			n++
-			id := "W" + strconv.Itoa(n)
-			if _, taken := r.byID[id]; !taken {
-				r.c.Works[i].ID = id
+			id := strconv.AppendInt(append(buf[:0], 'W'), int64(n), 10) // "W" and n, made once
+			if _, taken := r.byID[string(id)]; !taken {
+				r.c.Works[i].ID = string(id)
 				break
 			}
 		}
