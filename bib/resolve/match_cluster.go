@@ -638,21 +638,13 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		}
 		n.p, pend[k] = prepareProfile(describe(k))
 	})
-	// Node k's words are seq[ends[k-1]:ends[k]], its numbers
-	// nums[numEnds[k-1]:numEnds[k]]; the sets are made on every core.
-	var seq, nums []int32
-	ends, numEnds := make([]int, len(m.nodes)+1), make([]int, len(m.nodes)+1)
+	// Node k's words, in the order of its text, are seq[ends[k]:ends[k+1]].
+	var seq []int32
+	ends := make([]int, len(m.nodes)+1)
 	for k := range m.nodes {
-		seq, nums = m.tok.internTokens(&pend[k], seq, nums)
-		ends[k+1], numEnds[k+1] = len(seq), len(nums)
+		seq = m.tok.finishProfile(&m.nodes[k].p, &pend[k], seq)
+		ends[k+1] = len(seq)
 		pend[k] = textTokens{}
-	}
-	parallelFor(len(m.nodes), func(k int) {
-		p := &m.nodes[k].p
-		p.words, p.nums = sortedSet(seq[ends[k]:ends[k+1]]), sortedSet(nums[numEnds[k]:numEnds[k+1]])
-	})
-	for k := range m.nodes {
-		m.tok.count(&m.nodes[k].p)
 	}
 	c := newCorrector(m.tok)
 	parallelFor(len(m.nodes), func(k int) {
