@@ -272,7 +272,15 @@ func forRows(rows int, f func(a int, s *rowScratch)) {
 // co-citation network: two groups are linked once per record citing both.
 func Regroup(g *Directed, group []int32, groups int) *Directed {
 	n := g.Order()
-	var edges []Edge
+	grouped := 0
+	for u := 0; u < n; u++ {
+		for _, v := range g.Out(u) {
+			if group[v] >= 0 {
+				grouped++
+			}
+		}
+	}
+	edges := make([]Edge, 0, grouped)
 	for u := 0; u < n; u++ {
 		for _, v := range g.Out(u) {
 			if gr := group[v]; gr >= 0 {
