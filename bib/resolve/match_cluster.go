@@ -638,6 +638,10 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		}
 		n.p, pend[k] = prepareProfile(describe(k))
 	})
+	// The texts' sketches need only the profiles: they are made while the
+	// tokens are interned and mended, which is mostly serial.
+	var sketching sync.WaitGroup
+	sketching.Go(m.sketchTexts)
 	// Node k's words, in the order of its text, are seq[ends[k]:ends[k+1]].
 	var seq []int32
 	ends := make([]int, len(m.nodes)+1)
@@ -664,6 +668,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		return w
 	}, c)
 	m.tok.finish(len(m.nodes))
+	sketching.Wait()
 	for k := m.records; k < len(m.nodes); k++ {
 		if n := &m.nodes[k]; len(n.refs) > 1 {
 			n.self = m.compare(&n.p, &n.p)
@@ -837,7 +842,6 @@ func descriptionKey(ref *bib.Reference) string {
 // with its own source-similarity memo.
 func (m *matcher) link() []link {
 	pairs := m.candidates()
-	m.sketchTexts()
 	m.countGrams()
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pairs)/20000))
 	parts := make([][]link, workers)
@@ -865,7 +869,7 @@ func (m *matcher) link() []link {
 }
 
 // sketchTexts computes every node's text sketch (titleInText), on every
-// core, so that comparisons only read the nodes.
+// core, so that comparisons only read the nodes. newMatcher runs it.
 func (m *matcher) sketchTexts() {
 	parallelFor(len(m.nodes), func(i int) {
 		p := &m.nodes[i].p
