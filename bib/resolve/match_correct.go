@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -52,22 +53,28 @@ type wordVariant struct {
 // more.
 func newCorrector(t *tokens) *corrector {
 	c := &corrector{t: t, df: slices.Clone(t.df), seed: maphash.MakeSeed()}
-	// The variants of each dictionary word, sorted, on every core, a
-	// worker to a range of words; then the workers' runs merged.
+	// The variants of each dictionary word, sorted, on every core; then
+	// the workers' runs merged. A worker takes every workers-th word, not
+	// a range: the words with variants, used twice or more, are mostly
+	// the first interned.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.df)/10000))
 	parts := make([][]wordVariant, workers)
-	forRanges(len(c.df), workers, func(w, lo, hi int) {
-		var buf []byte
-		for id := lo; id < hi; id++ {
-			s := t.strs[id]
-			if c.df[id] < 2 || len(s) < minCorrected || !isASCIILetters(s) {
-				continue
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var buf []byte
+			for id := w; id < len(c.df); id += workers {
+				s := t.strs[id]
+				if c.df[id] < 2 || len(s) < minCorrected || !isASCIILetters(s) {
+					continue
+				}
+				buf = ocrSkeleton(buf[:0], s)
+				c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
 			}
-			buf = ocrSkeleton(buf[:0], s)
-			c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
-		}
-		slices.SortFunc(parts[w], compareVariants)
-	})
+			slices.SortFunc(parts[w], compareVariants)
+		})
+	}
+	wg.Wait()
 	c.edits = mergeVariants(parts)
 	// The directory: the hashes are uniform, so about one variant begins
 	// with each prefix of dirBits bits.
