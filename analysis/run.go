@@ -57,8 +57,9 @@ type Options struct {
 	Thesaurus *graph.Thesaurus
 	// Resolved, when set, is called as soon as the references are
 	// resolved, with the result that Run goes on to complete: its
-	// ResolvedFiles can be written meanwhile.
-	Resolved func(*Result)
+	// ResolvedFiles can be written meanwhile. An error it returns ends Run
+	// with that error, before the analysis.
+	Resolved func(*Result) error
 }
 
 // The defaults of Options.
@@ -125,7 +126,9 @@ func Run(records []*bib.Record, diagnostics []Diagnostic, opts Options) (*Result
 	c := graph.NewCorpus(resolve.Resolve(records))
 	r := &Result{Corpus: c, Options: opts, Diagnostics: diagnostics}
 	if opts.Resolved != nil {
-		opts.Resolved(r)
+		if err := opts.Resolved(r); err != nil {
+			return nil, err
+		}
 	}
 	g := c.Citations
 	r.WorkCluster = make([]int, len(c.Works))

@@ -165,3 +165,27 @@ func TestBetweennessSampledInRun(t *testing.T) {
 		t.Errorf("the summary does not say %q:\n%s", want, summary.String())
 	}
 }
+
+// TestRunStopsWhenResolvedFails: an error of Options.Resolved ends Run
+// with it, before the analysis begins.
+func TestRunStopsWhenResolvedFails(t *testing.T) {
+	refused := errors.New("the output folder is in use")
+	var stages []string
+	opts := DefaultOptions()
+	opts.Progress = func(s string) { stages = append(stages, s) }
+	opts.Resolved = func(r *Result) error {
+		if len(r.Corpus.Works) == 0 {
+			t.Error("Resolved called without the resolved works")
+		}
+		return refused
+	}
+	res, err := Run(citingRecords(), nil, opts)
+	if !errors.Is(err, refused) || res != nil {
+		t.Fatalf("Run = %v, %v; want nil, %v", res, err, refused)
+	}
+	for _, s := range stages {
+		if strings.HasPrefix(s, "centrality") {
+			t.Errorf("the analysis began after Resolved failed: %q", s)
+		}
+	}
+}

@@ -168,24 +168,26 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	opts.Progress = progress.callback()
 	// The output folder is opened once the references are resolved, and
-	// their tables written while the analysis goes on.
+	// their tables written while the analysis goes on; a folder that cannot
+	// be written ends the run there.
 	var folder *export.Folder
 	var folderErr error
-	opts.Resolved = func(r *analysis.Result) {
+	opts.Resolved = func(r *analysis.Result) error {
 		folder, folderErr = export.OpenFolder(*out, export.WithForce(*force), export.ByRun(commandLine(fs)))
 		if folderErr == nil {
 			folderErr = folder.Start(formulaSafe(r.ResolvedFiles(oo.formats), oo.csvSafe)...)
 		}
+		return folderErr
 	}
 	res, err := analysis.Run(in.records, in.diagnostics, opts)
 	if folder != nil {
 		defer folder.Close()
 	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", in.name, err)
-	}
 	if folderErr != nil {
 		return folderErr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.name, err)
 	}
 	files, err := res.FormatFiles(oo.formats)
 	if err != nil {
