@@ -10,9 +10,7 @@ import (
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
-	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
-	"gonum.org/v1/gonum/graph/topo"
 )
 
 // summaryTop is how many works and clusters the summary lists.
@@ -55,7 +53,7 @@ func (r *Result) WriteSummary(w io.Writer) {
 		fmt.Fprintf(w, "duplicates: %d references counted once already (a record given twice, or repeated in one list; match=duplicate in references.csv)\n", dups)
 	}
 	fmt.Fprintf(w, "works: %d, of which %d cited; %d citation links", len(c.Works), cited, g.Size())
-	if loops, cycles := len(g.SelfLoops()), citationCycles(g); loops > 0 || cycles > 0 {
+	if loops, cycles := len(g.SelfLoops()), metrics.Cycles(g); loops > 0 || cycles > 0 {
 		fmt.Fprintf(w, " (kept: %d self-citations, %d cycles of works citing each other)", loops, cycles)
 	}
 	fmt.Fprintln(w)
@@ -191,16 +189,4 @@ func describe(w *bib.Work) string {
 		return string(r[:69]) + "…"
 	}
 	return t
-}
-
-// citationCycles counts the groups of works that cite each other in a
-// cycle: the strongly connected components with more than one work.
-func citationCycles(g *graph.Directed) int {
-	n := 0
-	for _, scc := range topo.TarjanSCC(g) {
-		if len(scc) > 1 {
-			n++
-		}
-	}
-	return n
 }

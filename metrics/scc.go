@@ -72,3 +72,21 @@ func sccTopo(g *graph.Directed) ([]int32, int) {
 	}
 	return comp, int(nc)
 }
+
+// Cycles counts the groups of works that cite each other in a cycle: the
+// strongly connected components of g with more than one node (a
+// self-citation alone is not one).
+func Cycles(g *graph.Directed) int {
+	comp, nc := sccTopo(g)
+	size := make([]int32, nc)
+	for _, c := range comp {
+		size[c]++
+	}
+	cycles := 0
+	for _, s := range size {
+		if s > 1 {
+			cycles++
+		}
+	}
+	return cycles
+}
