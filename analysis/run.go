@@ -102,6 +102,8 @@ type Result struct {
 	Options                          Options
 	Diagnostics                      []Diagnostic  // what reading skipped or repaired
 	authors                          *export.Table // authors.csv, made once by Run
+	idsOnce                          sync.Once
+	ids                              []string // the works' ids (workIDs)
 	// WorksRelabelled and AuthorsRelabelled are what the thesaurus did to
 	// the co-citation networks' works and authors; nil without one.
 	WorksRelabelled, AuthorsRelabelled *graph.Relabelling

@@ -167,7 +167,20 @@ func (r *Result) id(w int32) string {
 	if w < 0 {
 		return ""
 	}
-	return r.Corpus.Works[w].ID
+	return r.workIDs()[w]
+}
+
+// workIDs are the works' ids in one array, made once. The tables look ids
+// up in random order, 1.2 million times for 500 records citing 800 works
+// each: from the 240-byte Works, each look-up would miss the cache.
+func (r *Result) workIDs() []string {
+	r.idsOnce.Do(func() {
+		r.ids = make([]string, len(r.Corpus.Works))
+		for i := range r.Corpus.Works {
+			r.ids[i] = r.Corpus.Works[i].ID
+		}
+	})
+	return r.ids
 }
 
 // CitationsHeader is the column list of citations.csv.
