@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -10,17 +11,34 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// link is one link of an undirected CSR graph: its end a, and where its
-// other end is in a's row.
+// link is one link of an undirected graph, by its ends.
 type link struct {
-	a, pos int32
+	a, b int32
 }
 
-// end is the link's other end and its weight.
-func (l link) end(g *graph.Undirected) (int32, float64) {
-	off, adj, weight := g.CSR()
-	at := off[l.a] + int64(l.pos)
-	return adj[at], weight[at]
+// orderedLinks are the links of a graph in an order, with their weights
+// given by runs: links[ends[k−1]:ends[k]] (from 0 for k = 0) weigh
+// weights[k]. Reading each link's weight from the graph's arrays instead
+// would miss the cache on nearly every link of a large table.
+type orderedLinks struct {
+	links   []link
+	ends    []int
+	weights []float64
+}
+
+// between yields the links lo..hi−1 with their weights.
+func (o orderedLinks) between(lo, hi int) iter.Seq2[link, float64] {
+	return func(yield func(link, float64) bool) {
+		k, _ := slices.BinarySearch(o.ends, lo+1) // the first run ending after lo
+		for i := lo; i < hi; i++ {
+			for o.ends[k] <= i {
+				k++
+			}
+			if !yield(o.links[i], o.weights[k]) {
+				return
+			}
+		}
+	}
 }
 
 // strongestFirst lists every link of g once, the heaviest first, links of
@@ -31,7 +49,7 @@ func (l link) end(g *graph.Undirected) (int32, float64) {
 // buckets are filled walking the nodes in that rank, so no comparison
 // sort over the links is needed. name must give distinct nodes distinct
 // names.
-func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
+func strongestFirst(g *graph.Undirected, name func(node int) string) orderedLinks {
 	n := g.Order()
 	off, adj, weight := g.CSR()
 	byName := make([]int32, n)
@@ -46,7 +64,7 @@ func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
 	// The distinct weights, heaviest first, and where each one's bucket
 	// starts.
 	bucket := weightBuckets(weight)
-	perBucket := make([]int64, bucket.count)
+	perBucket := make([]int, bucket.count)
 	for u := 0; u < n; u++ {
 		for e := off[u]; e < off[u+1]; e++ {
 			if rank[u] < rank[adj[e]] {
@@ -54,10 +72,10 @@ func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
 			}
 		}
 	}
-	next := make([]int64, bucket.count)
-	start := int64(0)
+	next, weights := make([]int, bucket.count), make([]float64, bucket.count)
+	start := 0
 	for b, k := range perBucket {
-		next[b] = start
+		next[b], weights[b] = start, bucket.weight(b)
 		start += k
 	}
 	// Each bucket gets its links in order of a's rank, then b's.
@@ -89,20 +107,23 @@ func strongestFirst(g *graph.Undirected, name func(node int) string) []link {
 			slices.SortFunc(row, func(x, y int32) int { return cmp.Compare(rank[adj[off[a]+int64(x)]], rank[adj[off[a]+int64(y)]]) })
 		}
 		for _, pos := range row {
-			b := bucket.of(weight[off[a]+int64(pos)])
-			links[next[b]] = link{a, pos}
+			e := off[a] + int64(pos)
+			b := bucket.of(weight[e])
+			links[next[b]] = link{a, adj[e]}
 			next[b]++
 		}
 	}
-	return links
+	// Filled, each bucket's next is where it ends.
+	return orderedLinks{links, next, weights}
 }
 
 // buckets number the distinct weights of a graph from the heaviest, 0, to
 // the lightest, count−1. Counts (co-citation under full counting) are
 // numbered by arithmetic, other weights through a map.
 type buckets struct {
-	count int
-	of    func(w float64) int
+	count  int
+	of     func(w float64) int
+	weight func(bucket int) float64 // of's inverse
 }
 
 // maxCountBuckets is the largest count numbered by arithmetic.
@@ -119,7 +140,7 @@ func weightBuckets(weight []float64) buckets {
 	}
 	if counts {
 		// Count c is bucket most−c; counts never seen leave empty buckets.
-		return buckets{int(most) + 1, func(w float64) int { return int(most - w) }}
+		return buckets{int(most) + 1, func(w float64) int { return int(most - w) }, func(b int) float64 { return most - float64(b) }}
 	}
 	distinct := map[float64]int{}
 	for _, w := range weight {
@@ -129,5 +150,5 @@ func weightBuckets(weight []float64) buckets {
 	for i, w := range sorted {
 		distinct[w] = i
 	}
-	return buckets{len(sorted), func(w float64) int { return distinct[w] }}
+	return buckets{len(sorted), func(w float64) int { return distinct[w] }, func(b int) float64 { return sorted[b] }}
 }

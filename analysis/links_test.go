@@ -21,9 +21,9 @@ func TestStrongestFirst(t *testing.T) {
 			{A: 2, B: 4, Weight: 1 * scale}, {A: 3, B: 4, Weight: 3 * scale}, {A: 1, B: 2, Weight: 2 * scale},
 		})
 		var got []string
-		for _, l := range strongestFirst(g, func(v int) string { return names[v] }) {
-			b, w := l.end(g)
-			got = append(got, fmt.Sprintf("%s-%s:%g", names[l.a], names[b], w/scale))
+		links := strongestFirst(g, func(v int) string { return names[v] })
+		for l, w := range links.between(0, len(links.links)) {
+			got = append(got, fmt.Sprintf("%s-%s:%g", names[l.a], names[l.b], w/scale))
 		}
 		want := "A-W1:3 W2-W9:3 W10-W2:2 A-W10:1 W1-W2:1 W10-W9:1"
 		if s := strings.Join(got, " "); s != want {
@@ -50,22 +50,41 @@ func TestStrongestFirstOrder(t *testing.T) {
 		g := graph.NewUndirected(n, edges)
 		name := func(v int) string { return fmt.Sprintf("n%03d", (v*7)%n) }
 		links := strongestFirst(g, name)
-		if len(links) != g.Size() {
-			t.Fatalf("density %g: %d links, want %d", density, len(links), g.Size())
+		if len(links.links) != g.Size() {
+			t.Fatalf("density %g: %d links, want %d", density, len(links.links), g.Size())
 		}
-		key := func(l link) (float64, string, string) {
-			b, w := l.end(g)
-			x, y := name(int(l.a)), name(int(b))
+		type key struct {
+			w    float64
+			a, b string
+		}
+		var keys []key
+		for l, w := range links.between(0, len(links.links)) {
+			if got, _ := g.Weight(int64(l.a), int64(l.b)); got != w {
+				t.Fatalf("density %g: link %d-%d weighs %g, given as %g", density, l.a, l.b, got, w)
+			}
+			x, y := name(int(l.a)), name(int(l.b))
 			if x > y {
 				t.Fatalf("density %g: link %s-%s not lower name first", density, x, y)
 			}
-			return w, x, y
+			keys = append(keys, key{w, x, y})
 		}
-		for i := 1; i < len(links); i++ {
-			w0, a0, b0 := key(links[i-1])
-			w1, a1, b1 := key(links[i])
-			if w1 > w0 || w1 == w0 && (a1 < a0 || a1 == a0 && b1 <= b0) {
-				t.Fatalf("density %g: %s-%s:%g before %s-%s:%g", density, a0, b0, w0, a1, b1, w1)
+		for i := 1; i < len(keys); i++ {
+			k0, k1 := keys[i-1], keys[i]
+			if k1.w > k0.w || k1.w == k0.w && (k1.a < k0.a || k1.a == k0.a && k1.b <= k0.b) {
+				t.Fatalf("density %g: %v before %v", density, k0, k1)
+			}
+		}
+		// Any range gives the same links and weights as the whole.
+		for _, r := range [][2]int{{0, 0}, {0, 1}, {5, 17}, {len(keys) / 2, len(keys)}, {len(keys) - 1, len(keys)}} {
+			i := r[0]
+			for l, w := range links.between(r[0], r[1]) {
+				if x, y := name(int(l.a)), name(int(l.b)); (key{w, x, y}) != keys[i] {
+					t.Fatalf("density %g: links %d..%d: link %d is %v, want %v", density, r[0], r[1], i, key{w, x, y}, keys[i])
+				}
+				i++
+			}
+			if i != r[1] {
+				t.Fatalf("density %g: links %d..%d: %d links", density, r[0], r[1], i-r[0])
 			}
 		}
 	}

@@ -348,10 +348,11 @@ func (r *NetworkResult) byStrength() []int {
 func (r *NetworkResult) LinksTable() *export.Table {
 	t := &export.Table{Header: []string{"a", "b", "weight", "normalized"}}
 	_, _, norm := r.Net.CSR()
-	off, _, _ := r.Raw.CSR()
-	for _, l := range strongestFirst(r.Raw.Undirected, func(v int) string { return r.IDs[r.Raw.Members[v]] }) {
-		b, w := l.end(r.Raw.Undirected)
-		t.Rows = append(t.Rows, []string{r.IDs[r.Raw.Members[l.a]], r.IDs[r.Raw.Members[b]], export.Float(w), export.Float(norm[off[l.a]+int64(l.pos)])})
+	off, adj, _ := r.Raw.CSR()
+	links := strongestFirst(r.Raw.Undirected, func(v int) string { return r.IDs[r.Raw.Members[v]] })
+	for l, w := range links.between(0, len(links.links)) {
+		pos, _ := slices.BinarySearch(adj[off[l.a]:off[l.a+1]], l.b)
+		t.Rows = append(t.Rows, []string{r.IDs[r.Raw.Members[l.a]], r.IDs[r.Raw.Members[l.b]], export.Float(w), export.Float(norm[off[l.a]+int64(pos)])})
 	}
 	return t
 }

@@ -222,16 +222,15 @@ var LinksHeader = []string{"a", "b", "count"}
 // 8 bytes a link, held while the rows are made.
 func linkRows(p *graph.Projection, name func(member int32) string) rowRanges {
 	links := strongestFirst(p.Undirected, func(v int) string { return name(p.Members[v]) })
-	return rowRanges{len(links), func(lo, hi int) iter.Seq[[]string] {
+	return rowRanges{len(links.links), func(lo, hi int) iter.Seq[[]string] {
 		return func(yield func([]string) bool) {
 			row := make([]string, 3)
 			count, countText := -1.0, ""
-			for _, l := range links[lo:hi] {
-				b, w := l.end(p.Undirected)
+			for l, w := range links.between(lo, hi) {
 				if w != count {
 					count, countText = w, export.Float(w)
 				}
-				row[0], row[1], row[2] = name(p.Members[l.a]), name(p.Members[b]), countText
+				row[0], row[1], row[2] = name(p.Members[l.a]), name(p.Members[l.b]), countText
 				if !yield(row) {
 					return
 				}
