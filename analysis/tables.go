@@ -313,20 +313,51 @@ func (r *Result) authorsTable() *export.Table {
 	for node, a := range r.AuthorCoCitation.Members {
 		cluster[a] = r.AuthorClusters.Membership[node]
 	}
-	order := make([]int, 0, n)
+	// The most cited first, then by name. The sort reads its keys side by
+	// side, names by their first eight bytes where those differ.
+	type author struct {
+		cites  int
+		prefix uint64
+		name   string
+		a      int
+	}
+	order := make([]author, 0, n)
 	for a := 0; a < n; a++ {
 		if works[a] > 0 {
-			order = append(order, a)
+			order = append(order, author{cites[a], namePrefix(r.AuthorNames[a]), r.AuthorNames[a], a})
 		}
 	}
-	slices.SortFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(cites[y], cites[x]), cmp.Compare(r.AuthorNames[x], r.AuthorNames[y]), cmp.Compare(x, y))
+	slices.SortFunc(order, func(x, y author) int {
+		if x.cites != y.cites {
+			return cmp.Compare(y.cites, x.cites)
+		}
+		if x.prefix != y.prefix {
+			return cmp.Compare(x.prefix, y.prefix)
+		}
+		return cmp.Or(strings.Compare(x.name, y.name), cmp.Compare(x.a, y.a))
 	})
-	t := &export.Table{Header: AuthorsHeader}
-	for _, a := range order {
-		t.Rows = append(t.Rows, []string{r.AuthorNames[a], strconv.Itoa(works[a]), strconv.Itoa(cites[a]), clusterName(cluster[a])})
+	// The rows share one array of cells.
+	t := &export.Table{Header: AuthorsHeader, Rows: make([][]string, len(order))}
+	cells := make([]string, len(order)*len(AuthorsHeader))
+	for i, o := range order {
+		row := cells[i*len(AuthorsHeader) : (i+1)*len(AuthorsHeader) : (i+1)*len(AuthorsHeader)]
+		row[0], row[1], row[2], row[3] = o.name, strconv.Itoa(works[o.a]), strconv.Itoa(o.cites), clusterName(cluster[o.a])
+		t.Rows[i] = row
 	}
 	return t
+}
+
+// namePrefix is s's first eight bytes as a number (zeros past its end):
+// strings whose prefixes differ are in the order of their prefixes.
+func namePrefix(s string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(s) {
+			p |= uint64(s[i])
+		}
+	}
+	return p
 }
 
 // AuthorCoCitationTable is author_cocitation.csv: a,b,count with a < b.

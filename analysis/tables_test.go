@@ -42,3 +42,22 @@ func TestMatchesTable(t *testing.T) {
 		t.Errorf("references.csv score column: %v %v", refs.Header, refs.Rows)
 	}
 }
+
+// TestNamePrefix: names whose first eight bytes differ are in the order
+// of their prefixes, shorter names and bytes past ASCII included.
+func TestNamePrefix(t *testing.T) {
+	names := []string{"", "a", "ab", "ab\x00", "ab\x01", "Ruffini P", "Ruffini PB", "Ruffini", "RUFFINI P", "Rüffini P",
+		"abcdefgh", "abcdefghi", "abcdefgg", "Zz", "Ölund K", "Öl", "van Langenhove L"}
+	first8 := func(s string) string { return (s + "\x00\x00\x00\x00\x00\x00\x00\x00")[:8] }
+	for _, x := range names {
+		for _, y := range names {
+			px, py := namePrefix(x), namePrefix(y)
+			if (px == py) != (first8(x) == first8(y)) {
+				t.Errorf("%q and %q: prefixes %x, %x", x, y, px, py)
+			}
+			if want := strings.Compare(x, y); px != py && (px < py) != (want < 0) {
+				t.Errorf("%q and %q: prefixes %x, %x; strings.Compare %d", x, y, px, py, want)
+			}
+		}
+	}
+}
