@@ -2,6 +2,7 @@ package graph
 
 import (
 	"runtime"
+	"slices"
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
@@ -41,8 +42,13 @@ func groupWorks(works []resolve.Work, key func(*resolve.Work) (key, name string)
 			keys[i], display[i] = key(&works[i])
 		}
 	})
+	// The map is made at its largest size, as many groups as works (as
+	// many first authors nearly, in a large corpus): growing it would copy
+	// it over and over. The names take the place of the display forms,
+	// never more groups than works seen.
 	group = make([]int32, len(works))
-	index := map[string]int32{}
+	index := make(map[string]int32, len(works))
+	names = display[:0]
 	for i := range works {
 		k, name := keys[i], display[i]
 		if k == "" {
@@ -57,7 +63,7 @@ func groupWorks(works []resolve.Work, key func(*resolve.Work) (key, name string)
 		}
 		group[i] = g
 	}
-	return group, names
+	return group, slices.Clip(names)
 }
 
 // Singletons turns a one-group-per-work assignment (as SourceGroups and
