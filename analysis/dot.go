@@ -1,10 +1,8 @@
 package analysis
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 
 	"github.com/citegraph/citegraph/export"
@@ -35,18 +33,10 @@ func trimNote(kept, total int, flag string) []string {
 func (r *Result) CitationsDOT() *export.DOTGraph {
 	c := r.Corpus
 	g := c.Citations
-	edges := g.Edges()
-	slices.SortStableFunc(edges, func(x, y graph.Edge) int {
-		return cmp.Compare(g.InDegree(int(y.To)), g.InDegree(int(x.To)))
-	})
-	kept := edges
-	if m := r.Options.DOTMaxEdges; m > 0 && len(edges) > m {
-		kept = edges[:m]
-	}
-	slices.SortFunc(kept, func(x, y graph.Edge) int { return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To)) })
+	kept := mostCitedArcs(g, r.Options.DOTMaxEdges)
 	d := &export.DOTGraph{
 		Name: "citations", Directed: true,
-		Comments:  append([]string{"citegraph citation graph: citing -> cited;"}, trimNote(len(kept), len(edges), "--dot-max-edges")...),
+		Comments:  append([]string{"citegraph citation graph: citing -> cited;"}, trimNote(len(kept), g.Size(), "--dot-max-edges")...),
 		Graph:     []export.Attr{{Key: "rankdir", Value: "BT"}, {Key: "overlap", Value: "false"}, {Key: "fontname", Value: "Helvetica"}},
 		NodeStyle: []export.Attr{{Key: "shape", Value: "box"}, {Key: "style", Value: "rounded,filled"}, {Key: "fontname", Value: "Helvetica"}, {Key: "fontsize", Value: "10"}},
 		EdgeStyle: []export.Attr{{Key: "color", Value: "#00000066"}, {Key: "arrowsize", Value: "0.6"}},
@@ -55,10 +45,11 @@ func (r *Result) CitationsDOT() *export.DOTGraph {
 	for _, e := range kept {
 		used[e.From], used[e.To] = true, true
 	}
-	for i, w := range c.Works {
-		if !used[i] {
+	for i, isUsed := range used {
+		if !isUsed {
 			continue
 		}
+		w := &c.Works[i]
 		fill := "#ffffff"
 		if w.InCorpus {
 			fill = "#fde9c8"
@@ -71,6 +62,44 @@ func (r *Result) CitationsDOT() *export.DOTGraph {
 		d.Edges = append(d.Edges, export.DOTEdge{From: r.id(e.From), To: r.id(e.To)})
 	}
 	return d
+}
+
+// mostCitedArcs are the m arcs of g to the most cited works (all of them
+// when m ≤ 0 or g has no more), in (From, To) order; of the arcs to works
+// cited as often as the least cited kept, the first in that order. They
+// are the first m of g's arcs sorted stably by their cited work's
+// citations, found without sorting: the works cited d times have d arcs
+// each, so counting works by citations gives the least citations kept.
+func mostCitedArcs(g *graph.Directed, m int) []graph.Edge {
+	if m <= 0 || g.Size() <= m {
+		return g.Edges()
+	}
+	var arcs []int // arcs[d]: the arcs to works cited d times
+	for v := range g.Order() {
+		d := g.InDegree(v)
+		for len(arcs) <= d {
+			arcs = append(arcs, 0)
+		}
+		arcs[d] += d
+	}
+	least, above := len(arcs)-1, 0 // above: the arcs to works cited more than least
+	for above+arcs[least] < m {
+		above += arcs[least]
+		least--
+	}
+	ties := m - above
+	kept := make([]graph.Edge, 0, m)
+	for u := range g.Order() {
+		for _, v := range g.Out(u) {
+			if d := g.InDegree(int(v)); d > least || d == least && ties > 0 {
+				if d == least {
+					ties--
+				}
+				kept = append(kept, graph.Edge{From: int32(u), To: v})
+			}
+		}
+	}
+	return kept
 }
 
 // CoCitationDOT is cocitation.dot: the co-citation network, nodes coloured
