@@ -192,14 +192,14 @@ type brandesWorker struct {
 	off   []int64
 	adj   []int32
 	node  []brandesNode
-	sink  []uint64 // bit v: node v cites nothing, as most cited works
-	queue []int32  // BFS order of the source and the nodes that are no sinks, read backwards as the stack
-	sinks []int32  // the sinks reached
+	queue []int32 // BFS order of the source and the nodes that are no sinks, read backwards as the stack
+	sinks []int32 // the sinks reached
 	cb    []float64
 }
 
 type brandesNode struct {
 	dist  int32   // from the source; -1 unreached
+	sink  bool    // no arcs out, as most cited works
 	sigma float64 // shortest paths from the source
 	delta float64 // (1 + δ)/σ once the node's dependency δ is known
 }
@@ -210,22 +210,14 @@ func newBrandesWorker(g *graph.Directed) *brandesWorker {
 	b := &brandesWorker{
 		off: off, adj: adj,
 		node:  make([]brandesNode, n),
-		sink:  make([]uint64, (n+63)/64),
 		queue: make([]int32, n),
 		cb:    make([]float64, n),
 	}
 	for i := range b.node {
-		b.node[i].dist = -1
-	}
-	for v := range n {
-		if off[v+1] == off[v] {
-			b.sink[v/64] |= 1 << (v % 64)
-		}
+		b.node[i] = brandesNode{dist: -1, sink: off[i+1] == off[i]}
 	}
 	return b
 }
-
-func (b *brandesWorker) isSink(v int32) bool { return b.sink[v/64]&(1<<(v%64)) != 0 }
 
 // source adds the dependencies δ_s(v), v ≠ s, of one source to b.cb.
 //
@@ -250,7 +242,7 @@ func (b *brandesWorker) source(s int) {
 			if nw.dist < 0 {
 				nw.dist = dv
 				nw.sigma = sv
-				if b.isSink(w) {
+				if nw.sink {
 					sinks = append(sinks, w)
 				} else {
 					q[tail] = w
@@ -273,7 +265,7 @@ func (b *brandesWorker) source(s int) {
 		d := 0.0
 		for _, v := range adj[off[w]:off[w+1]] {
 			if nv := &node[v]; nv.dist == dv {
-				if b.isSink(v) {
+				if nv.sink {
 					d += 1 / nv.sigma
 				} else {
 					d += nv.delta
@@ -285,10 +277,10 @@ func (b *brandesWorker) source(s int) {
 		nw.delta = (1 + dep) / nw.sigma
 	}
 	for _, v := range q[:tail] {
-		node[v] = brandesNode{dist: -1}
+		node[v].dist = -1
 	}
 	for _, v := range sinks {
-		node[v] = brandesNode{dist: -1}
+		node[v].dist = -1
 	}
 	b.sinks = sinks
 }
