@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -161,7 +162,19 @@ func projectWeighted(n int, via, back func(int) []int32, keep func(int) bool, we
 				}
 			}
 		}
-		slices.Sort(row)
+		if len(row)*bits.Len(uint(len(row))) > k {
+			// A dense row (co-citation of the most cited works links
+			// nearly every pair): walk the nodes in order instead of
+			// sorting.
+			row = row[:0]
+			for b := range int32(k) {
+				if s.count[b] != 0 {
+					row = append(row, b)
+				}
+			}
+		} else {
+			slices.Sort(row)
+		}
 		for i, b := range row {
 			wts[off[a]+int64(i)] = s.count[b]
 			s.count[b] = 0
