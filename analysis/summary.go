@@ -10,6 +10,7 @@ import (
 
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
+	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/metrics"
 )
 
@@ -63,15 +64,8 @@ func (r *Result) WriteSummary(w io.Writer) {
 			"--measures citations,pagerank,hits leaves it out\n", k, len(c.Works), metrics.PivotError(len(c.Works), k, 0.05))
 	}
 
-	order := make([]int, 0, len(c.Works))
-	for i := range c.Works {
-		if g.InDegree(i) > 0 {
-			order = append(order, i)
-		}
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(g.InDegree(b), g.InDegree(a)) })
 	fmt.Fprintf(w, "\nmost cited works:\n")
-	for _, i := range order[:min(len(order), summaryTop)] {
+	for _, i := range mostCited(g, summaryTop) {
 		wk := &c.Works[i]
 		fmt.Fprintf(w, "  %4d  %-22s %s\n", g.InDegree(i), wk.Label, describe(&wk.Work))
 	}
@@ -189,4 +183,30 @@ func describe(w *bib.Work) string {
 		return string(r[:69]) + "…"
 	}
 	return t
+}
+
+// mostCited lists the k most cited works of g (fewer when fewer are
+// cited), the most cited first, works cited as often in their order: what
+// a stable sort of the cited works by citations puts first, kept in one
+// pass.
+func mostCited(g *graph.Directed, k int) []int {
+	if k <= 0 {
+		return nil
+	}
+	top := make([]int, 0, k+1)
+	for v := range g.Order() {
+		d := g.InDegree(v)
+		if d == 0 || len(top) == k && d <= g.InDegree(top[k-1]) {
+			continue
+		}
+		at := len(top)
+		for at > 0 && g.InDegree(top[at-1]) < d {
+			at--
+		}
+		top = slices.Insert(top, at, v)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
 }
