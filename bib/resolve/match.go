@@ -297,9 +297,10 @@ func (pd *textTokens) add(b []byte, number bool) {
 	pd.spans = append(pd.spans, end)
 }
 
-// prepareProfile computes all of a profile that needs no shared state.
-func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
-	p := profile{id: id, doi: bib.DOIKey(w), year: w.Year}
+// prepareProfile sets all of a profile that needs no shared state in p,
+// zero on entry: in place, a node's profile (448 bytes) is not copied.
+func prepareProfile(p *profile, id string, w *bib.Work, raw string) textTokens {
+	p.id, p.doi, p.year = id, bib.DOIKey(w), w.Year
 	var pd textTokens
 	// Words of author names are compared as names, not as words of the
 	// text: one style lists every author, another three and "et al.",
@@ -410,7 +411,7 @@ func prepareProfile(id string, w *bib.Work, raw string) (profile, textTokens) {
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
 		sp.split(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
 	}
-	return p, pd
+	return pd
 }
 
 // finishProfile interns a prepared profile's tokens in t, counts their
@@ -527,7 +528,8 @@ func (p *profile) addSource(src source) {
 // outside a corpus (Confirm): no word is mended, there being no vocabulary
 // to mend it with. raw is the text it was read from, if any.
 func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
-	p, pend := prepareProfile(id, w, raw)
+	var p profile
+	pend := prepareProfile(&p, id, w, raw)
 	t.finishProfile(&p, &pend, nil)
 	for _, s := range []string{w.Container, w.ContainerShort} {
 		if ws := sourceWords(s); len(ws) > 0 {

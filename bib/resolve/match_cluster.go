@@ -614,7 +614,8 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 			n.work = -1
 			n.refs, n.citing = groups.members(k - m.records)
 		}
-		n.p, pend[k] = prepareProfile(describe(k))
+		id, w, raw := describe(k)
+		pend[k] = prepareProfile(&n.p, id, w, raw)
 	})
 	// The texts' sketches need only the profiles: they are made while the
 	// tokens are interned and mended, which is mostly serial.
