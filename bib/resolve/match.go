@@ -92,10 +92,14 @@ func (t *tokens) intern(ids map[string]int32, b []byte) int32 {
 	if i, ok := ids[string(b)]; ok {
 		return i
 	}
+	return t.add(ids, string(b))
+}
+
+// add gives s, not in ids, the next id.
+func (t *tokens) add(ids map[string]int32, s string) int32 {
 	i := int32(len(t.df))
-	str := string(b)
-	ids[str] = i
-	t.strs = append(t.strs, str)
+	ids[s] = i
+	t.strs = append(t.strs, s)
 	t.df = append(t.df, 0)
 	return i
 }
@@ -282,7 +286,7 @@ func normLocator(s string) string {
 }
 
 // textTokens holds the word and number tokens of a profile's text until they
-// are interned: prepareProfile runs on every core, interning on one.
+// are interned.
 type textTokens struct {
 	buf   []byte
 	spans []int32 // end of each token in buf; -end-1 for a number
@@ -299,9 +303,10 @@ func (pd *textTokens) add(b []byte, number bool) {
 
 // prepareProfile sets all of a profile that needs no shared state in p,
 // zero on entry: in place, a node's profile (448 bytes) is not copied.
-func prepareProfile(p *profile, id string, w *bib.Work, raw string) textTokens {
+// The tokens of its text are put in pd, its buffers reused.
+func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw string) {
 	p.id, p.doi, p.year = id, bib.DOIKey(w), w.Year
-	var pd textTokens
+	pd.buf, pd.spans = pd.buf[:0], pd.spans[:0]
 	// Words of author names are compared as names, not as words of the
 	// text: one style lists every author, another three and "et al.",
 	// another the first with a full given name. Only the first author's
@@ -369,11 +374,10 @@ func prepareProfile(p *profile, id string, w *bib.Work, raw string) textTokens {
 	p.text = text
 	read := readLookAlikes(text)
 	p.noisy = read != text
-	// The tokens and the tight form are about as long as the text: made
-	// at its length, they are seldom grown by copies.
+	// The tight form is about as long as the text: made at its length,
+	// it is seldom grown by copies.
 	var tight strings.Builder
 	tight.Grow(len(read))
-	pd.buf, pd.spans = make([]byte, 0, len(read)), make([]int32, 0, len(read)/4+1)
 	years := 0 // the text's years: one, or -1 for several
 	sp.splitRead(read, func(s []byte) {
 		tight.Write(s)
@@ -411,7 +415,6 @@ func prepareProfile(p *profile, id string, w *bib.Work, raw string) textTokens {
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
 		sp.split(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})
 	}
-	return pd
 }
 
 // finishProfile interns a prepared profile's tokens in t, counts their
@@ -529,8 +532,9 @@ func (p *profile) addSource(src source) {
 // to mend it with. raw is the text it was read from, if any.
 func newProfile(t *tokens, id string, w *bib.Work, raw string) profile {
 	var p profile
-	pend := prepareProfile(&p, id, w, raw)
-	t.finishProfile(&p, &pend, nil)
+	var pd textTokens
+	prepareProfile(&p, &pd, id, w, raw)
+	t.finishProfile(&p, &pd, nil)
 	for _, s := range []string{w.Container, w.ContainerShort} {
 		if ws := sourceWords(s); len(ws) > 0 {
 			p.addSource(source{words: ws, id: t.id(sourceKey(ws))})

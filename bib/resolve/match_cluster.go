@@ -593,9 +593,10 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	// there: 78 MB on 500 generated reviews citing 800 works each).
 	m.records = len(r.c.Works)
 	m.nodes = make([]node, m.records+groups.len())
-	// Profiles on every core, then their tokens interned in order, then
-	// the words no other description uses mended (corrector), on every
-	// core again.
+	// Profiles on every core, a worker to a run of nodes, their tokens
+	// interned in the run's vocabulary; then the vocabularies merged in
+	// order and the words no other description uses mended (corrector),
+	// on every core again.
 	describe := func(k int) (id string, w *bib.Work, raw string) {
 		n := &m.nodes[k]
 		if n.work >= 0 {
@@ -605,30 +606,40 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		ref := refs[n.refs[0]]
 		return ref.ID, &ref.Work, ref.Raw
 	}
-	pend := make([]textTokens, len(m.nodes))
-	parallelFor(len(m.nodes), func(k int) {
-		n := &m.nodes[k]
-		if k < m.records {
-			n.work = int32(k)
-		} else {
-			n.work = -1
-			n.refs, n.citing = groups.members(k - m.records)
+	runs := make([]*vocabulary, min(runtime.GOMAXPROCS(0), max(1, len(m.nodes)/1000)))
+	forRanges(len(m.nodes), len(runs), func(w, lo, hi int) {
+		v := newVocabulary(lo, hi)
+		var pd textTokens
+		for k := lo; k < hi; k++ {
+			n := &m.nodes[k]
+			if k < m.records {
+				n.work = int32(k)
+			} else {
+				n.work = -1
+				n.refs, n.citing = groups.members(k - m.records)
+			}
+			id, w, raw := describe(k)
+			prepareProfile(&n.p, &pd, id, w, raw)
+			v.add(&pd)
 		}
-		id, w, raw := describe(k)
-		pend[k] = prepareProfile(&n.p, id, w, raw)
+		runs[w] = v
 	})
 	// The texts' sketches need only the profiles: they are made while the
-	// tokens are interned and mended, which is mostly serial.
+	// tokens are merged and mended, which is partly serial.
 	var sketching sync.WaitGroup
 	sketching.Go(m.sketchTexts)
-	// Node k's words, in the order of its text, are seq[ends[k]:ends[k+1]].
-	var seq []int32
-	ends := make([]int, len(m.nodes)+1)
-	for k := range m.nodes {
-		seq = m.tok.finishProfile(&m.nodes[k].p, &pend[k], seq)
-		ends[k+1] = len(seq)
-		pend[k] = textTokens{}
+	words := 0
+	for _, v := range runs {
+		m.tok.merge(v)
+		v.wordsBefore = words
+		words += len(v.words)
 	}
+	// Node k's words, in the order of its text, are seq[ends[k]:ends[k+1]].
+	seq := make([]int32, words)
+	ends := make([]int, len(m.nodes)+1)
+	forRanges(len(m.nodes), len(runs), func(w, _, _ int) { runs[w].finishProfiles(m.nodes, seq, ends) })
+	runs = nil
+	m.tok.countDocuments(m.nodes)
 	c := newCorrector(m.tok)
 	parallelFor(len(m.nodes), func(k int) {
 		p := &m.nodes[k].p
@@ -638,10 +649,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 			p.noisy = true
 		}
 	})
-	clear(m.tok.df)
-	for k := range m.nodes {
-		m.tok.count(&m.nodes[k].p)
-	}
+	m.tok.countDocuments(m.nodes)
 	m.readSources(func(k int) *bib.Work {
 		_, w, _ := describe(k)
 		return w
