@@ -1,13 +1,12 @@
 package resolve
 
 import (
+	"hash/maphash"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
 )
@@ -147,22 +146,33 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 			giver[citing[i]] = i
 		}
 	}
-	// Each reference's wording, folded on every core.
-	folded := make([]string, offset[len(records)])
-	parallelFor(len(folded), func(j int) {
+	rawAt := func(j int) string {
 		i := sort.SearchInts(offset, j+1) - 1 // offset[i] ≤ j < offset[i+1]
-		folded[j] = foldRaw(records[i].References[j-offset[i]].Raw)
+		return records[i].References[j-offset[i]].Raw
+	}
+	// Each reference's wording, by the hash of its fold, on every core.
+	seed := maphash.MakeSeed()
+	wording := make([]uint64, offset[len(records)])
+	forRecordRuns(offset, func(lo, hi int) {
+		f := hashedKeys[string]{seed: seed, appendKey: appendFolded}
+		for i := lo; i < hi; i++ {
+			for k := range records[i].References {
+				wording[offset[i]+k] = f.hash(records[i].References[k].Raw)
+			}
+		}
 	})
 	// The places of each wording in the giving list of each paper given
 	// twice, for its other copies.
-	places := map[int32]map[string][]int{}
+	f := hashedKeys[string]{seed: seed, appendKey: appendFolded}
+	places := map[int32]map[uint64][]int{}
 	for i := range records {
 		w := citing[i]
 		if g := giver[w]; g != i && places[w] == nil {
-			at := map[string][]int{}
+			at := map[uint64][]int{}
 			for k := range records[g].References {
-				key := folded[offset[g]+k]
-				at[key] = append(at[key], offset[g]+k)
+				j := offset[g] + k
+				key := probe(wording[j], placed(&f, at, rawAt(j), rawAt))
+				at[key] = append(at[key], j)
 			}
 			places[w] = at
 		}
@@ -174,10 +184,11 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 	all = make([]Ref, offset[len(records)])
 	twinOf := make([]int, len(all))
 	forRecordRuns(offset, func(lo, hi int) {
+		f := hashedKeys[string]{seed: seed, appendKey: appendFolded}
 		// Each wording's first reference in all, and its occurrences so
 		// far in the list: one map for the run's lists, cleared for each.
 		type seen struct{ first, n int }
-		occ := map[string]seen{}
+		occ := map[uint64]seen{}
 		for i := lo; i < hi; i++ {
 			rec := records[i]
 			clear(occ)
@@ -185,7 +196,10 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 				ref := &rec.References[k]
 				idx := offset[i] + k
 				all[idx] = Ref{Citing: citing[i], Position: ref.Position, Raw: ref.Raw, File: rec.File, Line: ref.Line, Via: -1}
-				key := folded[idx]
+				key := probe(wording[idx], func(key uint64) bool {
+					o, ok := occ[key]
+					return !ok || f.same(all[o.first].Raw, ref.Raw)
+				})
 				o, ok := occ[key]
 				if !ok {
 					o.first = idx
@@ -193,12 +207,16 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 				n := o.n
 				o.n++
 				occ[key] = o
-				switch at := places[citing[i]][key]; {
-				case giver[citing[i]] != i && len(at) > 0:
-					twinOf[idx] = at[min(n, len(at)-1)] // the same place in the other copy
+				switch {
 				case giver[citing[i]] != i:
+					// The same place in the giving copy, if it words it alike.
 					twinOf[idx] = -1
-				case n > 0 && key != "" && wordingIdentifies(ref):
+					if at := places[citing[i]]; len(at) > 0 {
+						if js := at[probe(wording[idx], placed(&f, at, ref.Raw, rawAt))]; len(js) > 0 {
+							twinOf[idx] = js[min(n, len(js)-1)]
+						}
+					}
+				case n > 0 && len(appendFolded(nil, ref.Raw)) > 0 && wordingIdentifies(ref):
 					twinOf[idx] = o.first
 				default:
 					twinOf[idx] = counted
@@ -241,6 +259,15 @@ func (r *resolver) matchDistinct(records []*bib.Record, citing []int32) (all []R
 	return all, twin
 }
 
+// placed tells probe whether a key of at, the places of wordings by
+// their keys, is free or holds raw's wording (that of its first place).
+func placed(f *hashedKeys[string], at map[uint64][]int, raw string, rawAt func(j int) string) func(key uint64) bool {
+	return func(key uint64) bool {
+		js, ok := at[key]
+		return !ok || f.same(rawAt(js[0]), raw)
+	}
+}
+
 // forRecordRuns calls f on runs of whole records [lo, hi) on every core,
 // the runs holding about as many references each (record i's references
 // are offset[i] to offset[i+1]).
@@ -272,35 +299,6 @@ func wordingIdentifies(ref *bib.Reference) bool {
 	w := &ref.Work
 	return ref.ID == "" && (w.DOI != "" ||
 		w.Year != 0 && len(w.Authors) > 0 && (w.Container != "" || w.ContainerShort != "") && w.Volume != "" && w.Pages != "")
-}
-
-// foldRaw is a reference's wording with case, spacing and closing
-// punctuation folded: references equal under it repeat each other.
-// It is strings.ToLower of strings.Fields joined by spaces, trimmed, made
-// in one pass: it runs twice for every reference.
-func foldRaw(raw string) string {
-	var b strings.Builder
-	b.Grow(len(raw))
-	space := false
-	for _, c := range raw {
-		if unicode.IsSpace(c) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(byte(c))
-		} else {
-			b.WriteRune(unicode.ToLower(c))
-		}
-	}
-	return strings.TrimRight(b.String(), " .,;")
 }
 
 // addRecord makes a record a work, or joins it to an earlier record with the
