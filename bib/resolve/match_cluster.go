@@ -6,9 +6,9 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
 )
@@ -709,32 +709,34 @@ func identifying(ref *bib.Reference) bool {
 	return n >= 2
 }
 
-// writeContainerKey writes a source's letters and digits, folded to lower
-// case, its one-letter words kept: they name a journal's section ("Phys
-// Rev B").
-func writeContainerKey(b *strings.Builder, s string) {
+// appendContainerKey appends a source's letters and digits, folded to
+// lower case, its one-letter words kept: they name a journal's section
+// ("Phys Rev B").
+func appendContainerKey(dst []byte, s string) []byte {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
+	return dst
 }
 
 // descriptionKeys numbers the description keys of the references without
 // an id whose fields identify a work: references with the same key get the
 // same number (of count), the others -1. A work cited by many papers of the corpus is
 // worded and read alike in each (150,229 wordings of 400,000 references
-// in 500 generated reviews): its key is made and looked up once.
+// in 500 generated reviews): its key is made and looked up once, by its
+// hash (hashedKeys).
 func descriptionKeys(refs []*bib.Reference) (number []int32, count int) {
 	seed := maphash.MakeSeed()
-	wording := make([]uint64, len(refs))
-	parallelFor(len(refs), func(i int) { wording[i] = maphash.String(seed, refs[i].Raw) })
+	hash := make([]uint64, len(refs)) // each reference's wording's hash, then its key's
+	parallelFor(len(refs), func(i int) { hash[i] = maphash.String(seed, refs[i].Raw) })
 	// Each reference's first earlier reference worded alike, by the hash
 	// of its wording; the wording and fields are compared next, on every
 	// core.
 	same := make([]int32, len(refs))
 	first := make(map[uint64]int32, len(refs)/2)
-	for i, h := range wording {
+	for i, h := range hash {
 		j, ok := first[h]
 		if !ok {
 			j = int32(i)
@@ -742,34 +744,47 @@ func descriptionKeys(refs []*bib.Reference) (number []int32, count int) {
 		}
 		same[i] = j
 	}
-	keys := make([]string, len(refs))
-	parallelFor(len(refs), func(i int) {
-		j := same[i]
-		if j != int32(i) && (refs[j].Raw != refs[i].Raw || !sameFields(refs[j], refs[i])) {
-			same[i] = int32(i)
-		}
-		if same[i] == int32(i) && refs[i].ID == "" && identifying(refs[i]) {
-			keys[i] = descriptionKey(refs[i])
+	// number[i] is -1 for a reference first worded alike whose fields
+	// identify no work, until the numbering below.
+	number = make([]int32, len(refs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(refs)/1000))
+	forRanges(len(refs), workers, func(_, lo, hi int) {
+		keys := hashedKeys[*bib.Reference]{seed: seed, appendKey: appendDescriptionKey}
+		for i := lo; i < hi; i++ {
+			j := same[i]
+			if j != int32(i) && (refs[j].Raw != refs[i].Raw || !sameFields(refs[j], refs[i])) {
+				same[i] = int32(i)
+			}
+			if same[i] == int32(i) && refs[i].ID == "" && identifying(refs[i]) {
+				hash[i] = keys.hash(refs[i])
+			} else {
+				number[i] = -1
+			}
 		}
 	})
-	numbers := make(map[string]int32, len(refs)/2)
-	number = make([]int32, len(refs))
+	keys := hashedKeys[*bib.Reference]{seed: seed, appendKey: appendDescriptionKey}
+	numbers := make(map[uint64]int32, len(refs)/2)
+	var firsts []int32 // the first reference of each number
 	for i, j := range same {
 		switch {
 		case j != int32(i):
 			number[i] = number[j]
-		case keys[i] == "":
-			number[i] = -1
-		default:
-			n, ok := numbers[keys[i]]
-			if !ok {
-				n = int32(len(numbers))
-				numbers[keys[i]] = n
+		case number[i] >= 0:
+			var n int32
+			var held bool
+			key := probe(hash[i], func(key uint64) bool {
+				n, held = numbers[key]
+				return !held || keys.same(refs[firsts[n]], refs[i])
+			})
+			if !held {
+				n = int32(len(firsts))
+				numbers[key] = n
+				firsts = append(firsts, int32(i))
 			}
 			number[i] = n
 		}
 	}
-	return number, len(numbers)
+	return number, len(firsts)
 }
 
 // sameFields reports whether two references have the same id and fields
@@ -783,27 +798,25 @@ func sameFields(a, b *bib.Reference) bool {
 		x.Original == y.Original && slices.Equal(x.Authors, y.Authors)
 }
 
-// descriptionKey is a reference's parsed fields, folded, as one string:
-// references that differ only in case, punctuation or style but were
-// parsed to the same fields share it.
-func descriptionKey(ref *bib.Reference) string {
+// appendDescriptionKey appends a reference's parsed fields, folded, to
+// dst: references that differ only in case, punctuation or style but
+// were parsed to the same fields have the same key.
+func appendDescriptionKey(dst []byte, ref *bib.Reference) []byte {
 	w := &ref.Work
-	var b strings.Builder
-	b.Grow(len(ref.ID) + len(w.DOI) + len(w.Title) + len(w.Container) + len(w.ContainerShort) + len(w.Original) + 64)
 	field := func(s string) {
-		b.WriteString(s)
-		b.WriteByte(0)
+		dst = append(dst, s...)
+		dst = append(dst, 0)
 	}
 	// The tight forms are written straight in (tightOf without its string).
-	write := func(p []byte) { b.Write(p) }
+	write := func(p []byte) { dst = append(dst, p...) }
 	var sp splitter
 	tight := func(s string) {
 		sp.split(s, write, write)
-		b.WriteByte(0)
+		dst = append(dst, 0)
 	}
 	source := func(s string) {
-		writeContainerKey(&b, s)
-		b.WriteByte(0)
+		dst = appendContainerKey(dst, s)
+		dst = append(dst, 0)
 	}
 	fa := w.FirstAuthor()
 	field(ref.ID)
@@ -811,9 +824,8 @@ func descriptionKey(ref *bib.Reference) string {
 	sp.split(fa.Family, write, write) // "Family Literal" made tight: each name's words in turn
 	tight(fa.Literal)
 	field(string(FirstInitial(fa)))
-	var year [8]byte
-	b.Write(strconv.AppendInt(year[:0], int64(w.Year), 10))
-	b.WriteByte(0)
+	dst = strconv.AppendInt(dst, int64(w.Year), 10)
+	dst = append(dst, 0)
 	tight(w.Title)
 	source(w.Container)
 	source(w.ContainerShort)
@@ -821,7 +833,7 @@ func descriptionKey(ref *bib.Reference) string {
 	field(normLocator(w.Issue))
 	field(normLocator(w.Pages))
 	tight(w.Original)
-	return b.String()
+	return dst
 }
 
 // link compares the candidate pairs and returns those that match, in
