@@ -38,6 +38,8 @@ type profile struct {
 	hanSource bool
 	srcIDs    []int32 // the interned forms of src, for the similarity cache
 	vol, page string
+	volNum    int32 // the id of vol's digits among the tokens' numbers (locatorNumber), -1 when not interned when the profile was finished
+	pageNum   int32 // of page's digits
 	issue     string
 	words     []int32 // distinct word tokens of the raw text and the fields, sorted
 	nums      []int32 // distinct number tokens, sorted
@@ -306,6 +308,7 @@ func (pd *textTokens) add(b []byte, number bool) {
 // The tokens of its text are put in pd, its buffers reused.
 func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw string) {
 	p.id, p.doi, p.year = id, bib.DOIKey(w), w.Year
+	p.volNum, p.pageNum = -1, -1
 	pd.buf, pd.spans = pd.buf[:0], pd.spans[:0]
 	// Words of author names are compared as names, not as words of the
 	// text: one style lists every author, another three and "et al.",
@@ -424,8 +427,36 @@ func (t *tokens) finishProfile(p *profile, pd *textTokens, seq []int32) []int32 
 	first := len(seq)
 	seq, nums := t.internTokens(pd, seq, nil)
 	p.words, p.nums = sortedSet(seq[first:]), sortedSet(nums)
+	t.numberLocators(p)
 	t.count(p)
 	return seq
+}
+
+// numberLocators notes the ids of p's volume and page digits.
+func (t *tokens) numberLocators(p *profile) {
+	p.volNum, p.pageNum = t.locatorNumber(p.vol), t.locatorNumber(p.page)
+}
+
+// locatorNumber is the id among t's numbers of the digits of a locator
+// ("s213" → 213), -1 when it has none or they are not interned.
+func (t *tokens) locatorNumber(v string) int32 {
+	// The leading letters and zeros trimmed by hand: strings.TrimLeft
+	// builds its cutset on each call.
+	i := 0
+	for i < len(v) && 'a' <= v[i] && v[i] <= 'z' {
+		i++
+	}
+	for i < len(v) && v[i] == '0' {
+		i++
+	}
+	v = v[i:]
+	if v == "" || !isDigits(v) {
+		return -1
+	}
+	if id, ok := t.nums[v]; ok {
+		return id
+	}
+	return -1
 }
 
 // internTokens interns a prepared profile's tokens in t and appends the
@@ -736,7 +767,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// from another number (an ISSN, an issue), is looked for among the other
 	// text's numbers before it counts as a disagreement.
 	volOK, pageOK, volSame, pageSame := false, false, false, false
-	switch lc := m.locator(a, b, a.vol, b.vol, 2); lc {
+	switch lc := m.locator(a, b, volumeLocator); lc {
 	case locSame:
 		e += wVolume
 		agreed |= agreeVolume
@@ -748,7 +779,7 @@ func (m *matcher) compare(a, b *profile) verdict {
 	case locDiffer:
 		return verdict{}
 	}
-	switch lc := m.locator(a, b, a.page, b.page, 3); lc {
+	switch lc := m.locator(a, b, pageLocator); lc {
 	case locSame:
 		e += wPage
 		agreed |= agreePage
@@ -1059,17 +1090,29 @@ const (
 	locDiffer         // both parsed, different, neither found in the other text
 )
 
-// locator compares the volumes or first pages x (of a) and y (of b); a
-// value is looked for in the other text only when it has at least minLen
-// characters ("1" is found anywhere).
-func (m *matcher) locator(a, b *profile, x, y string, minLen int) int {
+// A locatorKind is a volume or a first page.
+type locatorKind int
+
+const (
+	volumeLocator locatorKind = iota
+	pageLocator
+)
+
+// locator compares the volumes or first pages of a and b; a value is
+// looked for in the other text only when it has at least two characters
+// (a volume) or three (a page): "1" is found anywhere.
+func (m *matcher) locator(a, b *profile, kind locatorKind) int {
+	x, y, xNum, yNum, minLen := a.vol, b.vol, a.volNum, b.volNum, 2
+	if kind == pageLocator {
+		x, y, xNum, yNum, minLen = a.page, b.page, a.pageNum, b.pageNum, 3
+	}
 	switch {
 	case x != "" && y != "" && (x == y || samePage(x, y)):
 		return locSame
 	case x == "" && y == "":
 		return locUnknown
 	}
-	xInB, yInA := m.numIn(b, x), m.numIn(a, y) // each looked up once: most compared pairs come here
+	xInB, yInA := m.numIn(b, x, xNum), m.numIn(a, y, yNum) // each looked up once: most compared pairs come here
 	switch {
 	case len(x) >= minLen && xInB || len(y) >= minLen && yInA:
 		return locFound
@@ -1079,26 +1122,13 @@ func (m *matcher) locator(a, b *profile, x, y string, minLen int) int {
 	return locUnknown
 }
 
-// numIn reports whether the digits of a locator ("s213" → 213) are among
-// p's numbers.
-func (m *matcher) numIn(p *profile, v string) bool {
-	// The leading letters and zeros trimmed by hand: strings.TrimLeft
-	// builds its cutset on each call, and this runs for most compared
-	// pairs.
-	i := 0
-	for i < len(v) && 'a' <= v[i] && v[i] <= 'z' {
-		i++
-	}
-	for i < len(v) && v[i] == '0' {
-		i++
-	}
-	v = v[i:]
-	if v == "" || !isDigits(v) {
-		return false
-	}
-	id, ok := m.tok.nums[v]
-	if !ok {
-		return false
+// numIn reports whether the digits of a locator v ("s213" → 213), number
+// id among the tokens' or -1 to look up, are among p's numbers.
+func (m *matcher) numIn(p *profile, v string, id int32) bool {
+	if id < 0 {
+		if id = m.tok.locatorNumber(v); id < 0 {
+			return false
+		}
 	}
 	_, found := slices.BinarySearch(p.nums, id)
 	return found

@@ -99,10 +99,10 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.yearMin != 0 && h.yearMin != 0 && max(g.yearMax, h.yearMax)-min(g.yearMin, h.yearMin) > 1 {
 		return false
 	}
-	if g.vol != "" && h.vol != "" && g.vol != h.vol && m.locatorsDiffer(g.volNode, h.volNode, g.vol, h.vol, 2) {
+	if g.vol != "" && h.vol != "" && g.vol != h.vol && m.locatorsDiffer(g.volNode, h.volNode, volumeLocator) {
 		return false
 	}
-	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locatorsDiffer(g.pageNode, h.pageNode, g.page, h.page, 3) {
+	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locatorsDiffer(g.pageNode, h.pageNode, pageLocator) {
 		return false
 	}
 	if v.located {
@@ -138,13 +138,13 @@ func (m *matcher) sameCitations(g, h *group, v verdict) bool {
 	return v.rule == MatchKey && v.anchored || !sharesSorted(g.citing, h.citing)
 }
 
-// locatorsDiffer reports whether the volumes or first pages x and y,
-// taken from nodes i and j, differ (matcher.locator), and the two texts'
-// numbers do not say that a parser misread one of them (in a noisy text):
-// the numbers of one text, two or more, all in the other.
-func (m *matcher) locatorsDiffer(i, j int32, x, y string, minLen int) bool {
+// locatorsDiffer reports whether the volumes or first pages (kind) of
+// nodes i and j differ (matcher.locator), and the two texts' numbers do
+// not say that a parser misread one of them (in a noisy text): the
+// numbers of one text, two or more, all in the other.
+func (m *matcher) locatorsDiffer(i, j int32, kind locatorKind) bool {
 	a, b := &m.nodes[i].p, &m.nodes[j].p
-	if m.locator(a, b, x, y, minLen) != locDiffer {
+	if m.locator(a, b, kind) != locDiffer {
 		return false
 	}
 	if !a.noisy && !b.noisy {
@@ -637,7 +637,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	// Node k's words, in the order of its text, are seq[ends[k]:ends[k+1]].
 	seq := make([]int32, words)
 	ends := make([]int, len(m.nodes)+1)
-	forRanges(len(m.nodes), len(runs), func(w, _, _ int) { runs[w].finishProfiles(m.nodes, seq, ends) })
+	forRanges(len(m.nodes), len(runs), func(w, _, _ int) { runs[w].finishProfiles(m.tok, m.nodes, seq, ends) })
 	runs = nil
 	m.tok.countDocuments(m.nodes)
 	c := newCorrector(m.tok)

@@ -78,10 +78,10 @@ func (t *tokens) merge(v *vocabulary) {
 	}
 }
 
-// finishProfiles gives the run's merged nodes their words and numbers and
-// writes their words, in the order of their texts, to the corpus's
+// finishProfiles gives the run's merged nodes their words and numbers,
+// and the numbers of their locators among t's, and writes their words, in the order of their texts, to the corpus's
 // sequence: node k's are seq[ends[k]:ends[k+1]].
-func (v *vocabulary) finishProfiles(nodes []node, seq []int32, ends []int) {
+func (v *vocabulary) finishProfiles(t *tokens, nodes []node, seq []int32, ends []int) {
 	var nums []int32
 	for k := v.nodesLo; k < v.nodesHi; k++ {
 		j := k - v.nodesLo
@@ -95,6 +95,7 @@ func (v *vocabulary) finishProfiles(nodes []node, seq []int32, ends []int) {
 		}
 		p := &nodes[k].p
 		p.words, p.nums = sortedSet(words), sortedSet(nums)
+		t.numberLocators(p)
 		ends[k+1] = v.wordsBefore + int(v.wordEnd[j+1])
 	}
 }

@@ -56,7 +56,7 @@ func TestVocabularyMerge(t *testing.T) {
 		}
 		seq, ends := make([]int32, words), make([]int, len(nodes)+1)
 		for _, v := range vs {
-			v.finishProfiles(nodes, seq, ends)
+			v.finishProfiles(tok, nodes, seq, ends)
 		}
 		tok.countDocuments(nodes)
 		if !slices.Equal(tok.strs, one.strs) || !slices.Equal(tok.df, one.df) {

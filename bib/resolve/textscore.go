@@ -106,7 +106,7 @@ func (m *matcher) compareText(a, b *profile) verdict {
 		return verdict{}
 	}
 	agree, n := numbersAgree(a.nums, b.nums)
-	if agree <= 0 && (m.locator(a, b, a.vol, b.vol, 2) == locDiffer || m.locator(a, b, a.page, b.page, 3) == locDiffer) {
+	if agree <= 0 && (m.locator(a, b, volumeLocator) == locDiffer || m.locator(a, b, pageLocator) == locDiffer) {
 		return verdict{}
 	}
 	shared, longest := m.sharedNumbers(a, b)
@@ -151,7 +151,7 @@ func (m *matcher) nearTexts(a, b *profile) bool {
 	if agree, _ := numbersAgree(a.nums, b.nums); agree < 0 && !(a.noisy && b.noisy) {
 		return false
 	}
-	if m.locator(a, b, a.vol, b.vol, 2) == locDiffer || m.locator(a, b, a.page, b.page, 3) == locDiffer {
+	if m.locator(a, b, volumeLocator) == locDiffer || m.locator(a, b, pageLocator) == locDiffer {
 		return false
 	}
 	if initialsDiffer(a, b) || len(a.fams) > 0 && len(b.fams) > 0 && !sameLead(a, b) {
