@@ -607,7 +607,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 		return ref.ID, &ref.Work, ref.Raw
 	}
 	runs := make([]*vocabulary, min(runtime.GOMAXPROCS(0), max(1, len(m.nodes)/1000)))
-	forRanges(len(m.nodes), len(runs), func(w, lo, hi int) {
+	forRanges(len(m.nodes), len(runs), func(run, lo, hi int) {
 		v := newVocabulary(lo, hi)
 		var pd textTokens
 		for k := lo; k < hi; k++ {
@@ -622,7 +622,7 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 			prepareProfile(&n.p, &pd, id, w, raw)
 			v.add(&pd)
 		}
-		runs[w] = v
+		runs[run] = v
 	})
 	// The texts' sketches need only the profiles: they are made while the
 	// tokens are merged and mended, which is partly serial.
@@ -637,8 +637,8 @@ func (r *resolver) newMatcher(refs []*bib.Reference) *matcher {
 	// Node k's words, in the order of its text, are seq[ends[k]:ends[k+1]].
 	seq := make([]int32, words)
 	ends := make([]int, len(m.nodes)+1)
-	forRanges(len(m.nodes), len(runs), func(w, _, _ int) { runs[w].finishProfiles(m.tok, m.nodes, seq, ends) })
-	runs = nil
+	forRanges(len(m.nodes), len(runs), func(run, _, _ int) { runs[run].finishProfiles(m.tok, m.nodes, seq, ends) })
+	runs = nil // their tokens are the corpus's now
 	m.tok.countDocuments(m.nodes)
 	c := newCorrector(m.tok)
 	parallelFor(len(m.nodes), func(k int) {
