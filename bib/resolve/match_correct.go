@@ -59,15 +59,28 @@ func newCorrector(t *tokens) *corrector {
 	// the first interned.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.df)/10000))
 	parts := make([][]wordVariant, workers)
+	inDictionary := func(id int) bool {
+		s := t.strs[id]
+		return c.df[id] >= 2 && len(s) >= minCorrected && isASCIILetters(s)
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			// Room for the variants at once (407,000 on 500 generated
+			// reviews; appends copied them five times over).
+			room := 0
+			for id := w; id < len(c.df); id += workers {
+				if inDictionary(id) {
+					room += maxVariants(len(t.strs[id]))
+				}
+			}
+			parts[w] = make([]wordVariant, 0, room)
 			var buf []byte
 			for id := w; id < len(c.df); id += workers {
-				s := t.strs[id]
-				if c.df[id] < 2 || len(s) < minCorrected || !isASCIILetters(s) {
+				if !inDictionary(id) {
 					continue
 				}
+				s := t.strs[id]
 				buf = ocrSkeleton(buf[:0], s)
 				c.variants(buf, 0, 2, func(h uint64) { parts[w] = append(parts[w], wordVariant{h, int32(id)}) })
 			}
@@ -163,6 +176,15 @@ func wordEdits(n int) int {
 		return 1
 	}
 	return 2
+}
+
+// maxVariants is the most variants a dictionary word of n letters has: its
+// skeleton has n letters or fewer.
+func maxVariants(n int) int {
+	if wordEdits(n) < 2 {
+		return 1 + n
+	}
+	return 1 + n + n*(n-1)/2
 }
 
 // variants calls f with the hash of sk and of sk with each one, and for a
