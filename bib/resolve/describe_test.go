@@ -71,7 +71,7 @@ func TestDescriptionKeysShared(t *testing.T) {
 	if want := []int32{0, 0, 1, -1}; !slices.Equal(keys, want) || count != 2 {
 		t.Errorf("keys = %v (%d), want %v (2)", keys, count, want)
 	}
-	if slices.Equal(appendDescriptionKey(nil, a), appendDescriptionKey(nil, c)) {
+	if sp := new(splitter); slices.Equal(appendDescriptionKey(nil, sp, a), appendDescriptionKey(nil, sp, c)) {
 		t.Error("another year, the same key")
 	}
 	// Worded otherwise, read alike: the same key.

@@ -288,10 +288,11 @@ func normLocator(s string) string {
 }
 
 // textTokens holds the word and number tokens of a profile's text until they
-// are interned.
+// are interned, and the splitter that makes them.
 type textTokens struct {
 	buf   []byte
 	spans []int32 // end of each token in buf; -end-1 for a number
+	sp    splitter
 }
 
 func (pd *textTokens) add(b []byte, number bool) {
@@ -305,7 +306,7 @@ func (pd *textTokens) add(b []byte, number bool) {
 
 // prepareProfile sets all of a profile that needs no shared state in p,
 // zero on entry: in place, a node's profile (448 bytes) is not copied.
-// The tokens of its text are put in pd, its buffers reused.
+// The tokens of its text are put in pd, its buffers and splitter reused.
 func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw string) {
 	p.id, p.doi, p.year = id, bib.DOIKey(w), w.Year
 	p.volNum, p.pageNum = -1, -1
@@ -317,7 +318,7 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 	// The names' words are split name by name: splitText reads and
 	// splits each word on its own, so the words of "Family Given" are
 	// those of Family and then of Given.
-	var sp splitter
+	sp := &pd.sp
 	var familyWords, authorWords []string // the first author's family and literal name's; the others, sorted
 	noNumber := func([]byte) {}
 	if fa := w.FirstAuthor(); !fa.IsZero() {

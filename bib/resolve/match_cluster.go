@@ -749,7 +749,7 @@ func descriptionKeys(refs []*bib.Reference) (number []int32, count int) {
 	number = make([]int32, len(refs))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(refs)/1000))
 	forRanges(len(refs), workers, func(_, lo, hi int) {
-		keys := hashedKeys[*bib.Reference]{seed: seed, appendKey: appendDescriptionKey}
+		keys := describer(seed)
 		for i := lo; i < hi; i++ {
 			j := same[i]
 			if j != int32(i) && (refs[j].Raw != refs[i].Raw || !sameFields(refs[j], refs[i])) {
@@ -762,7 +762,7 @@ func descriptionKeys(refs []*bib.Reference) (number []int32, count int) {
 			}
 		}
 	})
-	keys := hashedKeys[*bib.Reference]{seed: seed, appendKey: appendDescriptionKey}
+	keys := describer(seed)
 	numbers := make(map[uint64]int32, len(refs)/2)
 	var firsts []int32 // the first reference of each number
 	for i, j := range same {
@@ -787,6 +787,15 @@ func descriptionKeys(refs []*bib.Reference) (number []int32, count int) {
 	return number, len(firsts)
 }
 
+// describer hashes and compares description keys (appendDescriptionKey)
+// with a splitter of its own.
+func describer(seed maphash.Seed) *hashedKeys[*bib.Reference] {
+	var sp splitter
+	return &hashedKeys[*bib.Reference]{seed: seed, appendKey: func(dst []byte, ref *bib.Reference) []byte {
+		return appendDescriptionKey(dst, &sp, ref)
+	}}
+}
+
 // sameFields reports whether two references have the same id and fields
 // (TestSameFieldsEveryField keeps it to every field of bib.Work).
 func sameFields(a, b *bib.Reference) bool {
@@ -799,9 +808,9 @@ func sameFields(a, b *bib.Reference) bool {
 }
 
 // appendDescriptionKey appends a reference's parsed fields, folded, to
-// dst: references that differ only in case, punctuation or style but
-// were parsed to the same fields have the same key.
-func appendDescriptionKey(dst []byte, ref *bib.Reference) []byte {
+// dst, split by sp: references that differ only in case, punctuation or
+// style but were parsed to the same fields have the same key.
+func appendDescriptionKey(dst []byte, sp *splitter, ref *bib.Reference) []byte {
 	w := &ref.Work
 	field := func(s string) {
 		dst = append(dst, s...)
@@ -809,7 +818,6 @@ func appendDescriptionKey(dst []byte, ref *bib.Reference) []byte {
 	}
 	// The tight forms are written straight in (tightOf without its string).
 	write := func(p []byte) { dst = append(dst, p...) }
-	var sp splitter
 	tight := func(s string) {
 		sp.split(s, write, write)
 		dst = append(dst, 0)
