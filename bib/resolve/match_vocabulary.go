@@ -88,8 +88,9 @@ func (t *tokens) merge(v *vocabulary) {
 }
 
 // finishProfiles gives the run's merged nodes their words and numbers,
-// and the numbers of their locators among t's, and writes their words, in the order of their texts, to the corpus's
-// sequence: node k's are seq[ends[k]:ends[k+1]].
+// and the numbers of their locators among t's, and writes their words, in
+// the order of their texts, to the corpus's sequence: node k's are
+// seq[ends[k]:ends[k+1]].
 func (v *vocabulary) finishProfiles(t *tokens, nodes []node, seq []int32, ends []int) {
 	var nums []int32
 	for k := v.nodesLo; k < v.nodesHi; k++ {
