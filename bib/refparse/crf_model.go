@@ -58,6 +58,28 @@ func crfDefaultModel() (*CRFModel, error) {
 	return crfDefault.model, crfDefault.err
 }
 
+// checkCRFDefaultHeader says whether the embedded model's header is this
+// build's (a model not retrained after the features changed is not)
+// without reading its weights, which take 30 ms or more.
+func checkCRFDefaultHeader() error {
+	return (&crfModelReader{b: CRFEmbeddedModel}).header()
+}
+
+// crfModelPanic is the embedded model's error when its weights, read on
+// the first reference the CRF labels (HybridReferenceParser), cannot be
+// read: a damaged build, which parseNeverPanics does not hide.
+type crfModelPanic struct{ err error }
+
+// mustCRFDefaultModel returns the embedded model, or panics with
+// crfModelPanic.
+func mustCRFDefaultModel() *CRFModel {
+	m, err := crfDefaultModel()
+	if err != nil {
+		panic(crfModelPanic{err})
+	}
+	return m
+}
+
 // WriteCRFModel writes a model's weights in the file format.
 func WriteCRFModel(w io.Writer, m *CRFWeights) error {
 	bw := bufio.NewWriter(w)
@@ -102,22 +124,8 @@ func WriteCRFModel(w io.Writer, m *CRFWeights) error {
 // ReadCRFModel reads a model written by WriteCRFModel.
 func ReadCRFModel(data []byte) (*CRFModel, error) {
 	r := &crfModelReader{b: data}
-	if magic := string(r.bytes(len(crfMagic))); magic != crfMagic {
-		if strings.HasPrefix(magic, "\x1f\x8b") || strings.HasPrefix(magic, "CGREFCRF") {
-			return nil, errors.New("reference model: an older format (retrain with citegraph train-parser)")
-		}
-		return nil, errors.New("reference model: not a citegraph CRF model")
-	}
-	if s := r.str(); s != crfFeatureSchema {
-		return nil, fmt.Errorf("reference model: feature schema %q, want %q (retrain with citegraph train-parser)", s, crfFeatureSchema)
-	}
-	if n := r.uv(); n != uint64(CRFNumLabels) {
-		return nil, fmt.Errorf("reference model: %d labels, want %d", n, CRFNumLabels)
-	}
-	for _, name := range crfLabelNames {
-		if s := r.str(); s != name {
-			return nil, fmt.Errorf("reference model: label %q, want %q", s, name)
-		}
+	if err := r.header(); err != nil {
+		return nil, err
 	}
 	m := CRFWeights{}
 	for i := range m.Trans {
@@ -166,6 +174,29 @@ func ReadCRFModel(data []byte) (*CRFModel, error) {
 type crfModelReader struct {
 	b   []byte
 	err error
+}
+
+// header reads the magic, the feature schema and the label names, and
+// says whether they are this build's.
+func (r *crfModelReader) header() error {
+	if magic := string(r.bytes(len(crfMagic))); magic != crfMagic {
+		if strings.HasPrefix(magic, "\x1f\x8b") || strings.HasPrefix(magic, "CGREFCRF") {
+			return errors.New("reference model: an older format (retrain with citegraph train-parser)")
+		}
+		return errors.New("reference model: not a citegraph CRF model")
+	}
+	if s := r.str(); s != crfFeatureSchema {
+		return fmt.Errorf("reference model: feature schema %q, want %q (retrain with citegraph train-parser)", s, crfFeatureSchema)
+	}
+	if n := r.uv(); n != uint64(CRFNumLabels) {
+		return fmt.Errorf("reference model: %d labels, want %d", n, CRFNumLabels)
+	}
+	for _, name := range crfLabelNames {
+		if s := r.str(); s != name {
+			return fmt.Errorf("reference model: label %q, want %q", s, name)
+		}
+	}
+	return nil
 }
 
 var errCRFShort = errors.New("truncated")

@@ -35,7 +35,10 @@ func ParseReference(raw string) bib.Work {
 // text as the title: a bug must not stop a run over a million references.
 func parseNeverPanics(raw string, parse func(string) bib.Work) (w bib.Work) {
 	defer func() {
-		if recover() != nil {
+		if r := recover(); r != nil {
+			if p, ok := r.(crfModelPanic); ok {
+				panic(p.err)
+			}
 			w = bib.Work{Title: cleanReference(raw)}
 		}
 	}()

@@ -148,14 +148,17 @@ func mayBeWoSCitedReference(s string) bool {
 
 // HybridReferenceParser returns the default reference parser (see above)
 // and a function that says which reader read a reference (ReadByWoS,
-// ReadByCRF or ReadByRules). The error is the embedded model's (see
-// CRFReferenceParser).
+// ReadByCRF or ReadByRules). The error is the embedded model's header's
+// (see CRFReferenceParser): its weights are read on the first reference
+// the CRF labels, so that an input whose references all have a fixed
+// shape, a Web of Science export, never pays for them, and if they cannot
+// be read (a damaged build; TestCRFModelLoad reads them) the
+// parser panics with their error there, the one time it does.
 func HybridReferenceParser() (parse bib.ReferenceParser, explain func(raw string) string, err error) {
-	m, err := crfDefaultModel()
-	if err != nil {
+	if err := checkCRFDefaultHeader(); err != nil {
 		return nil, nil, err
 	}
-	read := func(raw string) (bib.Work, string) { return ReadHybrid(m, raw) }
+	read := func(raw string) (bib.Work, string) { return readHybrid(mustCRFDefaultModel, raw) }
 	parse = func(raw string) bib.Work {
 		return parseNeverPanics(raw, func(s string) bib.Work { w, _ := read(s); return w })
 	}
@@ -175,6 +178,12 @@ func HybridReferenceParser() (parse bib.ReferenceParser, explain func(raw string
 // m, and says which reader read it (for training, which scores the models
 // it builds).
 func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
+	return readHybrid(func() *CRFModel { return m }, raw)
+}
+
+// readHybrid is ReadHybrid with the model got only for a reference the
+// CRF labels.
+func readHybrid(model func() *CRFModel, raw string) (bib.Work, string) {
 	if isCrossrefDegraded(raw) {
 		return ParseReference(crfSingleStops(raw)), ReadByRulesAlone
 	}
@@ -193,7 +202,7 @@ func ReadHybrid(m *CRFModel, raw string) (bib.Work, string) {
 		}
 		return w, ReadByScopus
 	}
-	w, left := crfReadReference(m, raw)
+	w, left := crfReadReference(model(), raw)
 	by := ReadByCRF
 	// What the rules would mend, read without running them: the DOI by its
 	// shape, and a locator run together ("34. 12. 3829-3834", Crossref's

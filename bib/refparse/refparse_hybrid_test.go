@@ -1,6 +1,7 @@
 package refparse
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -324,4 +325,37 @@ func TestReadScopusOldShape(t *testing.T) {
 			t.Errorf("%s:\n read %v, container %q; want %v, %q", tc.raw, ok, w.Container, tc.container != "", tc.container)
 		}
 	}
+}
+
+// The hybrid parser asks for the model only for a reference the CRF
+// labels: a Web of Science cited reference is read without it.
+func TestReadHybridModelOnlyForCRF(t *testing.T) {
+	asked := 0
+	model := func() *CRFModel { asked++; return crfTestModel(t) }
+	if _, by := readHybrid(model, "Ruffini PB, 2020, HAGUE J DIPLOM, V15, P371, DOI 10.1163/1871191X-BJA10004"); by != ReadByWoS || asked != 0 {
+		t.Errorf("a WoS cited reference: read by %q, model asked for %d times; want %q, 0", by, asked, ReadByWoS)
+	}
+	if _, by := readHybrid(model, "Copeland, D. (2009). Guerrilla diplomacy: Rethinking international relations. Lynne Rienner."); asked != 1 {
+		t.Errorf("an APA reference: read by %q, model asked for %d times; want 1", by, asked)
+	}
+}
+
+// A model whose header is not this build's is the hybrid parser's error;
+// one whose weights cannot be read makes the parser panic with their
+// error on the first reference the CRF labels, not read it with no model.
+func TestHybridDamagedModel(t *testing.T) {
+	if err := checkCRFDefaultHeader(); err != nil {
+		t.Fatalf("the embedded model's header: %v", err)
+	}
+	if err := (&crfModelReader{b: CRFEmbeddedModel[:len(crfMagic)+3]}).header(); err == nil {
+		t.Error("a header cut short: no error")
+	}
+	damaged := errors.New("reference model: truncated")
+	defer func() {
+		if r := recover(); r != damaged {
+			t.Errorf("recovered %v, want %v", r, damaged)
+		}
+	}()
+	parseNeverPanics("Copeland, D. (2009). Guerrilla diplomacy.", func(string) bib.Work { panic(crfModelPanic{damaged}) })
+	t.Error("parseNeverPanics hid the model's error")
 }
