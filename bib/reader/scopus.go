@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -203,11 +204,11 @@ func splitScopusReferences(cell string) []scopusSpan {
 			cont[i] = true
 		case scopusLowerContinuation(p) && !scopusYearEnd.MatchString(prev):
 			cont[i] = true
-		case scopusEditors.MatchString(p):
+		case scopusEditors().MatchString(p):
 			// The run of "Family, I." pieces before it, and it, continue
 			// the reference before the run.
 			j := i
-			for j > 0 && scopusOldName.MatchString(pieces[j-1].text) {
+			for j > 0 && scopusOldName().MatchString(pieces[j-1].text) {
 				j--
 			}
 			if j > 0 {
@@ -215,7 +216,7 @@ func splitScopusReferences(cell string) []scopusSpan {
 					cont[k] = true
 				}
 			}
-		case scopusPublisher.MatchString(p) && (scopusEditors.MatchString(prev) ||
+		case scopusPublisher.MatchString(p) && (scopusEditors().MatchString(prev) ||
 			scopusYear.MatchString(prev) && !scopusYearEnd.MatchString(prev)):
 			cont[i] = true
 		}
@@ -259,10 +260,13 @@ var (
 	// initials: "J.", "M.J.-A.", "A.H.", or undotted "J", "JT".
 	scopusInitials = `(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}{1,2})`
 	// scopusOldName is one name as older exports write it: "Deuflhard, P.",
-	// "Mark, A. E.".
-	scopusOldName = regexp.MustCompile(`^\p{Lu}[\p{L}'’\- ]*, (?:\p{Lu}\.\s?-?)+$`)
+	// "Mark, A. E.". It and scopusEditors are compiled on first use: their
+	// letter classes cost every run's start-up a millisecond or more.
+	scopusOldName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{Lu}[\p{L}'’\- ]*, (?:\p{Lu}\.\s?-?)+$`) })
 	// scopusEditors ends an editor list: "Skeel, R. D., Eds.".
-	scopusEditors = regexp.MustCompile(`^\p{Lu}[\p{L}'’\- ]*, (?:\p{Lu}\.\s?-?)+, \(?Eds?\.\)?$`)
+	scopusEditors = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\p{Lu}[\p{L}'’\- ]*, (?:\p{Lu}\.\s?-?)+, \(?Eds?\.\)?$`)
+	})
 	// scopusPublisher is "Publisher: Place" as ACS-style references give it.
 	scopusPublisher = regexp.MustCompile(`^\p{Lu}[^\d();,:]*(?:, [^\d();,:]+)?: \p{Lu}[^();:]*$`)
 	scopusYear      = regexp.MustCompile(`\((?:1[5-9]\d\d|20\d\d)[a-z]?\)`)

