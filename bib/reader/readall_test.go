@@ -32,18 +32,7 @@ func TestReadAllParsesLater(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var one []*bib.Record
-	rr := open()
-	for {
-		rec, err := rr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		one = append(one, rec)
-	}
+	one := readEach(t, open())
 	refs, parsed := 0, 0
 	for _, rec := range all {
 		for _, ref := range rec.References {
@@ -58,5 +47,22 @@ func TestReadAllParsesLater(t *testing.T) {
 	}
 	if !reflect.DeepEqual(all, one) {
 		t.Error("ReadAll's records differ from those read one by one")
+	}
+}
+
+// readEach reads the records one by one (Read), as a caller that does not
+// use ReadAll does.
+func readEach(t *testing.T, rr RecordReader) []*bib.Record {
+	t.Helper()
+	var recs []*bib.Record
+	for {
+		rec, err := rr.Read()
+		if err == io.EOF {
+			return recs
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
 	}
 }

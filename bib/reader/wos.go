@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,6 +36,12 @@ type wosReader struct {
 	// lists are left to ReadAll (see laterParser), until it makes them.
 	later      map[*bib.Record]*wosFields
 	laterMutex sync.Mutex
+	// crs and crLines hold the cited references of the record being read
+	// and their lines, the buffers kept from record to record: grown anew
+	// for each record, they were 26 MB on 500 records citing 800 works
+	// each.
+	crs     []string
+	crLines []int
 }
 
 // referencesLater leaves the records' reference lists unmade from now on
@@ -132,7 +139,13 @@ func (w *wosReader) Read() (*bib.Record, error) {
 			if f == nil {
 				return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: ER without a record", bib.ErrSyntax)}
 			}
+			crs, crLines := f.values["CR"], f.lines["CR"]
+			if w.later != nil {
+				// f outlives the record: it takes the references at their size.
+				f.values["CR"], f.lines["CR"] = slices.Clone(crs), slices.Clone(crLines)
+			}
 			rec := f.record(w.file, w.later != nil)
+			w.crs, w.crLines = crs[:0], crLines[:0]
 			if w.later != nil {
 				w.laterMutex.Lock()
 				w.later[rec] = f
@@ -145,7 +158,7 @@ func (w *wosReader) Read() (*bib.Record, error) {
 			return nil, &bib.ParseError{File: w.file, Line: w.lr.line, Err: fmt.Errorf("%w: %q is not a field tag (line skipped)", bib.ErrSyntax, truncate(line, 20))}
 		}
 		if f == nil {
-			f = &wosFields{start: w.lr.line, values: map[string][]string{}, lines: map[string][]int{}}
+			f = &wosFields{start: w.lr.line, values: map[string][]string{"CR": w.crs[:0]}, lines: map[string][]int{"CR": w.crLines[:0]}}
 		}
 		lastTag = tag
 		f.add(tag, value, w.lr.line)

@@ -3,8 +3,12 @@ package reader
 import (
 	"bytes"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/bib"
 )
 
 // TestWoSMissingCRTag: a record whose CR tag is missing has its cited
@@ -60,4 +64,35 @@ func BenchmarkReadAllWoS(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The buffers the cited references are read into serve record after
+// record: each record keeps its own, read one by one (Read) or whole
+// (ReadAll, which makes the reference lists later).
+func TestWoSReferencesOwnBuffers(t *testing.T) {
+	const export = "FN Clarivate Analytics Web of Science\nVR 1.0\n" +
+		"PT J\nAU Ruffini, PB\nTI One\nPY 2020\nCR Smith J, 2001, NATURE, V1, P2\n   Jones K, 2002, SCIENCE, V3, P4\nUT WOS:1\nER\n\n" +
+		"PT J\nAU Copeland, D\nTI Two\nPY 2021\nCR Brown L, 2003, CELL, V5, P6\nUT WOS:2\nER\n\nEF\n"
+	want := [][]string{{"Smith J, 2001, NATURE, V1, P2@7", "Jones K, 2002, SCIENCE, V3, P4@8"}, {"Brown L, 2003, CELL, V5, P6@16"}}
+	check := func(how string, recs []*bib.Record) {
+		t.Helper()
+		if len(recs) != len(want) {
+			t.Fatalf("%s: %d records, want %d", how, len(recs), len(want))
+		}
+		for i, rec := range recs {
+			var got []string
+			for _, ref := range rec.References {
+				got = append(got, ref.Raw+"@"+strconv.Itoa(ref.Line))
+			}
+			if !slices.Equal(got, want[i]) {
+				t.Errorf("%s: record %d references %q, want %q", how, i+1, got, want[i])
+			}
+		}
+	}
+	check("Read", readEach(t, newWoSReader(strings.NewReader(export), "t.txt")))
+	all, err := ReadAll(newWoSReader(strings.NewReader(export), "t.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("ReadAll", all)
 }
