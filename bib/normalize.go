@@ -102,7 +102,7 @@ func FamilyKey(n Name) string {
 // "PB", "P B" → "PB", "ZW" → "ZW", "Thomas P." → "TP".
 func Initials(given string) string {
 	var b strings.Builder
-	for _, part := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' || r == '-' || r == '\u2010' }) {
+	for _, part := range strings.FieldsFunc(given, isInitialsSeparator) {
 		rs := []rune(part)
 		if len(rs) == 0 {
 			continue
@@ -116,6 +116,36 @@ func Initials(given string) string {
 	}
 	return b.String()
 }
+
+// FirstInitial is the first rune of Initials(given), and false when given
+// has no initials; it makes none of the others (author keys need only
+// this one, for every work).
+func FirstInitial(given string) (rune, bool) {
+	start := strings.IndexFunc(given, func(r rune) bool { return !isInitialsSeparator(r) })
+	if start < 0 {
+		return 0, false
+	}
+	part := given[start:]
+	if end := strings.IndexFunc(part, isInitialsSeparator); end >= 0 {
+		part = part[:end]
+	}
+	first, _ := utf8.DecodeRuneInString(part)
+	n := 0
+	for _, r := range part {
+		if !unicode.IsUpper(r) {
+			return unicode.ToUpper(first), true
+		}
+		n++
+	}
+	if n <= 4 {
+		return first, true // initials already ("ZW")
+	}
+	return unicode.ToUpper(first), true
+}
+
+// isInitialsSeparator reports whether r separates the parts of a given
+// name (Initials).
+func isInitialsSeparator(r rune) bool { return r == ' ' || r == '.' || r == '-' || r == '\u2010' }
 
 func allUpper(rs []rune) bool {
 	for _, r := range rs {

@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"unicode/utf8"
-
 	"github.com/citegraph/citegraph/bib"
 	"github.com/citegraph/citegraph/bib/resolve"
 )
@@ -30,8 +28,7 @@ func AuthorKey(a bib.Name) (key, name string) {
 		return fam, a.Literal
 	}
 	initial := ""
-	if in := bib.Initials(a.Given); in != "" {
-		r, _ := utf8.DecodeRuneInString(in)
+	if r, ok := bib.FirstInitial(a.Given); ok {
 		initial = string(r)
 	}
 	if initial == "" {
