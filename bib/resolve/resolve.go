@@ -3,6 +3,7 @@ package resolve
 import (
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -357,6 +358,17 @@ func (r *resolver) index(i int32, id string, w *bib.Work) {
 
 func (r *resolver) newWork(w Work) int32 {
 	r.c.Works = append(r.c.Works, w)
+	return int32(len(r.c.Works) - 1)
+}
+
+// reserveWork adds a work to be written later (writeNewWorks) and returns
+// its index. It leaves the work's memory untouched: its slot may hold
+// anything until then.
+func (r *resolver) reserveWork() int32 {
+	if len(r.c.Works) == cap(r.c.Works) {
+		r.c.Works = slices.Grow(r.c.Works, 1)
+	}
+	r.c.Works = r.c.Works[:len(r.c.Works)+1]
 	return int32(len(r.c.Works) - 1)
 }
 
