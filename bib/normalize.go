@@ -119,27 +119,15 @@ func Initials(given string) string {
 
 // FirstInitial is the first rune of Initials(given), and false when given
 // has no initials; it makes none of the others (author keys need only
-// this one, for every work).
+// this one, for every work). A part already written as initials begins
+// with an upper-case letter, so the first initial is always the first
+// letter upper-cased.
 func FirstInitial(given string) (rune, bool) {
 	start := strings.IndexFunc(given, func(r rune) bool { return !isInitialsSeparator(r) })
 	if start < 0 {
 		return 0, false
 	}
-	part := given[start:]
-	if end := strings.IndexFunc(part, isInitialsSeparator); end >= 0 {
-		part = part[:end]
-	}
-	first, _ := utf8.DecodeRuneInString(part)
-	n := 0
-	for _, r := range part {
-		if !unicode.IsUpper(r) {
-			return unicode.ToUpper(first), true
-		}
-		n++
-	}
-	if n <= 4 {
-		return first, true // initials already ("ZW")
-	}
+	first, _ := utf8.DecodeRuneInString(given[start:])
 	return unicode.ToUpper(first), true
 }
 
