@@ -110,22 +110,48 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		// recognition; the volume and page of the link speak for them.
 		return m.sameCitations(g, h, v)
 	}
+	placed := !v.vague && samePlace(g, h)
 	if len(g.fams) > 0 && len(h.fams) > 0 && !sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) && !nearFamily(g.fams, h.fams) {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
 		}
 		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) && !familyNear(a, b) && !familyNear(b, a) &&
-			!((a.noisy || b.noisy) && misreadFamily(a.fams, b.fams)) {
+			!((a.noisy || b.noisy) && (misreadFamily(a.fams, b.fams) || placed && misplacedFamily(a.fams, b.fams))) {
 			return false
 		}
 	}
-	if len(g.titles) > 0 && len(h.titles) > 0 && !m.titlesAgree(g.titles, h.titles, v) {
+	if len(g.titles) > 0 && len(h.titles) > 0 && !m.titlesAgree(g.titles, h.titles, v, placed) {
 		return false
 	}
 	if g.sectionNode >= 0 && h.sectionNode >= 0 && sectionsDiffer(&m.nodes[g.sectionNode].p, &m.nodes[h.sectionNode].p) {
 		return false
 	}
 	return m.sameCitations(g, h, v)
+}
+
+// samePlace reports whether two groups name one year, one volume and one
+// first page: the place a work is printed. A compare verdict that is not
+// vague found the pair alike; there names and titles that differ are
+// misspelt or misread (as compare reads names whose year, volume and page
+// are the same).
+func samePlace(g, h *group) bool {
+	return g.yearMin != 0 && g.yearMin == g.yearMax && h.yearMin == g.yearMin && h.yearMax == g.yearMin &&
+		g.vol != "" && g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page)
+}
+
+// misplacedFamily reports whether two family names of noisy texts that
+// name one place of print (samePlace) are one misread: in their OCR
+// skeletons of four letters or more, two edits apart ("Kalfka" and
+// "Kofka"), or one more than misreadFamily allows for longer ones. Two
+// edits make another name of four or five letters, but hardly one of the
+// same year, volume and page.
+func misplacedFamily(a, b []string) bool {
+	return familiesWithin(a, b, func(n int) int {
+		if n < 4 {
+			return 0
+		}
+		return max(2, nameEdits(n)+1)
+	})
 }
 
 // sameCitations reports whether two groups may be one work as their
@@ -160,12 +186,15 @@ const maxTitles = 4
 // titlesAgree reports whether some title of one group is like some title
 // of the other, or found in its text (as compare finds them for the link
 // v): under noise one member's title may be a parser's misreading.
-func (m *matcher) titlesAgree(gs, hs []int32, v verdict) bool {
+func (m *matcher) titlesAgree(gs, hs []int32, v verdict, placed bool) bool {
 	for _, x := range gs {
 		for _, y := range hs {
 			a, b := &m.nodes[x].p, &m.nodes[y].p
 			sim, inText := 0.5, v.titleInText()
 			if a.noisy || b.noisy {
+				if placed {
+					return true
+				}
 				sim, inText = noisyTitleSim, noisyTitleInText
 			}
 			if titleSim(a.title, b.title) >= sim || a.hanTitle != b.hanTitle || max(m.titleInText(a, b), m.titleInText(b, a)) >= inText {

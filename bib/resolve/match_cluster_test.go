@@ -1,0 +1,47 @@
+package resolve
+
+import (
+	"testing"
+
+	"github.com/citegraph/citegraph/bib"
+	"github.com/citegraph/citegraph/bib/refparse"
+)
+
+// parsedLists makes one reference list per text, each parsed by the
+// default parser, and resolves them.
+func parsedLists(texts ...string) *Corpus {
+	lists := make([][]bib.Reference, len(texts))
+	for i, s := range texts {
+		lists[i] = []bib.Reference{{Raw: s, Work: refparse.ParseReference(s)}}
+	}
+	return corpusOf(lists...)
+}
+
+// TestSamePlaceOutweighsMisspeltName: a noisy copy of an article whose
+// first author OCR misspelt beyond nearFamily ("Pelfka", "Pofka") joins
+// the article, as compare links it: the year, volume and first page are
+// the same. Constructed.
+func TestSamePlaceOutweighsMisspeltName(t *testing.T) {
+	c := parsedLists(
+		"Pelfka, S. R., Dornby, D., & Waterson, G. R. (2001). Nitrogen in sugarbeet rotations on loess soils. Farming Reports Quarterly, 55(3), 42–48.",
+		"Pofka, S. R.; Dornby D.; Waterson, L. R. Farming Reports Quarterly 2O01, 55, 42–48.",
+	)
+	if !sameWork(c, 0, 1) {
+		t.Errorf("a noisy copy with the same year, volume and page is apart: %+v", c.Refs)
+	}
+}
+
+// TestSamePlaceOutweighsMisreadTitle: a noisy copy whose parser took a
+// misread phrase for its title ("Bock Revievs") joins, through a copy
+// without a title, the article of the same year, volume and page.
+// Constructed.
+func TestSamePlaceOutweighsMisreadTitle(t *testing.T) {
+	c := parsedLists(
+		"Hartley, J. (1985). Regional security after the accords. Affairs Review, 22(1), 90–97.",
+		"Hartley, J. Affairs Review 1985, 22, 90–97.",
+		"Hartley, Joan. Bock Revievs 0f tlie year. Affairs Review. I985. 22. 1. 90-97",
+	)
+	if !sameWork(c, 0, 1) || !sameWork(c, 1, 2) {
+		t.Errorf("works %d %d %d: copies with the same year, volume and page apart", c.Refs[0].Work, c.Refs[1].Work, c.Refs[2].Work)
+	}
+}
