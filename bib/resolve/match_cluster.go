@@ -355,6 +355,14 @@ func (m *matcher) cluster(links []link) []int32 {
 	}
 	var vague, near []link
 	for _, l := range links {
+		if a, b := &m.nodes[l.a].p, &m.nodes[l.b].p; l.v.vague && (a.noisy || b.noisy) && yearsDiffer(a, b) {
+			// A year and an author or a source are all a vague link
+			// of a noisy text shares, whose look-alike digits are read
+			// back: one a year apart is as likely the author's next
+			// work in that source. Online-first and print years one
+			// apart join on firmer evidence.
+			continue
+		}
 		if l.v.near {
 			near = append(near, l)
 			continue
@@ -416,6 +424,12 @@ func (m *matcher) cluster(links []link) []int32 {
 		roots[i] = find(int32(i))
 	}
 	return roots
+}
+
+// yearsDiffer reports whether two descriptions both name a year, and
+// not the same.
+func yearsDiffer(a, b *profile) bool {
+	return a.year != 0 && b.year != 0 && a.year != b.year
 }
 
 // vagueEnds are the groups a vague link joins, and its verdict.

@@ -45,3 +45,20 @@ func TestSamePlaceOutweighsMisreadTitle(t *testing.T) {
 		t.Errorf("works %d %d %d: copies with the same year, volume and page apart", c.Refs[0].Work, c.Refs[1].Work, c.Refs[2].Work)
 	}
 }
+
+// TestVagueLinkNeedsOneYear: a noisy reference that names only a year and
+// an author or a source, vaguely linked to two works of one list, joins
+// the work of its year, not the one of the next year, which a vague link a
+// year apart would make as likely. Constructed: three nodes and their
+// links.
+func TestVagueLinkNeedsOneYear(t *testing.T) {
+	ref := func(year int, citing int32) node {
+		return node{work: -1, refs: []int32{0}, citing: []int32{citing}, p: profile{year: year, noisy: true}}
+	}
+	m := &matcher{nodes: []node{ref(2002, 0), ref(2003, 0), ref(2002, 1)}}
+	vague := verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: true}
+	roots := m.cluster([]link{{0, 2, vague}, {1, 2, vague}})
+	if roots[2] != roots[0] || roots[2] == roots[1] {
+		t.Errorf("roots %v: the reference of 2002 must join the work of 2002 alone", roots)
+	}
+}
