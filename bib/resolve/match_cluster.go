@@ -115,7 +115,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
 		}
-		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !familyIn(a, b) && !familyIn(b, a) && !familyNear(a, b) && !familyNear(b, a) &&
+		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !authorIn(a, b, placed) && !authorIn(b, a, placed) &&
 			!((a.noisy || b.noisy) && (misreadFamily(a.fams, b.fams) || placed && misplacedFamily(a.fams, b.fams))) {
 			return false
 		}
@@ -137,6 +137,26 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 func samePlace(g, h *group) bool {
 	return g.yearMin != 0 && g.yearMin == g.yearMax && h.yearMin == g.yearMin && h.yearMax == g.yearMin &&
 		g.vol != "" && g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page)
+}
+
+// authorIn reports whether a's first author is written in b's text
+// (familyIn), or misspelt (familyNear), and not only as a word of b's
+// source where a has no source of its own: a parser that finds no author
+// takes the first words of the text for one, the source's ("Advancesin
+// Imging and Electron Physics (2011)"), which the other text has in its
+// source, not as its author. Where the groups name one place of print
+// (placed) the name needs no such care.
+func authorIn(a, b *profile, placed bool) bool {
+	return (familyIn(a, b) || familyNear(a, b)) && (placed || len(a.src) > 0 || !familiesWithin(a.fams, sourceWordsOf(b), nameEdits))
+}
+
+// sourceWordsOf lists the words of p's source forms.
+func sourceWordsOf(p *profile) []string {
+	var ws []string
+	for _, form := range p.src {
+		ws = append(ws, form...)
+	}
+	return ws
 }
 
 // misplacedFamily reports whether two family names of noisy texts that

@@ -62,3 +62,33 @@ func TestVagueLinkNeedsOneYear(t *testing.T) {
 		t.Errorf("roots %v: the reference of 2002 must join the work of 2002 alone", roots)
 	}
 }
+
+// TestSourceReadAsAuthor: a front matter cited without its author, whose
+// parser took the first words of the source for a name ("Progressin
+// Optcal and Laser Materals (2011) vii", no source left), stays apart from
+// another author's front matter of the year before, whose source has that
+// word, on a firm link. Constructed: two nodes and their link.
+func TestSourceReadAsAuthor(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 2010, page: "vii", fams: []string{"merton"}, noisy: true,
+			src: [][]string{{"progress", "optical", "laser", "materials"}}, tight: "mertonkl2010forewordprogressinopticalandlasermaterialsviiviii"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 2011, page: "vii", fams: []string{"optcal"}, noisy: true,
+			tight: "progressinoptcalandlasermaterals2011vii"}},
+	}}
+	roots := m.cluster([]link{{0, 1, verdict{evidence: 6.8, rule: MatchFuzzy}}})
+	if roots[0] == roots[1] {
+		t.Error("a source read as an author joined another author's work")
+	}
+	// A poet's collected works name the author in the source; the
+	// misspelt copy, which has its source, still joins.
+	m = &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 1648, page: "247", fams: []string{"herrick"}, noisy: true,
+			src: [][]string{{"poetical", "works", "robert", "herrick"}}, tight: "herrickr1648goodpreceptspoeticalworksofrobertherrick247247"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 1648, page: "247", fams: []string{"herik"}, noisy: true,
+			src: [][]string{{"poetical", "works", "roberrt", "herrick"}}, tight: "herikrthepoeticalworksofroberrtherrick1648247247"}},
+	}}
+	roots = m.cluster([]link{{0, 1, verdict{evidence: 8.2, rule: MatchFuzzy}}})
+	if roots[0] != roots[1] {
+		t.Error("a misspelt copy of collected works named after their author apart")
+	}
+}
