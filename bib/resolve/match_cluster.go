@@ -105,6 +105,9 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locatorsDiffer(g.pageNode, h.pageNode, pageLocator) {
 		return false
 	}
+	if partAndWhole(g, h) || partAndWhole(h, g) {
+		return false
+	}
 	if v.located {
 		// Names and titles of noisy texts may be misread beyond
 		// recognition; the volume and page of the link speak for them.
@@ -157,6 +160,15 @@ func sourceWordsOf(p *profile) []string {
 		ws = append(ws, form...)
 	}
 	return ws
+}
+
+// partAndWhole reports whether g names a part of a work and h the whole:
+// g a first page but no year, h a year but no volume nor page. A chapter
+// cited without its year ("(n.d.). … Unknown Boundaries, 1–38") and its
+// book cited by year ("(2006). Unknown Boundaries.") share a title and an
+// author, and nothing that places them together.
+func partAndWhole(g, h *group) bool {
+	return g.page != "" && g.yearMin == 0 && h.yearMin != 0 && h.page == "" && h.vol == ""
 }
 
 // misplacedFamily reports whether two family names of noisy texts that

@@ -92,3 +92,16 @@ func TestSourceReadAsAuthor(t *testing.T) {
 		t.Error("a misspelt copy of collected works named after their author apart")
 	}
 }
+
+// TestPartApartFromWhole: a chapter cited with its pages and without a
+// year stays apart from its book cited by its year, on a firm link (their
+// titles and author alike). Constructed: two nodes and their link.
+func TestPartApartFromWhole(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 2006, fams: []string{"moreau"}}},
+		{work: -1, citing: []int32{1}, p: profile{page: "1", fams: []string{"moreau"}}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 9.5, rule: MatchFuzzy}}}); roots[0] == roots[1] {
+		t.Error("a chapter without a year joined its book cited by year")
+	}
+}
