@@ -132,14 +132,15 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	return m.sameCitations(g, h, v)
 }
 
-// samePlace reports whether two groups name one year, one volume and one
-// first page: the place a work is printed. A compare verdict that is not
+// samePlace reports whether two groups name one year, one first page and
+// one volume or none (a chapter's book names none): the place a work is
+// printed. A compare verdict that is not
 // vague found the pair alike; there names and titles that differ are
 // misspelt or misread (as compare reads names whose year, volume and page
 // are the same).
 func samePlace(g, h *group) bool {
 	return g.yearMin != 0 && g.yearMin == g.yearMax && h.yearMin == g.yearMin && h.yearMax == g.yearMin &&
-		g.vol != "" && g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page)
+		g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page)
 }
 
 // authorIn reports whether a's first author is written in b's text

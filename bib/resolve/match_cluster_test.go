@@ -31,6 +31,20 @@ func TestSamePlaceOutweighsMisspeltName(t *testing.T) {
 	}
 }
 
+// TestSamePlaceWithoutVolume: a noisy copy of a chapter, cited by its
+// book's year and pages and no volume, whose first author OCR misspelt
+// two edits off joins the chapter on a firm link. Constructed: two nodes
+// and their link.
+func TestSamePlaceWithoutVolume(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 2016, page: "23", fams: []string{"evaans"}, noisy: true, tight: "evaanskj2016qualityparametersforwalnutsactahorticulturae2328"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 2016, page: "23", fams: []string{"evens"}, noisy: true, tight: "evenskjactahorticulturae20162328"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 5.5, rule: MatchFuzzy}}}); roots[0] != roots[1] {
+		t.Error("a misspelt copy of a chapter of the same year and page apart")
+	}
+}
+
 // TestSamePlaceOutweighsMisreadTitle: a noisy copy whose parser took a
 // misread phrase for its title ("Bock Revievs") joins, through a copy
 // without a title, the article of the same year, volume and page.
