@@ -105,6 +105,9 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if g.page != "" && h.page != "" && !samePage(g.page, h.page) && m.locatorsDiffer(g.pageNode, h.pageNode, pageLocator) {
 		return false
 	}
+	if m.unsigned(g, h) || m.unsigned(h, g) {
+		return false
+	}
 	if partAndWhole(g, h) || partAndWhole(h, g) {
 		return false
 	}
@@ -161,6 +164,21 @@ func sourceWordsOf(p *profile) []string {
 		ws = append(ws, form...)
 	}
 	return ws
+}
+
+// unsigned reports whether g names no first author, no year and no
+// place of print (a title or a source alone: a journal, a program, a
+// project) and h a first author and a year, whom g's text does not name:
+// the work h names is another, which may have g's name in its title ("A
+// micromagnetic module based on COMSOL Multiphysics" and "COMSOL
+// Multiphysics Version 6.1"; an article and "Spravochnik. Inzhenernyi
+// zhurnal.", its journal).
+func (m *matcher) unsigned(g, h *group) bool {
+	if len(g.fams) > 0 || g.yearMin != 0 || g.vol != "" || g.page != "" || h.famNode < 0 || h.yearMin == 0 {
+		return false
+	}
+	a, b := &m.nodes[h.famNode].p, &m.nodes[g.volNode].p
+	return !familyIn(a, b) && !familyNear(a, b)
 }
 
 // partAndWhole reports whether g names a part of a work and h the whole:

@@ -119,3 +119,22 @@ func TestPartApartFromWhole(t *testing.T) {
 		t.Error("a chapter without a year joined its book cited by year")
 	}
 }
+
+// TestUnsignedNameApart: a program cited by its name alone, with no
+// author, year or page, stays apart from a dated article whose title
+// names the program and whose first author its text does not name, on a
+// firm link. Constructed: two nodes and their link.
+func TestUnsignedNameApart(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 2023, fams: []string{"zhang"}, tight: "zhangjafrequencydomainsimulationmodulebasedoncomsolmultiphysicsaipadv1352023"}},
+		{work: -1, citing: []int32{1}, p: profile{tight: "comsolmultiphysicsversion61"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] == roots[1] {
+		t.Error("a program's name joined an article about it")
+	}
+	// Its author's name in the text joins it.
+	m.nodes[1].p.tight = "zhangcomsolmultiphysicsmodule"
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
+		t.Error("an undated description naming the author apart")
+	}
+}
