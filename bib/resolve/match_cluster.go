@@ -257,11 +257,14 @@ func (m *matcher) titlesAgree(gs, hs []int32, v verdict, placed bool) bool {
 }
 
 // titlesAlike reports whether some title of one group and some of the
-// other are alike as wholes (titlesApart).
+// other are alike as wholes (titlesApart), or one is found whole in the
+// other's text (titleInText, 0.8 as compare asks): a parser that took a
+// paper's proceedings for its title.
 func (m *matcher) titlesAlike(gs, hs []int32) bool {
 	for _, x := range gs {
 		for _, y := range hs {
-			if !titlesApart(&m.nodes[x].p, &m.nodes[y].p) {
+			a, b := &m.nodes[x].p, &m.nodes[y].p
+			if !titlesApart(a, b) || max(m.titleInText(a, b), m.titleInText(b, a)) >= 0.8 {
 				return true
 			}
 		}
@@ -539,7 +542,7 @@ func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []gr
 // its own. Links of clean texts stay as joinClearVague leaves them. It
 // reads, too, the pairs compare turned down whose texts are near
 // (nearTexts, split nil): there two groups that both have titles join
-// only when some of their titles are alike as wholes.
+// only when some of their titles are alike (titlesAlike).
 func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []group, find, findComp func(int32) int32, join func(a, b int32)) {
 	if m.gramIDF == nil {
 		return

@@ -138,3 +138,26 @@ func TestUnsignedNameApart(t *testing.T) {
 		t.Error("an undated description naming the author apart")
 	}
 }
+
+// TestNearTitleInText: a noisy paper of a proceedings and its copy whose
+// parser took the proceedings for the title, whose texts are near
+// (verdict.near), join as each other's likeliest: the one title is found
+// whole in the other text, not another work's. Constructed: two nodes
+// and their link.
+func TestNearTitleInText(t *testing.T) {
+	paper := "zhangx2017analysisofcurrencyinternationalizationwithtradestructureproceedingsofthe20173rdinternationalconferenceonsocialscienceandhighereducation"
+	proceedings := "zhangxproceedingsofthe20173rdinternationalconferenceonsocialsciemceandhighereducation2017"
+	described := func(citing int32, title, text string) node {
+		return node{work: -1, citing: []int32{citing}, p: profile{year: 2017, fams: []string{"zhang"}, noisy: true,
+			title: TightGrams(title), tight: text, textGrams: TightGrams(text)}}
+	}
+	m := &matcher{nodes: []node{
+		described(0, "analysisofcurrencyinternationalizationwithtradestructure", paper),
+		described(1, "proceedingsofthe20173rdinternationalconferenceonsocialsciemceandhighereducation", proceedings),
+	}}
+	m.countGrams()
+	near := verdict{evidence: matchThreshold, rule: MatchFuzzy, near: true, vague: true}
+	if roots := m.cluster([]link{{0, 1, near}}); roots[0] != roots[1] {
+		t.Error("a copy whose title is the other's proceedings apart")
+	}
+}
