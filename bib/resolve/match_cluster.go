@@ -236,14 +236,18 @@ const maxTitles = 4
 
 // titlesAgree reports whether some title of one group is like some title
 // of the other, or found in its text (as compare finds them for the link
-// v): under noise one member's title may be a parser's misreading.
+// v): under noise one member's title may be a parser's misreading. Of a
+// noisy pair, titles agree where the groups name one place of print
+// (placed), or one has fewer than 12 trigrams (a word or two, too short
+// to tell, as compare has it): a misread name or source word ("Bock
+// Revievs", "Easth" of "Earth, Planets and Space").
 func (m *matcher) titlesAgree(gs, hs []int32, v verdict, placed bool) bool {
 	for _, x := range gs {
 		for _, y := range hs {
 			a, b := &m.nodes[x].p, &m.nodes[y].p
 			sim, inText := 0.5, v.titleInText()
 			if a.noisy || b.noisy {
-				if placed {
+				if placed || min(len(a.title), len(b.title)) < 12 {
 					return true
 				}
 				sim, inText = noisyTitleSim, noisyTitleInText

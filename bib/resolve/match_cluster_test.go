@@ -161,3 +161,24 @@ func TestNearTitleInText(t *testing.T) {
 		t.Error("a copy whose title is the other's proceedings apart")
 	}
 }
+
+// TestShortNoisyTitle: a noisy copy whose parser took a word or two for
+// its title ("Bock Revievs") joins, on a firm link, the copy that gives
+// the article's title: so short a title of a noisy text tells no two works
+// apart. Constructed: two nodes and their link.
+func TestShortNoisyTitle(t *testing.T) {
+	described := func(citing int32, title, text string) node {
+		return node{work: -1, citing: []int32{citing}, p: profile{year: 1985, fams: []string{"hartley"}, noisy: true,
+			title: TightGrams(title), tight: text, textGrams: TightGrams(text)}}
+	}
+	m := &matcher{nodes: []node{
+		described(0, "regionalsecurityaftertheaccords", "hartleyj1985regionalsecurityaftertheaccordsaffairsreview22"),
+		described(1, "bockrevievs", "hartleyjoanbockrevievsaffairsreviev198522"),
+	}}
+	if len(m.nodes[1].p.title) >= 12 || len(m.nodes[1].p.title) < 4 {
+		t.Fatalf("the short title has %d trigrams", len(m.nodes[1].p.title))
+	}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
+		t.Error("a noisy copy with a short misread title apart")
+	}
+}
