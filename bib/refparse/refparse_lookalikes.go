@@ -1,6 +1,9 @@
 package refparse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Text taken from PDFs and scans reads digits as the letters they look
 // like: "(l995)", "2O08", "19B3", "I76", "201S". The rules find years,
@@ -8,7 +11,9 @@ import "strings"
 // numbers back before parsing. Only runs that clean text does not write
 // are rewritten: a leading "S" or "B" is a supplement's page or a code
 // ("S213", "B12"), and a trailing one a unit or a suffix ("28S", "10B",
-// "1971B") unless the run is a year ("201S").
+// "1971B") unless the run is a year ("201S"). In a page range the other
+// end tells more: "10B–112", "S23–524" and "2lB–232" are 108–112, 523–524
+// and 218–232 (readRangeLookAlikes).
 
 // LookAlikeDigit is the digit a look-alike letter stands for, 0 for none.
 // Lower case "o", "s" and "b" are left out: OCR reads the digits as upper
@@ -86,9 +91,93 @@ func readDigitLookAlikes(s string) string {
 		i = j
 	}
 	if b == nil {
+		return readRangeLookAlikes(s)
+	}
+	return readRangeLookAlikes(string(append(b, s[done:]...)))
+}
+
+// readRangeLookAlikes reads the look-alike letters of a page range whose
+// ends, read as digits, make a range: the same number of digits or more
+// at its end, and an end no less than its start ("10B–112", "S23–524",
+// "lI3–119", "862B–B634"). A letter both ends begin with is a prefix and
+// stays ("S2l3–S217" is S213–S217; "S1–S9" and "B12–B15" are left as
+// they are), and so does one both ends close with ("16S–23S"). s is returned as it is when nothing changes.
+func readRangeLookAlikes(s string) string {
+	var b []byte // nil until the first change
+	done := 0    // s[:done] is in b
+	for i := 1; i < len(s); i++ {
+		if s[i] != '-' && s[i] != 0xE2 { // every other dash is encoded from 0xE2
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isDash(r) || !isASCIIAlnum(s[i-1]) || i+n >= len(s) || !isASCIIAlnum(s[i+n]) {
+			continue
+		}
+		from := i
+		for from > done && isASCIIAlnum(s[from-1]) {
+			from--
+		}
+		to := i + n
+		for to < len(s) && isASCIIAlnum(s[to]) {
+			to++
+		}
+		prefix := 0
+		if s[from] == s[i+n] && isASCIILetter(s[from]) {
+			prefix = 1 // "S2l3–S217"
+		}
+		if a, z, ok := lookAlikeRange(s[from+prefix:i], s[i+n+prefix:to]); ok {
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[done:from+prefix]...)
+			b = append(b, a...)
+			b = append(b, s[i:i+n+prefix]...)
+			b = append(b, z...)
+			done = to
+		}
+		i = to - 1
+	}
+	if b == nil {
 		return s
 	}
 	return string(append(b, s[done:]...))
+}
+
+// lookAlikeRange reads the ends of a range written with look-alike
+// letters; ok is false unless one end has such a letter and both read as
+// numbers that make a range.
+func lookAlikeRange(first, last string) (a, z []byte, ok bool) {
+	if first == "" || len(first) > len(last) || len(last) > 9 || first[len(first)-1] == last[len(last)-1] && isASCIILetter(last[len(last)-1]) {
+		// A letter both ends close with is a suffix: "16S–23S rRNA".
+		return nil, nil, false
+	}
+	a, na := readLookAlikes(first)
+	z, nz := readLookAlikes(last)
+	if a == nil || z == nil || na+nz == 0 || na == len(first) || nz == len(last) {
+		return nil, nil, false
+	}
+	if len(a) == len(z) && string(a) > string(z) {
+		return nil, nil, false
+	}
+	return a, z, true
+}
+
+// readLookAlikes reads a run of digits and look-alike letters as digits
+// and counts the letters; it returns nil for a run with another letter.
+func readLookAlikes(run string) ([]byte, int) {
+	out := make([]byte, len(run))
+	letters := 0
+	for k := 0; k < len(run); k++ {
+		c := run[k]
+		if !isDigitByte(c) {
+			if c = LookAlikeDigit(c); c == 0 {
+				return nil, 0
+			}
+			letters++
+		}
+		out[k] = c
+	}
+	return out, letters
 }
 
 // gluedYear reports whether a run is a word of three letters or more, its

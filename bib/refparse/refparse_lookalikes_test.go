@@ -7,7 +7,7 @@ func TestReadDigitLookAlikes(t *testing.T) {
 		{"Rao, K. M. (l985). Buckling", "Rao, K. M. (1985). Buckling"},
 		{"Technology 20IO, 28, 379", "Technology 2010, 28, 379"},
 		{"Erratum. (19B3). 58(3), 662.", "Erratum. (1983). 58(3), 662."},
-		{"Care, 23(1), 10B–112 (201S)", "Care, 23(1), 10B–112 (2015)"},
+		{"Care, 23(1), 10B–112 (201S)", "Care, 23(1), 108–112 (2015)"},
 		{"Science I76 (2012) 17", "Science 176 (2012) 17"},
 		// Clean text keeps its codes, units and suffixes.
 		{"Suppl. S219: 4S; 28S rRNA; 16S rDNA", "Suppl. S219: 4S; 28S rRNA; 16S rDNA"},
@@ -20,6 +20,26 @@ func TestReadDigitLookAlikes(t *testing.T) {
 	} {
 		if got := readDigitLookAlikes(tc.in); got != tc.want {
 			t.Errorf("readDigitLookAlikes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestReadRangeLookAlikes: constructed ranges, the look-alike letters read
+// only where the other end makes them a range.
+func TestReadRangeLookAlikes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"23(1), 10B–112.", "23(1), 108–112."},
+		{"50, S23–524.", "50, 523–524."},
+		{"36(1), IS3-164", "36(1), 153-164"},
+		{"lI3–119; l7l-176; 862B–B634", "113–119; 171-176; 8628–8634"},
+		{"19(10), S2l3–S217.", "19(10), S213–S217."},
+		{"159, F4B–F5S.", "159, F48–F55."},
+		{"11S-I26, 23S–246", "115-126, 235–246"},
+		// Ranges of clean text, and what reads as no range.
+		{"S1–S9; B12–B15; S5–10; S1-2; 16S–23S; COVID-19; Mo-Ti; I-II; 978-0-520", "S1–S9; B12–B15; S5–10; S1-2; 16S–23S; COVID-19; Mo-Ti; I-II; 978-0-520"},
+	} {
+		if got := readRangeLookAlikes(tc.in); got != tc.want {
+			t.Errorf("readRangeLookAlikes(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
