@@ -81,6 +81,8 @@ var locatorPatterns = sync.OnceValue(func() *regexp.Regexp {
 		// and without the comma: " 106, 4894–4899", " 14: 87-90", " 38 39-41", " 1 pp. 35-50".
 		`,?(?P<v_a5>{V})(?:\((?P<i_a5>{I})\))?(?:[,:]p?(?P<p_a5>{P})|p?(?P<p_a5b>R)|p(?P<p_a5c>{P}))`,
 		`,?(?P<v_a12>{V})\((?P<i_a12>{I})\)\.p?(?P<p_a12>{P})`,
+		// Text from a PDF loses the bracket after the issue: ", 12(5, 235–239", ", 88(3".
+		`,(?P<v_a18>{V})\((?P<i_a18>{I})(?:,p?(?P<p_a18>{P}))?`,
 		// Volume:issue, pages: " 28: 3, 710–740".
 		`,?(?P<v_a10>{V}):(?P<i_a10>{I}),p?(?P<p_a10>[NR])`,
 		// Pages on two places: ", 76(2), pp. 1, 5", ", 73(1), 1,5", ", p. 1,3".
