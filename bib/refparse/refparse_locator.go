@@ -95,12 +95,17 @@ var locatorPatterns = sync.OnceValue(func() *regexp.Regexp {
 		// ACS, Scopus new: " 2020, 15, 371", " 2020, 15 (3), 371-382", " 2012, 6", " 2014, 3–6".
 		`(?P<y_a7>Y),(?P<v_a7>[NYR])(?:\((?P<i_a7>{I})\))?,p?(?P<p_a7>{P})`,
 		`(?P<y_a8>Y),(?P<v_a8>N)`,
+		// Read from a PDF, the comma after the volume made a stop: " 2015, 37. 237–252".
+		`(?P<y_a20>Y),(?P<v_a20>N)(?:\((?P<i_a20>{I})\))?\.p?(?P<p_a20>[NR])`,
 		`(?P<y_a9>Y),(?P<p_a9>R)`,
 		// Elsevier: " 47 (1993) 9967", " (1970) 223", " 47 (1993)", " 72 (1993), 2-23", " 347, (1995), 2235-2243".
 		`,?(?P<v_b1>{V})?,?\({M}?(?:(?P<y_b1>Y)|D)\),?p?(?P<p_b1>{P})?`,
-		// Elsevier read from a PDF, a bracket lost: " 47 (1993 9967", " 47 1993) 9967".
+		// Elsevier read from a PDF, a bracket lost: " 47 (1993 9967", " 47 1993) 9967",
+		// " (2012 220", " (n.d. 1".
 		`,?(?P<v_b4>{V})\((?P<y_b4>Y),?p?(?P<p_b4>{P})`,
 		`,?(?P<v_b5>{V})(?P<y_b5>Y)\),?p?(?P<p_b5>{P})`,
+		`\((?:(?P<y_b6>Y)|D)(?P<p_b6>[NR])`,
+		`(?:(?P<y_b7>Y)|D)\)(?P<p_b7>[NR])`,
 		// ACM: " 36, 3 (1988), 454-469", " 8, 4 (Dec. 1995), 343-356", " 16, 1, (May 1988), 104-113".
 		`,?(?P<v_b2>{V}),(?P<i_b2>{I}),?\({M}?(?P<y_b2>Y)\),p?(?P<p_b2>{P})`,
 		// Year last in brackets: ", 27, 259-316 (1962)", " 20(2), pp. 155-183 (1995)", " 96, 216407 (2006)".

@@ -69,16 +69,3 @@ func TestParseReferenceElsevierLostBracket(t *testing.T) {
 		}
 	}
 }
-
-// TestParseReferenceAPALostBracket: constructed references whose bracket
-// after the issue was lost in extraction.
-func TestParseReferenceAPALostBracket(t *testing.T) {
-	for _, tc := range []struct{ raw, volume, issue, pages string }{
-		{"Draelos, Z. D. (2000). Novel topical therapies. Current Problems in Dermatology, 12(5, 235–239.", "12", "5", "235-239"},
-		{"Verner, M. (1991). A title. ACI Materials Journal, 88(3.", "88", "3", ""},
-	} {
-		if w := ParseReference(tc.raw); w.Volume != tc.volume || w.Issue != tc.issue || w.Pages != tc.pages {
-			t.Errorf("%q: volume %q issue %q pages %q, want %q %q %q", tc.raw, w.Volume, w.Issue, w.Pages, tc.volume, tc.issue, tc.pages)
-		}
-	}
-}

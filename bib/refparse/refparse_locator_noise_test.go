@@ -1,0 +1,46 @@
+package refparse
+
+import "testing"
+
+// TestParseReferenceAPALostBracket: constructed references whose bracket
+// after the issue was lost in extraction.
+func TestParseReferenceAPALostBracket(t *testing.T) {
+	for _, tc := range []struct{ raw, volume, issue, pages string }{
+		{"Draelos, Z. D. (2000). Novel topical therapies. Current Problems in Dermatology, 12(5, 235–239.", "12", "5", "235-239"},
+		{"Verner, M. (1991). A title. ACI Materials Journal, 88(3.", "88", "3", ""},
+	} {
+		if w := ParseReference(tc.raw); w.Volume != tc.volume || w.Issue != tc.issue || w.Pages != tc.pages {
+			t.Errorf("%q: volume %q issue %q pages %q, want %q %q %q", tc.raw, w.Volume, w.Issue, w.Pages, tc.volume, tc.issue, tc.pages)
+		}
+	}
+}
+
+// TestParseReferenceLostBracketNoVolume: constructed Elsevier references of
+// books, without a volume, whose bracket around the year or "n.d." was lost.
+func TestParseReferenceLostBracketNoVolume(t *testing.T) {
+	for _, tc := range []struct {
+		raw   string
+		year  int
+		pages string
+	}{
+		{"T. Ito, Concurrent Engineering Approaches (2012 231.", 2012, "231"},
+		{"J. Godfrey, How to Use Your Reading in Your Essays 2013) 94.", 2013, "94"},
+		{"A. Maeder, Astronomy and Astrophysics Library (n.d. 311.", 0, "311"},
+	} {
+		if w := ParseReference(tc.raw); w.Year != tc.year || w.Pages != tc.pages {
+			t.Errorf("%q: year %d pages %q, want %d %q", tc.raw, w.Year, w.Pages, tc.year, tc.pages)
+		}
+	}
+}
+
+// TestParseReferenceACSCommaMadeStop: a constructed ACS reference whose
+// comma after the volume was read as a stop.
+func TestParseReferenceACSCommaMadeStop(t *testing.T) {
+	for _, raw := range []string{
+		"Smith, J. Political Psychology 2015, 37. 237–252.",
+	} {
+		if w := ParseReference(raw); w.Year != 2015 || w.Volume != "37" || w.Pages != "237-252" {
+			t.Errorf("%q: year %d volume %q pages %q, want 2015 37 237-252", raw, w.Year, w.Volume, w.Pages)
+		}
+	}
+}
