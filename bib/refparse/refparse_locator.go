@@ -312,6 +312,11 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 		switch {
 		case sym == 'w':
 			toks = toks[:0]
+			if d := gluedNumber(core); d > 0 {
+				// "Structure11 (2003) 605": text from a PDF lost the
+				// space between the source and its volume.
+				toks = pushTail(toks, tailTok{sym: 'N', start: i + d, end: i + len(core)})
+			}
 		case kwEnd > 0:
 			// "pp.1477-81": a keyword glued to its number.
 			toks = pushTail(toks, tailTok{sym: sym, start: i, end: i + kwEnd})
@@ -336,6 +341,27 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 		i = j
 	}
 	return toks
+}
+
+// gluedNumber returns where the number of a word run into a number
+// begins ("Structure11", "Chemistry296"): three letters or more, the last
+// in lower case, then up to four digits; 0 for any other chunk. Upper
+// case before the digits is a code or a formula ("MoS2", "COVID19", "H2O")
+// and stays one word.
+func gluedNumber(c string) int {
+	d := len(c)
+	for d > 0 && isDigitByte(c[d-1]) {
+		d--
+	}
+	if d < 3 || d == len(c) || len(c)-d > 4 || c[d-1] < 'a' || c[d-1] > 'z' {
+		return 0
+	}
+	for k := 0; k < d; k++ {
+		if !isASCIILetter(c[k]) {
+			return 0
+		}
+	}
+	return d
 }
 
 func pushTail(toks []tailTok, t tailTok) []tailTok {

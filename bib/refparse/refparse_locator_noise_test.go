@@ -44,3 +44,19 @@ func TestParseReferenceACSCommaMadeStop(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReferenceGluedVolume: constructed references whose volume was
+// run into the source before it; a code or formula in upper case stays a
+// word.
+func TestParseReferenceGluedVolume(t *testing.T) {
+	for _, tc := range []struct{ raw, volume, pages string }{
+		{"M.L. Nibert, T.S. Baker, Structure11 (2003) 605.", "11", "605"},
+		{"S. Lenzen, Biochemical Journal296 (1993) 113.", "296", "113"},
+		{"A. Author, Current Opinion in Neurobiology12:211-216.", "12", "211-216"},
+		{"A. Author, Journal of COVID19 (2020) 12.", "", "12"},
+	} {
+		if w := ParseReference(tc.raw); w.Volume != tc.volume || w.Pages != tc.pages {
+			t.Errorf("%q: volume %q pages %q, want %q %q", tc.raw, w.Volume, w.Pages, tc.volume, tc.pages)
+		}
+	}
+}
