@@ -139,7 +139,11 @@ func (st *refState) finish(rest string) {
 		w.Year = st.loc.year
 	}
 	if w.Year == 0 {
-		w.Year = fallbackYear(rest)
+		pages := st.loc.pages
+		if st.loc.volume == "" {
+			pages = "" // "Harper & Row, 1974–1978": years read as pages
+		}
+		w.Year = fallbackYear(rest, pages)
 	}
 	w.Volume = strings.TrimSpace(st.loc.volume)
 	w.Issue = strings.TrimSpace(st.loc.issue)
@@ -479,8 +483,8 @@ func tailStart(s string, n int) int {
 }
 
 // fallbackYear finds a year anywhere: in brackets, in an ISO date, or the
-// last that stands alone.
-func fallbackYear(s string) int {
+// last that stands alone and is no end of pages (lastYear).
+func fallbackYear(s, pages string) int {
 	if m := parenYear.FindStringSubmatch(s); m != nil {
 		y := m[1] + m[2]
 		if IsYear(y) {
@@ -488,7 +492,7 @@ func fallbackYear(s string) int {
 			return n
 		}
 	}
-	return lastYear(s)
+	return lastYear(s, pages)
 }
 
 // containerLocatorStart returns where a keyword locator starts inside a

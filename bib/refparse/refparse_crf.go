@@ -71,7 +71,7 @@ func CRFWork(text string, toks []CRFTok, labels []CRFLabel) bib.Work {
 	w.Title = cleanTitle(field(CRFTitle))
 	w.Container = cleanContainer(field(CRFContainer))
 	if d := field(CRFDate); d != "" {
-		w.Year = fallbackYear(d)
+		w.Year = fallbackYear(d, "")
 		if w.Year == 0 {
 			if y, err := strconv.Atoi(strings.TrimSpace(d)); err == nil && IsYear(strconv.Itoa(y)) {
 				w.Year = y

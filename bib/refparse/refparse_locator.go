@@ -678,8 +678,9 @@ func lastPageRange(s string) string {
 }
 
 // lastYear returns the last year in s that stands alone: not part of a
-// longer number, a page range or a word.
-func lastYear(s string) int {
+// longer number, a page range or a word, nor an end of pages, the pages
+// the locator read ("39(5), 1951–1962"; "" for none).
+func lastYear(s, pages string) int {
 	for end := len(s); end >= 4; {
 		i := strings.LastIndexFunc(s[:end], unicode.IsDigit)
 		if i < 0 {
@@ -700,13 +701,19 @@ func lastYear(s string) int {
 		if j < len(s) && (s[j] == '-' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' || s[j] >= '0' && s[j] <= '9') {
 			continue
 		}
-		if notYearBefore.MatchString(s[:k]) {
+		if notYearBefore.MatchString(s[:k]) || isPagesEnd(pages, s[k:j]) {
 			continue
 		}
 		y, _ := strconv.Atoi(s[k:j])
 		return y
 	}
 	return 0
+}
+
+// isPagesEnd reports whether n is the first or the last page of pages.
+func isPagesEnd(pages, n string) bool {
+	first, last, _ := strings.Cut(pages, "-")
+	return pages != "" && (n == first || n == last)
 }
 
 // notYearBefore matches what makes the four digits after it no year of
