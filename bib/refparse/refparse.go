@@ -162,8 +162,9 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 
 var (
 	// A year right after the authors: "(2020).", "(2004, May).", "(n.d.).",
-	// "2012. ", "2018: ", "[2020]".
-	leadingYear = regexp.MustCompile(`^(?:\((\d{4})[a-z]?(?:[,/–-][^)]{0,40})?\)|\(n\.\s?d\.\)|\[(\d{4})\]|(\d{4})[a-z]?[.,:](?:\s|$))[.,:]?\s*`)
+	// "2012. ", "2018: ", "[2020]", and as text from a PDF may have lost a
+	// bracket: "(2020. ", "2020). ".
+	leadingYear = regexp.MustCompile(`^(?:\((\d{4})[a-z]?(?:[,/–-][^)]{0,40})?\)|\(n\.\s?d\.\)|\[(\d{4})\]|(\d{4})[a-z]?[.,:](?:\s|$)|\((\d{4})[a-z]?[.,](?:\s|$)|(\d{4})[a-z]?\))[.,:]?\s*`)
 	// A title before the year when there are no authors (APA): "Index. (1970).",
 	// "Kenya. (n.d.).".
 	titleBeforeYear = lazyRegexp(`^(.{1,300}?[.?!])\s*\((?:(\d{4})[a-z]?(?:,[^)]{0,30})?|n\.\s?d\.)\)\.?(?:\s|$)`)
@@ -195,7 +196,7 @@ func (st *refState) takeLeadingYear(s string) string {
 			return s
 		}
 	}
-	for g := 1; g <= 3; g++ {
+	for g := 1; 2*g < len(m); g++ {
 		if m[2*g] >= 0 {
 			if y := s[m[2*g]:m[2*g+1]]; IsYear(y) && st.w.Year == 0 {
 				st.w.Year, _ = strconv.Atoi(y)

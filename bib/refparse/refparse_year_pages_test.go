@@ -21,3 +21,16 @@ func TestParseReferenceYearNotPages(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReferenceLeadingYearLostBracket: constructed APA references
+// whose year lost a bracket; the year is not read into the title.
+func TestParseReferenceLeadingYearLostBracket(t *testing.T) {
+	for _, raw := range []string{
+		"Driscoll, D. E., & Miller, G. A. (1989. Potential model calculations. Physical Review C, 39(5), 1951–1962.",
+		"Driscoll, D. E., & Miller, G. A. 1989). Potential model calculations. Physical Review C, 39(5), 1951–1962.",
+	} {
+		if w := ParseReference(raw); w.Year != 1989 || w.Title != "Potential model calculations" || w.Container != "Physical Review C" {
+			t.Errorf("%q: year %d title %q container %q, want 1989, Potential model calculations, Physical Review C", raw, w.Year, w.Title, w.Container)
+		}
+	}
+}
