@@ -315,7 +315,8 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 			if d := gluedNumber(core); d > 0 {
 				// "Structure11 (2003) 605": text from a PDF lost the
 				// space between the source and its volume.
-				toks = pushTail(toks, tailTok{sym: 'N', start: i + d, end: i + len(core)})
+				nsym, _ := classifyTailChunk(core[d:])
+				toks = pushTail(toks, tailTok{sym: nsym, start: i + d, end: i + len(core)})
 			}
 		case kwEnd > 0:
 			// "pp.1477-81": a keyword glued to its number.
@@ -344,16 +345,20 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 }
 
 // gluedNumber returns where the number of a word run into a number
-// begins ("Structure11", "Chemistry296"): three letters or more, the last
-// in lower case, then up to four digits; 0 for any other chunk. Upper
-// case before the digits is a code or a formula ("MoS2", "COVID19", "H2O")
-// and stays one word.
+// begins ("Structure11", "Chemistry296", "BULLETIN1979", "C1989"): three
+// letters or more, the last in lower case, then up to four digits, or
+// letters then a year; 0 for any other chunk. Other upper case before the
+// digits is a code or a formula ("MoS2", "COVID19", "H2O") and stays one
+// word.
 func gluedNumber(c string) int {
 	d := len(c)
 	for d > 0 && isDigitByte(c[d-1]) {
 		d--
 	}
-	if d < 3 || d == len(c) || len(c)-d > 4 || c[d-1] < 'a' || c[d-1] > 'z' {
+	if d == 0 || d == len(c) || len(c)-d > 4 {
+		return 0
+	}
+	if (d < 3 || c[d-1] < 'a' || c[d-1] > 'z') && !IsYear(c[d:]) {
 		return 0
 	}
 	for k := 0; k < d; k++ {
@@ -700,6 +705,9 @@ func lastYear(s, pages string) int {
 		}
 		if j < len(s) && (s[j] == '-' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' || s[j] >= '0' && s[j] <= '9') {
 			continue
+		}
+		if j+1 < len(s) && isASCIILetter(s[j]) && isASCIILetter(s[j+1]) {
+			continue // part of a word or code: "1933OC", "2018th"; "2020a", "1971B" stay years
 		}
 		if notYearBefore.MatchString(s[:k]) || isPagesEnd(pages, s[k:j]) {
 			continue

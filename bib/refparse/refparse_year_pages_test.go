@@ -34,3 +34,29 @@ func TestParseReferenceLeadingYearLostBracket(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReferenceYearRunIntoSource: a constructed ACS reference whose
+// year was run into a source in capitals.
+func TestParseReferenceYearRunIntoSource(t *testing.T) {
+	w := ParseReference("Miyazaki, M.; Taguchi, Y. CHEMICAL & PHARMACEUTICAL BULLETIN1979, 27, 1045–1048.")
+	if w.Year != 1979 || w.Volume != "27" || w.Container != "CHEMICAL & PHARMACEUTICAL BULLETIN" {
+		t.Errorf("year %d volume %q container %q, want 1979 27 CHEMICAL & PHARMACEUTICAL BULLETIN", w.Year, w.Volume, w.Container)
+	}
+}
+
+// TestLastYearNotInWord: four digits run into letters are no year, but a
+// year with a letter after it is.
+func TestLastYearNotInWord(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		year int
+	}{
+		{"Series 2011, 48, 19330A–1933OC", 2011},
+		{"Jameson 1971B", 1971},
+		{"Smith 2020a, the 2018th", 2020},
+	} {
+		if got := lastYear(tc.s, ""); got != tc.year {
+			t.Errorf("lastYear(%q) = %d, want %d", tc.s, got, tc.year)
+		}
+	}
+}
