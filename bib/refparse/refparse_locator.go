@@ -105,6 +105,8 @@ var locatorPatterns = sync.OnceValue(func() *regexp.Regexp {
 		`,?(?P<v_b4>{V})\((?P<y_b4>Y),?p?(?P<p_b4>{P})`,
 		`,?(?P<v_b5>{V})(?P<y_b5>Y)\),?p?(?P<p_b5>{P})`,
 		`\((?:(?P<y_b6>Y)|D)(?P<p_b6>[NR])`,
+		// Both brackets lost: " 45 2007 372".
+		`(?P<v_b8>N)(?P<y_b8>Y)(?P<p_b8>[NR])`,
 		`(?:(?P<y_b7>Y)|D)\)(?P<p_b7>[NR])`,
 		// ACM: " 36, 3 (1988), 454-469", " 8, 4 (Dec. 1995), 343-356", " 16, 1, (May 1988), 104-113".
 		`,?(?P<v_b2>{V}),(?P<i_b2>{I}),?\({M}?(?P<y_b2>Y)\),p?(?P<p_b2>{P})`,

@@ -60,3 +60,11 @@ func TestParseReferenceGluedVolume(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReferenceBothBracketsLost: a constructed Elsevier reference
+// whose brackets around the year were both lost.
+func TestParseReferenceBothBracketsLost(t *testing.T) {
+	if w := ParseReference("H. Thomas, Management Decision 45 2007 372."); w.Year != 2007 || w.Volume != "45" || w.Pages != "372" {
+		t.Errorf("year %d volume %q pages %q, want 2007 45 372", w.Year, w.Volume, w.Pages)
+	}
+}
