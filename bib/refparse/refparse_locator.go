@@ -347,7 +347,7 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 }
 
 // gluedNumber returns where the number of a word run into a number
-// begins ("Structure11", "Chemistry296", "BULLETIN1979", "C1989"): three
+// begins ("Structure11", "Santé27", "BULLETIN1979", "C1989"): three
 // letters or more, the last in lower case, then up to four digits, or
 // letters then a year; 0 for any other chunk. Other upper case before the
 // digits is a code or a formula ("MoS2", "COVID19", "H2O") and stays one
@@ -360,13 +360,12 @@ func gluedNumber(c string) int {
 	if d == 0 || d == len(c) || len(c)-d > 4 {
 		return 0
 	}
-	if (d < 3 || c[d-1] < 'a' || c[d-1] > 'z') && !IsYear(c[d:]) {
+	last, _ := utf8.DecodeLastRuneInString(c[:d])
+	if (utf8.RuneCountInString(c[:d]) < 3 || !unicode.IsLower(last)) && !IsYear(c[d:]) {
 		return 0
 	}
-	for k := 0; k < d; k++ {
-		if !isASCIILetter(c[k]) {
-			return 0
-		}
+	if strings.IndexFunc(c[:d], func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return 0
 	}
 	return d
 }

@@ -52,6 +52,7 @@ func TestParseReferenceGluedVolume(t *testing.T) {
 	for _, tc := range []struct{ raw, volume, pages string }{
 		{"M.L. Nibert, T.S. Baker, Structure11 (2003) 605.", "11", "605"},
 		{"S. Lenzen, Biochemical Journal296 (1993) 113.", "296", "113"},
+		{"M. Calvez, Sciences Sociales et Santé27 (2009) 79.", "27", "79"},
 		{"A. Author, Current Opinion in Neurobiology12:211-216.", "12", "211-216"},
 		{"A. Author, Journal of COVID19 (2020) 12.", "", "12"},
 	} {
