@@ -311,6 +311,9 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 		if sym == 'w' && isDashChunk(core) {
 			sym = '-'
 		}
+		if sym == 'w' && lookAlikeInBrackets(s, i, j, toks) {
+			sym = 'N' // "18(S), 364", ", S(6), 662": a digit read as a letter
+		}
 		switch {
 		case sym == 'w':
 			toks = toks[:0]
@@ -344,6 +347,21 @@ func tailTokens(s string, toks []tailTok) []tailTok {
 		i = j
 	}
 	return toks
+}
+
+// lookAlikeInBrackets reports whether s[i:j], a letter alone, is a
+// look-alike of a digit where only a number goes: an issue in brackets
+// after a volume ("18(S)"), or a volume before an issue in brackets after
+// a comma (", S(6)").
+func lookAlikeInBrackets(s string, i, j int, toks []tailTok) bool {
+	if j != i+1 || LookAlikeDigit(s[i]) == 0 {
+		return false
+	}
+	n := len(toks)
+	if n >= 2 && toks[n-1].sym == '(' && toks[n-2].sym == 'N' && j < len(s) && s[j] == ')' {
+		return true
+	}
+	return n >= 1 && toks[n-1].sym == ',' && j+1 < len(s) && s[j] == '(' && isDigitByte(s[j+1])
 }
 
 // gluedNumber returns where the number of a word run into a number

@@ -69,3 +69,18 @@ func TestParseReferenceBothBracketsLost(t *testing.T) {
 		t.Errorf("year %d volume %q pages %q, want 2007 45 372", w.Year, w.Volume, w.Pages)
 	}
 }
+
+// TestParseReferenceLookAlikeInBrackets: constructed APA references whose
+// volume or issue, a digit, was read as a letter; a letter in a clean
+// source stays part of it.
+func TestParseReferenceLookAlikeInBrackets(t *testing.T) {
+	for _, tc := range []struct{ raw, volume, pages string }{
+		{"West, T. G. (1994). Advanced interaction. Computers & Graphics, 18(S), 685–689.", "18", "685-689"},
+		{"Smith, J. (1898). A title. Psychological Review, S(6), 662–666.", "S", "662-666"},
+		{"Smith, J. (2003). A title. Physics Letters B, 12(4), 10–20.", "12", "10-20"},
+	} {
+		if w := ParseReference(tc.raw); w.Volume != tc.volume || w.Pages != tc.pages {
+			t.Errorf("%q: volume %q pages %q, want %q %q", tc.raw, w.Volume, w.Pages, tc.volume, tc.pages)
+		}
+	}
+}
