@@ -99,7 +99,7 @@ func readDigitLookAlikes(s string) string {
 // readRangeLookAlikes reads the look-alike letters of a page range whose
 // ends, read as digits, make a range: the same number of digits or more
 // at its end, and an end no less than its start ("10B–112", "S23–524",
-// "lI3–119", "862B–B634"). A letter both ends begin with is a prefix and
+// "lI3–119", "862B–B634", "127(I-2)"). A letter both ends begin with is a prefix and
 // stays ("S2l3–S217" is S213–S217; "S1–S9" and "B12–B15" are left as
 // they are), and so does one both ends close with ("16S–23S"). s is returned as it is when nothing changes.
 func readRangeLookAlikes(s string) string {
@@ -153,8 +153,8 @@ func lookAlikeRange(first, last string) (a, z []byte, ok bool) {
 	}
 	a, na := readLookAlikes(first)
 	z, nz := readLookAlikes(last)
-	if a == nil || z == nil || na+nz == 0 || na == len(first) || nz == len(last) {
-		return nil, nil, false
+	if a == nil || z == nil || na+nz == 0 || na == len(first) && (na > 1 || nz > 0) || nz == len(last) {
+		return nil, nil, false // a letter alone only before digits: "(I-2)"
 	}
 	if len(a) == len(z) && string(a) > string(z) {
 		return nil, nil, false

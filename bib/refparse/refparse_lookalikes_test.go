@@ -35,8 +35,9 @@ func TestReadRangeLookAlikes(t *testing.T) {
 		{"19(10), S2l3–S217.", "19(10), S213–S217."},
 		{"159, F4B–F5S.", "159, F48–F55."},
 		{"11S-I26, 23S–246", "115-126, 235–246"},
+		{"127(I-2), 45–62", "127(1-2), 45–62"},
 		// Ranges of clean text, and what reads as no range.
-		{"S1–S9; B12–B15; S5–10; S1-2; 16S–23S; COVID-19; Mo-Ti; I-II; 978-0-520", "S1–S9; B12–B15; S5–10; S1-2; 16S–23S; COVID-19; Mo-Ti; I-II; 978-0-520"},
+		{"S1–S9; B12–B15; S5–10; S1-2; B-2; 16S–23S; COVID-19; Mo-Ti; I-II; 978-0-520", "S1–S9; B12–B15; S5–10; S1-2; B-2; 16S–23S; COVID-19; Mo-Ti; I-II; 978-0-520"},
 	} {
 		if got := readRangeLookAlikes(tc.in); got != tc.want {
 			t.Errorf("readRangeLookAlikes(%q) = %q, want %q", tc.in, got, tc.want)
