@@ -15,6 +15,9 @@ import (
 // end tells more: "10B–112", "S23–524" and "2lB–232" are 108–112, 523–524
 // and 218–232 (readRangeLookAlikes).
 
+// lookAlikeLetters are the letters LookAlikeDigit reads as digits.
+const lookAlikeLetters = "lIOSB"
+
 // LookAlikeDigit is the digit a look-alike letter stands for, 0 for none.
 // Lower case "o", "s" and "b" are left out: OCR reads the digits as upper
 // case letters, and "1960s" is a decade.
@@ -150,6 +153,9 @@ func lookAlikeRange(first, last string) (a, z []byte, ok bool) {
 	if first == "" || len(first) > len(last) || len(last) > 9 || first[len(first)-1] == last[len(last)-1] && isASCIILetter(last[len(last)-1]) {
 		// A letter both ends close with is a suffix: "16S–23S rRNA".
 		return nil, nil, false
+	}
+	if !strings.ContainsAny(first, lookAlikeLetters) && !strings.ContainsAny(last, lookAlikeLetters) {
+		return nil, nil, false // most ranges: "371-382"
 	}
 	a, na := readLookAlikes(first)
 	z, nz := readLookAlikes(last)
