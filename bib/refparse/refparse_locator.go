@@ -74,6 +74,8 @@ var locatorPatterns = sync.OnceValue(func() *regexp.Regexp {
 		// Year then pages (a volume named by its year when the year is
 		// known already): ", 1989, pp. 292-302", ", 2015, 1–8".
 		`[,.]?(?P<q_g1>Y),p?(?P<p_g1>{P})`,
+		// The same, the comma lost: " 1989 791–792".
+		`(?P<q_g2>Y)p?(?P<p_g2>R)`,
 		// Volume and a year (the pages when the year is known already):
 		// ", 32, 1987", " 47 (1), 2020".
 		`,?(?P<v_a15>N)(?:\((?P<i_a15>{I})\))?,(?P<r_a15>Y)`,

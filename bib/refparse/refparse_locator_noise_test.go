@@ -84,3 +84,21 @@ func TestParseReferenceLookAlikeInBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReferenceYearPagesLostComma: a constructed ACS reference of a
+// book whose comma between year and pages was lost; with a year known
+// before, the same run is a volume named by its year.
+func TestParseReferenceYearPagesLostComma(t *testing.T) {
+	for _, tc := range []struct {
+		raw    string
+		year   int
+		volume string
+	}{
+		{"Paulsen, G.; Avakian, H. Immunobiology of HLA 1989 791–792.", 1989, ""},
+		{"Cootes, T. F. (2004). Groupwise registration. Computer Vision - ECCV 2004 316–327.", 2004, "2004"},
+	} {
+		if w := ParseReference(tc.raw); w.Year != tc.year || w.Volume != tc.volume || w.FirstPage() == "" {
+			t.Errorf("%q: year %d volume %q pages %q, want %d %q and pages", tc.raw, w.Year, w.Volume, w.Pages, tc.year, tc.volume)
+		}
+	}
+}
