@@ -122,6 +122,10 @@ func initialsShape(w string) (ok, bare bool) {
 		}
 		i += n
 		groups++
+		// A capital OCR doubled, closed by a dot: "DD.J.", "M.YY.".
+		if r2, n2 := utf8.DecodeRuneInString(w[i:]); r2 == r && i+n2 < len(w) && w[i+n2] == '.' {
+			i += n2
+		}
 		if i < len(w) {
 			// One lower-case letter, closed by a dot: "Th.", "Yu.".
 			if r2, n2 := utf8.DecodeRuneInString(w[i:]); unicode.IsLower(r2) {
@@ -305,6 +309,7 @@ type nameTok struct {
 	start, end int    // byte offsets; end is past the separator
 	sep        byte   // ',' or ';' after the word, or 0
 	colon      bool   // the word is followed by ':'
+	glued      bool   // the next word follows without a space ("N.Martin"): gluedWordAt
 }
 
 // bare returns the word without trailing dots and the number of dots
@@ -334,12 +339,17 @@ func tokenizeNames(s string, toks []nameTok) []nameTok {
 			}
 			j++
 		}
-		t := nameTok{text: s[i:j], start: i, end: j}
+		glued := false
+		if k := gluedWordAt(s[i:j]); k > 0 {
+			j, glued = i+k, true
+		}
+		t := nameTok{text: s[i:j], start: i, end: j, glued: glued}
 		switch {
 		case strings.HasSuffix(t.text, ","):
 			t.sep, t.text = ',', strings.TrimRight(t.text, ",")
 		case strings.HasSuffix(t.text, ";"):
-			t.sep, t.text = ';', t.text[:len(t.text)-1]
+			// "A,;": a stop read as a comma before the separator.
+			t.sep, t.text = ';', strings.TrimRight(t.text[:len(t.text)-1], ",")
 		case strings.HasSuffix(t.text, ":"):
 			t.colon, t.text = true, t.text[:len(t.text)-1]
 		}
@@ -397,7 +407,7 @@ type nameList struct {
 // gives no names and end 0.
 func parseNameList(s string) nameList {
 	var buf [64]nameTok
-	toks := tokenizeNames(s, buf[:0])
+	toks := mendNoisyNames(tokenizeNames(s, buf[:0]))
 	p := nameParser{toks: toks}
 	return p.list()
 }
@@ -469,7 +479,10 @@ func (p *nameParser) list() nameList {
 			afterConnector = true
 			continue
 		}
-		if sep == 0 {
+		// A separator lost with the space after initials ("Lelekakis,
+		// N.Martin, D."), or between names written initials first ("B.
+		// Fultz H. Kuwano,").
+		if sep == 0 && !toks[last].glued && !(out.form == formInit && p.startsInitFirst(i)) {
 			break
 		}
 	}
@@ -565,7 +578,7 @@ func (p *nameParser) name(i int, form nameForm, first, afterConnector bool) (bib
 		case formInv:
 			return p.inv(i)
 		case formInit:
-			return p.initFirst(i)
+			return p.initFirst(i, first)
 		case formFull:
 			return p.full(i, first || afterConnector || form == formFull)
 		case formParen:
@@ -667,10 +680,16 @@ func (p *nameParser) vanc(i int) (bib.Name, int, bool) {
 func (p *nameParser) inv(i int) (bib.Name, int, bool) {
 	toks := p.toks
 	j, ok := p.familyRun(i, 4)
-	if !ok || toks[j-1].sep != ',' || j >= len(toks) {
+	if !ok {
+		return p.invStop(i)
+	}
+	if toks[j-1].sep != ',' || j >= len(toks) {
 		return bib.Name{}, 0, false
 	}
 	k := j
+	if n, next, ok := p.lostGiven(i, j); ok {
+		return n, next, true
+	}
 	if isInitialsWord(toks[k].text) {
 		for k < len(toks) && k-j < 5 && isInitialsWord(toks[k].text) {
 			k++
@@ -763,10 +782,10 @@ func allCaps(w string) bool {
 
 // initFirst reads "Initials Family": "M.J. Shea", "J. P. Golden",
 // "W.-P. de Roever", "V Harinarayan".
-func (p *nameParser) initFirst(i int) (bib.Name, int, bool) {
+func (p *nameParser) initFirst(i int, first bool) (bib.Name, int, bool) {
 	toks := p.toks
 	k := i
-	for k < len(toks) && k-i < 4 && toks[k].sep == 0 && isInitialsWord(toks[k].text) {
+	for k < len(toks) && k-i < 4 && isInitialsWord(toks[k].text) && (toks[k].sep == 0 || p.commaForStop(k)) {
 		k++
 	}
 	if k == i || k >= len(toks) {
@@ -779,7 +798,10 @@ func (p *nameParser) initFirst(i int) (bib.Name, int, bool) {
 		return bib.Name{}, 0, false
 	}
 	j, ok := p.familyRunDotted(k, 3)
-	if !ok || !p.nameEnds(j-1) {
+	if ok && !p.nameEnds(j-1) && !bareOnly {
+		j, ok = p.unmarkedFamilyEnd(i, k, first)
+	}
+	if !ok {
 		return bib.Name{}, 0, false
 	}
 	if bareOnly && toks[j-1].sep == 0 && !(j < len(toks) && IsConnector(toks[j].text)) {
