@@ -427,9 +427,15 @@ func (p *nameParser) list() nameList {
 		return out
 	}
 	afterConnector := false
+	var listSep byte // the separator between the names so far
 	for i < len(toks) {
 		n, next, form, ok := p.name(i, out.form, len(out.names) == 0, afterConnector)
 		if !ok {
+			// A name noise damaged beyond reading: the list goes on after it.
+			if k, ok := p.resync(i, listSep, out.form); ok && len(out.names) > 0 && !afterConnector {
+				i = k
+				continue
+			}
 			break
 		}
 		if out.form == formNone || out.form == formCorp {
@@ -461,6 +467,9 @@ func (p *nameParser) list() nameList {
 			break
 		}
 		sep := toks[last].sep
+		if listSep == 0 {
+			listSep = sep
+		}
 		// "…" or "..." before the last author (APA 7).
 		if isEllipsis(toks[i].text) {
 			out.end = toks[i].end
@@ -482,7 +491,7 @@ func (p *nameParser) list() nameList {
 		// A separator lost with the space after initials ("Lelekakis,
 		// N.Martin, D."), or between names written initials first ("B.
 		// Fultz H. Kuwano,").
-		if sep == 0 && !toks[last].glued && !(out.form == formInit && p.startsInitFirst(i)) {
+		if sep == 0 && !toks[last].glued && !(out.form == formInit && p.startsInitFirst(i)) && !(listSep == ';' && p.resumesAt(i, out.form, listSep)) {
 			break
 		}
 	}

@@ -129,3 +129,17 @@ func TestNoisyNamesLostGivenAndStop(t *testing.T) {
 		{"Notes. A, B and C.", nil, "Notes. A, B and C."},
 	})
 }
+
+// A name damaged beyond reading inside a list (resync), and a separator
+// lost between two names of a list separated by ";" (resumesAt).
+func TestNoisyNamesResync(t *testing.T) {
+	checkNoisyLists(t, []noisyListCase{
+		{"Ukiya, M.; Kawaguchi, T.; OGihara E,; Tachi, Y. Chemistry & Biodiversity 2013", []bib.Name{fg("Ukiya", "M."), fg("Kawaguchi", "T."), fg("Tachi", "Y.")}, " Chemistry & Biodiversity 2013"},
+		{"Ahmed, R.; Altieri, A.; D’Souza, D. M. Leigh, D. A.; Mullen, K. M. Journal of the American Chemical Society 2011", []bib.Name{fg("Ahmed", "R."), fg("Altieri", "A."), fg("D’Souza", "D. M."), fg("Leigh", "D. A."), fg("Mullen", "K. M.")}, " Journal of the American Chemical Society 2011"},
+		{"Al Aloul, B., Sigurdsson, G., Li, J.-., Dykoski, R., & Tholakanahalli, V. N. (2015). Atrial Flutter", []bib.Name{fg("Al Aloul", "B."), fg("Sigurdsson", "G."), fg("Dykoski", "R."), fg("Tholakanahalli", "V. N.")}, " (2015). Atrial Flutter"},
+		// A title after the list: no name closed by a comma follows.
+		{"Smith, J., Title words here, Jones, K. Journal 2001", []bib.Name{fg("Smith", "J.")}, " Title words here, Jones, K. Journal 2001"},
+		// Names written initials first are not resumed.
+		{"A. Smith, B. Jones, Journal of Things, C. Lee, 12 (2001) 5.", []bib.Name{fg("Smith", "A."), fg("Jones", "B.")}, " Journal of Things, C. Lee, 12 (2001) 5."},
+	})
+}
