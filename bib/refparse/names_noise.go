@@ -70,11 +70,14 @@ func startsWord(s string) bool {
 
 // mendNoisyNames mends, in place, the words of an author list that OCR
 // damaged, where the words around them show a name: a family name split
-// by a space (mergeSplitFamily), a capital read in lower case
-// (capitaliseName) and letters read as digits (readNameDigits). It
-// returns the words, fewer when some were joined.
+// by a space (splitFamilyParts), a capital read in lower case
+// (lowerNameAt) and letters read as digits (readNameDigits). It returns
+// the words, fewer when some were joined. It stops a few words after a
+// word no author list holds (endsAnyList): the title and source are
+// left as they are, and unread.
 func mendNoisyNames(toks []nameTok) []nameTok {
-	for i := 0; i < len(toks); i++ {
+	stop := len(toks)
+	for i := 0; i < len(toks) && i < stop; i++ {
 		t := &toks[i]
 		if w := readNameDigits(toks, i); w != "" {
 			t.text = w
@@ -95,8 +98,33 @@ func mendNoisyNames(toks []nameTok) []nameTok {
 				t.text = strings.ToUpper(t.text) // "g.a." as initials
 			}
 		}
+		if stop == len(toks) && endsAnyList(t.text) {
+			stop = i + 4 // the words the parser looks ahead to
+		}
 	}
 	return toks
+}
+
+// endsAnyList reports whether an author list cannot go on past the word
+// w: a year ("(2005).", "2005,") or a lower-case word closing a sentence
+// ("networks.").
+func endsAnyList(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c == '(' || c == '1' || c == '2' {
+		y := strings.Trim(w, "()[].,;:")
+		return len(y) == 4 && IsYear(y)
+	}
+	if len(w) < 5 || w[len(w)-1] != '.' {
+		return false
+	}
+	for i := 0; i < len(w)-1; i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // startsName reports whether a name may start at word i: first in the
@@ -112,7 +140,7 @@ func startsName(toks []nameTok, i int) bool {
 // isFragment reports whether w is the lower-case rest of a word split by a
 // space: letters only, not a particle, connector or function word.
 func isFragment(w string) bool {
-	if w == "" || isParticle(w) || IsConnector(w) || isFunctionWord(w) || isEtAlStart(w) || IsEditorWord(w) {
+	if w == "" || w[0] < utf8.RuneSelf && (w[0] < 'a' || w[0] > 'z') {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -124,7 +152,7 @@ func isFragment(w string) bool {
 			return false
 		}
 	}
-	return true
+	return !isParticle(w) && !IsConnector(w) && !isFunctionWord(w) && !isEtAlStart(w) && !IsEditorWord(w)
 }
 
 // splitFamilyParts returns how many words, from word i, make one family
@@ -133,7 +161,13 @@ func isFragment(w string) bool {
 // then one or two lower-case fragments, the last closed by a separator
 // before given names, or followed by initials closed by one.
 func splitFamilyParts(toks []nameTok, i int) int {
-	if i+1 >= len(toks) || toks[i].sep != 0 || !(startsName(toks, i) || i > 0 && isInitialsWord(toks[i-1].text)) {
+	if i+1 >= len(toks) || toks[i].sep != 0 {
+		return 0
+	}
+	if next := toks[i+1].text; next == "" || next[0] < utf8.RuneSelf && (next[0] < 'a' || next[0] > 'z') {
+		return 0
+	}
+	if !(startsName(toks, i) || i > 0 && isInitialsWord(toks[i-1].text)) {
 		return 0
 	}
 	head := toks[i].text
@@ -197,13 +231,15 @@ func lowerNameAt(toks []nameTok, i int) bool {
 		}
 		return i > 0 && toks[i-1].sep == ',' && isNameWord(toks[i-1].text)
 	}
-	if utf8.RuneCountInString(t.text) < 2 || !isFragment(t.text) || t.sep == 0 && t.colon {
+	first := startsName(toks, i) && t.sep != 0 && i+1 < len(toks)
+	afterInitials := i > 0 && (t.sep != 0 || i+1 == len(toks)) && toks[i-1].sep == 0 && strings.HasSuffix(toks[i-1].text, ".")
+	if !first && !afterInitials || utf8.RuneCountInString(t.text) < 2 || !isFragment(t.text) {
 		return false
 	}
-	if startsName(toks, i) && t.sep != 0 && i+1 < len(toks) && isGivenLike(toks[i+1].text) {
+	if first && isGivenLike(toks[i+1].text) {
 		return true
 	}
-	return i > 0 && (t.sep != 0 || i+1 == len(toks)) && toks[i-1].sep == 0 && isInitialsWord(toks[i-1].text) && strings.HasSuffix(toks[i-1].text, ".")
+	return afterInitials && isInitialsWord(toks[i-1].text)
 }
 
 // capitalised returns w with its first letter upper-cased.
@@ -224,7 +260,7 @@ var digitLetters = [10]rune{0: 'O', 1: 'I', 5: 'S', 8: 'B'}
 // or a lone digit as an initial after "Family,".
 func readNameDigits(toks []nameTok, i int) string {
 	w := toks[i].text
-	if w == "" || w[0] == '(' || !strings.ContainsAny(w, "0158") {
+	if w == "" || w[0] == '(' || !hasLookAlikeDigit(w) {
 		return ""
 	}
 	lone := len(w) == 2 && w[1] == '.'
@@ -420,6 +456,16 @@ func (p *nameParser) resumesAt(k int, form nameForm, listSep byte) bool {
 
 	for j := next; j < len(toks) && j < next+12; j++ {
 		if w := toks[j].text; IsConnector(w) || isYearCitation(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLookAlikeDigit reports whether w holds a digit OCR reads for a letter.
+func hasLookAlikeDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '0' || c == '1' || c == '5' || c == '8' {
 			return true
 		}
 	}
