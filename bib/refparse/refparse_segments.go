@@ -22,7 +22,10 @@ func sentenceBreaks(s string, out []int) []int {
 		c := s[i]
 		switch c {
 		case '(', '[':
-			depth++
+			// A bracket never closed (noise lost its close) holds nothing.
+			if strings.IndexAny(s[i+1:], ")]") >= 0 {
+				depth++
+			}
 			continue
 		case ')', ']':
 			if depth > 0 {
@@ -43,6 +46,10 @@ func sentenceBreaks(s string, out []int) []int {
 				j += n
 			}
 		}
+		if j < len(s) && c == '.' && j == i+1 && gluedSentence(s, i) {
+			out = append(out, j) // "Monte Carlo.Molecular Physics": the space lost
+			continue
+		}
 		if j >= len(s) || s[j] != ' ' {
 			continue
 		}
@@ -56,6 +63,30 @@ func sentenceBreaks(s string, out []int) []int {
 		out = append(out, j+1)
 	}
 	return out
+}
+
+// gluedSentence reports whether the stop at byte i of s ends a sentence
+// whose space after it was lost: a word of three letters or more that is
+// no abbreviation before it, a capitalised word after it ("Carlo.Molecular",
+// "LUNGE.Medicine", but not "Phys.Rev" or "U.S.Army").
+func gluedSentence(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i+1:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[i+1+n:]); !unicode.IsLower(r2) {
+		return false
+	}
+	w := wordBefore(s, i)
+	if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, ".") || isAbbreviation(w) {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordBefore returns the word that ends at byte i of s.
