@@ -491,7 +491,7 @@ func (p *nameParser) list() nameList {
 		// A separator lost with the space after initials ("Lelekakis,
 		// N.Martin, D."), or between names written initials first ("B.
 		// Fultz H. Kuwano,").
-		if sep == 0 && !toks[last].glued && !(out.form == formInit && p.startsInitFirst(i)) && !(listSep == ';' && p.resumesAt(i, out.form, listSep)) {
+		if sep == 0 && !toks[last].glued && !(out.form == formInit && p.startsInitFirst(i)) && !p.resumesSemicolonList(i, out.form, listSep) {
 			break
 		}
 	}

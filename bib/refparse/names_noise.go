@@ -418,7 +418,8 @@ func (p *nameParser) resync(i int, listSep byte, form nameForm) (int, bool) {
 	}
 	for k := i + 1; k <= i+4 && k < len(toks); k++ {
 		prev := &toks[k-1]
-		if prev.colon || prev.sep != 0 && prev.sep != listSep {
+		// Commas separate family and given names in a list separated by ";".
+		if prev.colon || prev.sep != 0 && prev.sep != listSep && listSep != ';' {
 			return 0, false
 		}
 		if prev.sep == listSep && p.resumesAt(k, form, listSep) {
@@ -470,4 +471,19 @@ func hasLookAlikeDigit(w string) bool {
 		}
 	}
 	return false
+}
+
+// resumesSemicolonList reports whether a list separated by ";" goes on at
+// word i though no separator came before it: the list's names so far
+// were separated by ";", or the name at i is closed by one ("BescHin, N.
+// CubelLi, R.; Della Sala, S.;").
+func (p *nameParser) resumesSemicolonList(i int, form nameForm, listSep byte) bool {
+	if listSep != ';' && listSep != 0 || !p.resumesAt(i, form, ';') {
+		return false
+	}
+	if listSep == ';' {
+		return true
+	}
+	_, next, _, _ := p.name(i, form, false, false)
+	return p.toks[next-1].sep == ';'
 }

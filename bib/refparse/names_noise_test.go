@@ -137,6 +137,8 @@ func TestNoisyNamesResync(t *testing.T) {
 		{"Ukiya, M.; Kawaguchi, T.; OGihara E,; Tachi, Y. Chemistry & Biodiversity 2013", []bib.Name{fg("Ukiya", "M."), fg("Kawaguchi", "T."), fg("Tachi", "Y.")}, " Chemistry & Biodiversity 2013"},
 		{"Ahmed, R.; Altieri, A.; D’Souza, D. M. Leigh, D. A.; Mullen, K. M. Journal of the American Chemical Society 2011", []bib.Name{fg("Ahmed", "R."), fg("Altieri", "A."), fg("D’Souza", "D. M."), fg("Leigh", "D. A."), fg("Mullen", "K. M.")}, " Journal of the American Chemical Society 2011"},
 		{"Al Aloul, B., Sigurdsson, G., Li, J.-., Dykoski, R., & Tholakanahalli, V. N. (2015). Atrial Flutter", []bib.Name{fg("Al Aloul", "B."), fg("Sigurdsson", "G."), fg("Dykoski", "R."), fg("Tholakanahalli", "V. N.")}, " (2015). Atrial Flutter"},
+		{"Belikov, M.; Er shov, 0. V.; Eremkin, A. V. Russian Journal", []bib.Name{fg("Belikov", "M."), fg("Eremkin", "A. V.")}, " Russian Journal"},
+		{"BescHin, N. CubelLi, R.; Della Sala, S. Journal of Neurology", []bib.Name{fg("BescHin", "N."), fg("CubelLi", "R."), fg("Della Sala", "S.")}, " Journal of Neurology"},
 		// A title after the list: no name closed by a comma follows.
 		{"Smith, J., Title words here, Jones, K. Journal 2001", []bib.Name{fg("Smith", "J.")}, " Title words here, Jones, K. Journal 2001"},
 		// Names written initials first are not resumed.
