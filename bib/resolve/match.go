@@ -413,8 +413,8 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 		// ("(l986)", "2O08") or out of its place.
 		p.year = years
 	}
-	if p.noisy {
-		p.year = printedYear(text, p.year)
+	if raw != "" {
+		p.year = printedYear(text, p.year, p.noisy)
 	}
 	if w.Original != "" && !strings.Contains(raw, w.Original) {
 		sp.split(w.Original, func(s []byte) { pd.add(s, false) }, func([]byte) {})

@@ -241,14 +241,18 @@ func (m *matcher) sourceInText(a, b *profile) bool {
 // isYear reports whether the digits s are the year y.
 func isYear(s string, y int) bool { return y != 0 && yearOf([]byte(s)) == y }
 
-// printedYear is the year of a noisy text: the parsed one, unless it is
-// missing or is a page of a range ("1737–1746", which a parser takes for
-// the year when noise has made the year "20l6"), and the text prints
-// exactly one other year, outside page ranges, read with its look-alikes;
-// or unless the text prints exactly one year in brackets, "(1995)" or with
-// one bracket noise left ("2010)"), and the parsed one is not: a parser
-// that missed "(l995)" takes a year of the title or a page for it.
-func printedYear(text string, parsed int) int {
+// printedYear is the year of a text: the parsed one, unless it is a page
+// of a range ("1737–1746", which a parser takes for the year when noise has
+// made the year "20l6", run it into a word, "Letters1995", or dropped its
+// bracket, "(1989."), and the text prints exactly one other year, outside
+// page ranges, read with its look-alikes. In a noisy text, also when the
+// parsed year is missing and the text prints one such year; or when the
+// text prints exactly one year in brackets, "(1995)" or with one bracket
+// noise left ("2010)"), and the parsed one is not: a parser that missed
+// "(l995)" takes a year of the title or a page for it. A clean text may
+// bracket a year of its title ("(SKJ 2012)"), so there the bracketed year
+// does not overrule the parser's.
+func printedYear(text string, parsed int, noisy bool) int {
 	t := readLookAlikes(text)
 	found, inRange, printed, several := 0, false, false, false
 	bracketed, parsedBracketed := 0, false
@@ -289,11 +293,11 @@ func printedYear(text string, parsed int) int {
 		i = j
 	}
 	switch {
-	case bracketed > 0 && !parsedBracketed:
+	case noisy && bracketed > 0 && !parsedBracketed:
 		return bracketed
 	case printed || several:
 		return parsed // printed as a year, or several years: the parser's choice stands
-	case found != 0 && (parsed == 0 || inRange):
+	case found != 0 && (noisy && parsed == 0 || inRange):
 		return found
 	}
 	return parsed
