@@ -40,11 +40,12 @@ func letterOf(c byte) byte {
 }
 
 // sameLookAlike reports whether two locators of one length differ only
-// where one has a look-alike letter of the other's digit, the other being
-// all digits: "s41" and "541", "1os" (105 read from a scan) and "105",
-// "b" and "8".
+// where one has a look-alike letter of the other's digit: "s41" and
+// "541", "1os" (105 read from a scan) and "105", "b" and "8", and, the
+// letters of an article number or a supplement's page kept, "p7o0" and
+// "p700", "l7654a" and "17654a", "al94" and "a194".
 func sameLookAlike(a, b string) bool {
-	if len(a) != len(b) || a == "" || !isDigits(a) && !isDigits(b) {
+	if len(a) != len(b) || a == "" || !strings.ContainsAny(a+b, "0123456789") {
 		return false
 	}
 	digit := func(c byte) byte {

@@ -35,7 +35,11 @@ func TestSamePageLookAlike(t *testing.T) {
 		want bool
 	}{
 		{"s41", "541", true}, {"b12", "812", true}, {"e1234", "1234", true}, {"s41", "542", false}, {"41", "541", false},
-		{"1os", "105", true}, {"l", "1", true}, {"b", "8", true}, {"1os", "10s", false}, {"b", "c", false},
+		{"1os", "105", true}, {"l", "1", true}, {"b", "8", true}, {"b", "c", false},
+		// Both with letters (constructed after the noisy copies of the
+		// Crossref styles set): the look-alikes differ, the letters kept.
+		{"p7o0", "p700", true}, {"l7654a", "17654a", true}, {"e7o", "e70", true}, {"al94", "a194", true},
+		{"1os", "10s", true}, {"ss4", "s54", true}, {"p7o0", "p701", false}, {"e7o", "e71", false}, {"ab", "al", false},
 	} {
 		if got := samePage(tc.a, tc.b); got != tc.want {
 			t.Errorf("samePage(%q, %q) = %v", tc.a, tc.b, got)
