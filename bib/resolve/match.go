@@ -30,6 +30,7 @@ type profile struct {
 	nameWords []string // the words of the first author's name
 	others    []string // the other authors' family keys
 	init      rune     // first author's first initial, 0 when unknown
+	inits     string   // the initials of all the first author's given names, folded (givenInitials)
 	year      int
 	title     []uint32 // title trigram sketch (TitleGrams)
 	src       [][]string
@@ -324,6 +325,7 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 	if fa := w.FirstAuthor(); !fa.IsZero() {
 		p.fams = FamilyVariants(fa)
 		p.init = FirstInitial(fa)
+		p.inits = givenInitials(fa.Given)
 		sp.split(fa.Family, func(s []byte) { familyWords = append(familyWords, string(s)) }, noNumber)
 		p.nameWords = slices.Clone(familyWords)
 		sp.split(fa.Given, func(s []byte) { p.nameWords = append(p.nameWords, string(s)) }, noNumber)
@@ -739,10 +741,13 @@ func (m *matcher) compare(a, b *profile) verdict {
 		agreed |= agreeAuthor
 		points++
 		if a.init != 0 && b.init != 0 {
-			if a.init == b.init {
+			switch {
+			case a.init == b.init:
 				e += wInitial
 				agreed |= agreeInitial
-			} else {
+			case !initialsDiffer(a, b):
+				// Noise misread or dropped a first initial.
+			default:
 				e -= 2 * wInitial
 				// One family name with other initials is another
 				// person, unless the name is read the other way round

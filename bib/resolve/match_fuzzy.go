@@ -1,6 +1,12 @@
 package resolve
 
-import "github.com/agnivade/levenshtein"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
 
 // Names misread by OCR or mistyped ("Rollsfon" for Rolston, "Kirn" for
 // Kim, "Edlger-Marshall") are still one name when few of their letters
@@ -79,9 +85,27 @@ func sameLead(a, b *profile) bool {
 
 // initialsDiffer reports whether both first authors' first initials are
 // known and differ: then a family name misspelt is another person's
-// ("Makarov D" and "Nazarov A. V.").
+// ("Makarov D" and "Nazarov A. V."). In a pair with a noisy text, the
+// first initials differ only when the two given names share no initial:
+// noise, and a parser it misled, drop the first of two initials (".V.
+// Ford-Lloyd" for "B. V. Ford-Lloyd", "Miller IV, G. W." read with the
+// given name "IV") or misspell it ("Cambell, T. C." and "Campbell, P. C.").
 func initialsDiffer(a, b *profile) bool {
-	return a.init != 0 && b.init != 0 && a.init != b.init
+	if a.init == 0 || b.init == 0 || a.init == b.init {
+		return false
+	}
+	return !(a.noisy || b.noisy) || !strings.ContainsAny(a.inits, b.inits)
+}
+
+// givenInitials returns the folded first letters of the parts of a given
+// name ("B. V." → "bv", "Jean-Marc" → "jm").
+func givenInitials(given string) string {
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(fold(given), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		r, _ := utf8.DecodeRuneInString(part)
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func abs(x int) int {

@@ -84,3 +84,35 @@ func TestNearFamily(t *testing.T) {
 		t.Errorf("nearFamily allocates %v times", n)
 	}
 }
+
+// Constructed after noisy copies of the Crossref styles set: in a noisy
+// pair, first initials that differ are another person's only when the
+// given names share no initial.
+func TestInitialsDiffer(t *testing.T) {
+	for _, tc := range []struct {
+		initA, givenA, initB, givenB string
+		noisy, want                  bool
+	}{
+		{"b", "B. V.", "v", "V.", true, false},    // the first initial dropped
+		{"t", "T. C.", "p", "P. C.", true, false}, // the first initial misspelt
+		{"t", "T. C.", "p", "P. C.", false, true}, // clean: two people
+		{"d", "D.", "a", "A. V.", true, true},     // no initial shared
+		{"j", "J.", "j", "J. L.", false, false},
+		{"j", "J.", "", "", false, false}, // one unknown
+	} {
+		a := profile{inits: givenInitials(tc.givenA), noisy: tc.noisy}
+		b := profile{inits: givenInitials(tc.givenB)}
+		if tc.initA != "" {
+			a.init = rune(tc.initA[0])
+		}
+		if tc.initB != "" {
+			b.init = rune(tc.initB[0])
+		}
+		if got := initialsDiffer(&a, &b); got != tc.want {
+			t.Errorf("initialsDiffer(%s %q, %s %q, noisy %v) = %v", tc.initA, tc.givenA, tc.initB, tc.givenB, tc.noisy, got)
+		}
+	}
+	if got := givenInitials("Jean-Marc B."); got != "jmb" {
+		t.Errorf("givenInitials(Jean-Marc B.) = %q, want jmb", got)
+	}
+}
