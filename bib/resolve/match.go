@@ -1113,7 +1113,7 @@ func (m *matcher) locator(a, b *profile, kind locatorKind) int {
 		x, y, xNum, yNum, minLen = a.page, b.page, a.pageNum, b.pageNum, 3
 	}
 	switch {
-	case x != "" && y != "" && (x == y || samePage(x, y)):
+	case x != "" && y != "" && (x == y || samePage(x, y) || kind == pageLocator && (a.noisy || b.noisy) && gluedRange(x, y)):
 		return locSame
 	case x == "" && y == "":
 		return locUnknown
@@ -1147,6 +1147,18 @@ func samePage(a, b string) bool {
 		return true
 	}
 	return strings.TrimLeft(a, "aes") == strings.TrimLeft(b, "aes") && strings.TrimLeft(a, "aes") != ""
+}
+
+// gluedRange reports whether one first page is the other run together
+// with the range's last page, the dash lost to noise: "311312" for
+// "311–312", "144a145a" for "144a–145a". The last page has the first's
+// length and is not before it.
+func gluedRange(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := len(a)
+	return n >= 2 && len(b) == 2*n && (b[:n] == a || sameLookAlike(b[:n], a)) && b[n:] >= a
 }
 
 // containment is the idf-weighted share of the lighter word set found in

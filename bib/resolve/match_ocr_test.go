@@ -59,3 +59,20 @@ func TestTitleProper(t *testing.T) {
 		}
 	}
 }
+
+// A first page run together with the last, the dash lost: the noisy
+// copies' "311312" and "144a145a", scopus-bibx.ris's "p. 25512554".
+func TestGluedRange(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"311312", "311", true}, {"144a", "144a145a", true}, {"25512554", "2551", true}, {"l55158", "155", true},
+		{"311310", "311", false}, // the last page before the first
+		{"3113", "311", false}, {"311312", "312", false}, {"1", "12", false}, {"311", "311", false},
+	} {
+		if got := gluedRange(tc.a, tc.b); got != tc.want {
+			t.Errorf("gluedRange(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
