@@ -30,7 +30,7 @@ type profile struct {
 	nameWords []string // the words of the first author's name
 	others    []string // the other authors' family keys
 	init      rune     // first author's first initial, 0 when unknown
-	inits     string   // the initials of all the first author's given names, folded (givenInitials)
+	inits     uint32   // the initials of all the first author's given names, a bit a letter a–z (givenInitials)
 	year      int
 	title     []uint32 // title trigram sketch (TitleGrams)
 	src       [][]string

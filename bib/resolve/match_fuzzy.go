@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,18 +93,30 @@ func initialsDiffer(a, b *profile) bool {
 	if a.init == 0 || b.init == 0 || a.init == b.init {
 		return false
 	}
-	return !(a.noisy || b.noisy) || !strings.ContainsAny(a.inits, b.inits)
+	return !(a.noisy || b.noisy) || a.inits&b.inits == 0
 }
 
-// givenInitials returns the folded first letters of the parts of a given
-// name ("B. V." → "bv", "Jean-Marc" → "jm").
-func givenInitials(given string) string {
-	var b strings.Builder
-	for _, part := range strings.FieldsFunc(fold(given), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		r, _ := utf8.DecodeRuneInString(part)
-		b.WriteRune(r)
+// givenInitials returns the set of the first letters of the parts of a
+// given name, folded, a bit for each letter a–z ("B. V." → b and v,
+// "Jean-Marc" → j and m); letters beyond z are left out.
+func givenInitials(given string) uint32 {
+	var set uint32
+	start := true // at the beginning of a part
+	for _, r := range given {
+		switch {
+		case !unicode.IsLetter(r):
+			start = true
+		case start:
+			if r >= utf8.RuneSelf {
+				r, _ = utf8.DecodeRuneInString(fold(string(r)) + " ") // "Ž" → 'z'
+			}
+			if r |= 0x20; r >= 'a' && r <= 'z' {
+				set |= 1 << (r - 'a')
+			}
+			start = false
+		}
 	}
-	return b.String()
+	return set
 }
 
 func abs(x int) int {

@@ -112,7 +112,10 @@ func TestInitialsDiffer(t *testing.T) {
 			t.Errorf("initialsDiffer(%s %q, %s %q, noisy %v) = %v", tc.initA, tc.givenA, tc.initB, tc.givenB, tc.noisy, got)
 		}
 	}
-	if got := givenInitials("Jean-Marc B."); got != "jmb" {
-		t.Errorf("givenInitials(Jean-Marc B.) = %q, want jmb", got)
+	if got, want := givenInitials("Jean-Marc B."), givenInitials("b j Ma"); got != want || want != 1<<('b'-'a')|1<<('j'-'a')|1<<('m'-'a') {
+		t.Errorf("givenInitials(Jean-Marc B.) = %b, want %b", got, want)
+	}
+	if got, want := givenInitials("Łukasz Ž."), givenInitials("l z"); got != want {
+		t.Errorf("givenInitials(Łukasz Ž.) = %b, want %b", got, want)
 	}
 }
