@@ -72,8 +72,14 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	// The first author's family, or the text's first word, misspelt: the
 	// name and the name without each of its letters (in its OCR
 	// skeleton), with the year, so that two spellings one edit apart
-	// share a key.
-	if p.year != 0 {
+	// share a key; without a year, with the first page. A name of three
+	// letters ("Hou", "Kim") has only its own key: without a letter it
+	// would be many names.
+	when := y0
+	if p.year == 0 && p.page != "" {
+		when = "p" + p.page
+	}
+	if when != "" {
 		var names [3]string
 		n := copy(names[:], p.fams[:min(len(p.fams), 2)])
 		if p.lead != "" && !slices.Contains(names[:n], p.lead) {
@@ -83,14 +89,17 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 		var skRoom, delRoom [32]byte
 		sk, del := skRoom[:0], delRoom[:0]
 		for _, f := range names[:n] {
-			if len(f) < 4 || !isASCIILetters(f) {
+			if len(f) < 3 || !isASCIILetters(f) {
 				continue
 			}
 			sk = ocrSkeleton(sk[:0], f)
-			dst = append(dst, hashKey(keyNearAuthor, string(sk), y0))
+			dst = append(dst, hashKey(keyNearAuthor, string(sk), when))
+			if len(f) < 4 {
+				continue
+			}
 			for i := range sk {
 				del = append(append(del[:0], sk[:i]...), sk[i+1:]...)
-				dst = append(dst, hashKey(keyNearAuthor, string(del), y0))
+				dst = append(dst, hashKey(keyNearAuthor, string(del), when))
 			}
 		}
 	}
