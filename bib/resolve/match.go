@@ -884,6 +884,10 @@ func (m *matcher) compare(a, b *profile) verdict {
 
 	// Words and numbers of the whole texts.
 	c := m.containment(a.words, b.words)
+	if (a.noisy || b.noisy) && m.gramIDF != nil {
+		// Noise misspells words, not most of their trigrams.
+		c = max(c, m.gramShare(a.textGrams, b.textGrams))
+	}
 	e += wWords * c
 	if c >= 0.9 {
 		agreed |= agreeText

@@ -260,16 +260,21 @@ func namesApart(a, b []string) bool {
 // takes for another page. Since a first page run together with the last
 // is the first page (gluedRange), 396: each of the five joins whose pages
 // it reads alike ("p. 25512554" and 2551, "p. 4348" and 43, an article
-// number "222512" cited as "pp. 222-512") is the work's own.
+// number "222512" cited as "pp. 222-512") is the work's own. Since a
+// noisy pair's words count as shared by their trigrams where more of them
+// are (compare), bit-pattern has 15 and scopus-bibx.csv 57: the new
+// first-author conflicts are the work's own ("McNair B, 2000, JOURNALISM
+// DEMOCRACY" and Brian McNair's; "Robert C., O'Handley" and "Ohandley
+// R.C.", Modern Magnetic Materials, 2000).
 // The ceilings are the figures now.
 func TestRealFieldConflicts(t *testing.T) {
 	for _, tc := range []struct {
 		file string
 		max  int
 	}{
-		{"wos-bit-pattern-savedrecs.txt", 14},
+		{"wos-bit-pattern-savedrecs.txt", 15},
 		{"wos-umbrella-savedrecs.txt", 4},
-		{"scopus-bibx.csv", 55},
+		{"scopus-bibx.csv", 57},
 		{"scopus-bibx.ris", 396},
 		{"scopus-litstudy.csv", 8},
 		{"scopus-litstudy-v2.csv", 7},
