@@ -93,7 +93,19 @@ func initialsDiffer(a, b *profile) bool {
 	if a.init == 0 || b.init == 0 || a.init == b.init {
 		return false
 	}
-	return !(a.noisy || b.noisy) || a.inits&b.inits == 0
+	return !(a.noisy || b.noisy) || a.inits&b.inits == 0 && !readReversed(a, b) && !readReversed(b, a)
+}
+
+// readReversed reports whether b's first author is a's read the other way
+// round, given name for family: noise took the comma of "Asada, Y." from
+// "Asada Yoshikazu" or of "Fredriksson, Anders", and the parser read
+// "Yoshikazu" as the family. a's family is then near a word of b's given
+// name, and a's first initial is that of b's family.
+func readReversed(a, b *profile) bool {
+	if a.init == 0 || len(b.fams) == 0 || a.init != rune(b.fams[0][0]) || nearFamily(a.fams, b.fams) {
+		return false
+	}
+	return nearFamily(a.fams, b.nameWords)
 }
 
 // givenInitials returns the set of the first letters of the parts of a

@@ -119,3 +119,21 @@ func TestInitialsDiffer(t *testing.T) {
 		t.Errorf("givenInitials(Łukasz Ž.) = %b, want %b", got, want)
 	}
 }
+
+// Constructed after noisy copies of the Crossref styles set: "Asada
+// Yoshikazu." (the comma of "Asada, Yoshikazu" lost) parsed with the family
+// Yoshikazu, and "Assada, Y.": one author read the other way round, whose
+// first initials differ only for that.
+func TestInitialsReadReversed(t *testing.T) {
+	a := profile{fams: []string{"assada"}, nameWords: []string{"assada"}, init: 'y', inits: givenInitials("Y."), noisy: true}
+	b := profile{fams: []string{"yoshikazu"}, nameWords: []string{"yoshikazu", "asada"}, init: 'a', inits: givenInitials("Asada")}
+	if initialsDiffer(&a, &b) || initialsDiffer(&b, &a) {
+		t.Errorf("Assada, Y. and Asada Yoshikazu read reversed: initials differ")
+	}
+	// Another person of a near name: "Wamg, W." and "Wang, L.".
+	c := profile{fams: []string{"wamg"}, nameWords: []string{"wamg"}, init: 'w', inits: givenInitials("W."), noisy: true}
+	d := profile{fams: []string{"wang"}, nameWords: []string{"wang"}, init: 'l', inits: givenInitials("L.")}
+	if !initialsDiffer(&c, &d) || !initialsDiffer(&d, &c) {
+		t.Errorf("Wamg, W. and Wang, L.: initials do not differ")
+	}
+}
