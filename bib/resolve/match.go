@@ -884,10 +884,6 @@ func (m *matcher) compare(a, b *profile) verdict {
 
 	// Words and numbers of the whole texts.
 	c := m.containment(a.words, b.words)
-	if (a.noisy || b.noisy) && m.gramIDF != nil {
-		// Noise misspells words, not most of their trigrams.
-		c = max(c, m.gramShare(a.textGrams, b.textGrams))
-	}
 	e += wWords * c
 	if c >= 0.9 {
 		agreed |= agreeText
@@ -917,26 +913,45 @@ func (m *matcher) compare(a, b *profile) verdict {
 		return verdict{}
 	}
 
-	vague := false
-	switch {
-	case e >= matchThreshold && (strong || points >= 2):
-	case e >= matchThreshold && a.year != 0 && b.year != 0 && (c >= 0.9 || (a.noisy || b.noisy) && c >= 0.6 && m.sourcesMeet(a, b) && !titlesApart(a, b)) && m.weightOf(a, b) >= 6:
-		// Only a year and an author or a source: the pair is one work only
-		// if nothing else in the corpus could be (see matcher.cluster).
-		// Misspellings lose words of a noisy text, so 0.6 of them shared
-		// will do, where the sources do not differ nor the titles as
-		// wholes.
-		vague = true
-	case (numAgree > 0 && numN >= 2 && c >= 0.5 || a.year != 0 && a.year == b.year && numAgree >= 0 && c >= 0.8) && sameLead(a, b) && !initialsDiffer(a, b):
-		// Fields the parser misread from a noisy text leave the pair in
-		// doubt, but what noise and misreading leave alone agrees: the
-		// numbers (or the year), the first author (or the text's first
-		// word) and most of the words. Two numbers, a year and a page,
-		// may be another work's: such a pair joins only where nothing
-		// else could.
-		e = max(e, matchThreshold)
-		vague = !numbersIdentify
-	default:
+	// decide gives the evidence of a pair whose texts share c of their
+	// words, and whether it is one work, vaguely.
+	decide := func(e, c float64) (evidence float64, vague, one bool) {
+		switch {
+		case e >= matchThreshold && (strong || points >= 2):
+			return e, false, true
+		case e >= matchThreshold && a.year != 0 && b.year != 0 && (c >= 0.9 || (a.noisy || b.noisy) && c >= 0.6 && m.sourcesMeet(a, b) && !titlesApart(a, b)) && m.weightOf(a, b) >= 6:
+			// Only a year and an author or a source: the pair is one work only
+			// if nothing else in the corpus could be (see matcher.cluster).
+			// Misspellings lose words of a noisy text, so 0.6 of them shared
+			// will do, where the sources do not differ nor the titles as
+			// wholes.
+			return e, true, true
+		case (numAgree > 0 && numN >= 2 && c >= 0.5 || a.year != 0 && a.year == b.year && numAgree >= 0 && c >= 0.8) && sameLead(a, b) && !initialsDiffer(a, b):
+			// Fields the parser misread from a noisy text leave the pair in
+			// doubt, but what noise and misreading leave alone agrees: the
+			// numbers (or the year), the first author (or the text's first
+			// word) and most of the words. Two numbers, a year and a page,
+			// may be another work's: such a pair joins only where nothing
+			// else could.
+			return max(e, matchThreshold), !numbersIdentify, true
+		}
+		return e, false, false
+	}
+	e, vague, one := decide(e, c)
+	if !one && (a.noisy || b.noisy) && m.gramIDF != nil && c >= 0.3 {
+		// Noise misspells words, not most of their trigrams: a noisy pair
+		// the words turn down is decided again with the share of its
+		// texts' trigrams (gramShare) where that is larger. Texts that
+		// share less than 0.3 of their words are seldom one work, and
+		// are spared the cost.
+		if g := m.gramShare(a.textGrams, b.textGrams); g > c {
+			if g >= 0.9 {
+				agreed |= agreeText
+			}
+			e, vague, one = decide(e+wWords*(g-c), g)
+		}
+	}
+	if !one {
 		return verdict{}
 	}
 	rule := MatchFuzzy
