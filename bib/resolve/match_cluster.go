@@ -588,8 +588,12 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 		}
 		for _, l := range links {
 			if ra, rb := find(l.a), find(l.b); ra != rb {
-				note(ra, rb, l.share)
-				note(rb, ra, l.share)
+				s := l.share
+				if sameSigner(&groups[ra], &groups[rb]) {
+					s += signedRank
+				}
+				note(ra, rb, s)
+				note(rb, ra, s)
 			}
 		}
 		for _, l := range links {
@@ -605,6 +609,20 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 			}
 		}
 	}
+}
+
+// signedRank ranks a link whose groups name one first author
+// (sameSigner) above every link that does not: shares are at most 1.
+const signedRank = 1
+
+// sameSigner reports whether two groups both name a first author, and
+// the same one, misspelt or not (as agrees reads names). Of the links of a
+// noisy reference naming an author, a year and a source, the one to its
+// author's work is likelier than one to an unsigned description of the
+// source alone ("Oxford Music Online 2003.", a proceedings cited by its
+// title), which shares more of the text when the source's name is long.
+func sameSigner(g, h *group) bool {
+	return len(g.fams) > 0 && len(h.fams) > 0 && (sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) || nearFamily(g.fams, h.fams))
 }
 
 // joinWholeWorks joins a reference that names no part of a work (no

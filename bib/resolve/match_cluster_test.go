@@ -182,3 +182,34 @@ func TestShortNoisyTitle(t *testing.T) {
 		t.Error("a noisy copy with a short misread title apart")
 	}
 }
+
+// TestSignedLinkLikeliest: a noisy reference that names an author, a
+// year and an online source ("B. Kernfeld, Oxford Music Onliuo (2003).")
+// joins its author's other copy, whose text it shares less of than it
+// shares of two unsigned descriptions of the source alone: of its
+// vague links, the one to its author's work is its likeliest
+// (sameSigner). The two unsigned ones, of other pages, keep the reference
+// from joining by agreement alone (joinClearVague). Constructed: four
+// nodes and their links.
+func TestSignedLinkLikeliest(t *testing.T) {
+	described := func(citing int32, fams []string, page, text string) node {
+		return node{work: -1, citing: []int32{citing}, p: profile{year: 2003, fams: fams, page: page, noisy: true,
+			tight: text, textGrams: TightGrams(text)}}
+	}
+	m := &matcher{nodes: []node{
+		described(0, []string{"kernfeld"}, "", "bkernfeldoxfordmusiconliuo2003"),
+		described(1, []string{"kcrnfeld"}, "", "kcrnfeldbarryadderleyccannonballoxfnrdmusiconline2003"),
+		described(2, nil, "100", "oxfordmusiconline2003100"),
+		described(3, nil, "200", "oxfordmusiconline2003200"),
+	}}
+	m.countGrams()
+	share := func(a, b int) float64 { return m.gramShare(m.nodes[a].p.textGrams, m.nodes[b].p.textGrams) }
+	if s := share(0, 1); s >= share(0, 2) || s >= share(0, 3) {
+		t.Fatalf("the author's copy shares %.2f of the text, the unsigned ones %.2f and %.2f", s, share(0, 2), share(0, 3))
+	}
+	vague := verdict{evidence: matchThreshold, rule: MatchFuzzy, vague: true}
+	roots := m.cluster([]link{{0, 1, vague}, {0, 2, vague}, {0, 3, vague}})
+	if roots[0] != roots[1] {
+		t.Errorf("roots %v: the signed reference must join its author's copy", roots)
+	}
+}
