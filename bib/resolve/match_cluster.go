@@ -193,13 +193,18 @@ func partAndWhole(g, h *group) bool {
 // misplacedFamily reports whether two family names of noisy texts that
 // name one place of print (samePlace) are one misread: in their OCR
 // skeletons of four letters or more, two edits apart ("Kalfka" and
-// "Kofka"), or one more than misreadFamily allows for longer ones. Two
-// edits make another name of four or five letters, but hardly one of the
+// "Kofka"), or one more than misreadFamily allows for longer ones; of two
+// or three letters, one edit apart ("am" of a text whose first letter was
+// lost and "Lam", "Gng" and "Gnüg"). Two edits make another name of four
+// or five letters, and one another of two or three, but hardly one of the
 // same year, volume and page.
 func misplacedFamily(a, b []string) bool {
 	return familiesWithin(a, b, func(n int) int {
-		if n < 4 {
+		switch {
+		case n < 2:
 			return 0
+		case n < 4:
+			return 1
 		}
 		return max(2, nameEdits(n)+1)
 	})

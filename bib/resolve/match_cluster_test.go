@@ -45,6 +45,28 @@ func TestSamePlaceWithoutVolume(t *testing.T) {
 	}
 }
 
+// TestSamePlaceShortName: a noisy copy of an article whose text lost its
+// first letter ("am, J.T. M. (1996)" of Lam) joins a copy of the same
+// year, volume and first page on a firm link: a name of two or three
+// letters one edit off is misread there (misplacedFamily). Constructed:
+// two nodes and their link.
+func TestSamePlaceShortName(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 1996, vol: "11", page: "30", fams: []string{"am"}, noisy: true,
+			tight: "amjtm1996decentralizationinpublicadministrationhongkongsexperiencepublicpolicyandadministration1113044"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 1996, vol: "11", page: "30", fams: []string{"lam"}, noisy: true,
+			tight: "jtmlampublicolicyandadminisfration11199630"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
+		t.Error("a copy that lost its first letter apart from one of the same year, volume and page")
+	}
+	// Two edits off, it is another name.
+	m.nodes[1].p.fams, m.nodes[1].p.tight = []string{"kim"}, "jtmkimpublicolicyandadminisfration11199630"
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] == roots[1] {
+		t.Error("short names two edits apart joined")
+	}
+}
+
 // TestSamePlaceOutweighsMisreadTitle: a noisy copy whose parser took a
 // misread phrase for its title ("Bock Revievs") joins, through a copy
 // without a title, the article of the same year, volume and page.
