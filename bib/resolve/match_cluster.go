@@ -551,7 +551,9 @@ func (m *matcher) joinClearVague(vague []link, split map[int32]bool, groups []gr
 // its own. Links of clean texts stay as joinClearVague leaves them. It
 // reads, too, the pairs compare turned down whose texts are near
 // (nearTexts, split nil): there two groups that both have titles join
-// only when some of their titles are alike (titlesAlike).
+// only when some of their titles are alike (titlesAlike). A likeliest by
+// no margin is still clear where the next could be the same work, and
+// the group with both: two copies of one work that nothing linked.
 func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []group, find, findComp func(int32) int32, join func(a, b int32)) {
 	if m.gramIDF == nil {
 		return
@@ -567,10 +569,27 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 		}
 	}
 	type best struct {
-		to            int32
+		to, next      int32 // the likeliest group and the next
 		first, second float64
 	}
 	const margin = 0.05
+	// clearBest reports whether group r's likeliest (b) is clear: by the
+	// margin, or where the next could be one work with it and r.
+	clearBest := func(r int32, b *best) bool {
+		if b.first-b.second >= margin {
+			return true
+		}
+		if b.next < 0 {
+			return false
+		}
+		to, next := find(b.to), find(b.next)
+		if to == next || next == r {
+			return false
+		}
+		trial := groups[to]
+		trial.merge(&groups[next])
+		return m.agrees(&groups[to], &groups[next], verdict{rule: MatchFuzzy, vague: true}) && m.agrees(&groups[r], &trial, verdict{rule: MatchFuzzy, vague: true})
+	}
 	// A group joined takes its members' links: another pass may find it
 	// the likeliest of a group whose likeliest it was not.
 	for joined := true; joined; {
@@ -579,16 +598,16 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 		note := func(r, to int32, s float64) {
 			b := bests[r]
 			if b == nil {
-				b = &best{to: -1}
+				b = &best{to: -1, next: -1}
 				bests[r] = b
 			}
 			switch {
 			case to == b.to:
 				b.first = max(b.first, s)
 			case s > b.first:
-				b.to, b.first, b.second = to, s, b.first
+				b.to, b.next, b.first, b.second = to, b.to, s, b.first
 			case s > b.second:
-				b.second = s
+				b.next, b.second = to, s
 			}
 		}
 		for _, l := range links {
@@ -604,7 +623,7 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 		for _, l := range links {
 			ra, rb := find(l.a), find(l.b)
 			x, y := bests[ra], bests[rb]
-			if ra == rb || x == nil || y == nil || x.to != rb || y.to != ra || x.first-x.second < margin || y.first-y.second < margin ||
+			if ra == rb || x == nil || y == nil || x.to != rb || y.to != ra || !clearBest(ra, x) || !clearBest(rb, y) ||
 				split == nil && len(groups[ra].titles) > 0 && len(groups[rb].titles) > 0 && !m.titlesAlike(groups[ra].titles, groups[rb].titles) {
 				continue
 			}

@@ -235,3 +235,33 @@ func TestSignedLinkLikeliest(t *testing.T) {
 		t.Errorf("roots %v: the signed reference must join its author's copy", roots)
 	}
 }
+
+// TestLikeliestOfTwoCopies: a noisy reference whose texts are near two
+// groups' about equally, two copies of one work that nothing linked, joins
+// them: its likeliest is clear by no margin, but the next could be the
+// same work (joinMutualBest). Constructed: three nodes and their links.
+func TestLikeliestOfTwoCopies(t *testing.T) {
+	described := func(citing int32, fam, text string) node {
+		return node{work: -1, citing: []int32{citing}, p: profile{year: 2016, vol: "9", fams: []string{fam}, noisy: true,
+			tight: text, textGrams: TightGrams(text)}}
+	}
+	m := &matcher{nodes: []node{
+		described(0, "harinath", "harinathplavanyasindianjournlofscienceandtechnology20169"),
+		described(1, "harinath", "harinathpurnimaindianjournalofscienceandtechnolgy2016943"),
+		described(2, "harinoth", "pharinothslavanyainclianjournlofscienceandtechnology92016"),
+	}}
+	m.countGrams()
+	share := func(a, b int) float64 { return m.gramShare(m.nodes[a].p.textGrams, m.nodes[b].p.textGrams) }
+	if d := share(0, 1) - share(0, 2); d >= 0.05 || d <= -0.05 {
+		t.Fatalf("shares %.3f and %.3f: one copy is the likelier by a margin", share(0, 1), share(0, 2))
+	}
+	near := verdict{evidence: matchThreshold, rule: MatchFuzzy, near: true, vague: true}
+	if roots := m.cluster([]link{{0, 1, near}, {0, 2, near}}); roots[0] != roots[1] || roots[0] != roots[2] {
+		t.Errorf("roots %v: the reference and both copies must be one work", roots)
+	}
+	// Copies of two volumes are two works: it joins neither.
+	m.nodes[2].p.vol = "10"
+	if roots := m.cluster([]link{{0, 1, near}, {0, 2, near}}); roots[0] == roots[1] || roots[0] == roots[2] {
+		t.Errorf("roots %v: a reference as near to two works joined one", roots)
+	}
+}
