@@ -574,7 +574,7 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 	}
 	const margin = 0.05
 	// clearBest reports whether group r's likeliest (b) is clear: by the
-	// margin, or where the next could be one work with it and r.
+	// margin, or where the next could be one work with it and with r.
 	clearBest := func(r int32, b *best) bool {
 		if b.first-b.second >= margin {
 			return true
@@ -586,9 +586,8 @@ func (m *matcher) joinMutualBest(vague []link, split map[int32]bool, groups []gr
 		if to == next || next == r {
 			return false
 		}
-		trial := groups[to]
-		trial.merge(&groups[next])
-		return m.agrees(&groups[to], &groups[next], verdict{rule: MatchFuzzy, vague: true}) && m.agrees(&groups[r], &trial, verdict{rule: MatchFuzzy, vague: true})
+		vague := verdict{rule: MatchFuzzy, vague: true}
+		return m.agrees(&groups[to], &groups[next], vague) && m.agrees(&groups[r], &groups[next], vague)
 	}
 	// A group joined takes its members' links: another pass may find it
 	// the likeliest of a group whose likeliest it was not.
