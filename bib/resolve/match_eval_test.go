@@ -362,14 +362,17 @@ func logEvaluation(t *testing.T, what string, refs []evalRef, e evaluation) {
 // 0.9901. Since noisy vague links join groups that are each other's
 // likeliest (joinMutualBest; the clean set has texts the corrector
 // mended): 0.9962, 0.9997, 0.9871; each DOI a work 0.9928, 0.9997, 0.9907.
+// Since the parser and the matcher read noisy texts better (#24, session
+// 15; TestCrossrefStylesNoisy): 0.9965, 0.9997, 0.9880; each DOI a work
+// 0.9931, 0.9997, 0.9916.
 const (
 	crossrefMinPrecision          = 0.996
 	crossrefMinReachablePrecision = 0.999
 	crossrefMinReachable          = 0.987
 
-	crossrefByDOIMinPrecision          = 0.992
+	crossrefByDOIMinPrecision          = 0.993
 	crossrefByDOIMinReachablePrecision = 0.999
-	crossrefByDOIMinReachable          = 0.990
+	crossrefByDOIMinReachable          = 0.991
 )
 
 func TestCrossrefStyles(t *testing.T) {
@@ -493,6 +496,21 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 5%: the false pairs left over the reachable ones are twins whose
 // metadata differ in a field (above) and a book's copies joined to its
 // chapter's; the references missed are mostly without volume and page.
+//
+// Since the rules parser reads noisy author lists (names split, run into
+// initials or read in lower case), noisy years, volumes and pages (lost
+// brackets, look-alike letters in ranges, volumes run into sources), and
+// the matcher blocks short and undated names, reads noisy pairs by their
+// trigrams, tells initials misread from other people's, joins groups
+// that name one place of print and a likeliest link that has a copy of
+// itself for runner-up (#24, session 15): 2% 0.9922 / 0.9967 / 0.9723,
+// 5% 0.9893 / 0.9953 / 0.9455, 10% 0.9891 / 0.9946 / 0.8597; each DOI a
+// work 2% 0.9899 / 0.9967 / 0.9793, 5% 0.9867 / 0.9953 / 0.9523, 10%
+// 0.9876 / 0.9946 / 0.8659. Each DOI a work at 5% meets the issue's
+// 0.995 and 0.95, the floors of that row. One draw of the noise is luckier
+// than another: over six (TestCrossrefStylesNoisyDraws) the mean is
+// 0.9941 / 0.9512. Precision over all pairs stays under 0.99, held down
+// by the blind references.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -502,9 +520,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.990, 0.995, 0.963, 0.987, 0.995, 0.970},
-		{0.05, 0.988, 0.994, 0.921, 0.986, 0.994, 0.928},
-		{0.10, 0.987, 0.992, 0.809, 0.985, 0.992, 0.815},
+		{0.02, 0.992, 0.996, 0.972, 0.989, 0.996, 0.979},
+		{0.05, 0.989, 0.995, 0.945, 0.986, 0.995, 0.950},
+		{0.10, 0.989, 0.994, 0.859, 0.987, 0.994, 0.865},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
@@ -544,10 +562,15 @@ func TestCrossrefStylesNoisyDraws(t *testing.T) {
 	}
 }
 
-// The means measured (TestCrossrefStylesNoisyDraws), less a margin.
+// The means measured (TestCrossrefStylesNoisyDraws), rounded down: 0.9939
+// and 0.9473 when the test was written, 0.9941 and 0.9512 since the
+// matcher ranks a signed description first among vague links and joins a
+// likeliest link whose runner-up is a copy of it. The issue asks 0.995
+// and 0.95: recall meets it, precision does not; what is left is mostly
+// DOI twins that differ in one field noise can hide.
 const (
-	noisyDrawsMinPrecision = 0.993
-	noisyDrawsMinRecall    = 0.946
+	noisyDrawsMinPrecision = 0.994
+	noisyDrawsMinRecall    = 0.951
 )
 
 // wosScopus reads the WoS-vs-Scopus set: the same works cited by Web of
