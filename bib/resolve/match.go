@@ -410,6 +410,12 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 		}
 	})
 	p.tight = tight.String()
+	if !slices.Contains(p.fams, p.lead) && slices.Contains(p.others, p.lead) {
+		// The text's first word of three letters is a co-author's name:
+		// the first author's is shorter ("Li Y.Q., Liu Y.H."), and the
+		// text leads with no other name.
+		p.lead = ""
+	}
 	if p.year == 0 && years > 0 {
 		// The parser found no year where the text has one, misread
 		// ("(l986)", "2O08") or out of its place.
