@@ -565,7 +565,8 @@ func TestCrossrefStylesNoisyDraws(t *testing.T) {
 // The means measured (TestCrossrefStylesNoisyDraws), rounded down: 0.9939
 // and 0.9473 when the test was written, 0.9941 and 0.9512 since the
 // matcher ranks a signed description first among vague links and joins a
-// likeliest link whose runner-up is a copy of it. The issue asks 0.995
+// likeliest link whose runner-up is a copy of it, 0.9941 and 0.9511 since
+// a text's lead is no co-author's name. The issue asks 0.995
 // and 0.95: recall meets it, precision does not; what is left is mostly
 // DOI twins that differ in one field noise can hide.
 const (
