@@ -1,7 +1,6 @@
 package refparse
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/citegraph/citegraph/bib"
@@ -18,13 +17,7 @@ type noisyListCase struct {
 func checkNoisyLists(t *testing.T, tests []noisyListCase) {
 	t.Helper()
 	for _, tt := range tests {
-		nl := parseNameList(tt.in)
-		if !reflect.DeepEqual(nl.names, tt.want) {
-			t.Errorf("%q: names %#v, want %#v", tt.in, nl.names, tt.want)
-		}
-		if rest := tt.in[nl.end:]; rest != tt.rest {
-			t.Errorf("%q: rest %q, want %q", tt.in, rest, tt.rest)
-		}
+		checkNameList(t, tt.in, tt.want, tt.rest)
 	}
 }
 

@@ -105,15 +105,23 @@ func TestParseNameList(t *testing.T) {
 		{"A Civil Action. Dir. Steven Zaillian.", nil, "A Civil Action. Dir. Steven Zaillian.", false, false},
 	}
 	for _, tt := range tests {
-		nl := parseNameList(tt.in)
-		if !reflect.DeepEqual(nl.names, tt.want) {
-			t.Errorf("%q: names %#v, want %#v", tt.in, nl.names, tt.want)
-		}
-		if rest := tt.in[nl.end:]; rest != tt.rest {
-			t.Errorf("%q: rest %q, want %q", tt.in, rest, tt.rest)
-		}
+		nl := checkNameList(t, tt.in, tt.want, tt.rest)
 		if nl.etAl != tt.etAl || nl.editors != tt.editors {
 			t.Errorf("%q: etAl %v editors %v, want %v %v", tt.in, nl.etAl, nl.editors, tt.etAl, tt.editors)
 		}
 	}
+}
+
+// checkNameList reads the author list at the start of in and checks its
+// names and the text after it.
+func checkNameList(t *testing.T, in string, want []bib.Name, rest string) nameList {
+	t.Helper()
+	nl := parseNameList(in)
+	if !reflect.DeepEqual(nl.names, want) {
+		t.Errorf("%q: names %#v, want %#v", in, nl.names, want)
+	}
+	if got := in[nl.end:]; got != rest {
+		t.Errorf("%q: rest %q, want %q", in, got, rest)
+	}
+	return nl
 }
