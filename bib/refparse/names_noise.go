@@ -466,7 +466,7 @@ func (p *nameParser) resumesAt(k int, form nameForm, listSep byte) bool {
 // hasLookAlikeDigit reports whether w holds a digit OCR reads for a letter.
 func hasLookAlikeDigit(w string) bool {
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c == '0' || c == '1' || c == '5' || c == '8' {
+		if c := w[i]; c >= '0' && c <= '9' && digitLetters[c-'0'] != 0 {
 			return true
 		}
 	}

@@ -117,7 +117,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 		return m.sameCitations(g, h, v)
 	}
 	placed := !v.vague && samePlace(g, h)
-	if len(g.fams) > 0 && len(h.fams) > 0 && !sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) && !nearFamily(g.fams, h.fams) {
+	if len(g.fams) > 0 && len(h.fams) > 0 && !firstAuthorsAlike(g, h) {
 		if g.famNode < 0 || h.famNode < 0 {
 			return false
 		}
@@ -645,7 +645,13 @@ const signedRank = 1
 // source alone ("Oxford Music Online 2003.", a proceedings cited by its
 // title), which shares more of the text when the source's name is long.
 func sameSigner(g, h *group) bool {
-	return len(g.fams) > 0 && len(h.fams) > 0 && (sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) || nearFamily(g.fams, h.fams))
+	return len(g.fams) > 0 && len(h.fams) > 0 && firstAuthorsAlike(g, h)
+}
+
+// firstAuthorsAlike reports whether two groups' first authors have one
+// family name (sameFamily) or near ones (nearFamily).
+func firstAuthorsAlike(g, h *group) bool {
+	return sameFamily(g.fams, g.nameWords, h.fams, h.nameWords) || nearFamily(g.fams, h.fams)
 }
 
 // joinWholeWorks joins a reference that names no part of a work (no
