@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -122,7 +123,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 			return false
 		}
 		if a, b := &m.nodes[g.famNode].p, &m.nodes[h.famNode].p; !authorIn(a, b, placed) && !authorIn(b, a, placed) &&
-			!((a.noisy || b.noisy) && (misreadFamily(a.fams, b.fams) || placed && misplacedFamily(a.fams, b.fams))) {
+			!((a.noisy || b.noisy) && (misreadFamily(a.fams, b.fams) || placed && m.misplacedFamily(a, b, g.page))) {
 			return false
 		}
 	}
@@ -140,10 +141,11 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 // printed. A compare verdict that is not
 // vague found the pair alike; there names and titles that differ are
 // misspelt or misread (as compare reads names whose year, volume and page
-// are the same).
+// are the same). A first page without a digit ("no–no", "n/a") is a
+// placeholder that every abstract of a volume may print, not a place.
 func samePlace(g, h *group) bool {
 	return g.yearMin != 0 && g.yearMin == g.yearMax && h.yearMin == g.yearMin && h.yearMax == g.yearMin &&
-		g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page)
+		g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page) && digitsOf(g.page) > 0
 }
 
 // authorIn reports whether a's first author is written in b's text
@@ -190,16 +192,25 @@ func partAndWhole(g, h *group) bool {
 	return g.page != "" && g.yearMin == 0 && h.yearMin != 0 && h.page == "" && h.vol == ""
 }
 
-// misplacedFamily reports whether two family names of noisy texts that
-// name one place of print (samePlace) are one misread: in their OCR
-// skeletons of four letters or more, two edits apart ("Kalfka" and
-// "Kofka"), or one more than misreadFamily allows for longer ones; of two
-// or three letters, one edit apart ("am" of a text whose first letter was
-// lost and "Lam", "Gng" and "Gnüg"). Two edits make another name of four
-// or five letters, and one another of two or three, but hardly one of the
-// same year, volume and page.
-func misplacedFamily(a, b []string) bool {
-	return familiesWithin(a, b, func(n int) int {
+// misplacedFamily reports whether the first authors' family names of two
+// noisy texts that name one place of print (samePlace, first page page)
+// are one misread. Noise may leave little of a name ("Bseok" of Borsook,
+// "Liri" of Lin, "Soky" of Savey) that another work's author could have,
+// but hardly one of the same year, volume and first page in a source that
+// may be the same (sourcesMeet): names are one misread there unless both
+// are of two or three letters ("am" and "Kim", short names many authors
+// have), or the first page is 1, where every article of a journal that
+// numbers its articles begins ("Sci. Rep., 6, pp. 1-10"). Short names
+// are one misread one edit apart in their OCR skeletons ("am" of a text
+// whose first letter was lost and "Lam", "Gng" and "Gnüg"), and longer
+// ones on page 1 or in sources apart two edits apart ("Kalfka" and
+// "Kofka"), or one more than misreadFamily allows for longer ones.
+func (m *matcher) misplacedFamily(a, b *profile, page string) bool {
+	long := max(utf8.RuneCountInString(a.fams[0]), utf8.RuneCountInString(b.fams[0])) >= 4
+	if long && strings.TrimLeft(page, "0") != "1" && m.sourcesMeet(a, b) {
+		return true
+	}
+	return familiesWithin(a.fams, b.fams, func(n int) int {
 		switch {
 		case n < 2:
 			return 0

@@ -67,6 +67,72 @@ func TestSamePlaceShortName(t *testing.T) {
 	}
 }
 
+// TestSamePlaceOutweighsMisreadName: a noisy copy of an article whose
+// first author's name noise left little of ("Bseok" of Borsook, three
+// edits off) joins a copy of the same year, volume and first page on a
+// firm link. Constructed: two nodes and their link.
+func TestSamePlaceOutweighsMisreadName(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 1978, vol: "34", page: "70", fams: []string{"bseok"}, noisy: true,
+			tight: "bseokdwoolfcjveletad1978teinperatureacclimationandlearninginfishexperientiia3417071"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 1978, vol: "34", page: "70", fams: []string{"borsook"}, noisy: true,
+			tight: "dborpookcjwoklfadve1letexperientia34197870"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
+		t.Error("a copy whose first author noise misread apart from one of the same year, volume and page")
+	}
+}
+
+// TestPageOneIsNoPlace: two articles of one volume of a journal that
+// numbers its articles, each cited with its pages from 1 ("Sci. Rep., 6,
+// pp. 1-10"), stay apart though noise could have misread a first author
+// beyond recognition: every article of such a volume begins on page 1.
+// Constructed: two nodes and their link.
+func TestPageOneIsNoPlace(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 2016, vol: "6", page: "1", fams: []string{"lequeux"}, noisy: true,
+			tight: "lequeuxsetalamagneticsynapsemultilevelspintorquememristorscirep6117"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 2016, vol: "6", page: "1", fams: []string{"behinaein"}, noisy: true,
+			tight: "behinaeinbdiepvdattasabuildingblockforhardwarebeliefnetworksscirep6l102016"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] == roots[1] {
+		t.Error("two authors' articles joined by page 1 of an article-numbered volume")
+	}
+}
+
+// TestSourcesApartKeepNamesApart: two articles of one year, volume and
+// first page in two journals ("IEEE Trans. Magn., 35, p. 806" and
+// "Electron. Lett., 35 (10), pp. 806-808"), by first authors whose names
+// are no misreading of each other, stay apart: the place of print is
+// another journal's. Constructed: two nodes and their link.
+func TestSourcesApartKeepNamesApart(t *testing.T) {
+	m := &matcher{srcSim: map[uint64]float64{}, nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 1999, vol: "35", page: "806", fams: []string{"fontana"}, noisy: true,
+			src: [][]string{{"ieee", "trans", "magn"}}, srcIDs: []int32{0}, tight: "fontanaremacdonaldsa1999ieeetransmagn35p8O6"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 1999, vol: "35", page: "806", fams: []string{"brink"}, noisy: true,
+			src: [][]string{{"electron", "lett"}}, srcIDs: []int32{1}, tight: "brinkstconvergenceofiterativedecoding1999electronlett3510806808"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 6, rule: MatchFuzzy}}}); roots[0] == roots[1] {
+		t.Error("two authors' articles of one place in two journals joined")
+	}
+}
+
+// TestPlaceholderPageIsNoPlace: two abstracts of one volume of an
+// abstracts journal, whose first page is the placeholder "no" ("no–no"),
+// are not placed by it: their first authors, which differ beyond a
+// misreading, keep them apart. Constructed: two nodes and their link.
+func TestPlaceholderPageIsNoPlace(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 2015, vol: "46", page: "no", fams: []string{"wang"}, noisy: true,
+			tight: "wanghjcamarafhaberjcjmangettjheminform201546nono"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 2015, vol: "46", page: "no", fams: []string{"uyanik"}, noisy: true,
+			tight: "uyanikmsasakuranchemlnform4633nono2015"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] == roots[1] {
+		t.Error("two authors' abstracts joined by a placeholder page")
+	}
+}
+
 // TestSamePlaceOutweighsMisreadTitle: a noisy copy whose parser took a
 // misread phrase for its title ("Bock Revievs") joins, through a copy
 // without a title, the article of the same year, volume and page.

@@ -265,7 +265,13 @@ func namesApart(a, b []string) bool {
 // are (compare), bit-pattern has 15 and scopus-bibx.csv 57: the new
 // first-author conflicts are the work's own ("McNair B, 2000, JOURNALISM
 // DEMOCRACY" and Brian McNair's; "Robert C., O'Handley" and "Ohandley
-// R.C.", Modern Magnetic Materials, 2000).
+// R.C.", Modern Magnetic Materials, 2000). Since the first authors of
+// noisy texts that name one place of print in sources that may be one are
+// one misread (misplacedFamily), scopus-bibx.ris has 397 and
+// scopus-umbrella.csv 10: both joins are the work's own ("Erol, G.,
+// Dobin, A.Y., Valcu, B., …" for Girt E. with the same co-authors;
+// "Prashar, S., Shaw, R." for "Sunil Kumar, P., Rajib, S.", the same two
+// authors' names in another order).
 // The ceilings are the figures now.
 func TestRealFieldConflicts(t *testing.T) {
 	for _, tc := range []struct {
@@ -275,10 +281,10 @@ func TestRealFieldConflicts(t *testing.T) {
 		{"wos-bit-pattern-savedrecs.txt", 15},
 		{"wos-umbrella-savedrecs.txt", 4},
 		{"scopus-bibx.csv", 57},
-		{"scopus-bibx.ris", 396},
+		{"scopus-bibx.ris", 397},
 		{"scopus-litstudy.csv", 8},
 		{"scopus-litstudy-v2.csv", 7},
-		{"scopus-umbrella.csv", 9},
+		{"scopus-umbrella.csv", 10},
 	} {
 		records := readRecords(t, tc.file)
 		f := conflictsOf(records, Resolve(records))
