@@ -137,7 +137,8 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 }
 
 // samePlace reports whether two groups name one year, one first page and
-// one volume or none (a chapter's book names none): the place a work is
+// one volume (a look-alike letter read as its digit: "S5" of a scan and
+// 55) or none (a chapter's book names none): the place a work is
 // printed. A compare verdict that is not
 // vague found the pair alike; there names and titles that differ are
 // misspelt or misread (as compare reads names whose year, volume and page
@@ -145,7 +146,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 // placeholder that every abstract of a volume may print, not a place.
 func samePlace(g, h *group) bool {
 	return g.yearMin != 0 && g.yearMin == g.yearMax && h.yearMin == g.yearMin && h.yearMax == g.yearMin &&
-		g.vol == h.vol && g.page != "" && h.page != "" && samePage(g.page, h.page) && digitsOf(g.page) > 0
+		(g.vol == h.vol || sameLookAlike(g.vol, h.vol)) && g.page != "" && h.page != "" && samePage(g.page, h.page) && digitsOf(g.page) > 0
 }
 
 // authorIn reports whether a's first author is written in b's text

@@ -83,6 +83,22 @@ func TestSamePlaceOutweighsMisreadName(t *testing.T) {
 	}
 }
 
+// TestSamePlaceReadsLookAlikes: a volume read from a scan with a
+// look-alike letter for a digit ("S5" for 55) is the volume of the place
+// of print, whose first author noise misread too ("Hambrick-Stoue" and
+// "Stow"). Constructed: two nodes and their link.
+func TestSamePlaceReadsLookAlikes(t *testing.T) {
+	m := &matcher{nodes: []node{
+		{work: -1, citing: []int32{0}, p: profile{year: 1986, vol: "s5", page: "532", fams: []string{"hambrickstoue"}, noisy: true,
+			tight: "hambrickstouechurchhissory1986s5532"}},
+		{work: -1, citing: []int32{1}, p: profile{year: 1986, vol: "55", page: "532", fams: []string{"stow"}, noisy: true,
+			tight: "cestowhambrickchnrcshistory551986532"}},
+	}}
+	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
+		t.Error("a copy whose volume has a look-alike letter apart from one of the same year, volume and page")
+	}
+}
+
 // TestPageOneIsNoPlace: two articles of one volume of a journal that
 // numbers its articles, each cited with its pages from 1 ("Sci. Rep., 6,
 // pp. 1-10"), stay apart though noise could have misread a first author
