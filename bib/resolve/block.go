@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -12,7 +13,8 @@ import (
 // year (and the year after, so that a year apart still meet) or, without
 // a year, with the first page, the volume
 // with the first page, the source's initials with the year or the first
-// page, and the rarest words of the text (those of the title
+// page, the source's rarest words with the year, and the rarest words of
+// the text (those of the title
 // or the source that few other descriptions use). A key so common that its
 // block would be large says little and is dropped; the other keys still
 // bring true pairs together.
@@ -28,6 +30,7 @@ const (
 	keyNearAuthor
 	keyYearNumber
 	keyAuthorPage
+	keySourceWord
 )
 
 // Largest blocks compared in full, by kind.
@@ -124,9 +127,30 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 			dst = append(dst, hashKey(keySource, k, "p"+p.page))
 		}
 	}
-	// The rarest words that some other description shares.
+	// The source's rarest words of three letters or more (not a section's
+	// letter, "B" of "Part B") that some other description has, each
+	// with the year: noise that runs a source's words together or
+	// misspells some ("Journalof the KyusshuDental Society") changes its
+	// initials, not the words it leaves whole ("society", "dental" of
+	// "The Journal of the Kyushu Dental Society").
 	var rare [rareWords]int32
-	for _, w := range m.rarest(p.words, rare[:0], -1) {
+	if p.year != 0 {
+		var room [16]int32
+		ids := room[:0]
+		for _, form := range p.src {
+			for _, w := range form {
+				if id, ok := m.tok.ids[w]; ok && len(w) >= 3 && len(ids) < cap(ids) {
+					ids = append(ids, id)
+				}
+			}
+		}
+		slices.Sort(ids)
+		for _, w := range m.rarest(slices.Compact(ids), rare[:0], -1, math.MaxInt32) {
+			dst = append(dst, hashKey(keySourceWord, m.tok.strs[w], y0))
+		}
+	}
+	// The rarest words that some other description shares.
+	for _, w := range m.rarest(p.words, rare[:0], -1, maxWordBlock) {
 		dst = append(dst, uint64(keyWord)<<56|uint64(uint32(w)))
 	}
 	// The year with the text's rarest numbers of three digits or more (a
@@ -138,7 +162,7 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 		if id, ok := m.tok.nums[y0]; ok {
 			year = id
 		}
-		for _, x := range m.rarest(p.nums, rare[:0], year) {
+		for _, x := range m.rarest(p.nums, rare[:0], year, maxWordBlock) {
 			if s := m.tok.strs[x]; len(s) >= 3 {
 				dst = append(dst, hashKey(keyYearNumber, y0, s), hashKey(keyYearNumber, y1, s))
 			}
@@ -147,14 +171,14 @@ func (m *matcher) blockKeys(p *profile, dst []uint64) []uint64 {
 	return dst
 }
 
-// rarest appends to dst the ids (up to cap(dst)) that the fewest
-// descriptions but this one use, leaving out skip and any in more than
-// maxWordBlock descriptions.
-func (m *matcher) rarest(ids []int32, dst []int32, skip int32) []int32 {
+// rarest appends to dst the ids of a set (up to cap(dst)) that the
+// fewest descriptions but this one use, leaving out skip and any in more
+// than most descriptions.
+func (m *matcher) rarest(ids []int32, dst []int32, skip, most int32) []int32 {
 	df := m.tok.df
 	for _, w := range ids {
 		d := df[w]
-		if d < 2 || d > maxWordBlock || w == skip {
+		if d < 2 || d > most || w == skip {
 			continue
 		}
 		if len(dst) < cap(dst) {
@@ -237,7 +261,7 @@ func (m *matcher) candidates() [][2]int32 {
 					continue
 				}
 				limit := maxBlock
-				if kind := k >> 56; kind == keyWord || kind == keyYearNumber || kind == keyNearAuthor {
+				if kind := k >> 56; kind == keyWord || kind == keyYearNumber || kind == keyNearAuthor || kind == keySourceWord {
 					// Keys for what noise leaves: the exact keys bring the
 					// members of a large block together.
 					limit = maxWordBlock

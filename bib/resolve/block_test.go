@@ -49,3 +49,37 @@ func TestBlockKeysNearAuthor(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockKeysSourceWord: a reference that names only its source and
+// year, the source's words run together and misspelt by noise, shares a
+// key with the full reference through a word the noise left whole, with
+// the year; its source's initials differ. Constructed after the noisy
+// copies of the Crossref styles set.
+func TestBlockKeysSourceWord(t *testing.T) {
+	a := bib.Work{Year: 1989, Title: "A study of dental caries", Container: "The Journal of the Kyushu Dental Society", Volume: "43", Pages: "2"}
+	b := bib.Work{Year: 1989, Container: "The Journalof the KyusshuDental Society"}
+	tok := newTokens()
+	pa := newProfile(tok, "", &a, "A study of dental caries. The Journal of the Kyushu Dental Society, 43(6), 2.")
+	pb := newProfile(tok, "", &b, ". . The Journalof the KyusshuDental Society.1989.")
+	m := &matcher{tok: tok}
+	ka, kb := m.blockKeys(&pa, nil), m.blockKeys(&pb, nil)
+	shared := false
+	for _, k := range ka {
+		for _, l := range kb {
+			shared = shared || k == l && k>>56 == keySourceWord
+		}
+	}
+	if !shared {
+		t.Errorf("no source word key shared: %v / %v", pa.src, pb.src)
+	}
+	// Another year is another key.
+	b.Year = 1990
+	pb = newProfile(tok, "", &b, ". . The Journalof the KyusshuDental Society.1990.")
+	for _, k := range m.blockKeys(&pb, nil) {
+		for _, l := range ka {
+			if k == l && k>>56 == keySourceWord {
+				t.Error("a source word key shared across years")
+			}
+		}
+	}
+}
