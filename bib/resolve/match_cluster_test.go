@@ -67,85 +67,72 @@ func TestSamePlaceShortName(t *testing.T) {
 	}
 }
 
-// TestSamePlaceOutweighsMisreadName: a noisy copy of an article whose
-// first author's name noise left little of ("Bseok" of Borsook, three
-// edits off) joins a copy of the same year, volume and first page on a
-// firm link. Constructed: two nodes and their link.
-func TestSamePlaceOutweighsMisreadName(t *testing.T) {
-	m := &matcher{nodes: []node{
-		{work: -1, citing: []int32{0}, p: profile{year: 1978, vol: "34", page: "70", fams: []string{"bseok"}, noisy: true,
-			tight: "bseokdwoolfcjveletad1978teinperatureacclimationandlearninginfishexperientiia3417071"}},
-		{work: -1, citing: []int32{1}, p: profile{year: 1978, vol: "34", page: "70", fams: []string{"borsook"}, noisy: true,
-			tight: "dborpookcjwoklfadve1letexperientia34197870"}},
-	}}
-	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
-		t.Error("a copy whose first author noise misread apart from one of the same year, volume and page")
-	}
-}
-
-// TestSamePlaceReadsLookAlikes: a volume read from a scan with a
-// look-alike letter for a digit ("S5" for 55) is the volume of the place
-// of print, whose first author noise misread too ("Hambrick-Stoue" and
-// "Stow"). Constructed: two nodes and their link.
-func TestSamePlaceReadsLookAlikes(t *testing.T) {
-	m := &matcher{nodes: []node{
-		{work: -1, citing: []int32{0}, p: profile{year: 1986, vol: "s5", page: "532", fams: []string{"hambrickstoue"}, noisy: true,
-			tight: "hambrickstouechurchhissory1986s5532"}},
-		{work: -1, citing: []int32{1}, p: profile{year: 1986, vol: "55", page: "532", fams: []string{"stow"}, noisy: true,
-			tight: "cestowhambrickchnrcshistory551986532"}},
-	}}
-	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] != roots[1] {
-		t.Error("a copy whose volume has a look-alike letter apart from one of the same year, volume and page")
-	}
-}
-
-// TestPageOneIsNoPlace: two articles of one volume of a journal that
-// numbers its articles, each cited with its pages from 1 ("Sci. Rep., 6,
-// pp. 1-10"), stay apart though noise could have misread a first author
-// beyond recognition: every article of such a volume begins on page 1.
-// Constructed: two nodes and their link.
-func TestPageOneIsNoPlace(t *testing.T) {
-	m := &matcher{nodes: []node{
-		{work: -1, citing: []int32{0}, p: profile{year: 2016, vol: "6", page: "1", fams: []string{"lequeux"}, noisy: true,
-			tight: "lequeuxsetalamagneticsynapsemultilevelspintorquememristorscirep6117"}},
-		{work: -1, citing: []int32{1}, p: profile{year: 2016, vol: "6", page: "1", fams: []string{"behinaein"}, noisy: true,
-			tight: "behinaeinbdiepvdattasabuildingblockforhardwarebeliefnetworksscirep6l102016"}},
-	}}
-	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] == roots[1] {
-		t.Error("two authors' articles joined by page 1 of an article-numbered volume")
-	}
-}
-
-// TestSourcesApartKeepNamesApart: two articles of one year, volume and
-// first page in two journals ("IEEE Trans. Magn., 35, p. 806" and
-// "Electron. Lett., 35 (10), pp. 806-808"), by first authors whose names
-// are no misreading of each other, stay apart: the place of print is
-// another journal's. Constructed: two nodes and their link.
-func TestSourcesApartKeepNamesApart(t *testing.T) {
-	m := &matcher{srcSim: map[uint64]float64{}, nodes: []node{
-		{work: -1, citing: []int32{0}, p: profile{year: 1999, vol: "35", page: "806", fams: []string{"fontana"}, noisy: true,
-			src: [][]string{{"ieee", "trans", "magn"}}, srcIDs: []int32{0}, tight: "fontanaremacdonaldsa1999ieeetransmagn35p8O6"}},
-		{work: -1, citing: []int32{1}, p: profile{year: 1999, vol: "35", page: "806", fams: []string{"brink"}, noisy: true,
-			src: [][]string{{"electron", "lett"}}, srcIDs: []int32{1}, tight: "brinkstconvergenceofiterativedecoding1999electronlett3510806808"}},
-	}}
-	if roots := m.cluster([]link{{0, 1, verdict{evidence: 6, rule: MatchFuzzy}}}); roots[0] == roots[1] {
-		t.Error("two authors' articles of one place in two journals joined")
-	}
-}
-
-// TestPlaceholderPageIsNoPlace: two abstracts of one volume of an
-// abstracts journal, whose first page is the placeholder "no" ("no–no"),
-// are not placed by it: their first authors, which differ beyond a
-// misreading, keep them apart. Constructed: two nodes and their link.
-func TestPlaceholderPageIsNoPlace(t *testing.T) {
-	m := &matcher{nodes: []node{
-		{work: -1, citing: []int32{0}, p: profile{year: 2015, vol: "46", page: "no", fams: []string{"wang"}, noisy: true,
-			tight: "wanghjcamarafhaberjcjmangettjheminform201546nono"}},
-		{work: -1, citing: []int32{1}, p: profile{year: 2015, vol: "46", page: "no", fams: []string{"uyanik"}, noisy: true,
-			tight: "uyanikmsasakuranchemlnform4633nono2015"}},
-	}}
-	if roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}}); roots[0] == roots[1] {
-		t.Error("two authors' abstracts joined by a placeholder page")
+// TestSamePlaceNames: where two noisy copies name one place of print
+// (year, volume and first page) and a firm link joins them, first authors
+// that differ are one misread, unless the place is no place or the
+// sources say two journals. Constructed: two nodes and their link each.
+func TestSamePlaceNames(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b profile
+		one  bool
+	}{
+		{
+			// Noise left little of the name ("Bseok" of Borsook, three
+			// edits off): one work (misplacedFamily).
+			"misread name",
+			profile{year: 1978, vol: "34", page: "70", fams: []string{"bseok"},
+				tight: "bseokdwoolfcjveletad1978teinperatureacclimationandlearninginfishexperientiia3417071"},
+			profile{year: 1978, vol: "34", page: "70", fams: []string{"borsook"}, tight: "dborpookcjwoklfadve1letexperientia34197870"},
+			true,
+		},
+		{
+			// A volume read from a scan with a look-alike letter for a
+			// digit ("S5" for 55) is the place's volume (samePlace).
+			"look-alike volume",
+			profile{year: 1986, vol: "s5", page: "532", fams: []string{"hambrickstoue"}, tight: "hambrickstouechurchhissory1986s5532"},
+			profile{year: 1986, vol: "55", page: "532", fams: []string{"stow"}, tight: "cestowhambrickchnrcshistory551986532"},
+			true,
+		},
+		{
+			// Every article of a volume of a journal that numbers its
+			// articles begins on page 1 ("Sci. Rep., 6, pp. 1-10").
+			"page 1",
+			profile{year: 2016, vol: "6", page: "1", fams: []string{"lequeux"},
+				tight: "lequeuxsetalamagneticsynapsemultilevelspintorquememristorscirep6117"},
+			profile{year: 2016, vol: "6", page: "1", fams: []string{"behinaein"},
+				tight: "behinaeinbdiepvdattasabuildingblockforhardwarebeliefnetworksscirep6l102016"},
+			false,
+		},
+		{
+			// One year, volume and first page in two journals ("IEEE
+			// Trans. Magn., 35, p. 806" and "Electron. Lett., 35 (10),
+			// pp. 806-808"): another journal's place.
+			"sources apart",
+			profile{year: 1999, vol: "35", page: "806", fams: []string{"fontana"}, src: [][]string{{"ieee", "trans", "magn"}}, srcIDs: []int32{0},
+				tight: "fontanaremacdonaldsa1999ieeetransmagn35p8O6"},
+			profile{year: 1999, vol: "35", page: "806", fams: []string{"brink"}, src: [][]string{{"electron", "lett"}}, srcIDs: []int32{1},
+				tight: "brinkstconvergenceofiterativedecoding1999electronlett3510806808"},
+			false,
+		},
+		{
+			// The placeholder "no" ("no–no") of an abstracts journal is
+			// no place (samePlace).
+			"placeholder page",
+			profile{year: 2015, vol: "46", page: "no", fams: []string{"wang"}, tight: "wanghjcamarafhaberjcjmangettjheminform201546nono"},
+			profile{year: 2015, vol: "46", page: "no", fams: []string{"uyanik"}, tight: "uyanikmsasakuranchemlnform4633nono2015"},
+			false,
+		},
+	} {
+		tc.a.noisy, tc.b.noisy = true, true
+		m := &matcher{srcSim: map[uint64]float64{}, nodes: []node{
+			{work: -1, citing: []int32{0}, p: tc.a},
+			{work: -1, citing: []int32{1}, p: tc.b},
+		}}
+		roots := m.cluster([]link{{0, 1, verdict{evidence: 7, rule: MatchFuzzy}}})
+		if one := roots[0] == roots[1]; one != tc.one {
+			t.Errorf("%s: one work %v, want %v", tc.name, one, tc.one)
+		}
 	}
 }
 
