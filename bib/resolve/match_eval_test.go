@@ -510,7 +510,11 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 0.995 and 0.95, the floors of that row. One draw of the noise is luckier
 // than another: over six (TestCrossrefStylesNoisyDraws) the mean is
 // 0.9941 / 0.9512. Precision over all pairs stays under 0.99, held down
-// by the blind references.
+// by the blind references. Since a noisy text's firm link waits while
+// its node could as well join a twin the same list names apart
+// (rivalLinks), precision over all pairs at 2%, one work for identical
+// metadata, is 0.9919: which of two twins no text tells apart a noisy
+// copy joins is a coin's toss, and the floor is 0.991.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -520,7 +524,7 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.992, 0.996, 0.972, 0.989, 0.996, 0.979},
+		{0.02, 0.991, 0.996, 0.972, 0.989, 0.996, 0.979},
 		{0.05, 0.989, 0.995, 0.945, 0.986, 0.995, 0.950},
 		{0.10, 0.989, 0.994, 0.859, 0.987, 0.994, 0.865},
 	} {
