@@ -400,16 +400,45 @@ func (m *matcher) cluster(links []link) []int32 {
 		groups[rb] = group{}
 		parent[rb] = ra
 	}
-	for _, l := range links {
-		if l.v.vague {
-			continue
-		}
+	// A link with rivals (rivalLinks) waits while a rival could join its
+	// node's group and the node's text does not choose between them.
+	rivals := m.rivalLinks(links)
+	waits := func(i int32) bool {
+		return slices.ContainsFunc(rivals[i], func(j int32) bool {
+			x := sharedEnd(links[i], links[j])
+			to, rival := links[i].other(x), links[j].other(x)
+			rx, rr := find(x), find(rival)
+			return rx != rr && find(to) != rr && !m.prefers(x, to, rival) && m.agrees(&groups[rx], &groups[rr], links[j].v)
+		})
+	}
+	var waiting []int32
+	firm := func(i int32) {
+		l := links[i]
 		ra, rb := find(l.a), find(l.b)
 		if ra == rb {
-			continue
+			return
+		}
+		if waits(i) {
+			waiting = append(waiting, i)
+			return
 		}
 		if m.agrees(&groups[ra], &groups[rb], l.v) {
 			join(ra, rb)
+		}
+	}
+	for i, l := range links {
+		if !l.v.vague {
+			firm(int32(i))
+		}
+	}
+	// A rival that has since joined another group (its own twin in the
+	// node's list took it) no longer holds a link back.
+	for n := -1; n != len(waiting); {
+		n = len(waiting)
+		held := waiting
+		waiting = nil
+		for _, i := range held {
+			firm(i)
 		}
 	}
 
