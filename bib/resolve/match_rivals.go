@@ -3,6 +3,7 @@ package resolve
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // rivalMargin is how much stronger one firm link of a node must be than
@@ -82,22 +83,29 @@ func sharedEnd(l, r link) int32 {
 // ("106" of "79–106", "review" of a review's heading).
 func (m *matcher) prefers(x, a, b int32) bool {
 	px, pa, pb := &m.nodes[x].p, &m.nodes[a].p, &m.nodes[b].p
-	return ownTokens(px, pa, pb) > 0 && ownTokens(px, pb, pa) == 0
+	return m.ownTokens(px, pa, pb) > 0 && m.ownTokens(px, pb, pa) == 0
 }
 
-// ownTokens counts the words and numbers of a that b lacks and x has.
-func ownTokens(x, a, b *profile) int {
-	return ownOf(x.words, a.words, b.words) + ownOf(x.nums, a.nums, b.nums)
+// ownTokens counts the words and numbers of a that b lacks and x has. A
+// word that b holds misspelt (one edit apart) or run into another
+// ("withApplications") is noise, not a field of a's own.
+func (m *matcher) ownTokens(x, a, b *profile) int {
+	noise := func(t int32) bool {
+		w := m.tok.strs[t]
+		return strings.Contains(b.tight, w) || slices.ContainsFunc(b.words, func(u int32) bool { return oneEdit(w, m.tok.strs[u]) })
+	}
+	return ownOf(x.words, a.words, b.words, noise) + ownOf(x.nums, a.nums, b.nums, nil)
 }
 
-// ownOf counts the tokens of sorted a that sorted b lacks and sorted x has.
-func ownOf(x, a, b []int32) int {
+// ownOf counts the tokens of sorted a that sorted b lacks and sorted x
+// has, but for those b holds in another form (held, when given).
+func ownOf(x, a, b []int32, held func(int32) bool) int {
 	n := 0
 	for _, t := range a {
 		if _, in := slices.BinarySearch(b, t); in {
 			continue
 		}
-		if _, in := slices.BinarySearch(x, t); in {
+		if _, in := slices.BinarySearch(x, t); in && (held == nil || !held(t)) {
 			n++
 		}
 	}

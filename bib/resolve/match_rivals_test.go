@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,5 +78,36 @@ func TestRivalTwinsAlike(t *testing.T) {
 	)
 	if !sameWork(c, 2, 0) && !sameWork(c, 2, 1) {
 		t.Errorf("a citation of a work its twin names twice joined neither: works %d %d, citation %d", c.Refs[0].Work, c.Refs[1].Work, c.Refs[2].Work)
+	}
+}
+
+// TestRivalPrefersNoNoise: a citation prefers one twin by a word the
+// other lacks only where the other does not hold it misspelt ("thomon")
+// or run into the next ("withapplications"), as noise leaves it; a word
+// of the twin's own ("review") tells them apart. Constructed: three
+// profiles and their words.
+func TestRivalPrefersNoNoise(t *testing.T) {
+	words := []string{"applications", "review", "theory", "thomon", "thomson", "vibration", "with", "withapplications"}
+	m := &matcher{tok: &tokens{strs: words}}
+	ids := func(ws ...string) (s []int32) {
+		for _, w := range ws {
+			s = append(s, int32(slices.Index(words, w)))
+		}
+		return s
+	}
+	x := profile{words: ids("applications", "review", "theory", "thomson", "vibration", "with")}
+	for _, c := range []struct {
+		name string
+		a, b profile
+		want bool
+	}{
+		{"misspelt", profile{words: ids("theory", "thomson", "vibration")}, profile{words: ids("theory", "thomon", "vibration")}, false},
+		{"run together", profile{words: ids("applications", "theory", "thomson", "with")}, profile{words: ids("theory", "thomson", "withapplications"), tight: "thomsontheoryofvibrationwithapplications"}, false},
+		{"heading", profile{words: ids("review", "theory", "thomson")}, profile{words: ids("theory", "thomson")}, true},
+	} {
+		m.nodes = []node{{p: x}, {p: c.a}, {p: c.b}}
+		if got := m.prefers(0, 1, 2); got != c.want {
+			t.Errorf("%s: prefers %v, want %v", c.name, got, c.want)
+		}
 	}
 }
