@@ -23,30 +23,50 @@ const rivalMargin = wYear
 // noise's; a clean text's stronger link is a closer description. It
 // returns each such link's rival links, by index in links.
 func (m *matcher) rivalLinks(links []link) map[int32][]int32 {
-	byNode := map[int32][]int32{}
-	for i, l := range links {
-		if l.v.vague || l.v.rule == MatchDOI || l.v.rule == MatchID {
-			continue // identifiers decide
-		}
-		for _, x := range [2]int32{l.a, l.b} {
-			if m.nodes[x].p.noisy {
-				byNode[x] = append(byNode[x], int32(i))
+	// Each noisy end of a firm link, by node and the strongest link first;
+	// counted first, as the ends are about as many as the links.
+	type end struct{ x, i int32 }
+	noisyEnds := func(yield func(end) bool) {
+		for i, l := range links {
+			if l.v.vague || l.v.rule == MatchDOI || l.v.rule == MatchID {
+				continue // identifiers decide
+			}
+			for _, x := range [2]int32{l.a, l.b} {
+				if m.nodes[x].p.noisy && !yield(end{x, int32(i)}) {
+					return
+				}
 			}
 		}
 	}
+	n := 0
+	for range noisyEnds {
+		n++
+	}
+	ends := make([]end, 0, n)
+	for e := range noisyEnds {
+		ends = append(ends, e)
+	}
+	slices.SortFunc(ends, func(e, f end) int {
+		return cmp.Or(cmp.Compare(e.x, f.x), cmp.Compare(links[f.i].v.evidence, links[e.i].v.evidence), cmp.Compare(e.i, f.i))
+	})
 	rivals := map[int32][]int32{}
-	for x, ls := range byNode {
-		if len(ls) < 2 {
-			continue
+	for len(ends) > 0 {
+		x := ends[0].x
+		n := 1
+		for n < len(ends) && ends[n].x == x {
+			n++
 		}
+		ls := ends[:n]
+		ends = ends[n:]
 		citing := m.nodes[x].citing
-		slices.SortFunc(ls, func(i, j int32) int { return cmp.Compare(links[j].v.evidence, links[i].v.evidence) })
-		for p, i := range ls {
+		for p, e := range ls {
+			i := e.i
 			a := links[i].other(x)
 			if sharesSorted(m.nodes[a].citing, citing) {
 				continue
 			}
-			for _, j := range ls[p+1:] {
+			for _, f := range ls[p+1:] {
+				j := f.i
 				if links[i].v.evidence-links[j].v.evidence >= rivalMargin {
 					break
 				}
