@@ -12,16 +12,16 @@ import (
 const rivalMargin = wYear
 
 // rivalLinks finds the firm links of a noisy node that cannot choose
-// between rivals: two nodes that one reference list names apart (two
-// works, as sameCitations has it) and that differ (differ), each linked to
-// the node by evidence within rivalMargin of the other's. Twins that
-// differ in one field (a last page, an editorial's label, a review's
-// heading) and a text whose style or noise lost that field: joined by the
-// stronger link, the node takes one twin's group as likely as the other's,
-// and the other's citations with it. Only a node whose own text is noisy
-// (PDF extraction or OCR) waits: its evidence for either twin is the
-// noise's; a clean text's stronger link is a closer description. It
-// returns each such link's rival links, by index in links.
+// between rivals: two nodes that one reference list names apart (a list
+// cites a work once) and that differ (differ), each linked to the node by
+// evidence within rivalMargin of the other's. Twins that differ in one
+// field (a last page, an editorial's label, a review's heading) and a text
+// whose style or noise lost that field: joined by the stronger link, the
+// node takes one twin's group as likely as the other's, and the other's
+// citations with it. Only a node whose own text is noisy (PDF extraction
+// or OCR) waits: its evidence for either twin is the noise's; a clean
+// text's stronger link is a closer description. It returns each such
+// link's rival links, by index in links.
 func (m *matcher) rivalLinks(links []link) map[int32][]int32 {
 	// Each noisy end of a firm link, by node and the strongest link first;
 	// counted first, as the ends are about as many as the links.
