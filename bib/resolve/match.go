@@ -919,11 +919,21 @@ func (m *matcher) compare(a, b *profile) verdict {
 		return verdict{}
 	}
 
+	// A first author and a source identify a work in one year. A noisy
+	// pair a year apart that shares no volume, page or title is as
+	// likely the author's next work in that source (a preprint server, a
+	// conference series: "Rossi, E. SSRN Electronic Journal 2O02." and
+	// "E. Rossi, F. Bianchi, SSRN Electronic Journal (2003)."): its link
+	// is vague, and matcher.cluster leaves noisy vague links a year apart
+	// out. Clean pairs a year apart are an article's online and print
+	// years.
+	unplaced := (a.noisy || b.noisy) && yearsDiffer(a, b) && !volOK && !pageOK && agreed&agreeTitle == 0
+
 	// decide gives the evidence of a pair whose texts share c of their
 	// words, and whether it is one work, vaguely.
 	decide := func(e, c float64) (evidence float64, vague, one bool) {
 		switch {
-		case e >= matchThreshold && (strong || points >= 2):
+		case e >= matchThreshold && (strong || points >= 2 && !unplaced):
 			return e, false, true
 		case e >= matchThreshold && a.year != 0 && b.year != 0 && (c >= 0.9 || (a.noisy || b.noisy) && c >= 0.6 && m.sourcesMeet(a, b) && !titlesApart(a, b)) && m.weightOf(a, b) >= 6:
 			// Only a year and an author or a source: the pair is one work only

@@ -163,3 +163,24 @@ func TestBareReferenceNamesTheWhole(t *testing.T) {
 		t.Error("the bare reference joined one of two books")
 	}
 }
+
+// TestYearApartUnplaced: a noisy reference naming a first author, a
+// source and a year joins no reference of that author and source a year
+// apart that shares no volume, page or title with it: the author's other
+// preprint of the next year. Of one year, they join. Constructed.
+func TestYearApartUnplaced(t *testing.T) {
+	c := parsedLists(
+		"Rossi, E. SSRN Electronic Journal 2O02.",
+		"E. Rossi, F. Bianchi, SSRN Electronic Journal (2003).",
+	)
+	if sameWork(c, 0, 1) {
+		t.Errorf("works of 2002 and 2003 of one author and source joined: %+v", c.Refs)
+	}
+	c = parsedLists(
+		"Rossi, E. SSRN Electronic Journal 2O03.",
+		"E. Rossi, F. Bianchi, SSRN Electronic Journal (2003).",
+	)
+	if !sameWork(c, 0, 1) {
+		t.Errorf("copies of one year apart: %+v", c.Refs)
+	}
+}
