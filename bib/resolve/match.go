@@ -54,6 +54,9 @@ type profile struct {
 	// letters and digits read back or words mended (corrector), and
 	// pairs the fields turn down get a second look (compareText).
 	noisy bool
+	// correction: the text names a correction of another work (an
+	// erratum, a corrigendum), whose citation it quotes (correctionWord).
+	correction bool
 }
 
 // tokens interns word and number tokens and counts in how many
@@ -393,6 +396,7 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 		if len(s) <= 3 && !containsBytes(p.textWords, s) {
 			p.textWords = append(p.textWords, string(s))
 		}
+		p.correction = p.correction || correctionWord(s)
 		if _, author := slices.BinarySearch(authorWords, string(s)); !author && !matchStopWords[string(s)] {
 			pd.add(s, false)
 		}
@@ -691,6 +695,9 @@ func (m *matcher) compare(a, b *profile) verdict {
 		if a.doi == b.doi {
 			return verdict{evidence: wDOI, rule: MatchDOI, agreed: agreeDOI}
 		}
+		return verdict{}
+	}
+	if m.correctsOther(a, b) {
 		return verdict{}
 	}
 	e := 0.0

@@ -102,6 +102,9 @@ func (m *matcher) compareText(a, b *profile) verdict {
 	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" {
 		return verdict{} // identifiers decide
 	}
+	if m.correctsOther(a, b) {
+		return verdict{}
+	}
 	if a.year != 0 && b.year != 0 && abs(a.year-b.year) > 1 {
 		return verdict{}
 	}
@@ -145,7 +148,7 @@ func (m *matcher) compareText(a, b *profile) verdict {
 // (joinMutualBest): the texts of a reference without a title ("Soldr
 // Enerrgy 1964, 8, 1.") and of its work's other copies.
 func (m *matcher) nearTexts(a, b *profile) bool {
-	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" || (a.year == 0) != (b.year == 0) || abs(a.year-b.year) > 1 || titlesApart(a, b) {
+	if a.id != "" && b.id != "" || a.doi != "" && b.doi != "" || (a.year == 0) != (b.year == 0) || abs(a.year-b.year) > 1 || titlesApart(a, b) || m.correctsOther(a, b) {
 		return false
 	}
 	if agree, _ := numbersAgree(a.nums, b.nums); agree < 0 && !(a.noisy && b.noisy) {
