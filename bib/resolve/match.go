@@ -57,6 +57,7 @@ type profile struct {
 	// correction: the text names a correction of another work (an
 	// erratum, a corrigendum), whose citation it quotes (correctionWord).
 	correction bool
+	numbered   bool // the text prints a number that is not a year
 }
 
 // tokens interns word and number tokens and counts in how many
@@ -403,7 +404,9 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 	}, func(s []byte) {
 		tight.Write(s)
 		pd.add(s, true)
-		if y := yearOf(s); y != 0 {
+		y := yearOf(s)
+		p.numbered = p.numbered || y == 0
+		if y != 0 {
 			switch years {
 			case 0:
 				years = y
