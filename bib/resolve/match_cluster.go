@@ -194,9 +194,12 @@ func (m *matcher) unsigned(g, h *group) bool {
 // g a first page but no year, h a year but no volume nor page. A chapter
 // cited without its year ("(n.d.). … Unknown Boundaries, 1–38") and its
 // book cited by year ("(2006). Unknown Boundaries.") share a title and an
-// author, and nothing that places them together.
+// author, and nothing that places them together. A page the parser missed
+// is still a number of g's text besides a year, where h's texts print
+// none and g names no volume: a range run into the title by lost spaces
+// ("… Unknown Boundaries38–42."), a page after a misread "(n.d.)".
 func partAndWhole(g, h *group) bool {
-	return g.page != "" && g.yearMin == 0 && h.yearMin != 0 && h.page == "" && h.vol == ""
+	return (g.page != "" || g.numbered && g.vol == "" && !h.numbered) && g.yearMin == 0 && h.yearMin != 0 && h.page == "" && h.vol == ""
 }
 
 // chapterAndBook reports whether g names a chapter of a book and h the

@@ -369,3 +369,16 @@ func TestPrintsPage(t *testing.T) {
 		}
 	}
 }
+
+// TestPartWithoutParsedPage: an undated chapter whose page range noise ran
+// into its title ("… Front38–42.") is not its book cited by year, whose
+// text prints no number besides it. Constructed.
+func TestPartWithoutParsedPage(t *testing.T) {
+	c := parsedLists(
+		"Rossi, M. Lost Voices of the Western Front38–42.",
+		"Rossi, M. (2006). Lost Voices of the Western Front.",
+	)
+	if sameWork(c, 0, 1) {
+		t.Errorf("an undated chapter joined its book: %+v", c.Refs)
+	}
+}
