@@ -357,6 +357,10 @@ func prepareProfile(p *profile, pd *textTokens, id string, w *bib.Work, raw stri
 	p.vol = normLocator(w.Volume)
 	p.issue = normLocator(w.Issue)
 	p.page = normLocator(w.FirstPage())
+	if p.page == "" && p.vol == "" {
+		// A page the parser missed where the text ends (trailingPage).
+		p.page = trailingPage(raw)
+	}
 	p.keys = MatchKeysFast(w)
 
 	text := raw

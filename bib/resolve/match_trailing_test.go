@@ -1,0 +1,35 @@
+package resolve
+
+import "testing"
+
+// TestTrailingPage: the first pages texts end with, and texts that end
+// with no page. Constructed.
+func TestTrailingPage(t *testing.T) {
+	for text, want := range map[string]string{
+		"Rossi, M. Lost Voices of the Western Front1–10.":        "1",
+		"M. Rossi, Lost Voices of the Western Front (n,d.) 311.": "311",
+		"M. Rossi, Lost Voices of the Western Front (2010) 27.":  "27",
+		"M. Rossi, Lost Voices 38–42":                            "38",
+		"Rossi, M. Lost Voices of the Western Front 2010.":       "",
+		"Rossi, M. Perceptual and Motor Skills, 11(5) 47.":       "",
+		"Rossi, M. Lost Voices 42–38.":                           "",
+		"Rossi, M. (2010). Lost Voices.":                         "",
+	} {
+		if got := trailingPage(text); got != want {
+			t.Errorf("trailingPage(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestTrailingPageApart: two chapters of one undated book, one cited by
+// a page its parser missed after a misread "(n.d.)", are two works.
+// Constructed.
+func TestTrailingPageApart(t *testing.T) {
+	c := parsedLists(
+		"M. Rossi, Lost Voices of the Western Front (n,d,) 1.",
+		"Rossi, M. (n.d.). Conclusion. Lost Voices of the Western Front, 167–176.",
+	)
+	if sameWork(c, 0, 1) {
+		t.Errorf("chapters at pages 1 and 167 joined: %+v", c.Refs)
+	}
+}
