@@ -942,12 +942,18 @@ func (m *matcher) compare(a, b *profile) verdict {
 	// out. Clean pairs a year apart are an article's online and print
 	// years.
 	unplaced := (a.noisy || b.noisy) && yearsDiffer(a, b) && !volOK && !pageOK && agreed&agreeTitle == 0
+	// Nor does a title: a noisy pair a year apart whose volumes and pages
+	// do not agree, and the numbers of neither text are all in the other,
+	// is an item a journal prints in every volume ("Outside back cover
+	// (contents). (2015). … Materials, 206, OBC." and "… 2016. 225. .
+	// OBC") or the author's paper of that title in the next year.
+	recurring := (a.noisy || b.noisy) && yearsDiffer(a, b) && !volOK && !pageOK && numAgree < 0
 
 	// decide gives the evidence of a pair whose texts share c of their
 	// words, and whether it is one work, vaguely.
 	decide := func(e, c float64) (evidence float64, vague, one bool) {
 		switch {
-		case e >= matchThreshold && (strong || points >= 2 && !unplaced):
+		case e >= matchThreshold && !recurring && (strong || points >= 2 && !unplaced):
 			return e, false, true
 		case e >= matchThreshold && a.year != 0 && b.year != 0 && (c >= 0.9 || (a.noisy || b.noisy) && c >= 0.6 && m.sourcesMeet(a, b) && !titlesApart(a, b)) && m.weightOf(a, b) >= 6:
 			// Only a year and an author or a source: the pair is one work only

@@ -184,3 +184,23 @@ func TestYearApartUnplaced(t *testing.T) {
 		t.Errorf("copies of one year apart: %+v", c.Refs)
 	}
 }
+
+// TestRecurringItemApart: a journal's item of one title in two volumes a
+// year apart, cited by noisy texts whose volumes the parser missed, are
+// two works; of one volume and year, one. Constructed.
+func TestRecurringItemApart(t *testing.T) {
+	c := parsedLists(
+		"Outside back cover (contents). (2O15). Foam Science Letters, 206, OBC.",
+		". Outside back cover (contents). Foam Science Letters. 2016. 225. . OBC",
+	)
+	if sameWork(c, 0, 1) {
+		t.Errorf("the back covers of volumes 206 and 225 joined: %+v", c.Refs)
+	}
+	c = parsedLists(
+		"Outside back cover (contents). (2O15). Foam Science Letters, 206, OBC.",
+		". Outside back cover (contents). Foam Science Letters. 2015. 206. . OBC",
+	)
+	if !sameWork(c, 0, 1) {
+		t.Errorf("copies of one back cover apart: %+v", c.Refs)
+	}
+}
