@@ -371,11 +371,12 @@ func TestPrintsPage(t *testing.T) {
 }
 
 // TestPartWithoutParsedPage: an undated chapter whose page range noise ran
-// into its title ("… Front38–42.") is not its book cited by year, whose
-// text prints no number besides it. Constructed.
+// into its title, before a misread "(n.d.)" ("… Front38–42 (n,d.).": no
+// page parsed nor read at its end, trailingPage), is not its book cited
+// by year, whose text prints no number besides it. Constructed.
 func TestPartWithoutParsedPage(t *testing.T) {
 	c := parsedLists(
-		"Rossi, M. Lost Voices of the Western Front38–42.",
+		"Rossi, M. Lost Voices of the Western Front38–42 (n,d.).",
 		"Rossi, M. (2006). Lost Voices of the Western Front.",
 	)
 	if sameWork(c, 0, 1) {
