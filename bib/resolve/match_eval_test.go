@@ -510,11 +510,18 @@ func checkByDOI(t *testing.T, what string, e evaluation, minPrecision, minReachP
 // 0.995 and 0.95, the floors of that row. One draw of the noise is luckier
 // than another: over six (TestCrossrefStylesNoisyDraws) the mean is
 // 0.9941 / 0.9512. Precision over all pairs stays under 0.99, held down
-// by the blind references. Since a noisy text's firm link waits while
-// its node could as well join a twin the same list names apart
-// (rivalLinks), precision over all pairs at 2%, one work for identical
-// metadata, is 0.9919: which of two twins no text tells apart a noisy
-// copy joins is a coin's toss, and the floor is 0.991.
+// by the blind references.
+//
+// Since a noisy text's firm link waits while its node could as well join
+// a twin its list names apart (rivalLinks), noisy texts are blocked under
+// their source's rarest words and read names misread where they name one
+// place of print, and a noisy pair is no one work when it is a
+// correction and its paper, a chapter and its book, or an author's works
+// of one source a year apart (#24, session 16): 2% 0.9921 / 0.9969 /
+// 0.9739, 5% 0.9908 / 0.9956 / 0.9513, 10% 0.9922 / 0.9968 / 0.8682;
+// each DOI a work 2% 0.9896 / 0.9968 / 0.9810, 5% 0.9885 / 0.9956 /
+// 0.9586, 10% 0.9900 / 0.9966 / 0.8743. The floors are these figures,
+// rounded down.
 const noiseSeed = 1
 
 func TestCrossrefStylesNoisy(t *testing.T) {
@@ -524,9 +531,9 @@ func TestCrossrefStylesNoisy(t *testing.T) {
 		byDOIMinPrecision, byDOIMinReachPrecision           float64
 		byDOIMinReachable                                   float64
 	}{
-		{0.02, 0.991, 0.996, 0.972, 0.989, 0.996, 0.979},
-		{0.05, 0.989, 0.995, 0.945, 0.986, 0.995, 0.950},
-		{0.10, 0.989, 0.994, 0.859, 0.987, 0.994, 0.865},
+		{0.02, 0.992, 0.996, 0.973, 0.989, 0.996, 0.980},
+		{0.05, 0.990, 0.995, 0.951, 0.988, 0.995, 0.958},
+		{0.10, 0.992, 0.996, 0.868, 0.989, 0.996, 0.874},
 	} {
 		refs := degraded(clean, tc.rate, noiseSeed)
 		e, c := pairwise(refs)
@@ -570,12 +577,15 @@ func TestCrossrefStylesNoisyDraws(t *testing.T) {
 // and 0.9473 when the test was written, 0.9941 and 0.9512 since the
 // matcher ranks a signed description first among vague links and joins a
 // likeliest link whose runner-up is a copy of it, 0.9941 and 0.9511 since
-// a text's lead is no co-author's name. The issue asks 0.995
-// and 0.95: recall meets it, precision does not; what is left is mostly
-// DOI twins that differ in one field noise can hide.
+// a text's lead is no co-author's name, 0.9953 and 0.9582 (draws from
+// 0.9946 to 0.9962 and from 0.9551 to 0.9629) since the rules of session
+// 16 (above TestCrossrefStylesNoisy). The issue asks 0.995 and 0.95.
+// Of the false pairs left, most join DOI twins of one article (one first
+// author, year, volume and first page) whose metadata differ in one
+// field noise or a style hides.
 const (
-	noisyDrawsMinPrecision = 0.994
-	noisyDrawsMinRecall    = 0.951
+	noisyDrawsMinPrecision = 0.995
+	noisyDrawsMinRecall    = 0.958
 )
 
 // wosScopus reads the WoS-vs-Scopus set: the same works cited by Web of
