@@ -56,9 +56,7 @@ type group struct {
 	fams, nameWords  []string // first author's family variants and name words
 	famNode          int32    // the node fams come from, or -1
 	sectionNode      int32    // the first node whose source names a section (sectionsDiffer), or -1
-	sourced          bool     // some node names a source
 	numbered         bool     // some node's text prints a number that is not a year
-	noisy            bool     // some node's text is noisy
 	titles           []int32  // the first few nodes with a title (maxTitles)
 	citing           []int32  // sorted citing works of the member references
 }
@@ -72,9 +70,7 @@ func newGroup(i int32, n *node) group {
 	if n.p.hasSection() {
 		g.sectionNode = i
 	}
-	g.sourced = len(n.p.src) > 0
 	g.numbered = n.p.numbered
-	g.noisy = n.p.noisy
 	g.volNode, g.pageNode = i, i
 	g.citing = n.citing
 	if len(n.p.title) >= 4 {
@@ -115,7 +111,7 @@ func (m *matcher) agrees(g, h *group, v verdict) bool {
 	if m.unsigned(g, h) || m.unsigned(h, g) {
 		return false
 	}
-	if partAndWhole(g, h) || partAndWhole(h, g) || m.chapterAndBook(g, h) || m.chapterAndBook(h, g) {
+	if partAndWhole(g, h) || partAndWhole(h, g) {
 		return false
 	}
 	if v.located {
@@ -200,51 +196,6 @@ func (m *matcher) unsigned(g, h *group) bool {
 // ("… Unknown Boundaries38–42."), a page after a misread "(n.d.)".
 func partAndWhole(g, h *group) bool {
 	return (g.page != "" || g.numbered && g.vol == "" && !h.numbered) && g.yearMin == 0 && h.yearMin != 0 && h.page == "" && h.vol == ""
-}
-
-// chapterAndBook reports whether g names a chapter of a book and h the
-// book, both dated: g a first page, and a number besides its year in its
-// text; h a title and nothing but a year: no volume, page or source, no
-// other number in its texts, nor g's page misread as letters ("B" for 8)
-// or written in them ("lxvii"). A chapter cited with its book's title as
-// its source ("Rossi, M. (2010). Timeline. Lost Voices, 1–11.", "M.
-// Rossi, Lost Voices (2010) 1.") shares the book's author, year and
-// title; its page places it inside the book. An article cited without
-// its pages names its journal. Only where a text of the two is noisy:
-// clean citations of an article may leave out its journal and pages
-// ("Aziz M.M., Sub-nanosecond … method, (2009)" of scopus-bibx.csv).
-func (m *matcher) chapterAndBook(g, h *group) bool {
-	if !g.noisy && !h.noisy || !isDigits(g.page) || g.yearMin == 0 || !g.numbered || h.yearMin == 0 || h.page != "" || h.vol != "" || h.sourced || h.numbered || len(h.titles) == 0 {
-		return false
-	}
-	for _, k := range h.titles {
-		if printsPage(&m.nodes[k].p, g.page) {
-			return false
-		}
-	}
-	return !printsPage(&m.nodes[h.volNode].p, g.page)
-}
-
-// printsPage reports whether p's text writes the page, as a word
-// ("lxvii") or a run of letters and digits that reads as it with its
-// look-alikes ("B" of 8, "l1" of 11).
-func printsPage(p *profile, page string) bool {
-	text := p.text
-	for i := 0; i < len(text); {
-		if !isASCIIAlnum(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isASCIIAlnum(text[j]) {
-			j++
-		}
-		if run := strings.ToLower(text[i:j]); run == page || sameLookAlike(run, page) {
-			return true
-		}
-		i = j
-	}
-	return false
 }
 
 // misplacedFamily reports whether the first authors' family names of two
@@ -372,9 +323,7 @@ func (g *group) merge(h *group) {
 	if g.sectionNode < 0 {
 		g.sectionNode = h.sectionNode
 	}
-	g.sourced = g.sourced || h.sourced
 	g.numbered = g.numbered || h.numbered
-	g.noisy = g.noisy || h.noisy
 	g.titles = append(g.titles, h.titles[:min(len(h.titles), maxTitles-len(g.titles))]...)
 	g.citing = mergeSorted(g.citing, h.citing)
 }

@@ -335,41 +335,6 @@ func TestLikeliestOfTwoCopies(t *testing.T) {
 	}
 }
 
-// TestChapterAndBook: a noisy citation of a chapter, its book's title as
-// its source and its pages, is not the book cited by author, title and
-// year alone; a copy of the book joins the book. Constructed.
-func TestChapterAndBook(t *testing.T) {
-	c := parsedLists(
-		"Rossi, M. (2O10). Timeline of the war years. Lost Voices of the Western Front, 1–11.",
-		"Rossi, M. (2010). Lost Voices of the Western Front.",
-		"Rossi, Marco. Lost Voices of the Western Front. . 2010. . .",
-	)
-	if sameWork(c, 0, 1) || sameWork(c, 0, 2) {
-		t.Errorf("a chapter joined its book: %+v", c.Refs)
-	}
-	if !sameWork(c, 1, 2) {
-		t.Errorf("two copies of a book apart: %+v", c.Refs)
-	}
-}
-
-// TestPrintsPage: a page written in a text, as a word or misread as
-// look-alike letters, and one the text does not print. Constructed.
-func TestPrintsPage(t *testing.T) {
-	for _, tc := range []struct {
-		text, page string
-		want       bool
-	}{
-		{"C. Rossi, Disaster Medicine (1985) B.", "8", true},
-		{"Rossi, R. J. Solid State Letters 1967, S, lxvii.", "lxvii", true},
-		{"Rossi, M. (1985). Disaster Medicine.", "8", false},
-		{"Rossi, M. (1985). Disaster Medicine.", "19", false},
-	} {
-		if got := printsPage(&profile{text: tc.text}, tc.page); got != tc.want {
-			t.Errorf("printsPage(%q, %q) = %v, want %v", tc.text, tc.page, got, tc.want)
-		}
-	}
-}
-
 // TestPartWithoutParsedPage: an undated chapter whose page range noise ran
 // into its title, before a misread "(n.d.)" ("… Front38–42 (n,d.).": no
 // page parsed nor read at its end, trailingPage), is not its book cited
