@@ -440,6 +440,11 @@ var tailKeywords = map[string]byte{
 	"december": 'm', "spring": 'm', "summer": 'm', "autumn": 'm', "fall": 'm', "winter": 'm',
 }
 
+// IsMonth reports whether word, in any case and without its stop, names a
+// month or a season, as references date an issue or a meeting ("Aug",
+// "December", "Spring").
+func IsMonth(word string) bool { return tailKeywords[strings.ToLower(word)] == 'm' }
+
 // classifyTailChunk returns the symbol of a chunk (without trailing dots),
 // or 'w' for a word. For a keyword glued to a number ("pp.1477"), it also
 // returns where the keyword ends.

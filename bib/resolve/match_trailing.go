@@ -1,13 +1,21 @@
 package resolve
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/bib/refparse"
+)
 
 // trailingPage is the first page a reference's text ends with, for a text
 // whose parser found neither a volume nor a page: a range run into the
 // words before it by a lost space ("… Victorian London1–10."), or a number
 // after a closing bracket, where styles that print the year in brackets
 // put the page ("… Library (n,d.) 311.", a misread "n.d." the parser did
-// not take for one). A year is no page. "" when the text ends otherwise.
+// not take for one). A year is no page, nor are a meeting's days after
+// their month ("San Diego, CA, Aug. 9-11"). "" when the text ends
+// otherwise.
 func trailingPage(text string) string {
 	t := strings.TrimRight(text, " .,;")
 	end := len(t)
@@ -28,7 +36,7 @@ func trailingPage(text string) string {
 		for j > 0 && isDigit(before[j-1]) {
 			j--
 		}
-		if first := before[j:k]; j < k && yearOf([]byte(first)) == 0 && (len(first) < end-i || len(first) == end-i && first <= t[i:end]) {
+		if first := before[j:k]; j < k && yearOf([]byte(first)) == 0 && (len(first) < end-i || len(first) == end-i && first <= t[i:end]) && !afterMonth(before[:j]) {
 			return normLocator(first)
 		}
 		return ""
@@ -59,4 +67,15 @@ func datedBracket(s string) bool {
 	}
 	y := strings.TrimFunc(in, func(r rune) bool { return r < '0' || r > '9' })
 	return yearOf([]byte(y)) != 0
+}
+
+// afterMonth reports whether the text s ends with a month's name and its
+// stop, if any ("Aug. ", "December ").
+func afterMonth(s string) bool {
+	s = strings.TrimRight(s, " .")
+	if i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
+	}
+	return refparse.IsMonth(s)
 }
