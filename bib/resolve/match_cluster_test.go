@@ -335,16 +335,25 @@ func TestLikeliestOfTwoCopies(t *testing.T) {
 	}
 }
 
-// TestPartWithoutParsedPage: an undated chapter whose page range noise ran
-// into its title, before a misread "(n.d.)" ("… Front38–42 (n,d.).": no
-// page parsed nor read at its end, trailingPage), is not its book cited
-// by year, whose text prints no number besides it. Constructed.
-func TestPartWithoutParsedPage(t *testing.T) {
-	c := parsedLists(
-		"Rossi, M. Lost Voices of the Western Front38–42 (n,d.).",
-		"Rossi, M. (2006). Lost Voices of the Western Front.",
-	)
-	if sameWork(c, 0, 1) {
-		t.Errorf("an undated chapter joined its book: %+v", c.Refs)
+// TestPartsApart: parts of one book whose pages the parser missed stay
+// apart from the book and from each other. Constructed.
+func TestPartsApart(t *testing.T) {
+	for _, tc := range []struct{ why, a, b string }{
+		// An undated chapter whose page range noise ran into its title,
+		// before a misread "(n.d.)" (no page parsed nor read at its end,
+		// trailingPage), and its book cited by year, whose text prints no
+		// number besides it (partAndWhole).
+		{"an undated chapter joined its book",
+			"Rossi, M. Lost Voices of the Western Front38–42 (n,d.).",
+			"Rossi, M. (2006). Lost Voices of the Western Front."},
+		// Two chapters of one undated book, one cited by a page its parser
+		// missed after a misread "(n.d.)" (trailingPage).
+		{"chapters at pages 1 and 167 joined",
+			"M. Rossi, Lost Voices of the Western Front (n,d,) 1.",
+			"Rossi, M. (n.d.). Conclusion. Lost Voices of the Western Front, 167–176."},
+	} {
+		if c := parsedLists(tc.a, tc.b); sameWork(c, 0, 1) {
+			t.Errorf("%s: %+v", tc.why, c.Refs)
+		}
 	}
 }

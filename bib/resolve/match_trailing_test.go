@@ -23,16 +23,3 @@ func TestTrailingPage(t *testing.T) {
 		}
 	}
 }
-
-// TestTrailingPageApart: two chapters of one undated book, one cited by
-// a page its parser missed after a misread "(n.d.)", are two works.
-// Constructed.
-func TestTrailingPageApart(t *testing.T) {
-	c := parsedLists(
-		"M. Rossi, Lost Voices of the Western Front (n,d,) 1.",
-		"Rossi, M. (n.d.). Conclusion. Lost Voices of the Western Front, 167–176.",
-	)
-	if sameWork(c, 0, 1) {
-		t.Errorf("chapters at pages 1 and 167 joined: %+v", c.Refs)
-	}
-}
