@@ -933,21 +933,21 @@ func (m *matcher) compare(a, b *profile) verdict {
 		return verdict{}
 	}
 
-	// A first author and a source identify a work in one year. A noisy
-	// pair a year apart that shares no volume, page or title is as
-	// likely the author's next work in that source (a preprint server, a
-	// conference series: "Rossi, E. SSRN Electronic Journal 2O02." and
-	// "E. Rossi, F. Bianchi, SSRN Electronic Journal (2003)."): its link
-	// is vague, and matcher.cluster leaves noisy vague links a year apart
-	// out. Clean pairs a year apart are an article's online and print
-	// years.
-	unplaced := (a.noisy || b.noisy) && yearsDiffer(a, b) && !volOK && !pageOK && agreed&agreeTitle == 0
-	// Nor does a title: a noisy pair a year apart whose volumes and pages
-	// do not agree, and the numbers of neither text are all in the other,
-	// is an item a journal prints in every volume ("Outside back cover
-	// (contents). (2015). … Materials, 206, OBC." and "… 2016. 225. .
-	// OBC") or the author's paper of that title in the next year.
-	recurring := (a.noisy || b.noisy) && yearsDiffer(a, b) && !volOK && !pageOK && numAgree < 0
+	// A noisy pair a year apart whose volumes and pages do not agree.
+	// Clean pairs a year apart are an article's online and print years.
+	yearApart := (a.noisy || b.noisy) && yearsDiffer(a, b) && !volOK && !pageOK
+	// A first author and a source identify a work in one year. Such a
+	// pair that shares no title either is as likely the author's next
+	// work in that source (a preprint server, a conference series:
+	// "Rossi, E. SSRN Electronic Journal 2O02." and "E. Rossi, F.
+	// Bianchi, SSRN Electronic Journal (2003)."): its link is vague, and
+	// matcher.cluster leaves noisy vague links a year apart out.
+	unplaced := yearApart && agreed&agreeTitle == 0
+	// Nor does a title, where the numbers of neither text are all in the
+	// other: an item a journal prints in every volume ("Outside back
+	// cover (contents). (2015). … Materials, 206, OBC." and "… 2016. 225.
+	// . OBC") or the author's paper of that title in the next year.
+	recurring := yearApart && numAgree < 0
 
 	// decide gives the evidence of a pair whose texts share c of their
 	// words, and whether it is one work, vaguely.
