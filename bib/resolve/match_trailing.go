@@ -27,16 +27,14 @@ func trailingPage(text string) string {
 		return ""
 	}
 	before := t[:i]
-	for _, dash := range []string{"-", "–"} {
-		if !strings.HasSuffix(before, dash) {
-			continue
-		}
-		k := len(before) - len(dash)
+	if isRangeDash(before, true) {
+		k := strings.LastIndexAny(before, "-–")
 		j := k
 		for j > 0 && isDigit(before[j-1]) {
 			j--
 		}
-		if first := before[j:k]; j < k && yearOf([]byte(first)) == 0 && (len(first) < end-i || len(first) == end-i && first <= t[i:end]) && !afterMonth(before[:j]) {
+		last := t[i:end]
+		if first := before[j:k]; yearOf([]byte(first)) == 0 && (len(first) < len(last) || len(first) == len(last) && first <= last) && !afterMonth(before[:j]) {
 			return normLocator(first)
 		}
 		return ""
